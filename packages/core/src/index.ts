@@ -1,0 +1,11 @@
+/**
+ * `@ansinh/core`: the domain of social-insurance participation — value types, event codecs,
+ * NDJSON, deciders and their errors. No I/O.
+ */
+export * from './values.js'
+export * from './problem.js'
+export * from './strict.js'
+export * from './events.js'
+export * from './schema.js'
+export * from './decode.js'
+export * from './ndjson.js'

@@ -1,0 +1,102 @@
+/**
+ * The NDJSON interchange format: one event per line, blank lines ignored, the order of lines the
+ * order of the history. Decoding reports every bad line with its number; the same id twice with the
+ * same content is one event, with other content an error.
+ *
+ * @module ndjson
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { canonicalJson, decodeEvent, encodeEvent } from './decode.js'
+import type { DomainEvent } from './events.js'
+import { type Problem, formatProblem, problem } from './problem.js'
+
+/** An event of a history with its position (1-based) and the line it came from. */
+export interface LineEvent {
+  readonly event: DomainEvent
+  /** 1-based index among the history's distinct events. */
+  readonly position: number
+  /** 1-based line number in the text. */
+  readonly line: number
+}
+
+/** The problems of one line. */
+export interface LineError {
+  readonly line: number
+  readonly problems: readonly Problem[]
+}
+
+/** Formats a line error as `FILE:LINE: path: what is wrong (got VALUE)`, one line per problem. */
+export const formatLineError = (file: string, e: LineError): string[] =>
+  e.problems.map((p) => `${file}:${e.line}: ${formatProblem(p)}`)
+
+/**
+ * Decodes a history line by line; feed it lines with {@link HistoryDecoder.push}, read
+ * `events` and `errors` at the end. Memory: the decoded events and one canonical text per id.
+ */
+export class HistoryDecoder {
+  readonly events: LineEvent[] = []
+  readonly errors: LineError[] = []
+  private readonly seen = new Map<string, { canonical: string; line: number }>()
+  private lineNo = 0
+
+  /** Decodes the next line (without its newline). */
+  push(text: string): void {
+    this.lineNo++
+    const line = this.lineNo
+    if (text.trim() === '') return
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch (err) {
+      this.errors.push({ line, problems: [problem('', `not valid JSON: ${(err as Error).message}`, text)] })
+      return
+    }
+    const decoded = decodeEvent(json)
+    if (E.isLeft(decoded)) {
+      this.errors.push({ line, problems: decoded.left })
+      return
+    }
+    const event = decoded.right
+    const canonical = canonicalJson(event)
+    const earlier = this.seen.get(event.id)
+    if (earlier !== undefined) {
+      if (earlier.canonical !== canonical) {
+        this.errors.push({
+          line,
+          problems: [problem('id', `duplicate id with other content than line ${earlier.line}`, event.id)],
+        })
+      }
+      return
+    }
+    this.seen.set(event.id, { canonical, line })
+    this.events.push({ event, position: this.events.length + 1, line })
+  }
+}
+
+/** Splits text into lines, accepting `\n` and `\r\n`. */
+export const splitLines = (text: string): string[] => {
+  const lines = text.split('\n')
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
+  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l))
+}
+
+/**
+ * Decodes a whole NDJSON history: the events, or every line error.
+ *
+ * @example decodeHistory(text) // Right([{ event, position: 1, line: 1 }, ...]) or Left([{ line: 3, problems }])
+ */
+export const decodeHistory = (text: string): E.Either<LineError[], LineEvent[]> => {
+  const d = new HistoryDecoder()
+  for (const l of splitLines(text)) d.push(l)
+  return d.errors.length > 0 ? E.left(d.errors) : E.right(d.events)
+}
+
+/** The NDJSON line of an event (canonical, no trailing newline). */
+export const encodeLine = (e: DomainEvent): string => JSON.stringify(encodeEvent(e))
+
+/** The NDJSON text of a history: one canonical line per event, each ending in a newline. */
+export const encodeHistory = (events: Iterable<DomainEvent>): string => {
+  let out = ''
+  for (const e of events) out += encodeLine(e) + '\n'
+  return out
+}

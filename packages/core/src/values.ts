@@ -1,0 +1,312 @@
+/**
+ * Value types of the domain, each an io-ts codec that is the single source of truth for its type.
+ *
+ * Dates and months stay in their JSON string form inside events (so encoding is byte-stable);
+ * `dayNumber` / `monthNumber` turn them into integers for arithmetic and indexing.
+ *
+ * @module values
+ */
+import * as t from 'io-ts'
+import { DateTime } from 'luxon'
+
+/** The zone every business day is a day of. */
+export const ZONE = 'Asia/Ho_Chi_Minh'
+
+// -------------------------------------------------------------------------------------------------
+// calendar helpers (hot paths: no luxon, checked against luxon in the tests)
+// -------------------------------------------------------------------------------------------------
+
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+/** Days in month `m` (1–12) of year `y`. */
+export const daysInMonth = (y: number, m: number): number =>
+  m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+const MONTH_RE = /^(\d{4})-(\d{2})$/
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian), for any year. */
+export const civilToDays = (y: number, m: number, d: number): number => {
+  // Howard Hinnant's days_from_civil
+  const yy = m <= 2 ? y - 1 : y
+  const era = Math.floor(yy / 400)
+  const yoe = yy - era * 400
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+/** The civil date `[year, month, day]` of a day number. */
+export const daysToCivil = (z: number): [number, number, number] => {
+  const zz = z + 719468
+  const era = Math.floor(zz / 146097)
+  const doe = zz - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const y = yoe + era * 400
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp + (mp < 10 ? 3 : -9)
+  return [m <= 2 ? y + 1 : y, m, d]
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n))
+const pad4 = (n: number): string => String(n).padStart(4, '0')
+
+// -------------------------------------------------------------------------------------------------
+// BusinessDate
+// -------------------------------------------------------------------------------------------------
+
+export interface BusinessDateBrand {
+  readonly BusinessDate: unique symbol
+}
+/** A business day in Vietnam, `YYYY-MM-DD`, a real calendar day. */
+export type BusinessDate = t.Branded<string, BusinessDateBrand>
+
+/** Whether `s` is `YYYY-MM-DD` naming a real calendar day. */
+export const isBusinessDate = (s: unknown): s is BusinessDate => {
+  if (typeof s !== 'string') return false
+  const m = DATE_RE.exec(s)
+  if (m === null) return false
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+}
+
+/** Codec of {@link BusinessDate}: rejects `2023-02-30`. */
+export const BusinessDate = t.brand(t.string, (s): s is BusinessDate => isBusinessDate(s), 'BusinessDate')
+
+/** Day number (days since 1970-01-01) of a business date, e.g. `dayNumber('1970-01-02') === 1`. */
+export const dayNumber = (d: BusinessDate | string): number =>
+  civilToDays(+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10))
+
+/** The business date of a day number, e.g. `fromDayNumber(0) === '1970-01-01'`. */
+export const fromDayNumber = (n: number): BusinessDate => {
+  const [y, m, d] = daysToCivil(n)
+  return `${pad4(y)}-${pad2(m)}-${pad2(d)}` as BusinessDate
+}
+
+/** Parses a business date, or returns null. */
+export const parseBusinessDate = (s: string): BusinessDate | null => (isBusinessDate(s) ? s : null)
+
+/** The same day one year earlier; 29 February becomes 28 February. */
+export const sameDateLastYear = (d: BusinessDate): BusinessDate => {
+  const y = +d.slice(0, 4) - 1
+  const m = +d.slice(5, 7)
+  const day = Math.min(+d.slice(8, 10), daysInMonth(y, m))
+  return `${pad4(y)}-${pad2(m)}-${pad2(day)}` as BusinessDate
+}
+
+/** 31 December of year `y`. */
+export const endOfYear = (y: number): BusinessDate => `${pad4(y)}-12-31` as BusinessDate
+
+/** 1 January of year `y`. */
+export const startOfYear = (y: number): BusinessDate => `${pad4(y)}-01-01` as BusinessDate
+
+/** The year of a business date. */
+export const yearOf = (d: BusinessDate | string): number => +d.slice(0, 4)
+
+// -------------------------------------------------------------------------------------------------
+// Month
+// -------------------------------------------------------------------------------------------------
+
+export interface MonthBrand {
+  readonly Month: unique symbol
+}
+/** A calendar month, `YYYY-MM`. */
+export type Month = t.Branded<string, MonthBrand>
+
+/** Codec of {@link Month}. */
+export const Month = t.brand(
+  t.string,
+  (s): s is Month => {
+    const m = MONTH_RE.exec(s)
+    return m !== null && +m[2]! >= 1 && +m[2]! <= 12
+  },
+  'Month',
+)
+
+/** Month index `year·12 + month` (the spec's age arithmetic), e.g. `monthNumber('2019-03') === 24231`. */
+export const monthNumber = (m: Month | string): number => +m.slice(0, 4) * 12 + +m.slice(5, 7)
+
+/** Month index of the month a business date falls in. */
+export const monthNumberOfDate = (d: BusinessDate | string): number => +d.slice(0, 4) * 12 + +d.slice(5, 7)
+
+/** The first day of a month. */
+export const firstDayOf = (m: Month): BusinessDate => `${m}-01` as BusinessDate
+
+// -------------------------------------------------------------------------------------------------
+// Instant
+// -------------------------------------------------------------------------------------------------
+
+export interface InstantBrand {
+  readonly Instant: unique symbol
+}
+/** An ISO-8601 instant with an offset or `Z`, e.g. `2020-03-02T09:15:00+07:00`. */
+export type Instant = t.Branded<string, InstantBrand>
+
+const INSTANT_RE =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/
+
+/**
+ * Milliseconds since the epoch of an ISO-8601 instant, or NaN when `s` is not one (a real calendar
+ * day, hours 0–23, minutes and seconds 0–59, offset at most ±18:00). Fractions below a millisecond
+ * are truncated.
+ */
+export const instantMillis = (s: string): number => {
+  const m = INSTANT_RE.exec(s)
+  if (m === null) return NaN
+  const y = +m[1]!, mo = +m[2]!, d = +m[3]!, h = +m[4]!, mi = +m[5]!, se = m[6] === undefined ? 0 : +m[6]
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || se > 59) return NaN
+  const ms = m[7] === undefined ? 0 : +m[7].padEnd(3, '0').slice(0, 3)
+  let offset = 0
+  const z = m[8]!
+  if (z !== 'Z') {
+    const digits = z.replace(':', '')
+    const oh = +digits.slice(1, 3), om = +digits.slice(3, 5)
+    if (oh > 18 || om > 59) return NaN
+    offset = (z[0] === '-' ? -1 : 1) * (oh * 60 + om)
+  }
+  return civilToDays(y, mo, d) * 86_400_000 + ((h * 60 + mi - offset) * 60 + se) * 1000 + ms
+}
+
+/** Codec of {@link Instant}. */
+export const Instant = t.brand(t.string, (s): s is Instant => !Number.isNaN(instantMillis(s)), 'Instant')
+
+/** The instant of epoch milliseconds, written in Vietnam's offset, e.g. `2020-10-05T23:59:59.999+07:00`. */
+export const instantOfMillis = (ms: number): Instant =>
+  DateTime.fromMillis(ms, { zone: ZONE }).toISO({ suppressMilliseconds: false }) as Instant
+
+/** The last millisecond of a business day in Asia/Ho_Chi_Minh: every event recorded that local day. */
+export const endOfBusinessDay = (d: BusinessDate): number =>
+  DateTime.fromISO(d, { zone: ZONE }).endOf('day').toMillis()
+
+/**
+ * A cut-off given as an instant with an offset, or a date meaning the end of that day in
+ * Asia/Ho_Chi_Minh. Returns epoch milliseconds, or null when `s` is neither.
+ */
+export const parseKnownAt = (s: string): number | null => {
+  if (isBusinessDate(s)) return endOfBusinessDay(s)
+  const ms = instantMillis(s)
+  return Number.isNaN(ms) ? null : ms
+}
+
+// -------------------------------------------------------------------------------------------------
+// identifiers and amounts
+// -------------------------------------------------------------------------------------------------
+
+export interface ParticipantIdBrand {
+  readonly ParticipantId: unique symbol
+}
+/** The 10-digit social-insurance number (mã số BHXH). */
+export type ParticipantId = t.Branded<string, ParticipantIdBrand>
+/** Codec of {@link ParticipantId}: exactly 10 digits. */
+export const ParticipantId = t.brand(t.string, (s): s is ParticipantId => /^\d{10}$/.test(s), 'ParticipantId')
+
+export interface UnitCodeBrand {
+  readonly UnitCode: unique symbol
+}
+/** An administrative unit code: 2 digits (province), 3 (district) or 5 (commune). */
+export type UnitCode = t.Branded<string, UnitCodeBrand>
+/** Codec of {@link UnitCode}. */
+export const UnitCode = t.brand(t.string, (s): s is UnitCode => /^(\d{2}|\d{3}|\d{5})$/.test(s), 'UnitCode')
+
+/** The level of an administrative unit. */
+export const UnitLevel = t.keyof({ province: null, district: null, commune: null }, 'UnitLevel')
+/** The level of an administrative unit. */
+export type UnitLevel = t.TypeOf<typeof UnitLevel>
+
+/** The level a unit code's length implies: 2 → province, 3 → district, 5 → commune. */
+export const levelOfCode = (code: UnitCode | string): UnitLevel =>
+  code.length === 2 ? 'province' : code.length === 3 ? 'district' : 'commune'
+
+/** The insurance schemes. */
+export const Scheme = t.keyof({ voluntary: null, compulsory: null, health: null, unemployment: null }, 'Scheme')
+/** The insurance schemes. */
+export type Scheme = t.TypeOf<typeof Scheme>
+/** Every scheme, in the order reports list them. */
+export const SCHEMES: readonly Scheme[] = ['voluntary', 'compulsory', 'health', 'unemployment']
+
+/** The schemes employers can owe contributions for. */
+export const DebtScheme = t.keyof({ compulsory: null, health: null, unemployment: null }, 'DebtScheme')
+/** The schemes employers can owe contributions for. */
+export type DebtScheme = t.TypeOf<typeof DebtScheme>
+/** Every debt scheme, in report order. */
+export const DEBT_SCHEMES: readonly DebtScheme[] = ['compulsory', 'health', 'unemployment']
+
+export interface VndBrand {
+  readonly Vnd: unique symbol
+}
+/** An amount of money in VND: a positive safe integer. */
+export type Vnd = t.Branded<number, VndBrand>
+/** Codec of {@link Vnd}. */
+export const Vnd = t.brand(t.number, (n): n is Vnd => Number.isSafeInteger(n) && n > 0, 'Vnd')
+
+export interface ReferenceBrand {
+  readonly Reference: unique symbol
+}
+/** A reference (agent, employer, decision, source): 1–64 characters, no control characters. */
+export type Reference = t.Branded<string, ReferenceBrand>
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+/** Codec of {@link Reference}. */
+export const Reference = t.brand(
+  t.string,
+  (s): s is Reference => s.length >= 1 && [...s].length <= 64 && !CONTROL.test(s),
+  'Reference',
+)
+
+export interface NameBrand {
+  readonly UnitName: unique symbol
+}
+/** The name of an administrative unit: 1–200 characters, no control characters. */
+export type UnitName = t.Branded<string, NameBrand>
+/** Codec of {@link UnitName}. */
+export const UnitName = t.brand(
+  t.string,
+  (s): s is UnitName => s.trim().length >= 1 && [...s].length <= 200 && !CONTROL.test(s),
+  'UnitName',
+)
+
+export interface PlanYearBrand {
+  readonly PlanYear: unique symbol
+}
+/** A year between 1990 and 2100. */
+export type PlanYear = t.Branded<number, PlanYearBrand>
+/** Codec of {@link PlanYear}. */
+export const PlanYear = t.brand(
+  t.number,
+  (n): n is PlanYear => Number.isInteger(n) && n >= 1990 && n <= 2100,
+  'PlanYear',
+)
+
+export interface CountBrand {
+  readonly Count: unique symbol
+}
+/** A non-negative safe integer (targets). */
+export type Count = t.Branded<number, CountBrand>
+/** Codec of {@link Count}. */
+export const Count = t.brand(t.number, (n): n is Count => Number.isSafeInteger(n) && n >= 0, 'Count')
+
+export interface PositiveCountBrand {
+  readonly PositiveCount: unique symbol
+}
+/** A positive safe integer (population, labour force). */
+export type PositiveCount = t.Branded<number, PositiveCountBrand>
+/** Codec of {@link PositiveCount}. */
+export const PositiveCount = t.brand(
+  t.number,
+  (n): n is PositiveCount => Number.isSafeInteger(n) && n > 0,
+  'PositiveCount',
+)
+
+export interface EventIdBrand {
+  readonly EventId: unique symbol
+}
+/** An event id: a UUID of any version. */
+export type EventId = t.Branded<string, EventIdBrand>
+/** Codec of {@link EventId}. */
+export const EventId = t.brand(
+  t.string,
+  (s): s is EventId => /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s),
+  'EventId',
+)

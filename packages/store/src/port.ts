@@ -1,0 +1,104 @@
+/**
+ * The EventStore port: what every store adapter (memory, PostgreSQL, PGlite, EventStoreDB)
+ * implements, and the contract suite checks.
+ *
+ * Positions are global, 1-based and gapless, in commit order. Revisions are per stream, 0-based
+ * (the first event of a stream has revision 0). Expected failures are values, never throws.
+ *
+ * @module port
+ */
+import type { DomainEvent, NewEvent, Problem } from '@ansinh/core'
+import type * as E from 'fp-ts/lib/Either.js'
+
+/** What the writer expects of the stream: any state, no stream yet, or exactly this revision. */
+export type ExpectedRevision = 'any' | 'no-stream' | { readonly exact: number }
+
+/** An event as stored: the event, where it sits, its schema version and its chain hash. */
+export interface RecordedEvent {
+  readonly event: DomainEvent
+  readonly stream: string
+  /** 0-based index within the stream. */
+  readonly revision: number
+  /** 1-based global position, gapless. */
+  readonly position: number
+  /** The schema version the event was written in. */
+  readonly version: number
+  /** Hex SHA-256 chaining this event to the previous one (see `hashChain`). */
+  readonly hash: string
+}
+
+/** One stream's part of an append. */
+export interface StreamWrite {
+  readonly stream: string
+  readonly events: readonly NewEvent[]
+  readonly expectedRevision?: ExpectedRevision
+}
+
+/** What an append did. */
+export interface AppendResult {
+  /** The positions given to the new events, in order (empty for an idempotent no-op). */
+  readonly positions: readonly number[]
+  /** The revision of each written stream after the append (-1 for a stream that still has none). */
+  readonly revisions: Readonly<Record<string, number>>
+}
+
+/** Why a store refused or failed. */
+export type StoreError =
+  | { readonly _tag: 'WrongExpectedRevision'; readonly stream: string; readonly expected: ExpectedRevision; readonly actual: number | 'no-stream' }
+  | { readonly _tag: 'DuplicateEventId'; readonly id: string; readonly stream: string; readonly message: string }
+  | { readonly _tag: 'EventNotInStream'; readonly id: string; readonly stream: string; readonly expectedStream: string }
+  | { readonly _tag: 'InvalidEvent'; readonly id: string; readonly problems: readonly Problem[] }
+  | { readonly _tag: 'StoreUnavailable'; readonly message: string }
+
+/** Options of a read of all events. */
+export interface ReadAllOptions {
+  /** First position to read (inclusive, 1-based); default 1. */
+  readonly fromPosition?: number
+  /** How many events per page fetched from the backing store; default 1,000. */
+  readonly pageSize?: number
+}
+
+/** Options of a stream read. */
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive); default 0. */
+  readonly fromRevision?: number
+}
+
+/** A live subscription. */
+export interface Subscription {
+  /** Resolves once the subscriber has been handed every event committed when it started. */
+  readonly caughtUp: Promise<void>
+  /** Stops delivery; resolves when no handler runs any more. */
+  stop(): Promise<void>
+}
+
+/** Options of a subscription. */
+export interface SubscribeOptions {
+  /** First position to deliver (inclusive, 1-based); default 1. */
+  readonly fromPosition?: number
+  /** Called once per event, in position order, never concurrently; awaited before the next. */
+  readonly onEvent: (e: RecordedEvent) => void | Promise<void>
+  /** Called when the subscription fails; delivery has stopped. */
+  readonly onError?: (error: StoreError) => void
+}
+
+/** The event store. */
+export interface EventStore {
+  /**
+   * Appends events to one stream, atomically. An event whose id is stored with the same content
+   * is skipped (idempotent); with other content the whole append is refused.
+   */
+  append(stream: string, events: readonly NewEvent[], expectedRevision?: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>>
+  /** Appends to several streams as one transaction: all or nothing (imports). */
+  appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>>
+  /** The events of one stream in revision order. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<E.Either<StoreError, readonly RecordedEvent[]>>
+  /** Every event from a position, in position order, fetched in pages. */
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>
+  /** Catches up from a position, then follows live appends. */
+  subscribe(options: SubscribeOptions): Subscription
+  /** The position of the last committed event (0 when empty). */
+  headPosition(): Promise<number>
+  /** Releases connections. */
+  close(): Promise<void>
+}

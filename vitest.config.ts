@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config'
+
+// Workspace packages resolve to their TypeScript sources through the `source` export condition,
+// so tests never run against a stale `dist/`.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+  test: {
+    include: ['packages/*/src/**/*.spec.ts', 'examples/*/src/**/*.spec.ts', 'bench/src/**/*.spec.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})
