@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { main } from './main.js'
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (err: unknown) => {
+    // Only a bug reaches here: expected failures are values.
+    process.stderr.write(`ansinh: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+    process.exitCode = 3
+  },
+)

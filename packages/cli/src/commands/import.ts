@@ -1,0 +1,86 @@
+/**
+ * `ansinh import FILE`: check every line (codecs, then the write rules against what the store
+ * already holds), then append all or nothing, in the file's order. Re-importing the same file
+ * appends nothing.
+ *
+ * @module commands/import
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { type DomainEvent, HistoryChecker, canonicalJson, formatProblem, streamOf } from '@ansinh/core'
+import type { StreamWrite } from '@ansinh/store'
+import { type Failure, fail } from '../failure.js'
+import { progress } from '../progress.js'
+import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
+import { describeStoreError } from './store-errors.js'
+
+/** Groups events into runs of one stream, in order, each with the revision it expects. */
+export const writesInOrder = (events: readonly DomainEvent[], revisions: Map<string, number>): StreamWrite[] => {
+  const writes: { stream: string; events: DomainEvent[]; expectedRevision: StreamWrite['expectedRevision'] }[] = []
+  for (const e of events) {
+    const stream = streamOf(e)
+    const last = writes[writes.length - 1]
+    if (last !== undefined && last.stream === stream) {
+      last.events.push(e)
+      continue
+    }
+    const revision = revisions.get(stream)
+    writes.push({ stream, events: [e], expectedRevision: revision === undefined ? 'no-stream' : { exact: revision } })
+  }
+  for (const w of writes) revisions.set(w.stream, (revisions.get(w.stream) ?? -1) + w.events.length)
+  return writes
+}
+
+/** Runs `import`: the summary line, or exit 2 with every problem (nothing appended), or exit 3. */
+export const runImport = async (file: string, storeOption: string | null): Promise<E.Either<Failure, string>> => {
+  const read = await readHistoryFile(file)
+  if (E.isLeft(read)) return read
+  const url = storeUrl(storeOption)
+  const opened = await openStore(url)
+  if (E.isLeft(opened)) return opened
+  const store = opened.right
+  try {
+    // What the store holds: the write rules of new events are checked against it.
+    const checker = new HistoryChecker()
+    const stored = new Map<string, { canonical: string; position: number }>()
+    const revisions = new Map<string, number>()
+    const p = progress(`reading ${redact(url)}`)
+    for await (const r of store.readAll({ pageSize: 5_000 })) {
+      checker.accept(r.event)
+      stored.set(r.event.id, { canonical: canonicalJson(r.event), position: r.position })
+      revisions.set(r.stream, r.revision)
+      p.update(r.position)
+    }
+    p.done()
+    const problems: string[] = []
+    const fresh: DomainEvent[] = []
+    for (const { event, line } of read.right) {
+      const before = stored.get(event.id)
+      if (before !== undefined) {
+        if (before.canonical !== canonicalJson(event)) {
+          problems.push(`${file}:${line}: id: duplicate id with other content than stored position ${before.position} (got "${event.id}")`)
+        }
+        continue
+      }
+      const error = checker.check(event)
+      if (error !== null) {
+        problems.push(`${file}:${line}: ${formatProblem(error)}`)
+        continue
+      }
+      checker.accept(event)
+      fresh.push(event)
+    }
+    if (problems.length > 0) return E.left(fail(2, ...problems, `${file}: nothing imported`))
+    if (fresh.length === 0) return E.right(`${file}: nothing new: all ${read.right.length} events are already stored in ${redact(url)}`)
+    const appended = await store.appendMany(writesInOrder(fresh, revisions))
+    if (E.isLeft(appended)) return E.left(fail(appended.left._tag === 'StoreUnavailable' ? 3 : 2, describeStoreError(appended.left), `${file}: nothing imported`))
+    const positions = appended.right.positions
+    return E.right(
+      `${file}: imported ${fresh.length} events into ${redact(url)} (positions ${positions[0]}–${positions[positions.length - 1]})` +
+        (fresh.length < read.right.length ? `, ${read.right.length - fresh.length} already stored` : ''),
+    )
+  } catch (err) {
+    return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
+  } finally {
+    await store.close()
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Readable tables of the three reports, in English or Vietnamese.
+ *
+ * @module table
+ */
+import type { Lang } from '../args.js'
+import { label as L, schemeLabel } from './labels.js'
+import { formatCount, formatDelta, formatDeltaPercent, formatPercent, formatVnd } from './numbers.js'
+import type { CoverageView, DebtView, PlanView, ReportHead, ReportView } from './reports.js'
+
+const width = (s: string): number => [...s].length
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)))
+const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - width(s))) + s
+
+/** Aligns rows of cells into columns; numeric-looking cells are right-aligned. */
+export const columns = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
+  const all = [header, ...rows]
+  const widths = header.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))))
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+—]?[\d.,%]*[\d—%]$|^—$/.test(r[i] ?? '')))
+  const line = (r: readonly string[]): string =>
+    r.map((c, i) => (numeric[i] ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ').trimEnd()
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)]
+}
+
+const pairs = (rows: readonly (readonly [string, string])[]): string[] => {
+  const w = Math.max(...rows.map(([k]) => width(k)))
+  return rows.map(([k, v]) => `  ${padEnd(k, w)}  ${v}`)
+}
+
+const head = (title: string, r: ReportHead, unitName: string | null, lang: Lang): string[] => {
+  const unit = r.unit === null ? L('national', lang) : unitName === null ? r.unit : `${r.unit} ${unitName}`
+  return [
+    `${title} — ${schemeLabel(r.scheme, lang)} — ${unit}`,
+    `${L('asOf', lang)} ${r.asOf}, ${r.knownAt === null ? L('everything', lang) : `${L('knownAt', lang)} ${r.knownAt}`}`,
+  ]
+}
+
+const people = (n: number | null, lang: Lang): string => (lang === 'vi' && n !== null ? `${formatCount(n, lang)} ${L('people', lang)}` : formatCount(n, lang))
+
+const basisLine = (r: ReportHead, lang: Lang): [string, string] => [
+  L('basis', lang),
+  `${formatCount(r.basis.events, lang)} ${L('events', lang)}, ${L('lastPosition', lang)} ${r.basis.lastPosition ?? '—'}` +
+    (r.basis.hash ? `, sha256 ${r.basis.hash.slice(0, 16)}…` : ''),
+]
+
+const coverageTable = (r: CoverageView, lang: Lang, unitName: string | null): string[] => {
+  const denomLabel = r.scheme === 'health' ? L('population', lang) : L('labourForce', lang)
+  return [
+    ...head(L('coverage', lang), r, unitName, lang),
+    ...pairs([
+      [L('participants', lang), people(r.participants, lang)],
+      [denomLabel, r.denominator === null ? '—' : `${formatCount(r.denominator, lang)}${r.denominatorYear === null ? '' : ` (${r.denominatorYear})`}`],
+      [L('rate', lang), formatPercent(r.rate, lang, 2)],
+      basisLine(r, lang),
+    ]),
+    ...(r.children.length === 0
+      ? []
+      : [
+          '',
+          ...columns(
+            [L('unit', lang), L('name', lang), L('participants', lang), denomLabel, L('rate', lang)],
+            r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.participants, lang), formatCount(c.denominator, lang), formatPercent(c.rate, lang, 2)]),
+          ),
+        ]),
+  ]
+}
+
+const planTable = (r: PlanView, lang: Lang, unitName: string | null): string[] => {
+  const ach = r.achievement === null ? '—' : lang === 'vi' ? `${L('achievement', lang)} ${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}` : `${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}`
+  return [
+    ...head(`${L('plan', lang)} ${r.year}`, r, unitName, lang),
+    ...pairs([
+      [L('participants', lang), people(r.participants, lang)],
+      [L('target', lang), people(r.target, lang)],
+      [L('achievement', lang), ach],
+      [L('remaining', lang), people(r.remaining, lang)],
+      [L('expiring', lang), people(r.expiringBeforeYearEnd, lang)],
+      [L('recruitsNeeded', lang), people(r.recruitsNeeded, lang)],
+      [L('sameDate', lang), people(r.sameDateLastYear, lang)],
+      [L('vsSameDate', lang), `${formatDelta(r.changeVsSameDate, lang)} (${formatDeltaPercent(r.changeVsSameDatePct, lang, 2)})`],
+      [L('endOfPrevYear', lang), people(r.endOfPreviousYear, lang)],
+      [L('vsEndOfPrevYear', lang), formatDelta(r.changeVsEndOfPreviousYear, lang)],
+      [L('newInYear', lang), people(r.newInYear, lang)],
+      [
+        L('bands', lang),
+        `${r.bands.withTarget}: ${L('met', lang)} ${r.bands.met}, ${L('belowTarget', lang)} ${r.bands.belowTarget}, ${L('below50', lang)} ${r.bands.below50}, ${L('zero', lang)} ${r.bands.zero}`,
+      ],
+      basisLine(r, lang),
+    ]),
+    ...(r.children.length === 0
+      ? []
+      : [
+          '',
+          ...columns(
+            [L('unit', lang), L('name', lang), L('target', lang), L('participants', lang), L('achievement', lang)],
+            r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.target, lang), formatCount(c.participants, lang), formatPercent(c.achievement, lang)]),
+          ),
+        ]),
+  ]
+}
+
+const debtTable = (r: DebtView, lang: Lang, unitName: string | null): string[] => [
+  ...head(L('debt', lang), r, unitName, lang),
+  ...pairs([
+    [L('outstanding', lang), formatVnd(r.outstanding, lang)],
+    [L('compulsory', lang), formatVnd(r.byScheme.compulsory, lang)],
+    [L('health', lang), formatVnd(r.byScheme.health, lang)],
+    [L('unemployment', lang), formatVnd(r.byScheme.unemployment, lang)],
+    [L('upTo3', lang), formatVnd(r.aging.upTo3Months, lang)],
+    [L('upTo6', lang), formatVnd(r.aging.upTo6Months, lang)],
+    [L('upTo12', lang), formatVnd(r.aging.upTo12Months, lang)],
+    [L('over12', lang), formatVnd(r.aging.over12Months, lang)],
+    [L('credit', lang), formatVnd(r.credit, lang)],
+    basisLine(r, lang),
+  ]),
+  ...(r.employers.length === 0
+    ? []
+    : ['', ...columns([L('employer', lang), L('outstanding', lang), L('oldest', lang)], r.employers.slice(0, 20).map((e) => [e.employer, formatCount(e.outstanding, lang), e.oldestPeriod]))]),
+  ...(r.employers.length > 20 ? [`  … ${r.employers.length - 20} more`] : []),
+  ...(r.children.length === 0
+    ? []
+    : ['', ...columns([L('unit', lang), L('name', lang), L('outstanding', lang)], r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.outstanding, lang)]))]),
+]
+
+/** The report as a table, in `lang`; `unitName` is the name of the report's unit when known. */
+export const renderTable = (r: ReportView, lang: Lang, unitName: string | null = null): string => {
+  switch (r.report) {
+    case 'coverage':
+      return coverageTable(r as CoverageView, lang, unitName).join('\n')
+    case 'plan':
+      return planTable(r as PlanView, lang, unitName).join('\n')
+    case 'debt':
+      return debtTable(r as DebtView, lang, unitName).join('\n')
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The `ansinh` program: parse, run, print, and map failures to the exit codes of the CLI spec.
+ * No stack trace for an expected error.
+ *
+ * @module main
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { USAGE, parseArgs } from './args.js'
+import { runCheck } from './commands/check.js'
+import { runImport } from './commands/import.js'
+import { runReport } from './commands/report.js'
+import { runVerify } from './commands/verify.js'
+import type { Failure } from './failure.js'
+
+/** Where the program writes; injectable for tests. */
+export interface Io {
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(t + '\n'),
+  err: (t) => process.stderr.write(t + '\n'),
+}
+
+/** Runs the program on its arguments (without `node` and the script) and returns the exit code. */
+export const main = async (argv: readonly string[], io: Io = processIo): Promise<number> => {
+  const parsed = parseArgs(argv)
+  if (E.isLeft(parsed)) {
+    io.err(`ansinh: ${parsed.left}`)
+    io.err(USAGE)
+    return 1
+  }
+  const command = parsed.right
+  let result: E.Either<Failure, string>
+  switch (command.name) {
+    case 'help':
+      io.out(USAGE)
+      return 0
+    case 'check':
+      result = await runCheck(command.file)
+      break
+    case 'import':
+      result = await runImport(command.file, command.store)
+      break
+    case 'verify':
+      result = await runVerify(command.store)
+      break
+    default:
+      result = await runReport(command)
+  }
+  if (E.isLeft(result)) {
+    for (const line of result.left.lines) io.err(line)
+    if (result.left.code === 1) io.err(USAGE)
+    return result.left.code
+  }
+  io.out(result.right)
+  return 0
+}

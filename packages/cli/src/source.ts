@@ -1,0 +1,70 @@
+/**
+ * Where events come from: an NDJSON file (read whole and checked before anything is computed) or a
+ * store named by URL.
+ *
+ * @module source
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { type LineEvent, HistoryDecoder, formatLineError } from '@ansinh/core'
+import type { EventStore } from '@ansinh/store'
+import { type Failure, fail } from './failure.js'
+import { forEachLine } from './lines.js'
+import { progress } from './progress.js'
+
+/** The default store when neither `--store` nor `ANSINH_STORE` names one. */
+export const DEFAULT_STORE = 'pglite:.ansinh/store'
+
+/** Reads and decodes an NDJSON history; every bad line is a `FILE:LINE:` problem (exit 2). */
+export const readHistoryFile = async (file: string): Promise<E.Either<Failure, LineEvent[]>> => {
+  const decoder = new HistoryDecoder()
+  const p = progress(`reading ${file}`)
+  try {
+    await forEachLine(file, (line) => {
+      decoder.push(line)
+      p.update(decoder.events.length)
+    })
+  } catch (err) {
+    return E.left(fail(2, `${file}: cannot read: ${(err as Error).message}`))
+  } finally {
+    p.done()
+  }
+  if (decoder.errors.length > 0) return E.left(fail(2, ...decoder.errors.flatMap((e) => formatLineError(file, e))))
+  return E.right(decoder.events)
+}
+
+/** The store URL in force: the option, else `ANSINH_STORE`, else the embedded default. */
+export const storeUrl = (option: string | null): string => option ?? process.env.ANSINH_STORE ?? DEFAULT_STORE
+
+/**
+ * Opens a store: `memory:`, `pglite:DIR` (embedded PostgreSQL in a folder), `postgres://…` /
+ * `postgresql://…`, `esdb://…` / `esdb+discover://…`. Adapters load lazily, so a report from a
+ * file never loads a database driver.
+ */
+export const openStore = async (url: string): Promise<E.Either<Failure, EventStore>> => {
+  try {
+    if (url === 'memory:') {
+      const { InMemoryEventStore } = await import('@ansinh/store')
+      return E.right(new InMemoryEventStore())
+    }
+    if (url.startsWith('pglite:')) {
+      const dir = url.slice('pglite:'.length)
+      if (dir === '') return E.left(fail(1, `--store: pglite needs a folder, e.g. pglite:.ansinh/store (got "${url}")`))
+      const { openPgliteStore } = await import('@ansinh/store-postgres')
+      return E.right(await openPgliteStore(dir))
+    }
+    if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+      const { openPostgresStore } = await import('@ansinh/store-postgres')
+      return E.right(await openPostgresStore(url))
+    }
+    if (url.startsWith('esdb://') || url.startsWith('esdb+discover://')) {
+      const { openEventStoreDbStore } = await import('@ansinh/store-eventstoredb')
+      return E.right(await openEventStoreDbStore(url))
+    }
+  } catch (err) {
+    return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
+  }
+  return E.left(fail(1, `--store: not a store URL (got "${url}"); use memory:, pglite:DIR, postgres://… or esdb://…`))
+}
+
+/** A URL with its password hidden, for error lines. */
+export const redact = (url: string): string => url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@')
