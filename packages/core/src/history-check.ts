@@ -1,0 +1,165 @@
+/**
+ * Checking a whole history against the write rules: every event is decided again, in history order,
+ * against the state its stream had just before it (and the unit registry), as if it were appended
+ * now. A refused event is reported and left out of the state, so one bad line does not make every
+ * later line of its stream look bad too.
+ *
+ * @module history-check
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { canonicalJson } from './decode.js'
+import type { DomainEvent } from './events.js'
+import type { LineEvent } from './ndjson.js'
+import { type DecideContext, type RegisteredUnit, type UnitRegistry, registeredUnitOf } from './deciders/decider.js'
+import { type DomainError, domainError } from './deciders/domain-error.js'
+import { type EmployerState, employerDecider } from './deciders/employer.js'
+import { type ParticipantState, participantDecider } from './deciders/participant.js'
+import { type PopulationState, populationDecider } from './deciders/population.js'
+import { type QuotaState, quotaDecider } from './deciders/quota.js'
+import { unitDecider } from './deciders/unit.js'
+
+/** An event of a history that breaks a write rule: where it is, the event, and the refusal. */
+export interface RuleViolation {
+  /** 1-based line number in the file. */
+  readonly line: number
+  /** 1-based position in the history. */
+  readonly position: number
+  readonly event: DomainEvent
+  readonly error: DomainError
+}
+
+/**
+ * Incremental checking: `check(event)` decides an event against everything accepted so far without
+ * changing anything; `accept(event)` folds an event in unchecked (e.g. what a store already holds);
+ * `offer(event)` does both, accepting the event only when it passes.
+ *
+ * The unit registry counts as known from the first accepted UnitEstablished on: before it,
+ * enrolments and quotas are not checked against units; after it, their unit must be established.
+ * An event whose id was accepted before is the same event again when its content is identical
+ * (check passes, accept ignores it) and a {@link DomainError} `DuplicateEventId` otherwise.
+ *
+ * Memory: one small state per stream, the registry, and a reference to each accepted event by id.
+ *
+ * @example
+ * const checker = new HistoryChecker()
+ * for (const e of stored) checker.accept(e)
+ * const error = checker.check(incoming) // null when `incoming` may be appended
+ */
+export class HistoryChecker {
+  private readonly participants = new Map<string, ParticipantState>()
+  private readonly quotas = new Map<string, QuotaState>()
+  private readonly employers = new Map<string, EmployerState>()
+  private readonly populations = new Map<string, PopulationState>()
+  private readonly units = new Map<string, RegisteredUnit>()
+  private readonly byId = new Map<string, DomainEvent>()
+  private unitsKnown = false
+
+  /** How many distinct events have been accepted. */
+  get accepted(): number {
+    return this.byId.size
+  }
+
+  /** The established units, or undefined while the registry is not known (no unit accepted yet). */
+  get registry(): UnitRegistry | undefined {
+    return this.unitsKnown ? this.units : undefined
+  }
+
+  /** The refusal `event` would meet if appended now, or null when it obeys every write rule. */
+  check(event: DomainEvent): DomainError | null {
+    const earlier = this.byId.get(event.id)
+    if (earlier !== undefined) {
+      return canonicalJson(earlier) === canonicalJson(event)
+        ? null
+        : domainError('DuplicateEventId', 'history.unique-id', 'id', 'was used before by an event with other content', event.id)
+    }
+    const context: DecideContext = this.unitsKnown ? { units: this.units } : {}
+    const refusal = (r: E.Either<DomainError, unknown>): DomainError | null => (E.isLeft(r) ? r.left : null)
+    const { id, recordedAt } = event
+    switch (event.type) {
+      case 'ParticipantEnrolled':
+        return refusal(participantDecider.decide({ type: 'EnrolParticipant', id, recordedAt, data: event.data }, this.participantOf(event.data.participantId), context))
+      case 'ParticipantLapsed':
+        return refusal(participantDecider.decide({ type: 'LapseParticipant', id, recordedAt, data: event.data }, this.participantOf(event.data.participantId), context))
+      case 'QuotaAssigned':
+        return refusal(quotaDecider.decide({ type: 'AssignQuota', id, recordedAt, data: event.data }, this.quotas.get(quotaKey(event)) ?? quotaDecider.initialState, context))
+      case 'DebtRecorded':
+        return refusal(employerDecider.decide({ type: 'RecordDebt', id, recordedAt, data: event.data }, this.employerOf(event.data.employer), context))
+      case 'DebtSettled':
+        return refusal(employerDecider.decide({ type: 'SettleDebt', id, recordedAt, data: event.data }, this.employerOf(event.data.employer), context))
+      case 'UnitEstablished': {
+        // Units are always decided against the registry of accepted units, even an empty one.
+        const established = this.units.get(event.data.code) ?? null
+        return refusal(unitDecider.decide({ type: 'EstablishUnit', id, recordedAt, data: event.data }, { established }, { units: this.units }))
+      }
+      case 'PopulationEstimated':
+        return refusal(populationDecider.decide({ type: 'EstimatePopulation', id, recordedAt, data: event.data }, this.populations.get(event.data.unit) ?? populationDecider.initialState, context))
+    }
+  }
+
+  /** Folds `event` into the state without checking it; an id seen before is ignored. */
+  accept(event: DomainEvent): void {
+    if (this.byId.has(event.id)) return
+    this.byId.set(event.id, event)
+    switch (event.type) {
+      case 'ParticipantEnrolled':
+      case 'ParticipantLapsed': {
+        const key = event.data.participantId
+        this.participants.set(key, participantDecider.evolve(this.participantOf(key), event))
+        return
+      }
+      case 'QuotaAssigned': {
+        const key = quotaKey(event)
+        this.quotas.set(key, quotaDecider.evolve(this.quotas.get(key) ?? quotaDecider.initialState, event))
+        return
+      }
+      case 'DebtRecorded':
+      case 'DebtSettled': {
+        const key = event.data.employer
+        this.employers.set(key, employerDecider.evolve(this.employerOf(key), event))
+        return
+      }
+      case 'UnitEstablished':
+        this.units.set(event.data.code, registeredUnitOf(event))
+        this.unitsKnown = true
+        return
+      case 'PopulationEstimated': {
+        const key = event.data.unit
+        this.populations.set(key, populationDecider.evolve(this.populations.get(key) ?? populationDecider.initialState, event))
+        return
+      }
+    }
+  }
+
+  /** Checks `event` and accepts it when it passes; returns the refusal or null. */
+  offer(event: DomainEvent): DomainError | null {
+    const error = this.check(event)
+    if (error === null) this.accept(event)
+    return error
+  }
+
+  private participantOf(participantId: string): ParticipantState {
+    return this.participants.get(participantId) ?? participantDecider.initialState
+  }
+
+  private employerOf(employer: string): EmployerState {
+    return this.employers.get(employer) ?? employerDecider.initialState
+  }
+}
+
+const quotaKey = (e: Extract<DomainEvent, { type: 'QuotaAssigned' }>): string => `${e.data.unit}-${e.data.scheme}-${e.data.year}`
+
+/**
+ * Applies every write rule to a history in order and returns the events that break one (each left
+ * out of the state the later events are checked against), in history order.
+ *
+ * @example checkHistory(E.getOrElse(() => [])(decodeHistory(text))) // [] for a clean history
+ */
+export const checkHistory = (events: Iterable<LineEvent>): RuleViolation[] => {
+  const checker = new HistoryChecker()
+  const violations: RuleViolation[] = []
+  for (const { event, position, line } of events) {
+    const error = checker.offer(event)
+    if (error !== null) violations.push({ line, position, event, error })
+  }
+  return violations
+}
