@@ -1,0 +1,124 @@
+/**
+ * A small given/when/then for decider tests, and builders of commands with defaults.
+ * Framework-free: a failed expectation throws an error carrying `actual` and `expected`, which
+ * vitest shows as a diff. Not part of the public API (`@ansinh/testing` publishes the full kit).
+ *
+ * @example spec(participantDecider).given([enrolled]).when(lapse).thenFails('NoCoverageToCut')
+ *
+ * @module deciders/test-utils
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { DebtRecorded, DebtSettled, EventDataMap, EventType, ParticipantEnrolled, ParticipantLapsed, PopulationEstimated, QuotaAssigned, UnitEstablished } from '../events.js'
+import type { EventId, Instant } from '../values.js'
+import { type BodyOf, type CommandOf, type DecideContext, type Decider, type NewEventOf, replay } from './decider.js'
+import type { DomainError, DomainErrorTag } from './domain-error.js'
+import type { EmployerCommand } from './employer.js'
+import type { EstimatePopulation } from './population.js'
+import type { ParticipantCommand } from './participant.js'
+import type { AssignQuota } from './quota.js'
+import type { EstablishUnit } from './unit.js'
+
+// -------------------------------------------------------------------------------------------------
+// given / when / then
+// -------------------------------------------------------------------------------------------------
+
+class ExpectationFailed extends Error {
+  readonly showDiff = true
+  constructor(message: string, readonly actual: unknown, readonly expected: unknown) {
+    super(message)
+  }
+}
+
+/** The outcome of `when`: assert the events produced, or the refusal. */
+export interface Outcome<T extends EventType> {
+  readonly result: E.Either<DomainError, ReadonlyArray<NewEventOf<T>>>
+  /** Asserts the command was accepted and produced exactly `expected`. */
+  then(expected: ReadonlyArray<NewEventOf<T>>): void
+  /** Asserts the command was refused with `tag` (and `path`, when given); returns the error. */
+  thenFails(tag: DomainErrorTag, path?: string): DomainError
+}
+
+/** `spec(decider).given(events).when(command, context?)` then `.then(events)` or `.thenFails(tag)`. */
+export const spec = <C extends { readonly type: string }, T extends EventType, S>(decider: Decider<C, T, S>) => ({
+  given: (events: ReadonlyArray<BodyOf<T>>) => ({
+    when: (command: C, context?: DecideContext): Outcome<T> => {
+      const result = decider.decide(command, replay(decider, events), context)
+      return {
+        result,
+        then(expected) {
+          if (E.isLeft(result)) throw new ExpectationFailed(`refused: ${result.left._tag}: ${result.left.path} ${result.left.message}`, result.left, expected)
+          if (JSON.stringify(result.right) !== JSON.stringify(expected)) throw new ExpectationFailed('other events than expected', result.right, expected)
+        },
+        thenFails(tag, path) {
+          if (E.isRight(result)) throw new ExpectationFailed(`accepted, expected ${tag}`, result.right, tag)
+          const error = result.left
+          if (error._tag !== tag || (path !== undefined && error.path !== path)) {
+            throw new ExpectationFailed('another refusal than expected', { _tag: error._tag, path: error.path }, { _tag: tag, path: path ?? error.path })
+          }
+          return error
+        },
+      }
+    },
+  }),
+})
+
+// -------------------------------------------------------------------------------------------------
+// builders
+// -------------------------------------------------------------------------------------------------
+
+let counter = 0
+/** A fresh UUID for a test event (distinct within a test run). */
+export const nextId = (): EventId => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}` as EventId
+
+/** A fixed `recordedAt` for test events. */
+export const AT = '2020-10-01T09:00:00+07:00' as Instant
+
+type Loose<D> = { readonly [K in keyof D]?: unknown }
+
+const body = <T extends EventType>(type: T, defaults: object, data: object): BodyOf<T> =>
+  ({ type, data: { ...defaults, ...data } as EventDataMap[T] }) as BodyOf<T>
+
+const command = <C extends string, T extends EventType>(type: C, event: BodyOf<T>): CommandOf<C, T> =>
+  ({ type, id: nextId(), recordedAt: AT, data: event.data }) as CommandOf<C, T>
+
+const ENROLLED = { participantId: '0123456789', scheme: 'voluntary', unit: '22816', coveredFrom: '2020-01-01', coveredThrough: '2020-06-30' }
+const LAPSED = { participantId: '0123456789', scheme: 'voluntary', lapsedOn: '2020-04-01', reason: 'stopped-paying' }
+const QUOTA = { unit: '22816', scheme: 'voluntary', year: 2020, target: 100, assignedOn: '2020-01-15' }
+const DEBT = { employer: 'CTY-A', unit: '22816', scheme: 'compulsory', period: '2020-01', amount: 1000, recordedOn: '2020-02-01' }
+const SETTLED = { employer: 'CTY-A', scheme: 'compulsory', amount: 1000, settledOn: '2020-03-01' }
+const UNIT = { code: '22', name: 'Bình Thuận', level: 'province', establishedOn: '2000-01-01' }
+const POPULATION = { unit: '22', year: 2020, population: 1_200_000, labourForce: 700_000 }
+
+/** A ParticipantEnrolled body: voluntary, 2020-01-01..2020-06-30 in 22816 unless overridden. */
+export const enrolled = (data: Loose<ParticipantEnrolled> = {}) => body('ParticipantEnrolled', ENROLLED, data)
+/** A ParticipantLapsed body: voluntary, on 2020-04-01 unless overridden. */
+export const lapsed = (data: Loose<ParticipantLapsed> = {}) => body('ParticipantLapsed', LAPSED, data)
+/** A QuotaAssigned body. */
+export const quotaAssigned = (data: Loose<QuotaAssigned> = {}) => body('QuotaAssigned', QUOTA, data)
+/** A DebtRecorded body: 1000 VND of compulsory for 2020-01, recorded 2020-02-01 unless overridden. */
+export const debtRecorded = (data: Loose<DebtRecorded> = {}) => body('DebtRecorded', DEBT, data)
+/** A DebtSettled body: 1000 VND of compulsory on 2020-03-01 unless overridden. */
+export const debtSettled = (data: Loose<DebtSettled> = {}) => body('DebtSettled', SETTLED, data)
+/** A UnitEstablished body: province 22 unless overridden. */
+export const unitEstablished = (data: Loose<UnitEstablished> = {}) => body('UnitEstablished', UNIT, data)
+/** A PopulationEstimated body. */
+export const populationEstimated = (data: Loose<PopulationEstimated> = {}) => body('PopulationEstimated', POPULATION, data)
+
+/** An EnrolParticipant command with the data of {@link enrolled}. */
+export const enrol = (data: Loose<ParticipantEnrolled> = {}): ParticipantCommand => command('EnrolParticipant', enrolled(data))
+/** A LapseParticipant command with the data of {@link lapsed}. */
+export const lapse = (data: Loose<ParticipantLapsed> = {}): ParticipantCommand => command('LapseParticipant', lapsed(data))
+/** An AssignQuota command. */
+export const assignQuota = (data: Loose<QuotaAssigned> = {}): AssignQuota => command('AssignQuota', quotaAssigned(data))
+/** A RecordDebt command. */
+export const recordDebt = (data: Loose<DebtRecorded> = {}): EmployerCommand => command('RecordDebt', debtRecorded(data))
+/** A SettleDebt command. */
+export const settleDebt = (data: Loose<DebtSettled> = {}): EmployerCommand => command('SettleDebt', debtSettled(data))
+/** An EstablishUnit command. */
+export const establishUnit = (data: Loose<UnitEstablished> = {}): EstablishUnit => command('EstablishUnit', unitEstablished(data))
+/** An EstimatePopulation command. */
+export const estimatePopulation = (data: Loose<PopulationEstimated> = {}): EstimatePopulation => command('EstimatePopulation', populationEstimated(data))
+
+/** The event a command is expected to produce (its id, `recordedAt`, type and data). */
+export const eventOf = <T extends EventType>(type: T, c: { readonly id: EventId; readonly recordedAt?: Instant; readonly data: unknown }): NewEventOf<T> =>
+  ({ id: c.id, type, recordedAt: c.recordedAt, data: c.data }) as NewEventOf<T>
