@@ -23,7 +23,7 @@ export interface RecordedEvent {
   readonly position: number
   /** The schema version the event was written in. */
   readonly version: number
-  /** Hex SHA-256 chaining this event to the previous one (see `hashChain`). */
+  /** Hex SHA-256 chaining this event to the previous one (see `chainHash` in chain.ts). */
   readonly hash: string
 }
 
@@ -49,6 +49,42 @@ export type StoreError =
   | { readonly _tag: 'EventNotInStream'; readonly id: string; readonly stream: string; readonly expectedStream: string }
   | { readonly _tag: 'InvalidEvent'; readonly id: string; readonly problems: readonly Problem[] }
   | { readonly _tag: 'StoreUnavailable'; readonly message: string }
+  | { readonly _tag: 'CorruptEvent'; readonly position: number; readonly message: string; readonly problems: readonly Problem[] }
+  | { readonly _tag: 'SubscriberFailed'; readonly position: number; readonly message: string }
+
+/**
+ * Thrown only where the port cannot return a value: while iterating `readAll`. Carries the
+ * StoreError so callers (verify, the CLI) can print it as one line.
+ */
+export class StoreFailure extends Error {
+  constructor(readonly error: StoreError) {
+    super(describeStoreError(error))
+    this.name = 'StoreFailure'
+  }
+}
+
+/** One line saying what a store error is, e.g. `stream participant-0123456789: expected no-stream, found revision 2`. */
+export const describeStoreError = (e: StoreError): string => {
+  switch (e._tag) {
+    case 'WrongExpectedRevision': {
+      const expected = typeof e.expected === 'string' ? e.expected : `revision ${e.expected.exact}`
+      const actual = e.actual === 'no-stream' ? 'no stream' : `revision ${e.actual}`
+      return `stream ${e.stream}: expected ${expected}, found ${actual}`
+    }
+    case 'DuplicateEventId':
+      return `event ${e.id} (stream ${e.stream}): ${e.message}`
+    case 'EventNotInStream':
+      return `event ${e.id} belongs to stream ${e.expectedStream}, not ${e.stream}`
+    case 'InvalidEvent':
+      return `event ${e.id} is not valid: ${e.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`
+    case 'StoreUnavailable':
+      return `store unavailable: ${e.message}`
+    case 'CorruptEvent':
+      return `stored event at position ${e.position} is corrupt: ${e.message}`
+    case 'SubscriberFailed':
+      return `subscriber failed at position ${e.position}: ${e.message}`
+  }
+}
 
 /** Options of a read of all events. */
 export interface ReadAllOptions {

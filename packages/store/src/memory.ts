@@ -1,0 +1,103 @@
+/**
+ * The in-memory store: the reference adapter. Tests, examples and `--store memory:` use it; it
+ * shares the append semantics of every adapter (plan.ts) and passes the same contract suite.
+ *
+ * @module memory
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { type Instant, instantOfMillis } from '@ansinh/core'
+import { GENESIS_HASH } from './chain.js'
+import { planAppend, prepareAppend } from './plan.js'
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreError,
+  StreamWrite,
+  SubscribeOptions,
+  Subscription,
+} from './port.js'
+import { ChangeNotifier, pollingSubscription } from './subscription.js'
+
+/** Options of {@link InMemoryEventStore}. */
+export interface InMemoryOptions {
+  /** Sets `recordedAt` of an event appended without one; default: now, in Vietnam's offset. */
+  readonly clock?: () => Instant
+}
+
+/** An EventStore held in memory (lost when the process ends). */
+export class InMemoryEventStore implements EventStore {
+  private readonly events: RecordedEvent[] = []
+  private readonly byId = new Map<string, RecordedEvent>()
+  private readonly streams = new Map<string, RecordedEvent[]>()
+  private readonly changes = new ChangeNotifier()
+  private readonly clock: () => Instant
+  private closed = false
+
+  constructor(options: InMemoryOptions = {}) {
+    this.clock = options.clock ?? (() => instantOfMillis(Date.now()))
+  }
+
+  /** Appends events to one stream, atomically (see plan.ts for idempotency). */
+  append(stream: string, events: StreamWrite['events'], expectedRevision?: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>> {
+    return this.appendMany([{ stream, events, expectedRevision: expectedRevision ?? 'any' }])
+  }
+
+  /** Appends to several streams, all or nothing. */
+  async appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
+    if (this.closed) return E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' })
+    const prepared = prepareAppend(writes, this.clock)
+    if (E.isLeft(prepared)) return prepared
+    // Planning and committing run without an await in between: JavaScript gives them atomicity.
+    const last = this.events[this.events.length - 1]
+    const plan = planAppend(prepared.right, {
+      revisionOf: (s) => (this.streams.get(s)?.length ?? 0) - 1,
+      storedEvent: (id) => this.byId.get(id),
+      headPosition: last?.position ?? 0,
+      headHash: last?.hash ?? GENESIS_HASH,
+    })
+    if (E.isLeft(plan)) return plan
+    for (const row of plan.right.rows) {
+      this.events.push(row)
+      this.byId.set(row.event.id, row)
+      const stream = this.streams.get(row.stream)
+      if (stream === undefined) this.streams.set(row.stream, [row])
+      else stream.push(row)
+    }
+    if (plan.right.rows.length > 0) this.changes.notify()
+    return E.right(plan.right.result)
+  }
+
+  /** The events of one stream in revision order. */
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
+    if (this.closed) return E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' })
+    return E.right((this.streams.get(stream) ?? []).slice(options.fromRevision ?? 0))
+  }
+
+  /** Every event from a position, in position order; follows appends made while iterating. */
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    for (let i = Math.max(1, options.fromPosition ?? 1) - 1; i < this.events.length; i++) yield this.events[i]!
+  }
+
+  /** Catches up from a position, then follows live appends. */
+  subscribe(options: SubscribeOptions): Subscription {
+    return pollingSubscription(
+      { readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: 60_000 },
+      options,
+    )
+  }
+
+  /** The position of the last event (0 when empty). */
+  async headPosition(): Promise<number> {
+    return this.events.length
+  }
+
+  /** Refuses further appends and reads; the events stay readable by running iterators. */
+  async close(): Promise<void> {
+    this.closed = true
+    this.changes.notify()
+  }
+}

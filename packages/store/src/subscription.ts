@@ -1,0 +1,105 @@
+/**
+ * Subscriptions for any adapter: read from the last delivered position until nothing is left,
+ * then wait for a sign of change (an append in this process, a database notification, or a poll
+ * interval) and read again. Reading by position from the last delivered one means an event
+ * committed late is never skipped, as long as the adapter makes positions visible in order.
+ *
+ * @module subscription
+ */
+import type { RecordedEvent, StoreError, SubscribeOptions, Subscription } from './port.js'
+import { StoreFailure } from './port.js'
+
+/**
+ * Wakes waiters when something may have been appended. A waiter passes the version it saw before
+ * reading, so a change made between its read and its wait is never missed.
+ */
+export class ChangeNotifier {
+  private waiters = new Set<() => void>()
+  /** Counts notifications. */
+  version = 0
+
+  /** Wakes everyone waiting now. */
+  notify(): void {
+    this.version++
+    const woken = this.waiters
+    this.waiters = new Set()
+    for (const wake of woken) wake()
+  }
+
+  /** Resolves at once if notified since `seen`, else on the next {@link notify}, after `timeoutMs`, or when `signal` aborts. */
+  wait(seen: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal.aborted || this.version !== seen) return resolve()
+      const done = (): void => {
+        clearTimeout(timer)
+        signal.removeEventListener('abort', done)
+        this.waiters.delete(done)
+        resolve()
+      }
+      const timer = setTimeout(done, timeoutMs)
+      this.waiters.add(done)
+      signal.addEventListener('abort', done, { once: true })
+    })
+  }
+}
+
+/** What a polling subscription needs from an adapter. */
+export interface PollingSource {
+  /** Every event from a position, in position order. */
+  readonly readFrom: (position: number) => AsyncIterable<RecordedEvent>
+  /** Notified by the adapter when something may have been appended. */
+  readonly changes: ChangeNotifier
+  /** How long to wait without a notification before reading again (changes made elsewhere). */
+  readonly pollMs: number
+}
+
+const asStoreError = (err: unknown): StoreError =>
+  err instanceof StoreFailure ? err.error : { _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) }
+
+/** A subscription that catches up by reading and then follows by polling `source`. */
+export const pollingSubscription = (source: PollingSource, options: SubscribeOptions): Subscription => {
+  const abort = new AbortController()
+  let markCaughtUp!: () => void
+  let failCaughtUp!: (e: StoreError) => void
+  const caughtUp = new Promise<void>((resolve, reject) => {
+    markCaughtUp = resolve
+    failCaughtUp = reject
+  })
+  // The caller may never await `caughtUp`; a failure is reported through onError as well.
+  caughtUp.catch(() => undefined)
+
+  const run = async (): Promise<void> => {
+    let next = options.fromPosition ?? 1
+    while (!abort.signal.aborted) {
+      const seen = source.changes.version
+      try {
+        for await (const e of source.readFrom(next)) {
+          if (abort.signal.aborted) return
+          try {
+            await options.onEvent(e)
+          } catch (err) {
+            throw new StoreFailure({ _tag: 'SubscriberFailed', position: e.position, message: err instanceof Error ? err.message : String(err) })
+          }
+          next = e.position + 1
+        }
+      } catch (err) {
+        if (abort.signal.aborted) return
+        const error = asStoreError(err)
+        failCaughtUp(error)
+        options.onError?.(error)
+        return
+      }
+      markCaughtUp()
+      await source.changes.wait(seen, source.pollMs, abort.signal)
+    }
+  }
+  const running = run()
+
+  return {
+    caughtUp,
+    stop: async () => {
+      abort.abort()
+      await running
+    },
+  }
+}
