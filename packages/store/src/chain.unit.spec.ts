@@ -37,7 +37,7 @@ describe('chain', () => {
     expect(chainHash('f'.repeat(64), first)).not.toBe(chainHash(GENESIS_HASH, first))
   })
 
-  it('gives a file's events the hashes they get in an empty store', async () => {
+  it('gives the events of a file the hashes they get in an empty store', async () => {
     const events = await stored(4)
     const revisions = new Map<string, number>()
     let previous = GENESIS_HASH
