@@ -1,1 +1,3 @@
-export {}
+/** `@ansinh/projection-coverage`: coverage of a scheme on any date, as known at any instant. */
+export { coverageReport } from './coverage.js'
+export type { CoverageChild, CoverageQuery, CoverageReport } from '@ansinh/projection'

@@ -1,0 +1,91 @@
+/**
+ * Growable typed-array columns: events are folded into flat columns rather than one object each,
+ * so a history of millions of events stays compact and the fold stays fast.
+ *
+ * @module columns
+ */
+
+/** A growable column of 32-bit integers (day numbers, interned ids). */
+export class IntColumn {
+  private data = new Int32Array(64)
+  /** How many values the column holds. */
+  length = 0
+
+  /** Appends a value. */
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2)
+      bigger.set(this.data)
+      this.data = bigger
+    }
+    this.data[this.length++] = value
+  }
+
+  /** The value at index `i` (unchecked: callers index within `length`). */
+  at(i: number): number {
+    return this.data[i]!
+  }
+
+  /** The filled part of the column (a view, not a copy). */
+  view(): Int32Array {
+    return this.data.subarray(0, this.length)
+  }
+}
+
+/** A growable column of doubles (positions, which may exceed 32 bits). */
+export class FloatColumn {
+  private data = new Float64Array(64)
+  /** How many values the column holds. */
+  length = 0
+
+  /** Appends a value. */
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2)
+      bigger.set(this.data)
+      this.data = bigger
+    }
+    this.data[this.length++] = value
+  }
+
+  /** The value at index `i`. */
+  at(i: number): number {
+    return this.data[i]!
+  }
+}
+
+/** How many values of the sorted range `a[lo, hi)` are ≤ `x`. */
+export const countAtMost = (a: Int32Array, lo: number, hi: number, x: number): number => {
+  const start = lo
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (a[mid]! <= x) lo = mid + 1
+    else hi = mid
+  }
+  return lo - start
+}
+
+/** How many values of the sorted range `a[lo, hi)` are < `x`. */
+export const countBelow = (a: Int32Array, lo: number, hi: number, x: number): number => {
+  const start = lo
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (a[mid]! < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo - start
+}
+
+/**
+ * Groups `n` items by key: returns `offsets` (length `keys + 1`) and `order`, the item indices
+ * grouped by key, each group in item order (a counting sort: linear, stable).
+ */
+export const groupByKey = (n: number, keys: number, keyOf: (i: number) => number): { offsets: Int32Array; order: Int32Array } => {
+  const offsets = new Int32Array(keys + 1)
+  for (let i = 0; i < n; i++) offsets[keyOf(i) + 1]!++
+  for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!
+  const fill = offsets.slice(0, keys)
+  const order = new Int32Array(n)
+  for (let i = 0; i < n; i++) order[fill[keyOf(i)]!++] = i
+  return { offsets, order }
+}

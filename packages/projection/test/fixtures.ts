@@ -1,0 +1,65 @@
+/**
+ * Small builders of events and histories for the projection tests (test code only: not built, not
+ * published). Every builder gives a well-formed event recorded at a default instant unless told.
+ */
+import type { BusinessDate, DomainEvent, EventDataMap, EventId, EventType, Instant, Scheme } from '@ansinh/core'
+import { History, type PositionedEvent } from '../src/index.js'
+
+let counter = 0
+const nextId = (): EventId => `00000000-0000-4000-8000-${(++counter).toString(16).padStart(12, '0')}` as EventId
+
+/** The instant events are recorded at unless a test says otherwise. */
+export const DEFAULT_RECORDED_AT = '2020-01-01T08:00:00+07:00'
+
+/** An event of `type` with `data`, recorded at `recordedAt`. */
+export const event = <T extends EventType>(type: T, data: EventDataMap[T], recordedAt: string = DEFAULT_RECORDED_AT): DomainEvent =>
+  ({ id: nextId(), type, recordedAt: recordedAt as Instant, data }) as DomainEvent
+
+const d = (s: string): BusinessDate => s as BusinessDate
+
+/** ParticipantEnrolled. */
+export const enrolled = (participantId: string, scheme: Scheme, unit: string, from: string, through: string | null, recordedAt?: string): DomainEvent =>
+  event('ParticipantEnrolled', { participantId, scheme, unit, coveredFrom: d(from), coveredThrough: through === null ? null : d(through) } as EventDataMap['ParticipantEnrolled'], recordedAt)
+
+/** ParticipantLapsed. */
+export const lapsed = (participantId: string, scheme: Scheme, lapsedOn: string, recordedAt?: string): DomainEvent =>
+  event('ParticipantLapsed', { participantId, scheme, lapsedOn: d(lapsedOn), reason: 'stopped-paying' } as EventDataMap['ParticipantLapsed'], recordedAt)
+
+/** UnitEstablished (level from the code's length). */
+export const established = (code: string, name: string, parent?: string, recordedAt?: string): DomainEvent =>
+  event(
+    'UnitEstablished',
+    {
+      code,
+      name,
+      level: code.length === 2 ? 'province' : code.length === 3 ? 'district' : 'commune',
+      ...(parent === undefined ? {} : { parent }),
+      establishedOn: d('2000-01-01'),
+    } as EventDataMap['UnitEstablished'],
+    recordedAt,
+  )
+
+/** PopulationEstimated. */
+export const estimated = (unit: string, year: number, population: number, labourForce?: number, recordedAt?: string): DomainEvent =>
+  event('PopulationEstimated', { unit, year, population, ...(labourForce === undefined ? {} : { labourForce }) } as EventDataMap['PopulationEstimated'], recordedAt)
+
+/** QuotaAssigned. */
+export const assigned = (unit: string, scheme: Scheme, year: number, target: number, assignedOn: string, recordedAt?: string): DomainEvent =>
+  event('QuotaAssigned', { unit, scheme, year, target, assignedOn: d(assignedOn) } as EventDataMap['QuotaAssigned'], recordedAt)
+
+/** DebtRecorded. */
+export const owed = (employer: string, unit: string, scheme: 'compulsory' | 'health' | 'unemployment', period: string, amount: number, recordedOn: string, recordedAt?: string): DomainEvent =>
+  event('DebtRecorded', { employer, unit, scheme, period, amount, recordedOn: d(recordedOn) } as EventDataMap['DebtRecorded'], recordedAt)
+
+/** DebtSettled. */
+export const settled = (employer: string, scheme: 'compulsory' | 'health' | 'unemployment', amount: number, settledOn: string, recordedAt?: string): DomainEvent =>
+  event('DebtSettled', { employer, scheme, amount, settledOn: d(settledOn) } as EventDataMap['DebtSettled'], recordedAt)
+
+/** Events with positions 1, 2, 3, … in the order given. */
+export const positioned = (events: readonly DomainEvent[]): PositionedEvent[] => events.map((event, i) => ({ event, position: i + 1 }))
+
+/** A history of the events in the order given. */
+export const historyOf = (events: readonly DomainEvent[]): History => History.of(positioned(events))
+
+/** A business date from a string literal. */
+export const day = d
