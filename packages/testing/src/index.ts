@@ -1,1 +1,7 @@
-export {}
+/**
+ * `@ansinh/testing`: what property-based suites import — arbitraries derived from the codecs, valid
+ * histories, refused commands, decider specs (given/when/then) and the laws every projection obeys.
+ */
+export * from './brands.js'
+export * from './codec.js'
+export * from './arbitraries.js'
