@@ -1,0 +1,71 @@
+/**
+ * The debt-balance report: what employers of a unit's subtree still owe on the as-of date, by
+ * scheme and by age, the credit paid beyond all debt, and who owes most.
+ *
+ * @module debt
+ */
+import { type DebtScheme, dayNumber, monthNumber, monthNumberOfDate } from '@ansinh/core'
+import {
+  type Aging,
+  type DebtChild,
+  type DebtQuery,
+  type DebtReport,
+  type EmployerDebt,
+  type History,
+  agingBucket,
+  compareEmployers,
+  reportHeader,
+  unitsOf,
+} from '@ansinh/projection'
+
+/**
+ * The debt-balance report on `query.asOf` for `query.unit` (null/absent: national) and
+ * `query.scheme` (null/absent: every scheme), as known at `query.knownAt`, e.g.
+ * `debtReport(history, { asOf: '2019-03-31', unit: '474' })`.
+ */
+export const debtReport = (history: History, query: DebtQuery): DebtReport => {
+  const view = history.view(query.knownAt)
+  const unit = query.unit ?? null
+  const scheme = query.scheme ?? null
+  const asOfMonth = monthNumberOfDate(query.asOf)
+  // a scheme no employer can owe (voluntary) simply matches no debt
+  const { debts, credits } = view.debts.balancesOn(dayNumber(query.asOf), scheme as DebtScheme | null)
+  const units = unitsOf(view, unit)
+  const inScope = units === null ? null : new Set(units)
+
+  const byUnit = new Map<string, number>()
+  const byScheme = { compulsory: 0, health: 0, unemployment: 0 }
+  const aging: Record<keyof Aging, number> = { upTo3Months: 0, upTo6Months: 0, upTo12Months: 0, over12Months: 0 }
+  const employers = new Map<string, { outstanding: number; oldestPeriod: string }>()
+  let outstanding = 0
+  for (const d of debts) {
+    byUnit.set(d.unit, (byUnit.get(d.unit) ?? 0) + d.outstanding)
+    if (inScope !== null && !inScope.has(d.unit)) continue
+    outstanding += d.outstanding
+    byScheme[d.scheme] += d.outstanding
+    aging[agingBucket(asOfMonth - monthNumber(d.period))] += d.outstanding
+    const e = employers.get(d.employer)
+    if (e === undefined) employers.set(d.employer, { outstanding: d.outstanding, oldestPeriod: d.period })
+    else {
+      e.outstanding += d.outstanding
+      if (d.period < e.oldestPeriod) e.oldestPeriod = d.period
+    }
+  }
+  let credit = 0
+  for (const c of credits) if (inScope === null || (c.unit !== null && inScope.has(c.unit))) credit += c.amount
+
+  const children = view.geography.children(unit).map((child): DebtChild => {
+    let sum = 0
+    for (const code of view.geography.subtree(child)) sum += byUnit.get(code) ?? 0
+    return { unit: child, name: view.geography.nameOf(child), outstanding: sum }
+  })
+  return {
+    ...reportHeader('debt', { ...query, unit, scheme }, view.basis),
+    outstanding,
+    byScheme,
+    aging,
+    credit,
+    employers: [...employers].map(([employer, e]): EmployerDebt => ({ employer, outstanding: e.outstanding, oldestPeriod: e.oldestPeriod })).sort(compareEmployers),
+    children,
+  }
+}
