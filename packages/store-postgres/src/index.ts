@@ -1,1 +1,51 @@
-export {}
+/**
+ * `@ansinh/store-postgres`: the event store in PostgreSQL — a server through `pg`, or the
+ * embedded default through PGlite in a folder. One SQL implementation, two drivers.
+ */
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { pgDriver, pgliteDriver } from './driver.js'
+import { SqlEventStore, type SqlStoreOptions } from './store.js'
+
+export { type SqlDriver, type SqlQueryable, pgDriver, pgliteDriver } from './driver.js'
+export { MIGRATIONS, type Migration, migrate } from './migrations.js'
+export { INSERT_CHUNK, SqlEventStore, type SqlStoreOptions } from './store.js'
+
+/**
+ * Opens the store in a PostgreSQL server (a connection string or `pg` pool options) and brings
+ * its schema up to date. Never rejects: if the server cannot be reached, every call of the store
+ * returns (or, for iteration, throws) that `StoreUnavailable`.
+ *
+ * @example const store = await openPostgresStore('postgres://ansinh@127.0.0.1:5432/ansinh')
+ */
+export const openPostgresStore = (connection: string | pg.PoolConfig, options: SqlStoreOptions = {}): Promise<SqlEventStore> =>
+  SqlEventStore.open(pgDriver(new pg.Pool(typeof connection === 'string' ? { connectionString: connection } : connection)), options)
+
+/** Whether a PGlite location means "in memory, gone when closed". */
+const inMemory = (dir: string): boolean => dir === 'memory' || dir === 'memory://' || dir === ''
+
+/**
+ * Opens the embedded store: PGlite in a folder (created if missing), or in memory for `memory`
+ * or `memory://`. Never rejects: a folder that cannot be opened makes every call return
+ * `StoreUnavailable`.
+ *
+ * @example const store = await openPgliteStore('.ansinh/store')
+ */
+export const openPgliteStore = async (dir: string, options: SqlStoreOptions = {}): Promise<SqlEventStore> => {
+  let db: PGlite
+  try {
+    db = inMemory(dir) ? await PGlite.create() : await PGlite.create(dir)
+  } catch (err) {
+    return new SqlEventStore(failedDriver, { _tag: 'Left', left: { _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` } }, options)
+  }
+  return SqlEventStore.open(pgliteDriver(db), options)
+}
+
+/** Stands in for a database that never opened; the store never calls it (its `ready` is a Left). */
+const failedDriver = {
+  kind: 'pglite' as const,
+  query: () => Promise.reject(new Error('not open')),
+  transaction: () => Promise.reject(new Error('not open')),
+  listen: () => Promise.reject(new Error('not open')),
+  close: async () => undefined,
+}

@@ -1,0 +1,77 @@
+/**
+ * The two ways to reach PostgreSQL: a `pg` pool (a server) and PGlite (PostgreSQL compiled to
+ * WebAssembly, in a folder). The store speaks only this interface, so both run the same SQL.
+ * Parameters are text or numbers only (arrays travel as JSON), so the drivers' type mappings
+ * never matter.
+ *
+ * @module driver
+ */
+import type { PGlite } from '@electric-sql/pglite'
+import type pg from 'pg'
+
+/** Runs one SQL statement. */
+export interface SqlQueryable {
+  /** The rows of one statement with `$1`-style parameters. */
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>
+}
+
+/** A connection to PostgreSQL, however it is reached. */
+export interface SqlDriver extends SqlQueryable {
+  /** Which engine this is (PGlite has one connection; a server has many). */
+  readonly kind: 'postgres' | 'pglite'
+  /** Runs `body` in one transaction: committed when it resolves, rolled back when it rejects. */
+  transaction<T>(body: (tx: SqlQueryable) => Promise<T>): Promise<T>
+  /** Calls `onNotify` on every NOTIFY on `channel` from any session; resolves to an unlisten. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>
+  /** Releases the connections. */
+  close(): Promise<void>
+}
+
+/** A driver over a `pg` pool; `close` ends the pool. */
+export const pgDriver = (pool: pg.Pool): SqlDriver => {
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined)
+  return {
+    kind: 'postgres',
+    query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+    transaction: async (body) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const tx: SqlQueryable = { query: async (text, params) => (await client.query(text, params as unknown[])).rows }
+        const result = await body(tx)
+        await client.query('COMMIT')
+        return result
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    listen: async (channel, onNotify) => {
+      const client = await pool.connect()
+      client.on('error', () => undefined)
+      client.on('notification', (n) => {
+        if (n.channel === channel) onNotify()
+      })
+      await client.query(`LISTEN ${channel}`)
+      return async () => {
+        await client.query(`UNLISTEN ${channel}`).catch(() => undefined)
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+/** A driver over a PGlite instance; `close` closes it unless `ownsDatabase` is false. */
+export const pgliteDriver = (db: PGlite, ownsDatabase = true): SqlDriver => ({
+  kind: 'pglite',
+  query: async (text, params) => (await db.query(text, params as unknown[])).rows as never,
+  transaction: (body) => db.transaction((tx) => body({ query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never })),
+  listen: async (channel, onNotify) => db.listen(channel, onNotify),
+  close: async () => {
+    if (ownsDatabase) await db.close()
+  },
+})

@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import * as E from 'fp-ts/lib/Either.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describeEventStoreContract, enrolment, expectRight, participantStream, readEverything } from '@ansinh/store/contract'
+import { pgliteDriver } from './driver.js'
+import { openPgliteStore } from './index.js'
+import { MIGRATIONS, migrate } from './migrations.js'
+import { SqlEventStore } from './store.js'
+import { describeTamperTests } from './test/tamper.js'
+
+// One PGlite per file (starting one takes seconds); each test gets the table emptied.
+let db: PGlite
+beforeAll(async () => {
+  db = await PGlite.create()
+})
+afterAll(async () => {
+  await db.close()
+})
+
+const fresh = async (): Promise<SqlEventStore> => {
+  const driver = pgliteDriver(db, false)
+  const store = await SqlEventStore.open(driver, { pollMs: 50 })
+  await db.query('TRUNCATE ansinh_events')
+  return store
+}
+
+describeEventStoreContract('PGlite', fresh, { propertyRuns: 15 })
+describeTamperTests('PGlite', async () => ({ store: await fresh(), sql: pgliteDriver(db, false) }))
+
+describe('PGlite store', () => {
+  it('re-running the migrations changes nothing', async () => {
+    await fresh()
+    expect(await migrate(pgliteDriver(db, false))).toEqual([])
+    const versions = await db.query<{ version: number }>('SELECT version FROM ansinh_migrations ORDER BY version')
+    expect(versions.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version))
+  })
+
+  it('keeps events in a folder across close and reopen', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ansinh-pglite-'))
+    try {
+      const first = await openPgliteStore(join(dir, 'store'))
+      expectRight(await first.append(participantStream(1), [enrolment(1, 1), enrolment(1, 2)]))
+      const before = await readEverything(first)
+      await first.close()
+      const again = await openPgliteStore(join(dir, 'store'))
+      expect(await readEverything(again)).toEqual(before)
+      await again.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('stores ids written in capitals exactly as written', async () => {
+    const store = await fresh()
+    const e = { ...enrolment(1, 1), id: '7D9C0A52-5A0E-4F39-9D44-0B8F0C7C4F01' } as ReturnType<typeof enrolment>
+    expectRight(await store.append(participantStream(1), [e]))
+    expect((await readEverything(store))[0]!.event.id).toBe('7D9C0A52-5A0E-4F39-9D44-0B8F0C7C4F01')
+    await store.close()
+  })
+
+  it('a store whose folder cannot be opened answers StoreUnavailable', async () => {
+    const store = await openPgliteStore('/proc/ansinh-cannot-create-this')
+    expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(E.left({ _tag: 'StoreUnavailable' }))
+    await store.close()
+  })
+})

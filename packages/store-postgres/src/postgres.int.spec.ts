@@ -1,0 +1,66 @@
+import pg from 'pg'
+import * as E from 'fp-ts/lib/Either.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describeEventStoreContract, enrolment, eventually, expectRight, participantStream } from '@ansinh/store/contract'
+import type { RecordedEvent } from '@ansinh/store'
+import { pgDriver } from './driver.js'
+import { openPostgresStore } from './index.js'
+import { type PostgresServer, startPostgres, whyNoPostgres } from './test/pg-server.js'
+import { describeTamperTests } from './test/tamper.js'
+
+// A real server: from a globalSetup (ANSINH_TEST_PG_URL), else started here for this file.
+const skipped = whyNoPostgres()
+if (skipped !== null) console.warn(`PostgreSQL server tests skipped: ${skipped}`)
+let server: PostgresServer | null = null
+let url = process.env['ANSINH_TEST_PG_URL'] ?? ''
+let admin: pg.Pool
+
+beforeAll(async () => {
+  if (skipped !== null) return
+  if (url === '') {
+    const started = await startPostgres()
+    if ('skipped' in started) throw new Error(`could not start PostgreSQL: ${started.skipped}`)
+    server = started
+    url = started.url
+  }
+  admin = new pg.Pool({ connectionString: url, max: 2 })
+})
+afterAll(async () => {
+  await admin?.end()
+  await server?.stop()
+})
+
+const fresh = async () => {
+  const store = await openPostgresStore(url, { pollMs: 50 })
+  await admin.query('TRUNCATE ansinh_events')
+  return store
+}
+
+describe.skipIf(skipped !== null)(`PostgreSQL server${skipped === null ? '' : ` (skipped: ${skipped})`}`, () => {
+  it('is reachable', async () => {
+    expect((await admin.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }])
+  })
+
+  describeEventStoreContract('PostgreSQL', fresh, { propertyRuns: 15 })
+  describeTamperTests('PostgreSQL', async () => ({ store: await fresh(), sql: pgDriver(admin) }))
+
+  it('wakes a subscriber in another process by NOTIFY, long before its poll interval', async () => {
+    const writer = await fresh()
+    const reader = await openPostgresStore(url, { pollMs: 60_000 })
+    const seen: RecordedEvent[] = []
+    const sub = reader.subscribe({ onEvent: (e) => void seen.push(e) })
+    await sub.caughtUp
+    await new Promise((r) => setTimeout(r, 200)) // LISTEN is set up asynchronously
+    expectRight(await writer.append(participantStream(1), [enrolment(1, 1)]))
+    await eventually(() => seen.length === 1, 5_000)
+    await sub.stop()
+    await reader.close()
+    await writer.close()
+  })
+
+  it('an unreachable server is StoreUnavailable, not a throw', async () => {
+    const store = await openPostgresStore({ host: '127.0.0.1', port: 1, user: 'nobody', connectionTimeoutMillis: 2_000 })
+    expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(E.left({ _tag: 'StoreUnavailable' }))
+    await store.close()
+  })
+})

@@ -1,0 +1,234 @@
+/**
+ * The SQL event store: one implementation for PostgreSQL servers and PGlite.
+ *
+ * Appends are transactions that first take a transaction-scoped advisory lock, so writers run one
+ * at a time: each sees the head its predecessor committed, positions are gapless, and a reader
+ * polling by position never sees a later position before an earlier one (the later writer could
+ * not start before the earlier one committed). Stream revisions are checked under the same lock;
+ * the unique (stream, revision) and id constraints are the backstop. Rows go in as JSON batches
+ * of {@link INSERT_CHUNK}.
+ *
+ * @module store
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { type Instant, instantOfMillis } from '@ansinh/core'
+import {
+  type AppendResult,
+  ChangeNotifier,
+  type EventStore,
+  type ExpectedRevision,
+  GENESIS_HASH,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoreError,
+  StoreFailure,
+  type StreamWrite,
+  type SubscribeOptions,
+  type Subscription,
+  planAppend,
+  pollingSubscription,
+  prepareAppend,
+} from '@ansinh/store'
+import type { SqlDriver, SqlQueryable } from './driver.js'
+import { migrate } from './migrations.js'
+import { EVENT_COLUMNS, type EventRow, INSERT_ROWS, decodeRow, rowOf } from './rows.js'
+
+/** Rows per insert statement: big imports go in chunks of this many. */
+export const INSERT_CHUNK = 1_000
+
+/** The advisory-lock key serializing appends ("ansh"). */
+const APPEND_LOCK = 0x616e7368
+
+/** The channel a server store notifies on commit. */
+const CHANNEL = 'ansinh_events'
+
+/** Options of a SQL store. */
+export interface SqlStoreOptions {
+  /** Sets `recordedAt` of an event appended without one; default: now, in Vietnam's offset. */
+  readonly clock?: () => Instant
+  /** How often a subscriber looks for events appended by other processes; default 500 ms. */
+  readonly pollMs?: number
+}
+
+const unavailable = (err: unknown): StoreError => ({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) })
+
+/** A failure planned inside a transaction: rolls it back, then becomes the append's Left. */
+class Refused extends Error {
+  constructor(readonly error: StoreError) {
+    super(error._tag)
+  }
+}
+
+/** An EventStore over a SQL driver (see {@link openPostgresStore} and {@link openPgliteStore}). */
+export class SqlEventStore implements EventStore {
+  private readonly changes = new ChangeNotifier()
+  private readonly clock: () => Instant
+  private readonly pollMs: number
+  private unlisten: Promise<(() => Promise<void>) | null> | null = null
+  private closed = false
+
+  /** A store over a driver whose schema is ready, or the error that kept it from being ready. */
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly ready: E.Either<StoreError, void>,
+    options: SqlStoreOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => instantOfMillis(Date.now()))
+    this.pollMs = options.pollMs ?? 500
+  }
+
+  /** Migrates the schema and returns the store; a failure is kept and returned by every call. */
+  static async open(driver: SqlDriver, options: SqlStoreOptions = {}): Promise<SqlEventStore> {
+    let ready: E.Either<StoreError, void>
+    try {
+      await migrate(driver)
+      ready = E.right(undefined)
+    } catch (err) {
+      ready = E.left(unavailable(err))
+    }
+    return new SqlEventStore(driver, ready, options)
+  }
+
+  private check(): E.Either<StoreError, void> {
+    return this.closed ? E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' }) : this.ready
+  }
+
+  /** Appends events to one stream, atomically (idempotency as in @ansinh/store plan.ts). */
+  append(stream: string, events: StreamWrite['events'], expectedRevision?: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>> {
+    return this.appendMany([{ stream, events, expectedRevision: expectedRevision ?? 'any' }])
+  }
+
+  /** Appends to several streams in one transaction: all or nothing. */
+  async appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
+    const ok = this.check()
+    if (E.isLeft(ok)) return ok
+    const prepared = prepareAppend(writes, this.clock)
+    if (E.isLeft(prepared)) return prepared
+    const { streams, ids } = prepared.right
+    try {
+      const result = await this.driver.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK])
+        const [head] = await tx.query<{ position: string; hash: string }>('SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1')
+        const revisions = new Map<string, number>()
+        const heads = await tx.query<{ stream: string; revision: number }>(
+          `SELECT stream, max(revision) AS revision FROM ansinh_events
+           WHERE stream IN (SELECT json_array_elements_text($1::json)) GROUP BY stream`,
+          [JSON.stringify(streams)],
+        )
+        for (const r of heads) revisions.set(r.stream, Number(r.revision))
+        const stored = new Map<string, RecordedEvent>()
+        const rows = await tx.query<EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM ansinh_events WHERE id IN (SELECT json_array_elements_text($1::json))`,
+          [JSON.stringify(ids)],
+        )
+        for (const row of rows) {
+          const decoded = decodeRow(row)
+          if (E.isLeft(decoded)) throw new Refused(decoded.left)
+          stored.set(decoded.right.event.id, decoded.right)
+        }
+        const plan = planAppend(prepared.right, {
+          revisionOf: (s) => revisions.get(s) ?? -1,
+          storedEvent: (id) => stored.get(id),
+          headPosition: head === undefined ? 0 : Number(head.position),
+          headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
+        })
+        if (E.isLeft(plan)) throw new Refused(plan.left)
+        await insertRows(tx, plan.right.rows)
+        if (plan.right.rows.length > 0 && this.driver.kind === 'postgres') {
+          await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, String(plan.right.rows[plan.right.rows.length - 1]!.position)])
+        }
+        return plan.right.result
+      })
+      if (result.positions.length > 0) this.changes.notify()
+      return E.right(result)
+    } catch (err) {
+      return E.left(err instanceof Refused ? err.error : unavailable(err))
+    }
+  }
+
+  /** The events of one stream in revision order. */
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
+    const ok = this.check()
+    if (E.isLeft(ok)) return ok
+    try {
+      const rows = await this.driver.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM ansinh_events WHERE stream = $1 AND revision >= $2 ORDER BY revision`,
+        [stream, options.fromRevision ?? 0],
+      )
+      const out: RecordedEvent[] = []
+      for (const row of rows) {
+        const decoded = decodeRow(row)
+        if (E.isLeft(decoded)) return decoded
+        out.push(decoded.right)
+      }
+      return E.right(out)
+    } catch (err) {
+      return E.left(unavailable(err))
+    }
+  }
+
+  /** Every event from a position, one page per query; throws `StoreFailure` if the store fails. */
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const ok = this.check()
+    if (E.isLeft(ok)) throw new StoreFailure(ok.left)
+    const pageSize = Math.max(1, options.pageSize ?? 1_000)
+    let next = Math.max(1, options.fromPosition ?? 1)
+    for (;;) {
+      let rows: EventRow[]
+      try {
+        rows = await this.driver.query<EventRow>(
+          `SELECT ${EVENT_COLUMNS} FROM ansinh_events WHERE position >= $1 ORDER BY position LIMIT $2`,
+          [next, pageSize],
+        )
+      } catch (err) {
+        throw new StoreFailure(unavailable(err))
+      }
+      for (const row of rows) {
+        const decoded = decodeRow(row)
+        if (E.isLeft(decoded)) throw new StoreFailure(decoded.left)
+        yield decoded.right
+        next = decoded.right.position + 1
+      }
+      if (rows.length < pageSize) return
+    }
+  }
+
+  /** Catches up from a position, then follows appends: this process's at once, others' by NOTIFY or polling. */
+  subscribe(options: SubscribeOptions): Subscription {
+    if (this.unlisten === null && this.driver.kind === 'postgres' && E.isRight(this.ready)) {
+      // Without LISTEN the subscription still works, by polling.
+      this.unlisten = this.driver.listen(CHANNEL, () => this.changes.notify()).catch(() => null)
+    }
+    return pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.pollMs }, options)
+  }
+
+  /** The position of the last committed event (0 when empty); throws `StoreFailure` if the store fails. */
+  async headPosition(): Promise<number> {
+    const ok = this.check()
+    if (E.isLeft(ok)) throw new StoreFailure(ok.left)
+    try {
+      const [row] = await this.driver.query<{ position: string }>('SELECT position FROM ansinh_events ORDER BY position DESC LIMIT 1')
+      return row === undefined ? 0 : Number(row.position)
+    } catch (err) {
+      throw new StoreFailure(unavailable(err))
+    }
+  }
+
+  /** Stops listening and releases the connections. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    this.changes.notify()
+    const unlisten = await this.unlisten
+    if (unlisten) await unlisten()
+    await this.driver.close()
+  }
+}
+
+/** Inserts planned rows in chunks of {@link INSERT_CHUNK}, one JSON parameter per chunk. */
+const insertRows = async (tx: SqlQueryable, rows: readonly RecordedEvent[]): Promise<void> => {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.query(INSERT_ROWS, [JSON.stringify(rows.slice(i, i + INSERT_CHUNK).map(rowOf))])
+  }
+}
