@@ -11,9 +11,9 @@ describe('decider helpers', () => {
   it('emit copies the id and data, and recordedAt only when the command has one', () => {
     const id = nextId()
     const data = enrolled().data
-    expect(emit('ParticipantEnrolled', { id, data })).toEqual({ id, type: 'ParticipantEnrolled', data })
-    expect('recordedAt' in emit('ParticipantEnrolled', { id, data })).toBe(false)
-    expect(emit('ParticipantEnrolled', { id, recordedAt: AT, data })).toEqual({ id, type: 'ParticipantEnrolled', recordedAt: AT, data })
+    expect(emit('ParticipantEnrolled', { type: 'EnrolParticipant', id, data })).toEqual({ id, type: 'ParticipantEnrolled', data })
+    expect('recordedAt' in emit('ParticipantEnrolled', { type: 'EnrolParticipant', id, data })).toBe(false)
+    expect(emit('ParticipantEnrolled', { type: 'EnrolParticipant', id, recordedAt: AT, data })).toEqual({ id, type: 'ParticipantEnrolled', recordedAt: AT, data })
   })
 
   it('replay folds events from the initial state', () => {
