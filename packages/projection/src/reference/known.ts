@@ -32,11 +32,17 @@ export class Known {
       .sort((a, b) => a.position - b.position)
   }
 
-  /** The known events of one type. */
+  private readonly byType = new Map<EventType, At<EventType>[]>()
+
+  /** The known events of one type (collected once: the reference is slow, not wasteful). */
   of<T extends EventType>(type: T): At<T>[] {
-    return this.events
+    const cached = this.byType.get(type)
+    if (cached !== undefined) return cached as At<T>[]
+    const found = this.events
       .filter(({ event }) => event.type === type)
       .map(({ event, position }) => ({ e: (event as DomainEvent & { type: T }).data as EventOf<T>['data'], position }))
+    this.byType.set(type, found as At<EventType>[])
+    return found
   }
 
   /** The header every report carries. */
