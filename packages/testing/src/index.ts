@@ -5,3 +5,4 @@
 export * from './brands.js'
 export * from './codec.js'
 export * from './arbitraries.js'
+export * from './history/index.js'
