@@ -77,13 +77,16 @@ const lapseArb = fc
   .record({ participantId: fc.constantFrom(...PARTICIPANTS), scheme: fc.constantFrom(...PARTICIPATION_SCHEMES), lapsedOn: dateArb })
   .map((e) => body('ParticipantLapsed', { ...e, reason: 'stopped-paying' }))
 
+const QUOTA_DATES = ['2019-12-31', '2020-01-01', '2020-06-30', '2021-01-01']
+
 const quotaArb = fc
   .record({
     unit: fc.constantFrom(...UNITS),
     scheme: fc.constantFrom(...PARTICIPATION_SCHEMES),
-    year: fc.integer({ min: 2019, max: 2021 }),
+    year: fc.constantFrom(2019, 2020, 2020, 2021),
     target: fc.integer({ min: 0, max: 6 }),
-    assignedOn: dateArb,
+    // few distinct days, so that revisions on the same day (a position tie) are common
+    assignedOn: fc.oneof(fc.constantFrom(...QUOTA_DATES).map((s) => s as BusinessDate), dateArb),
   })
   .map((e) => body('QuotaAssigned', e))
 
@@ -129,7 +132,7 @@ const populationArb = fc
 export const bodyArb: fc.Arbitrary<Body> = fc.oneof(
   { arbitrary: enrolmentArb, weight: 6 },
   { arbitrary: lapseArb, weight: 3 },
-  { arbitrary: quotaArb, weight: 2 },
+  { arbitrary: quotaArb, weight: 3 },
   { arbitrary: debtArb, weight: 3 },
   { arbitrary: settlementArb, weight: 2 },
   { arbitrary: unitArb, weight: 3 },
@@ -143,10 +146,49 @@ export const toHistory = (bodies: readonly Body[], recordedAt: readonly Instant[
     position: i + 1,
   }))
 
-/** A random history of up to `max` events (recording instants in any order). */
+/**
+ * A copy of an event that ties with it on every key a tie-break looks at (same participant, scheme
+ * and coveredFrom; same quota key and assignedOn; …) but differs in what the tie decides.
+ */
+const echo = (b: Body, seed: number): Body => {
+  const unit = UNITS[seed % UNITS.length]!
+  switch (b.type) {
+    case 'ParticipantEnrolled':
+      return body(b.type, { ...b.data, unit })
+    case 'QuotaAssigned':
+      return body(b.type, { ...b.data, target: seed % 7 })
+    case 'PopulationEstimated': {
+      const { labourForce: _dropped, ...rest } = b.data
+      return body(b.type, seed % 3 === 0 ? { ...rest, population: 1 + (seed % 997) } : { ...rest, population: 1 + (seed % 997), labourForce: 1 + (seed % 499) })
+    }
+    case 'UnitEstablished': {
+      const { parent: _dropped, ...rest } = b.data
+      return body(b.type, seed % 4 === 0 ? { ...rest, name: 'Bốn' } : { ...rest, name: 'Năm', parent: unit })
+    }
+    case 'DebtRecorded':
+      return body(b.type, { ...b.data, unit, amount: 1 + (seed % 100) })
+    case 'DebtSettled':
+      return body(b.type, { ...b.data, amount: 1 + (seed % 150) })
+    case 'ParticipantLapsed':
+      return b
+  }
+}
+
+/** A random history of up to `max` events plus a few echoes (ties), recording instants in any order. */
 export const historyArb = (max = 40): fc.Arbitrary<PositionedEvent[]> =>
   fc
-    .array(bodyArb, { maxLength: max, size: 'max' })
+    .tuple(
+      fc.array(bodyArb, { maxLength: max, size: 'max' }),
+      fc.array(fc.record({ of: fc.nat(), at: fc.nat(), seed: fc.nat() }), { maxLength: 6 }),
+    )
+    .map(([bodies, echoes]) => {
+      const out = [...bodies]
+      for (const { of, at, seed } of echoes) {
+        if (out.length === 0) break
+        out.splice(at % (out.length + 1), 0, echo(out[of % out.length]!, seed))
+      }
+      return out
+    })
     .chain((bodies) => fc.array(instantArb, { minLength: bodies.length, maxLength: bodies.length }).map((at) => toHistory(bodies, at)))
 
 /** A known-at cut: none, any instant, or exactly the instant of one of the events. */
