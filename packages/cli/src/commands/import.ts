@@ -7,26 +7,26 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type DomainEvent, HistoryChecker, canonicalJson, formatProblem, streamOf } from '@ansinh/core'
-import type { StreamWrite } from '@ansinh/store'
+import { type StreamWrite, describeStoreError } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
 import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
-import { describeStoreError } from './store-errors.js'
 
-/** Groups events into runs of one stream, in order, each with the revision it expects. */
+
+/**
+ * Groups events into runs of one stream, in the given order, each expecting the revision its
+ * stream has after the runs before it; `revisions` (stream → last revision) is advanced.
+ */
 export const writesInOrder = (events: readonly DomainEvent[], revisions: Map<string, number>): StreamWrite[] => {
   const writes: { stream: string; events: DomainEvent[]; expectedRevision: StreamWrite['expectedRevision'] }[] = []
   for (const e of events) {
     const stream = streamOf(e)
-    const last = writes[writes.length - 1]
-    if (last !== undefined && last.stream === stream) {
-      last.events.push(e)
-      continue
-    }
     const revision = revisions.get(stream)
-    writes.push({ stream, events: [e], expectedRevision: revision === undefined ? 'no-stream' : { exact: revision } })
+    revisions.set(stream, (revision ?? -1) + 1)
+    const last = writes[writes.length - 1]
+    if (last !== undefined && last.stream === stream) last.events.push(e)
+    else writes.push({ stream, events: [e], expectedRevision: revision === undefined ? 'no-stream' : { exact: revision } })
   }
-  for (const w of writes) revisions.set(w.stream, (revisions.get(w.stream) ?? -1) + w.events.length)
   return writes
 }
 

@@ -47,8 +47,7 @@ export const loadHistory = async (source: Source): Promise<E.Either<Failure, Loa
     const hashes: string[] = []
     let previous = GENESIS_HASH
     for (const { event, position } of read.right) {
-      const { hash, revision } = chainHashOf(previous, event, position, revisions)
-      void revision
+      const { hash } = chainHashOf(previous, event, position, revisions)
       hashes.push(hash)
       previous = hash
     }
