@@ -1,0 +1,173 @@
+/**
+ * Decider specs in the Emmett style: `given(events).when(command).then(events | errorTag)`. The
+ * right decider is picked by the command's type; its state is the given events of the command's
+ * stream, folded with `evolve`; the unit registry is the given UnitEstablished (known as soon as
+ * one is given, as in `checkHistory`). A failed expectation throws {@link DeciderSpecFailure},
+ * whose message shows the state, the command and the difference; vitest also renders its
+ * `expected` / `actual` as a diff.
+ *
+ * @module decider-spec
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import {
+  type Command,
+  type DecideContext,
+  type DomainError,
+  type DomainErrorTag,
+  type EventBody,
+  type NewEvent,
+  employerDecider,
+  participantDecider,
+  populationDecider,
+  quotaDecider,
+  replay,
+  streamOf,
+  unitDecider,
+  unitRegistryOf,
+} from '@ansinh/core'
+import { EVENT_OF_COMMAND } from './arbitraries.js'
+import { differences, show } from './diff.js'
+
+// -------------------------------------------------------------------------------------------------
+// deciding
+// -------------------------------------------------------------------------------------------------
+
+/** What deciding a command against given events gave, and what it was decided against. */
+export interface Decision {
+  readonly stream: string
+  /** The state of the command's stream after the given events. */
+  readonly state: unknown
+  readonly context: DecideContext
+  readonly result: E.Either<DomainError, ReadonlyArray<NewEvent>>
+}
+
+/** The stream a command writes to, e.g. `participant-0123456789`. */
+export const streamOfCommand = (command: Command): string =>
+  streamOf({ type: EVENT_OF_COMMAND[command.type], data: command.data } as EventBody)
+
+/**
+ * Decides `command` against `events` (any events: those of other streams are skipped, except
+ * UnitEstablished, which make the unit registry), with the decider of the command's stream.
+ */
+export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command): Decision => {
+  const stream = streamOfCommand(command)
+  const mine = events.filter((e) => streamOf(e) === stream)
+  const unitEvents = events.filter((e): e is Extract<EventBody, { type: 'UnitEstablished' }> => e.type === 'UnitEstablished')
+  const units = unitRegistryOf(unitEvents)
+  // Units are always decided against the registry (empty when none is given); the others only once it is known.
+  const context: DecideContext = command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units } : {}
+  switch (command.type) {
+    case 'EnrolParticipant':
+    case 'LapseParticipant': {
+      const state = replay(participantDecider, mine as never)
+      return { stream, state, context, result: participantDecider.decide(command, state, context) }
+    }
+    case 'AssignQuota': {
+      const state = replay(quotaDecider, mine as never)
+      return { stream, state, context, result: quotaDecider.decide(command, state, context) }
+    }
+    case 'RecordDebt':
+    case 'SettleDebt': {
+      const state = replay(employerDecider, mine as never)
+      return { stream, state, context, result: employerDecider.decide(command, state, context) }
+    }
+    case 'EstablishUnit': {
+      const state = replay(unitDecider, mine as never)
+      return { stream, state, context, result: unitDecider.decide(command, state, context) }
+    }
+    case 'EstimatePopulation': {
+      const state = replay(populationDecider, mine as never)
+      return { stream, state, context, result: populationDecider.decide(command, state, context) }
+    }
+  }
+}
+
+// -------------------------------------------------------------------------------------------------
+// expectations
+// -------------------------------------------------------------------------------------------------
+
+/** A decider spec did not hold; the message shows the state, the command and the difference. */
+export class DeciderSpecFailure extends Error {
+  /** What the spec expected (for test runners that render a diff). */
+  readonly expected: unknown
+  /** What the decider gave. */
+  readonly actual: unknown
+  readonly decision: Decision
+  constructor(headline: string, decision: Decision, command: Command, expected: unknown, actual: unknown, given: number) {
+    const lines = [
+      headline,
+      `state of ${decision.stream} after ${given} given event(s):`,
+      indent(show(decision.state)),
+      'command:',
+      indent(show(command)),
+      'difference (- expected, + actual):',
+      indent(differences(expected, actual).join('\n')),
+    ]
+    super(lines.join('\n'))
+    this.name = 'DeciderSpecFailure'
+    this.expected = expected
+    this.actual = actual
+    this.decision = decision
+  }
+}
+
+const indent = (s: string): string => s.split('\n').map((l) => '  ' + l).join('\n')
+
+/** The refusal a spec may expect: a tag, or some fields of the error (e.g. `{ rule, path }`). */
+export type ExpectedRefusal = DomainErrorTag | Partial<DomainError>
+
+/** What `then` may expect: the events produced (envelope fields left out are not compared), or a refusal. */
+export type Expected = ReadonlyArray<NewEvent | EventBody> | ExpectedRefusal
+
+/** The second step of a spec. */
+export interface WhenStep {
+  /** Decides the command; `then` states what should come of it. */
+  when(command: Command): ThenStep
+}
+
+/** The last step of a spec. */
+export interface ThenStep {
+  /** Throws {@link DeciderSpecFailure} unless deciding gave `expected`. */
+  then(expected: Expected): void
+  /** The decision itself, for expectations of your own. */
+  readonly decision: Decision
+}
+
+/** Keeps of `actual` only the keys `expected` names (its envelope fields may be left out). */
+const projectLike = (expected: object, actual: object): object =>
+  Object.fromEntries(Object.keys(expected).map((k) => [k, (actual as Record<string, unknown>)[k]]))
+
+/**
+ * Starts a decider spec, e.g.
+ * `given([enrolled]).when({ type: 'LapseParticipant', id, data }).then('NoCoverageToCut')`.
+ */
+export const given = (events: ReadonlyArray<EventBody>): WhenStep => ({
+  when: (command) => {
+    const decision = decideAgainst(events, command)
+    return {
+      decision,
+      then: (expected) => {
+        const result = decision.result
+        if (Array.isArray(expected)) {
+          const wanted = expected as ReadonlyArray<NewEvent | EventBody>
+          if (E.isLeft(result)) {
+            throw new DeciderSpecFailure(`${command.type} was expected to produce ${wanted.length} event(s) but was refused with ${result.left._tag} (${result.left.rule}): ${result.left.path} ${result.left.message}`, decision, command, wanted, result.left, events.length)
+          }
+          const actual = result.right.map((e, i) => (wanted[i] === undefined ? e : projectLike(wanted[i]!, e)))
+          if (differences(wanted, actual).length > 0) {
+            throw new DeciderSpecFailure(`${command.type} produced other events than expected`, decision, command, wanted, actual, events.length)
+          }
+          return
+        }
+        const refusal: Partial<DomainError> = typeof expected === 'string' ? { _tag: expected } : (expected as Partial<DomainError>)
+        if (E.isRight(result)) {
+          throw new DeciderSpecFailure(`${command.type} was expected to be refused with ${refusal._tag ?? show(refusal)} but was accepted`, decision, command, refusal, result.right, events.length)
+        }
+        const actual = projectLike(refusal, result.left)
+        if (differences(refusal, actual).length > 0) {
+          throw new DeciderSpecFailure(`${command.type} was refused otherwise than expected: ${result.left._tag} (${result.left.rule})`, decision, command, refusal, actual, events.length)
+        }
+      },
+    }
+  },
+})
