@@ -3,6 +3,7 @@
  * embedded default through PGlite in a folder. One SQL implementation, two drivers.
  */
 import { PGlite } from '@electric-sql/pglite'
+import { type EventStore, unavailableStore } from '@ansinh/store'
 import pg from 'pg'
 import { pgDriver, pgliteDriver } from './driver.js'
 import { SqlEventStore, type SqlStoreOptions } from './store.js'
@@ -31,21 +32,12 @@ const inMemory = (dir: string): boolean => dir === 'memory' || dir === 'memory:/
  *
  * @example const store = await openPgliteStore('.ansinh/store')
  */
-export const openPgliteStore = async (dir: string, options: SqlStoreOptions = {}): Promise<SqlEventStore> => {
+export const openPgliteStore = async (dir: string, options: SqlStoreOptions = {}): Promise<EventStore> => {
   let db: PGlite
   try {
     db = inMemory(dir) ? await PGlite.create() : await PGlite.create(dir)
   } catch (err) {
-    return new SqlEventStore(failedDriver, { _tag: 'Left', left: { _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` } }, options)
+    return unavailableStore({ _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` })
   }
   return SqlEventStore.open(pgliteDriver(db), options)
-}
-
-/** Stands in for a database that never opened; the store never calls it (its `ready` is a Left). */
-const failedDriver = {
-  kind: 'pglite' as const,
-  query: () => Promise.reject(new Error('not open')),
-  transaction: () => Promise.reject(new Error('not open')),
-  listen: () => Promise.reject(new Error('not open')),
-  close: async () => undefined,
 }

@@ -28,3 +28,19 @@ describe('InMemoryEventStore', () => {
     expect(await store.readStream(participantStream(1))).toMatchObject(E.left({ _tag: 'StoreUnavailable' }))
   })
 })
+
+describe('unavailableStore', () => {
+  it('answers every call with the reason it could not open', async () => {
+    const { unavailableStore } = await import('./unavailable.js')
+    const reason = { _tag: 'StoreUnavailable', message: 'no such server' } as const
+    const store = unavailableStore(reason)
+    expect(await store.append(participantStream(1), [enrolment(1)])).toEqual(E.left(reason))
+    expect(await store.readStream(participantStream(1))).toEqual(E.left(reason))
+    await expect(readEverything(store)).rejects.toMatchObject({ error: reason })
+    await expect(store.headPosition()).rejects.toMatchObject({ error: reason })
+    const errors: unknown[] = []
+    const sub = store.subscribe({ onEvent: () => undefined, onError: (e) => void errors.push(e) })
+    await expect(sub.caughtUp).rejects.toEqual(reason)
+    expect(errors).toEqual([reason])
+  })
+})
