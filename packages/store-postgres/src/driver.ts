@@ -37,7 +37,9 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
     transaction: async (body) => {
       const client = await pool.connect()
       try {
-        await client.query('BEGIN')
+        // Read committed whatever the server's default: after taking the append lock, the next
+        // statement must see what the previous writer committed.
+        await client.query('BEGIN ISOLATION LEVEL READ COMMITTED')
         const tx: SqlQueryable = { query: async (text, params) => (await client.query(text, params as unknown[])).rows }
         const result = await body(tx)
         await client.query('COMMIT')

@@ -67,3 +67,16 @@ describe('PGlite store', () => {
     await store.close()
   })
 })
+
+describe('PGlite store subscriptions', () => {
+  it('are stopped by close, without reporting an error', async () => {
+    const store = await fresh()
+    const errors: unknown[] = []
+    const sub = store.subscribe({ onEvent: () => undefined, onError: (e) => void errors.push(e) })
+    await sub.caughtUp
+    await store.close()
+    await new Promise((r) => setTimeout(r, 120))
+    expect(errors).toEqual([])
+    await sub.stop()
+  })
+})

@@ -66,6 +66,7 @@ export class SqlEventStore implements EventStore {
   private readonly clock: () => Instant
   private readonly pollMs: number
   private unlisten: Promise<(() => Promise<void>) | null> | null = null
+  private readonly subscriptions = new Set<Subscription>()
   private closed = false
 
   /** A store over a driver whose schema is ready, or the error that kept it from being ready. */
@@ -200,7 +201,15 @@ export class SqlEventStore implements EventStore {
       // Without LISTEN the subscription still works, by polling.
       this.unlisten = this.driver.listen(CHANNEL, () => this.changes.notify()).catch(() => null)
     }
-    return pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.pollMs }, options)
+    const sub = pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.pollMs }, options)
+    this.subscriptions.add(sub)
+    return {
+      caughtUp: sub.caughtUp,
+      stop: async () => {
+        this.subscriptions.delete(sub)
+        await sub.stop()
+      },
+    }
   }
 
   /** The position of the last committed event (0 when empty); throws `StoreFailure` if the store fails. */
@@ -215,9 +224,10 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  /** Stops listening and releases the connections. */
+  /** Stops the subscriptions still running, stops listening and releases the connections. */
   async close(): Promise<void> {
     if (this.closed) return
+    await Promise.all([...this.subscriptions].map((s) => s.stop()))
     this.closed = true
     this.changes.notify()
     const unlisten = await this.unlisten
