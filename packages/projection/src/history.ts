@@ -118,9 +118,16 @@ export class History {
     return this.events.length === 0 ? null : this.events[this.events.length - 1]!.position
   }
 
+  /** The positioned events, in order of position (what a snapshot of the history keeps). */
+  entries(): readonly PositionedEvent[] {
+    return this.events
+  }
+
   /** The view of what was known at `knownAt` (epoch ms; null or absent: every event). */
   view(knownAt?: number | null): HistoryView {
-    if (knownAt == null || knownAt >= this.latestRecordedAt) return this.full
+    if (knownAt == null) return this.full
+    const recordedAt = this.recordedInstants()
+    if (knownAt >= this.latestRecordedAt) return this.full
     const cached = this.knownAtViews.get(knownAt)
     if (cached !== undefined) {
       this.knownAtViews.delete(knownAt)
@@ -128,7 +135,7 @@ export class History {
       return cached
     }
     const view = new HistoryView()
-    for (let i = 0; i < this.events.length; i++) if (this.recordedAt[i]! <= knownAt) view.add(this.events[i]!)
+    for (let i = 0; i < this.events.length; i++) if (recordedAt[i]! <= knownAt) view.add(this.events[i]!)
     this.knownAtViews.set(knownAt, view)
     if (this.knownAtViews.size > KNOWN_AT_CACHE) this.knownAtViews.delete(this.knownAtViews.keys().next().value!)
     return view
@@ -140,11 +147,18 @@ export class History {
   }
 
   private take(e: PositionedEvent): void {
-    const at = instantMillis(e.event.recordedAt)
     this.events.push(e)
-    this.recordedAt.push(at)
-    if (at > this.latestRecordedAt) this.latestRecordedAt = at
     this.full.add(e)
-    this.knownAtViews.clear()
+    if (this.knownAtViews.size > 0) this.knownAtViews.clear()
+  }
+
+  /** Parses recording instants only once a known-at cut is asked for: most queries need none. */
+  private recordedInstants(): number[] {
+    for (let i = this.recordedAt.length; i < this.events.length; i++) {
+      const at = instantMillis(this.events[i]!.event.recordedAt)
+      this.recordedAt.push(at)
+      if (at > this.latestRecordedAt) this.latestRecordedAt = at
+    }
+    return this.recordedAt
   }
 }
