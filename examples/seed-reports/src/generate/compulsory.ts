@@ -70,6 +70,8 @@ export interface EmploymentGroup {
   readonly employer?: Employer
   /** Days after publication on which the group's last event was recorded (a late record). */
   readonly lateDays?: readonly [number, number]
+  /** Why the group left, when all left for the same reason (a closure). */
+  readonly reason?: LapseReason
 }
 
 const GO_LIVE = day('2016-01-04')
@@ -122,7 +124,7 @@ export class EmploymentGenerator {
       }
       if (g.leave !== undefined) {
         const month = Math.max(this.pick(g.leave, rng), start + 1)
-        const reason = g.rejoin === undefined ? rng.weighted(LEAVE_REASONS) : 'other'
+        const reason = g.reason ?? (g.rejoin === undefined ? rng.weighted(LEAVE_REASONS) : 'other')
         const at =
           g.lateDays !== undefined
             ? officeInstant(this.knownAtDay + rng.int(g.lateDays[0], g.lateDays[1]), rng)

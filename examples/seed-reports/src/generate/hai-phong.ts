@@ -98,7 +98,7 @@ const compulsory = (w: SeedWriter, seed: number, knownAtDay: number): void => {
   const JOB_CHANGERS = 3_000
   gen.group({ count: p.TTT - CLOSED_STAFF - JOB_CHANGERS, start: 'tenure' }, ids, rng)
   gen.group({ count: JOB_CHANGERS, start: 'tenure', change: [m(2023, 10), m(2024, 9)] }, ids, rng)
-  gen.group({ count: CLOSED_STAFF, start: 'tenure', employer: closed, leave: [m(2024, 9), m(2024, 9)], lateDays: [8, 14] }, ids, rng)
+  gen.group({ count: CLOSED_STAFF, start: 'tenure', employer: closed, leave: [m(2024, 9), m(2024, 9)], lateDays: [8, 14], reason: 'other' }, ids, rng)
   gen.group({ count: p.TTF, start: 'tenure', leave: [m(2024, 1), m(2024, 9)] }, ids, rng)
   gen.group({ count: p.TFF, start: 'tenure', leave: [m(2023, 10), m(2023, 12)] }, ids, rng)
   gen.group({ count: p.TFT, start: 'tenure', leave: [m(2023, 10), m(2023, 12)], rejoin: [m(2024, 1), m(2024, 9)] }, ids, rng)

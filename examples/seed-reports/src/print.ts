@@ -1,0 +1,92 @@
+/**
+ * Plain text output in English and Vietnamese. Kept in one place, with its own small number
+ * formatting, so that it can switch to the CLI's table formatting without touching the rest.
+ *
+ * @module print
+ */
+import { instantOfMillis } from '@ansinh/core'
+import type { KnownAtDifference } from './audit.js'
+import type { Article, Figure } from './figures.js'
+import type { FigureCheck } from './reports.js'
+
+/** The languages the output is written in. */
+export type Lang = 'en' | 'vi'
+
+const group = (digits: string, sep: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep)
+
+/** A whole number: `7,215` (en), `7.215` (vi). */
+export const formatCount = (n: number, lang: Lang): string => (n < 0 ? '−' : '') + group(String(Math.abs(Math.round(n))), lang === 'en' ? ',' : '.')
+
+/** A ratio as a percentage with `digits` decimals: `59.9%` (en), `59,9%` (vi). */
+export const formatPercent = (ratio: number, digits: number, lang: Lang): string => {
+  const s = (ratio * 100).toFixed(Math.max(0, digits))
+  return (lang === 'en' ? s : s.replace('.', ',')) + '%'
+}
+
+/** A date `YYYY-MM-DD` as `30/9/2020`. */
+export const formatDate = (date: string): string => `${+date.slice(8, 10)}/${+date.slice(5, 7)}/${date.slice(0, 4)}`
+
+const SUFFIX: Readonly<Record<'count' | 'units' | 'vnd', Readonly<Record<Lang, string>>>> = {
+  count: { en: '', vi: ' người' },
+  units: { en: ' units', vi: ' đơn vị' },
+  vnd: { en: ' VND', vi: ' đồng' },
+}
+
+/** A figure's value in its measure: people, percent or VND. */
+export const formatValue = (figure: Figure, value: number | null, lang: Lang, published = false): string => {
+  if (value === null) return lang === 'en' ? 'none' : 'không có'
+  if (figure.measure === 'percent') return formatPercent(published ? value / 100 : value, figure.digits, lang)
+  const n = formatCount(value, lang)
+  const bound = published && figure.bound !== undefined ? (figure.bound === 'nearly' ? (lang === 'en' ? 'nearly ' : 'gần ') : lang === 'en' ? 'over ' : 'hơn ') : ''
+  return bound + n + SUFFIX[figure.measure][lang]
+}
+
+/** The heading of a seed's section. */
+export const seedHeading = (article: Article, lang: Lang): string =>
+  lang === 'en' ? `== ${article.file} (${article.published}): ${article.title}` : `== ${article.file} (${article.published}): ${article.title}`
+
+const describe = (f: Figure, lang: Lang): string => {
+  const scheme = f.scheme === null ? '' : `${f.scheme}, `
+  return lang === 'en'
+    ? `${f.report} ${f.unit} (${scheme}as of ${formatDate(f.asOf)}, known at ${formatDate(f.knownAt)}) ${f.field}`
+    : `${f.report} ${f.unit} (${scheme}tính đến ${formatDate(f.asOf)}, theo dữ liệu ngày ${formatDate(f.knownAt)}) ${f.field}`
+}
+
+/** One checked figure on one line. */
+export const checkLine = (c: FigureCheck, lang: Lang): string => {
+  const mark = c.ok ? '✓' : '✗'
+  const derived = c.figure.derived === undefined ? '' : lang === 'en' ? ' [derived]' : ' [suy ra]'
+  return lang === 'en'
+    ? `  ${mark} ${describe(c.figure, lang)}: published ${formatValue(c.figure, c.expected, lang, true)}, computed ${formatValue(c.figure, c.actual, lang)}${derived}`
+    : `  ${mark} ${describe(c.figure, lang)}: công bố ${formatValue(c.figure, c.expected, lang, true)}, tính được ${formatValue(c.figure, c.actual, lang)}${derived}`
+}
+
+const reasonList = (reasons: Readonly<Record<string, number | undefined>>, lang: Lang): string =>
+  Object.entries(reasons)
+    .map(([r, n]) => `${r} ${formatCount(n ?? 0, lang)}`)
+    .join(', ')
+
+/** The auditor's story for one count: at publication, today, and the late records between. */
+export const knownAtLines = (d: KnownAtDifference, lang: Lang): string[] => {
+  const when = formatDate(instantOfMillis(d.knownAt).slice(0, 10))
+  const delta = d.today - d.atPublication
+  const signed = (delta >= 0 ? '+' : '') + formatCount(delta, lang)
+  const span = (c: { recordedFrom: string | null; recordedTo: string | null }): string =>
+    c.recordedFrom === null ? '' : ` (${formatDate(c.recordedFrom)}–${formatDate(c.recordedTo!)})`
+  const e = d.lateEnrolments, l = d.lateLapses
+  return lang === 'en'
+    ? [
+        `  ${d.scheme} ${d.unit} on ${formatDate(d.asOf)}: ${formatCount(d.atPublication, lang)} as known on ${when}, ${formatCount(d.today, lang)} as known today (${signed})`,
+        `    + ${formatCount(e.participants, lang)} participants whose enrolment covering that day was recorded after ${when}${span(e)}`,
+        `    − ${formatCount(l.participants, lang)} participants whose lapse on or before that day was recorded after ${when}${span(l)}${l.participants > 0 ? `: ${reasonList(l.reasons, lang)}` : ''}`,
+      ]
+    : [
+        `  ${d.scheme} ${d.unit} ngày ${formatDate(d.asOf)}: ${formatCount(d.atPublication, lang)} theo dữ liệu ngày ${when}, ${formatCount(d.today, lang)} theo dữ liệu hiện nay (${signed})`,
+        `    + ${formatCount(e.participants, lang)} người có hồ sơ tham gia bao phủ ngày đó được ghi nhận sau ${when}${span(e)}`,
+        `    − ${formatCount(l.participants, lang)} người có hồ sơ dừng tham gia từ ngày đó trở về trước được ghi nhận sau ${when}${span(l)}${l.participants > 0 ? `: ${reasonList(l.reasons, lang)}` : ''}`,
+      ]
+}
+
+/** The last line: how many published figures the histories reproduce. */
+export const summaryLine = (ok: number, total: number, lang: Lang): string =>
+  lang === 'en' ? `reproduced ${ok} of ${total} published figures` : `tái hiện ${ok}/${total} số liệu đã công bố`

@@ -1,0 +1,79 @@
+/**
+ * The example end to end: generate each seed's history, run the reports its article's figures come
+ * from as known at publication, compare, and tell the auditor's story of what changed since.
+ *
+ * @module run
+ */
+import { parseKnownAt } from '@ansinh/core'
+import { explainKnownAt, renewedAfterPublication } from './audit.js'
+import { ARTICLES, figuresFor } from './figures.js'
+import { DEFAULT_SEED, SEEDS, type SeedName, seedHistory } from './history.js'
+import { type Lang, checkLine, formatCount, knownAtLines, seedHeading, summaryLine } from './print.js'
+import { type FigureCheck, checkFigures, memoised, projectionSource } from './reports.js'
+import { Tally } from './tally.js'
+
+/** Options of {@link runSeedReports}. */
+export interface RunOptions {
+  readonly seed?: number
+  readonly includeHealth?: boolean
+  readonly seeds?: readonly SeedName[]
+  readonly langs?: readonly Lang[]
+}
+
+/** What a run found. */
+export interface RunResult {
+  readonly checks: readonly FigureCheck[]
+  /** Events generated per seed. */
+  readonly events: Readonly<Partial<Record<SeedName, number>>>
+  readonly ok: boolean
+}
+
+/** Runs every chosen seed, writing lines through `write`. */
+export const runSeedReports = (options: RunOptions, write: (line: string) => void): RunResult => {
+  const langs = options.langs ?? ['en', 'vi']
+  const seeds = options.seeds ?? SEEDS
+  const checks: FigureCheck[] = []
+  const events: Partial<Record<SeedName, number>> = {}
+  for (const seed of seeds) {
+    const started = performance.now()
+    const history = seedHistory({ seed: options.seed ?? DEFAULT_SEED, includeHealth: options.includeHealth ?? false, seeds: [seed] })
+    const generated = performance.now()
+    events[seed] = history.length
+    const figures = figuresFor({ includeHealth: options.includeHealth ?? false, seeds: [seed] })
+    const seedChecks = checkFigures(memoised(projectionSource(history)), figures)
+    const reported = performance.now()
+    checks.push(...seedChecks)
+    const tally = new Tally(history)
+    const counts = new Map<string, (typeof figures)[number]>()
+    for (const f of figures) if (f.field === 'participants' && f.scheme !== null) counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
+    const differences = [...counts.values()].map((f) =>
+      explainKnownAt(history, { unit: f.unit, scheme: f.scheme!, asOf: f.asOf, knownAt: parseKnownAt(f.knownAt)! }, tally),
+    )
+    const expiring = figures.find((f) => f.field === 'expiringBeforeYearEnd')
+    const renewals =
+      expiring === undefined
+        ? null
+        : renewedAfterPublication(history, { unit: expiring.unit, scheme: expiring.scheme!, asOf: expiring.asOf, year: +expiring.asOf.slice(0, 4), knownAt: parseKnownAt(expiring.knownAt)! }, tally)
+    for (const lang of langs) {
+      write(seedHeading(ARTICLES[seed], lang))
+      write(
+        lang === 'en'
+          ? `  ${formatCount(history.length, lang)} events generated in ${Math.round(generated - started)} ms; reports in ${Math.round(reported - generated)} ms`
+          : `  ${formatCount(history.length, lang)} sự kiện, sinh trong ${Math.round(generated - started)} ms; báo cáo trong ${Math.round(reported - generated)} ms`,
+      )
+      for (const c of seedChecks) write(checkLine(c, lang))
+      write(lang === 'en' ? '  As known at publication and as known today:' : '  Theo dữ liệu lúc công bố và theo dữ liệu hiện nay:')
+      for (const d of differences) for (const line of knownAtLines(d, lang)) write(line)
+      if (renewals !== null) {
+        write(
+          lang === 'en'
+            ? `    expiring before year end: ${formatCount(renewals.expiringAtPublication, lang)} at publication, ${formatCount(renewals.expiringToday, lang)} today: ${formatCount(renewals.renewedLater, lang)} of them renewed in records that came later`
+            : `    hết hạn trước cuối năm: ${formatCount(renewals.expiringAtPublication, lang)} lúc công bố, ${formatCount(renewals.expiringToday, lang)} hiện nay: ${formatCount(renewals.renewedLater, lang)} người đã đóng tiếp, ghi nhận sau ngày công bố`,
+        )
+      }
+    }
+  }
+  const ok = checks.filter((c) => c.ok).length
+  for (const lang of langs) write(summaryLine(ok, checks.length, lang))
+  return { checks, events, ok: ok === checks.length }
+}
