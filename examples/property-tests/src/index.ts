@@ -1,0 +1,3 @@
+/** Example: a "voluntary participants per collection agent" read model, tested with `@ansinh/testing`. */
+export * from './agents.js'
+export * from './projection.js'
