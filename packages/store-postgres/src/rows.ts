@@ -10,38 +10,33 @@ import * as E from 'fp-ts/lib/Either.js'
 import { SCHEMAS, decodeEvent, instantMillis } from '@ansinh/core'
 import type { RecordedEvent, StoreError } from '@ansinh/store'
 
-/** The columns every read selects, data as text so both drivers hand back the same thing. */
-export const EVENT_COLUMNS = 'position, stream, revision, id, type, schema_version, data::text AS data, recorded_at, hash'
+/**
+ * A query giving the selected rows as ONE text value, a JSON array of
+ * `[position, stream, revision, id, type, schema_version, data, recorded_at, hash]` in position
+ * order. PGlite pays per field it hands to JavaScript; one value per page reads about twice as
+ * fast, and the server driver does not mind.
+ *
+ * @example selectRows('position >= $1', 'LIMIT $2')
+ */
+export const selectRows = (where: string, limit = ''): string =>
+  `SELECT coalesce(json_agg(json_build_array(position, stream, revision, id, type, schema_version, data, recorded_at, hash) ORDER BY position), '[]')::text AS page
+   FROM (SELECT * FROM ansinh_events WHERE ${where} ORDER BY position ${limit}) AS e`
 
-/** A row as selected with {@link EVENT_COLUMNS}. */
-export interface EventRow {
-  readonly position: number | string | bigint
-  readonly stream: string
-  readonly revision: number
-  readonly id: string
-  readonly type: string
-  readonly schema_version: number
-  readonly data: string
-  readonly recorded_at: string
-  readonly hash: string
-}
+/** A row as {@link selectRows} gives it. */
+export type EventRow = readonly [position: number, stream: string, revision: number, id: string, type: string, schemaVersion: number, data: unknown, recordedAt: string, hash: string]
+
+/** The rows of a {@link selectRows} result. */
+export const rowsOf = (result: readonly { page: string }[]): EventRow[] => JSON.parse(result[0]?.page ?? '[]') as EventRow[]
 
 /** Decodes a row; a row the codecs refuse is a `CorruptEvent` naming its position. */
 export const decodeRow = (row: EventRow): E.Either<StoreError, RecordedEvent> => {
-  const position = Number(row.position)
-  let data: unknown
-  try {
-    data = JSON.parse(row.data)
-  } catch (err) {
-    return E.left({ _tag: 'CorruptEvent', position, message: `data is not JSON: ${(err as Error).message}`, problems: [] })
-  }
-  const version = Number(row.schema_version)
-  const decoded = decodeEvent({ id: row.id, type: row.type, recordedAt: row.recorded_at, data }, { version })
+  const [position, stream, revision, id, type, version, data, recordedAt, hash] = row
+  const decoded = decodeEvent({ id, type, recordedAt, data }, { version })
   if (E.isLeft(decoded)) {
     const first = decoded.left[0]
     return E.left({ _tag: 'CorruptEvent', position, message: first ? `${first.path}: ${first.message}` : 'does not decode', problems: decoded.left })
   }
-  return E.right({ event: decoded.right, stream: row.stream, revision: Number(row.revision), position, version, hash: row.hash.trim() })
+  return E.right({ event: decoded.right, stream, revision, position, version, hash: hash.trim() })
 }
 
 /** The JSON object of one row for `json_to_recordset` (see the insert in store.ts). */

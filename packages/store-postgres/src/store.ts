@@ -32,7 +32,7 @@ import {
 } from '@ansinh/store'
 import type { SqlDriver, SqlQueryable } from './driver.js'
 import { migrate } from './migrations.js'
-import { EVENT_COLUMNS, type EventRow, INSERT_ROWS, decodeRow, rowOf } from './rows.js'
+import { INSERT_ROWS, decodeRow, rowOf, rowsOf, selectRows } from './rows.js'
 
 /** Rows per insert statement: big imports go in chunks of this many. */
 export const INSERT_CHUNK = 1_000
@@ -119,10 +119,7 @@ export class SqlEventStore implements EventStore {
         )
         for (const r of heads) revisions.set(r.stream, Number(r.revision))
         const stored = new Map<string, RecordedEvent>()
-        const rows = await tx.query<EventRow>(
-          `SELECT ${EVENT_COLUMNS} FROM ansinh_events WHERE id IN (SELECT json_array_elements_text($1::json))`,
-          [JSON.stringify(ids)],
-        )
+        const rows = rowsOf(await tx.query(selectRows('id IN (SELECT json_array_elements_text($1::json))'), [JSON.stringify(ids)]))
         for (const row of rows) {
           const decoded = decodeRow(row)
           if (E.isLeft(decoded)) throw new Refused(decoded.left)
@@ -153,10 +150,7 @@ export class SqlEventStore implements EventStore {
     const ok = this.check()
     if (E.isLeft(ok)) return ok
     try {
-      const rows = await this.driver.query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM ansinh_events WHERE stream = $1 AND revision >= $2 ORDER BY revision`,
-        [stream, options.fromRevision ?? 0],
-      )
+      const rows = rowsOf(await this.driver.query(selectRows('stream = $1 AND revision >= $2'), [stream, options.fromRevision ?? 0]))
       const out: RecordedEvent[] = []
       for (const row of rows) {
         const decoded = decodeRow(row)
@@ -176,12 +170,9 @@ export class SqlEventStore implements EventStore {
     const pageSize = Math.max(1, options.pageSize ?? 1_000)
     let next = Math.max(1, options.fromPosition ?? 1)
     for (;;) {
-      let rows: EventRow[]
+      let rows: ReturnType<typeof rowsOf>
       try {
-        rows = await this.driver.query<EventRow>(
-          `SELECT ${EVENT_COLUMNS} FROM ansinh_events WHERE position >= $1 ORDER BY position LIMIT $2`,
-          [next, pageSize],
-        )
+        rows = rowsOf(await this.driver.query(selectRows('position >= $1', 'LIMIT $2'), [next, pageSize]))
       } catch (err) {
         throw new StoreFailure(unavailable(err))
       }
