@@ -116,6 +116,15 @@ export class PositionOrder {
     return ready
   }
 
+  /** Hands out everything held back, in position order, past any gap (the end of a read). */
+  drain(): RecordedEvent[] {
+    const rest = [...this.waiting.values()].sort((a, b) => a.position - b.position)
+    this.waiting.clear()
+    const last = rest[rest.length - 1]
+    if (last !== undefined) this.next = last.position + 1
+    return rest
+  }
+
   /** Whether nothing is held back (every position seen so far has been handed out). */
   get settled(): boolean {
     return this.waiting.size === 0

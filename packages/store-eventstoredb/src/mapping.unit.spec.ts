@@ -70,4 +70,14 @@ describe('EventStoreDB mapping', () => {
     expect(order.settled).toBe(true)
     expect(order.next).toBe(4)
   })
+
+  it('hands out what waits behind a gap when drained, so verify can name the gap', async () => {
+    const [a, b, c] = await recorded()
+    const order = new PositionOrder(1)
+    expect(order.push(c!)).toEqual([])
+    expect(order.push(b!)).toEqual([])
+    expect(order.drain()).toEqual([b, c])
+    expect(order.next).toBe(4)
+    expect(order.push(a!)).toEqual([])
+  })
 })

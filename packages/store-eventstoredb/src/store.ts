@@ -188,10 +188,15 @@ export class EventStoreDbStore implements EventStore {
   /**
    * Every event from a position, in position order: `$all` read forwards and kept to our stream
    * prefixes, re-ordered by position where writers interleaved, starting from a remembered `$all`
-   * position when one is known to lie before `fromPosition`.
+   * position when one is known to lie before `fromPosition`. Events held back behind a gap are
+   * handed out at the end, so `verifyChain` sees the gap and names it.
    */
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    const from = Math.max(1, options.fromPosition ?? 1)
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    return this.readOrdered(Math.max(1, options.fromPosition ?? 1), true)
+  }
+
+  /** `readAll`; a subscription does not pass gaps (`drain` false): it waits for the late event. */
+  private async *readOrdered(from: number, drain: boolean): AsyncIterable<RecordedEvent> {
     // The order tracks every position from where the read starts, so that `settled` means "every
     // position up to next - 1 has been seen"; only events from `from` on are handed out.
     const known = this.checkpoint !== null && this.checkpoint.position < from ? this.checkpoint : null
@@ -207,6 +212,7 @@ export class EventStoreDbStore implements EventStore {
           this.checkpoint = { position: order.next - 1, at: r.event.position }
         }
       }
+      if (drain) for (const e of order.drain()) if (e.position >= from) yield e
     } catch (err) {
       if (err instanceof StoreFailure) throw err
       throw new StoreFailure(unavailable(err))
@@ -221,7 +227,7 @@ export class EventStoreDbStore implements EventStore {
       live.on('error', () => undefined) // polling carries on without it
       this.wake = live
     }
-    return pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.options.pollMs ?? 1_000 }, options)
+    return pollingSubscription({ readFrom: (fromPosition) => this.readOrdered(fromPosition, false), changes: this.changes, pollMs: this.options.pollMs ?? 1_000 }, options)
   }
 
   /** The last claimed position (0 when empty). */
