@@ -4,6 +4,7 @@
  *
  * @module columns
  */
+import { civilToDays } from '@ansinh/core'
 
 /** A growable column of 32-bit integers (day numbers, interned ids). */
 export class IntColumn {
@@ -53,6 +54,19 @@ export class FloatColumn {
     return this.data[i]!
   }
 }
+
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48
+
+/**
+ * The day number of a `YYYY-MM-DD` business date, as `dayNumber` in core computes it, without the
+ * substrings: the fold parses two or three dates per event, so this is on the hot path.
+ */
+export const dayOf = (date: string): number =>
+  civilToDays(
+    digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3),
+    digit(date, 5) * 10 + digit(date, 6),
+    digit(date, 8) * 10 + digit(date, 9),
+  )
 
 /** How many values of the sorted range `a[lo, hi)` are ≤ `x`. */
 export const countAtMost = (a: Int32Array, lo: number, hi: number, x: number): number => {

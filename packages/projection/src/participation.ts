@@ -11,8 +11,8 @@
  *
  * @module participation
  */
-import { type ParticipantEnrolled, type ParticipantLapsed, type Scheme, dayNumber } from '@ansinh/core'
-import { FloatColumn, IntColumn, countAtMost, countBelow, groupByKey } from './columns.js'
+import type { ParticipantEnrolled, ParticipantLapsed, Scheme } from '@ansinh/core'
+import { FloatColumn, IntColumn, countAtMost, countBelow, dayOf, groupByKey } from './columns.js'
 
 /** The index of each scheme in pair keys (`pair = participant · 4 + scheme`). */
 export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = { voluntary: 0, compulsory: 1, health: 2, unemployment: 3 }
@@ -62,8 +62,8 @@ export class Participation {
   /** Folds a ParticipantEnrolled in. */
   addEnrolment(data: ParticipantEnrolled, position: number): void {
     this.enrPair.push(this.pairOf(data.participantId, data.scheme))
-    this.enrFrom.push(dayNumber(data.coveredFrom))
-    this.enrThrough.push(data.coveredThrough == null ? OPEN_END : dayNumber(data.coveredThrough))
+    this.enrFrom.push(dayOf(data.coveredFrom))
+    this.enrThrough.push(data.coveredThrough == null ? OPEN_END : dayOf(data.coveredThrough))
     let unit = this.unitIds.get(data.unit)
     if (unit === undefined) {
       unit = this.unitIds.size
@@ -78,7 +78,7 @@ export class Participation {
   addLapse(data: ParticipantLapsed, position: number): void {
     void position // a lapse's position never breaks a tie: only its day matters
     this.lapPair.push(this.pairOf(data.participantId, data.scheme))
-    this.lapDay.push(dayNumber(data.lapsedOn))
+    this.lapDay.push(dayOf(data.lapsedOn))
     this.built = null
   }
 
@@ -286,6 +286,8 @@ class Painter {
   paint(a: number, b: number, unit: number): void {
     const { s, e, u } = this
     let i = s.length
+    // the usual case: a renewal after the previous period rewrites nothing
+    if (i === 0 || e[i - 1]! < a) return this.push(a, b, unit)
     while (i > 0 && e[i - 1]! >= a) i--
     const tailS = s.splice(i), tailE = e.splice(i), tailU = u.splice(i)
     for (let k = 0; k < tailS.length; k++) if (tailS[k]! < a) this.push(tailS[k]!, a - 1, tailU[k]!)
