@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,6 +16,8 @@ let server: PostgresServer | null = null
 let url = process.env['ANSINH_TEST_PG_URL'] ?? ''
 let admin: pg.Pool
 
+let database = ''
+
 beforeAll(async () => {
   if (skipped !== null) return
   if (url === '') {
@@ -23,11 +26,28 @@ beforeAll(async () => {
     server = started
     url = started.url
   }
+  // A database of our own: other test files may share the server and empty their own tables.
+  database = `ansinh_store_${randomUUID().slice(0, 8)}`
+  const root = new pg.Client({ connectionString: url })
+  await root.connect()
+  await root.query(`CREATE DATABASE ${database}`)
+  await root.end()
+  const own = new URL(url)
+  own.pathname = `/${database}`
+  url = own.toString()
   admin = new pg.Pool({ connectionString: url, max: 2 })
 })
 afterAll(async () => {
   await admin?.end()
-  await server?.stop()
+  if (server !== null) await server.stop()
+  else if (database !== '') {
+    const root = new URL(url)
+    root.pathname = '/postgres'
+    const client = new pg.Client({ connectionString: root.toString() })
+    await client.connect()
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
+    await client.end()
+  }
 })
 
 const fresh = async () => {
