@@ -105,8 +105,17 @@ export class Tally {
     return this.names.get(unit)
   }
 
-  /** Every participant covered under `scheme` on `day`, with the unit counting them. */
+  private readonly coveredCache = new Map<string, CoveredParticipant[]>()
+
+  /** Every participant covered under `scheme` on `day`, with the unit counting them (memoised per question). */
   covered(scheme: Scheme, day: string, knownAt: number | null): CoveredParticipant[] {
+    const key = `${scheme}/${day}/${knownAt}`
+    let found = this.coveredCache.get(key)
+    if (found === undefined) this.coveredCache.set(key, (found = this.coveredNow(scheme, day, knownAt)))
+    return found
+  }
+
+  private coveredNow(scheme: Scheme, day: string, knownAt: number | null): CoveredParticipant[] {
     const d = dayNumber(day)
     const out: CoveredParticipant[] = []
     const suffix = '/' + scheme
