@@ -25,8 +25,6 @@ interface Partition {
   readonly offsets: Int32Array
   readonly starts: Int32Array
   readonly ends: Int32Array
-  /** Segment indices grouped by key (unsorted within a group). */
-  readonly segs: Int32Array
 }
 
 /** First-enrolment days grouped by key, sorted within a group. */
@@ -35,8 +33,20 @@ interface FirstDays {
   readonly days: Int32Array
 }
 
+/** The segments whose person is not covered on a later day, indexed like all segments. */
+interface NotCoveredOn {
+  readonly byUnit: Partition
+  readonly national: Partition
+}
+
+/** How many later days (31 Decembers) keep their own index of segments not covered then. */
+const LATER_DAYS_CACHED = 4
+
 interface Built {
   readonly pairSegOffsets: Int32Array
+  readonly segUnit: Int32Array
+  readonly unitKeys: number
+  readonly notCoveredOn: Map<number, NotCoveredOn>
   readonly segStart: Int32Array
   readonly segEnd: Int32Array
   readonly segPair: Int32Array
@@ -113,23 +123,26 @@ export class Participation {
     return n
   }
 
-  /** People counted in one of `units` (null: anywhere) on `day` who are not covered under s on `laterDay`. */
+  /**
+   * People counted in one of `units` (null: anywhere) on `day` who are not covered under s on
+   * `laterDay`. The segments of people not covered on `laterDay` get their own sorted index the
+   * first time that day is asked for (a report asks for few: the 31 Decembers of plan years), so
+   * the count is binary searches like {@link participants}.
+   */
   notCoveredLater(units: readonly string[] | null, scheme: Scheme, day: number, laterDay: number): number {
     const b = this.index()
-    const s = SCHEME_INDEX[scheme]
-    const scan = (p: Partition, key: number): number => {
-      let n = 0
-      for (let k = p.offsets[key]!, hi = p.offsets[key + 1]!; k < hi; k++) {
-        const seg = p.segs[k]!
-        if (b.segStart[seg]! <= day && day <= b.segEnd[seg]! && !coveredOn(b, b.segPair[seg]!, laterDay)) n++
-      }
-      return n
+    let index = b.notCoveredOn.get(laterDay)
+    if (index === undefined) {
+      index = notCoveredIndex(b, laterDay)
+      if (b.notCoveredOn.size >= LATER_DAYS_CACHED) b.notCoveredOn.delete(b.notCoveredOn.keys().next().value!)
+      b.notCoveredOn.set(laterDay, index)
     }
-    if (units === null) return scan(b.national, s)
+    const s = SCHEME_INDEX[scheme]
+    if (units === null) return countIn(index.national, s, day)
     let n = 0
     for (const code of units) {
       const id = this.unitIds.get(code)
-      if (id !== undefined) n += scan(b.byUnit, id * 4 + s)
+      if (id !== undefined) n += countIn(index.byUnit, id * 4 + s, day)
     }
     return n
   }
@@ -201,6 +214,9 @@ export class Participation {
       segStart: starts,
       segEnd: ends,
       segPair: owners,
+      segUnit: units,
+      unitKeys,
+      notCoveredOn: new Map(),
       byUnit: partition(unitKeys, starts, ends, (i) => units[i]! * 4 + (owners[i]! & 3)),
       national: partition(4, starts, ends, (i) => owners[i]! & 3),
       firstByUnit: firstDays(unitKeys, firstDay, firstUnitKey),
@@ -221,8 +237,24 @@ const coveredOn = (b: Built, p: number, day: number): boolean => {
   return k > 0 && b.segEnd[lo + k - 1]! >= day
 }
 
+/** The segments of people not covered on `laterDay`, indexed by unit and nationally. */
+const notCoveredIndex = (b: Built, laterDay: number): NotCoveredOn => {
+  const pairs = b.pairSegOffsets.length - 1
+  const covered = new Uint8Array(pairs)
+  for (let p = 0; p < pairs; p++) if (coveredOn(b, p, laterDay)) covered[p] = 1
+  const keep = (i: number): boolean => covered[b.segPair[i]!] === 0
+  return {
+    byUnit: partition(b.unitKeys, b.segStart, b.segEnd, (i) => (keep(i) ? b.segUnit[i]! * 4 + (b.segPair[i]! & 3) : b.unitKeys)),
+    national: partition(4, b.segStart, b.segEnd, (i) => (keep(i) ? b.segPair[i]! & 3 : 4)),
+  }
+}
+
+/**
+ * Groups segments by key and sorts starts and ends within each group. `keyOf` may return `keys`
+ * itself to leave a segment out (it lands in a last group that no query reads).
+ */
 const partition = (keys: number, starts: Int32Array, ends: Int32Array, keyOf: (i: number) => number): Partition => {
-  const { offsets, order } = groupByKey(starts.length, keys, keyOf)
+  const { offsets, order } = groupByKey(starts.length, keys + 1, keyOf)
   const s = new Int32Array(order.length), e = new Int32Array(order.length)
   for (let k = 0; k < order.length; k++) {
     s[k] = starts[order[k]!]!
@@ -235,7 +267,7 @@ const partition = (keys: number, starts: Int32Array, ends: Int32Array, keyOf: (i
       e.subarray(lo, hi).sort()
     }
   }
-  return { offsets, starts: s, ends: e, segs: order }
+  return { offsets, starts: s, ends: e }
 }
 
 /** Groups first-enrolment days by key; the extra key `keys` collects pairs without enrolment. */
