@@ -59,7 +59,8 @@ while (events.length < target) {
 
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6
 global.gc?.()
-const heap0 = process.memoryUsage().heapUsed
+const used = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers }
+const heap0 = used()
 let t0 = process.hrtime.bigint()
 const history = History.of(events)
 const fold = ms(t0)
@@ -69,8 +70,8 @@ t0 = process.hrtime.bigint()
 coverageReport(history, { asOf: '2020-09-30', scheme: 'voluntary', unit: '60' })
 console.log(`first query (builds the participation index): ${ms(t0).toFixed(0)} ms`)
 global.gc?.()
-const heap1 = process.memoryUsage().heapUsed
-console.log(`heap held by the history and its indexes, beyond the event objects: ${((heap1 - heap0) / 2 ** 20).toFixed(0)} MiB (${Math.round((heap1 - heap0) / events.length)} bytes/event; run with --expose-gc)`)
+const heap1 = used()
+console.log(`memory (heap + typed arrays) held by the history and its indexes, beyond the event objects: ${((heap1 - heap0) / 2 ** 20).toFixed(0)} MiB (${Math.round((heap1 - heap0) / events.length)} bytes/event; run with --expose-gc)`)
 
 const dates = Array.from({ length: 1_000 }, () => fromDayNumber(START + Math.floor(rand() * SPAN)))
 const time = (label, f) => {
