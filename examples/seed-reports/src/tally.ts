@@ -105,17 +105,10 @@ export class Tally {
     return this.names.get(unit)
   }
 
-  private readonly coveredCache = new Map<string, CoveredParticipant[]>()
+  private readonly countsByUnit = new Map<string, Map<string, number>>()
 
-  /** Every participant covered under `scheme` on `day`, with the unit counting them (memoised per question). */
+  /** Every participant covered under `scheme` on `day`, with the unit counting them. */
   covered(scheme: Scheme, day: string, knownAt: number | null): CoveredParticipant[] {
-    const key = `${scheme}/${day}/${knownAt}`
-    let found = this.coveredCache.get(key)
-    if (found === undefined) this.coveredCache.set(key, (found = this.coveredNow(scheme, day, knownAt)))
-    return found
-  }
-
-  private coveredNow(scheme: Scheme, day: string, knownAt: number | null): CoveredParticipant[] {
     const d = dayNumber(day)
     const out: CoveredParticipant[] = []
     const suffix = '/' + scheme
@@ -132,9 +125,18 @@ export class Tally {
     return out
   }
 
-  /** participants(U, s, d) as known at `knownAt`. */
+  /** participants(U, s, d) as known at `knownAt` (the count per unit is kept per question: tests ask often). */
   participants(unit: string | null, scheme: Scheme, day: string, knownAt: number | null): number {
-    return this.covered(scheme, day, knownAt).filter((p) => this.inSubtree(p.unit, unit)).length
+    const key = `${scheme}/${day}/${knownAt}`
+    let counts = this.countsByUnit.get(key)
+    if (counts === undefined) {
+      counts = new Map()
+      for (const p of this.covered(scheme, day, knownAt)) counts.set(p.unit, (counts.get(p.unit) ?? 0) + 1)
+      this.countsByUnit.set(key, counts)
+    }
+    let total = 0
+    for (const [u, n] of counts) if (this.inSubtree(u, unit)) total += n
+    return total
   }
 
   /** The target of (unit, scheme, year) in force on `asOf`, or null. */

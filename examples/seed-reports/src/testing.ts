@@ -29,11 +29,12 @@ export const tallyValue = (tally: Tally, f: Figure): number | null | undefined =
   const year = f.year ?? +f.asOf.slice(0, 4)
   if (f.report === 'debt') return f.field === 'outstanding' ? tally.outstanding(f.unit, f.asOf, k) : undefined
   const scheme = f.scheme!
+  // Computed on demand: each is a pass over every participant of a large seed.
   const participants = tally.participants(f.unit, scheme, f.asOf, k)
-  const lastYear = tally.participants(f.unit, scheme, `${+f.asOf.slice(0, 4) - 1}${f.asOf.slice(4)}`, k)
-  const endOfPreviousYear = tally.participants(f.unit, scheme, `${year - 1}-12-31`, k)
+  const lastYear = (): number => tally.participants(f.unit, scheme, `${+f.asOf.slice(0, 4) - 1}${f.asOf.slice(4)}`, k)
+  const endOfPreviousYear = (): number => tally.participants(f.unit, scheme, `${year - 1}-12-31`, k)
   const target = tally.target(f.unit, scheme, year, f.asOf, k)
-  const expiring = tally.expiringBeforeYearEnd(f.unit, scheme, f.asOf, year, k)
+  const expiring = (): number => tally.expiringBeforeYearEnd(f.unit, scheme, f.asOf, year, k)
   switch (f.field) {
     case 'participants':
       return participants
@@ -44,19 +45,19 @@ export const tallyValue = (tally: Tally, f: Figure): number | null | undefined =
     case 'remaining':
       return target === null ? null : Math.max(0, target - participants)
     case 'expiringBeforeYearEnd':
-      return expiring
+      return expiring()
     case 'recruitsNeeded':
-      return target === null ? null : Math.max(0, target - (participants - expiring))
+      return target === null ? null : Math.max(0, target - (participants - expiring()))
     case 'sameDateLastYear':
-      return lastYear
+      return lastYear()
     case 'changeVsSameDate':
-      return participants - lastYear
+      return participants - lastYear()
     case 'changeVsSameDatePct':
-      return lastYear === 0 ? null : (participants - lastYear) / lastYear
+      return lastYear() === 0 ? null : (participants - lastYear()) / lastYear()
     case 'endOfPreviousYear':
-      return endOfPreviousYear
+      return endOfPreviousYear()
     case 'changeVsEndOfPreviousYear':
-      return participants - endOfPreviousYear
+      return participants - endOfPreviousYear()
     case 'denominator':
       return tally.estimate(f.unit, year, k)?.labourForce ?? null
     case 'rate': {
