@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -36,21 +33,6 @@ describe('PGlite store', () => {
     expect(await migrate(pgliteDriver(db, false))).toEqual([])
     const versions = await db.query<{ version: number }>('SELECT version FROM ansinh_migrations ORDER BY version')
     expect(versions.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version))
-  })
-
-  it('keeps events in a folder across close and reopen', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'ansinh-pglite-'))
-    try {
-      const first = await openPgliteStore(join(dir, 'store'))
-      expectRight(await first.append(participantStream(1), [enrolment(1, 1), enrolment(1, 2)]))
-      const before = await readEverything(first)
-      await first.close()
-      const again = await openPgliteStore(join(dir, 'store'))
-      expect(await readEverything(again)).toEqual(before)
-      await again.close()
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
   })
 
   it('stores ids written in capitals exactly as written', async () => {

@@ -1,0 +1,25 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store/contract'
+import { openPgliteStore } from './index.js'
+
+// Its own file: creating a PGlite folder runs initdb (seconds), in parallel with the other files.
+describe('PGlite store in a folder', () => {
+  it('keeps events in a folder across close and reopen', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ansinh-pglite-'))
+    try {
+      const first = await openPgliteStore(join(dir, 'store'))
+      expectRight(await first.append(participantStream(1), [enrolment(1, 1), enrolment(1, 2)]))
+      const before = await readEverything(first)
+      await first.close()
+      const again = await openPgliteStore(join(dir, 'store'))
+      expect(await readEverything(again)).toEqual(before)
+      await again.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+})
