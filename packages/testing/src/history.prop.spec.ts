@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { type DomainEvent, checkHistory, decodeHistory, encodeHistory, instantMillis } from '@ansinh/core'
-import { asOfDate, history, interestingDays, knownAt } from './history/index.js'
+import { asOfDate, history, interestingDays, knownAt, roughHistory } from './history/index.js'
 
 const untidy = { lateRecords: true, outOfOrderRecordedAt: true, moves: true } as const
 
@@ -114,5 +114,15 @@ describe('history(options)', () => {
     )
     const days = interestingDays({ events: [], years: { from: 2020, to: 2020 } })
     expect(days).toHaveLength(2)
+  })
+})
+
+describe('roughHistory()', () => {
+  it('generates well-formed histories that break write rules, with units before the rest', () => {
+    const sample = fc.sample(roughHistory({ events: { min: 10, max: 25 } }), { numRuns: 60, seed: 9 })
+    for (const h of sample) expect(decodeHistory(encodeHistory(h.events))).toEqual(E.right(h.positioned))
+    expect(sample.some((h) => checkHistory(h.positioned).length > 0)).toBe(true)
+    const tags = new Set(sample.flatMap((h) => checkHistory(h.positioned).map((v) => v.error._tag)))
+    expect(tags.has('CoverageOverlap') && tags.has('NoCoverageToCut') && tags.has('SettlementExceedsOutstanding')).toBe(true)
   })
 })

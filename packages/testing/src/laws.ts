@@ -77,6 +77,8 @@ export interface LawOptions<Query> {
   readonly queries: (h: GeneratedHistory) => fc.Arbitrary<Query>
   /** The histories (default: small untidy ones). */
   readonly history?: HistoryOptions
+  /** Other histories instead, e.g. `roughHistory()` (well-formed, rule-breaking); overrides `history`. */
+  readonly histories?: fc.Arbitrary<GeneratedHistory>
   /** Runs per law (default 100). */
   readonly numRuns?: number
   /** Skip laws that do not apply. */
@@ -121,7 +123,7 @@ const drawn = <A>(arbitrary: fc.Arbitrary<A>, seed: number): A => fc.sample(arbi
  */
 export const lawInput = <Query>(options: LawOptions<Query>): fc.Arbitrary<LawInput<Query>> =>
   fc
-    .tuple(history(options.history ?? LAW_HISTORIES), fc.integer(), fc.integer(), fc.nat())
+    .tuple(options.histories ?? history(options.history ?? LAW_HISTORIES), fc.integer(), fc.integer(), fc.nat())
     .map(([h, querySeed, cutSeed, split]) => [h, drawn(options.queries(h), querySeed), drawn(knownAt(h), cutSeed), split % (h.events.length + 1)])
 
 /**

@@ -13,6 +13,7 @@ import { type HistoryOptions, type HistoryPlan, historyPlan } from './plan.js'
 export { AGENTS, type BuiltHistory, type BuiltUnits, buildHistory, eventIdOf, participantIdOf } from './build.js'
 export type { HistoryOptions, HistoryPlan, ParticipantPlan, SchemePlan, SpellPlan, UnitsPlan, QuotaPlan, PopulationPlan, EmployerPlan, LedgerStep, RecordingPlan, Size } from './plan.js'
 export { historyPlan } from './plan.js'
+export { type RoughHistoryOptions, roughHistory } from './rough.js'
 
 /** A generated history: its events (in history order, with positions), what they name, and its plan. */
 export interface GeneratedHistory extends BuiltHistory {
