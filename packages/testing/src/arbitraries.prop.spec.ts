@@ -4,7 +4,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { EVENT_TYPES, SCHEMAS, decodeEvent, encodeEvent, instantMillis, strict, optional, nullable } from '@ansinh/core'
 import { COMMAND_TYPES, EVENT_OF_COMMAND, VALUE_CODECS, VALUE_NAMES, arbitraries } from './arbitraries.js'
-import { formatInstant } from './brands.js'
+import * as core from '@ansinh/core'
+import { BRAND_ARBITRARIES, formatInstant } from './brands.js'
 import { UnsupportedCodec, arbitraryOf } from './codec.js'
 
 const RUNS = { numRuns: 200 }
@@ -54,6 +55,15 @@ describe('arbitraries derived from the codecs', () => {
       }),
       RUNS,
     )
+  })
+
+  it('knows every brand and every keyof codec core exports', () => {
+    const codecs = Object.entries(core).filter(([, v]) => v instanceof t.Type) as Array<[string, t.Mixed & { _tag?: string }]>
+    const brands = codecs.filter(([, c]) => c._tag === 'RefinementType').map(([, c]) => c.name)
+    expect(brands.length).toBeGreaterThanOrEqual(12)
+    expect(brands.filter((name) => BRAND_ARBITRARIES[name] === undefined)).toEqual([])
+    const named = codecs.filter(([, c]) => c._tag === 'RefinementType' || c._tag === 'KeyofType').map(([, c]) => c.name).sort()
+    expect(named.filter((name) => !(VALUE_NAMES as string[]).includes(name))).toEqual([])
   })
 
   it('an unknown brand fails loudly instead of generating the wrong thing', () => {
