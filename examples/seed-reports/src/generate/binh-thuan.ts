@@ -12,6 +12,7 @@
 import { endOfDayMillis, CATALOGUE_LOADED, CODES_ISSUED, day, monthIndex } from './calendar.js'
 import { agentsFor } from './agents.js'
 import { BINH_THUAN } from './geography.js'
+import { cardIn, coveredAcrossYear, generateHealth } from './health.js'
 import { generateVoluntary } from './voluntary-population.js'
 import { VoluntaryPlanner } from './voluntary.js'
 import { type SeedOptions, SeedWriter, apportion } from './writer.js'
@@ -50,6 +51,7 @@ export const binhThuan = (options: SeedOptions): SeedWriter => {
   w.quota('60', 'voluntary', 2019, 4_200, day('2019-01-21'), 'BHXH Việt Nam', '98/QĐ-BHXH')
   w.quota('60', 'voluntary', 2020, 10_980, day('2020-01-20'), 'BHXH Việt Nam', '156/QĐ-BHXH')
   w.quota('60', 'voluntary', 2020, 12_045, day('2020-07-15'), 'BHXH Việt Nam', '1005/QĐ-BHXH')
+  w.quota('60', 'health', 2020, 1_046_500, day('2020-01-20'), 'BHXH Việt Nam', '156/QĐ-BHXH')
   apportion(weights, 12_045).forEach((target, k) =>
     w.quota(districts[k]!, 'voluntary', 2020, target, day('2020-07-24'), 'BHXH tỉnh Bình Thuận', '412/QĐ-BHXH'),
   )
@@ -85,5 +87,22 @@ export const binhThuan = (options: SeedOptions): SeedWriter => {
       days: [7, 30],
     },
   })
+  if (options.includeHealth) {
+    // 961,390 card holders on 30/9/2019 and 1,000,519 on 30/9/2020 (+39,129, +4.1%).
+    const sep2019 = monthIndex(2019, 9)
+    generateHealth(
+      w,
+      [
+        { count: BINH_THUAN_HEALTH.both, cards: (r) => coveredAcrossYear(r, sep2019, monthIndex(2015, 1), 0.6) },
+        { count: BINH_THUAN_HEALTH.lastYearOnly, cards: (r) => [cardIn(r, [sep2019 - 11, sep2019], 12)] },
+        { count: BINH_THUAN_HEALTH.thisYearOnly, cards: (r) => [cardIn(r, [sep2019 + 1, sep2019 + 12], 12)] },
+      ],
+      (r) => r.weighted(weighted),
+      agentsFor(BINH_THUAN, 0.3),
+    )
+  }
   return w
 }
+
+/** Health card holders covered on 30/9/2019 and 30/9/2020, only then, only now. */
+export const BINH_THUAN_HEALTH = { both: 916_390, lastYearOnly: 45_000, thisYearOnly: 84_129 } as const

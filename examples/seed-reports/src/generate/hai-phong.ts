@@ -12,6 +12,7 @@ import { agentsFor } from './agents.js'
 import { CATALOGUE_LOADED, CODES_ISSUED, day, endOfDayMillis, monthIndex } from './calendar.js'
 import { type Employer, Employers, EmploymentGenerator } from './compulsory.js'
 import { HAI_PHONG } from './geography.js'
+import { cardIn, coveredAcrossYear, generateHealth } from './health.js'
 import { VoluntaryPlanner } from './voluntary.js'
 import { generateVoluntary } from './voluntary-population.js'
 import { type SeedOptions, SeedWriter } from './writer.js'
@@ -46,6 +47,7 @@ export const haiPhong = (options: SeedOptions): SeedWriter => {
   w.quota('31', 'voluntary', 2024, 48_500, day('2024-01-10'), 'BHXH Việt Nam', '25/QĐ-BHXH')
   w.quota('31', 'compulsory', 2024, 528_690, day('2024-01-10'), 'BHXH Việt Nam', '25/QĐ-BHXH')
   w.quota('31', 'voluntary', 2024, 50_137, day('2024-07-08'), 'BHXH Việt Nam', '1406/QĐ-BHXH')
+  w.quota('31', 'health', 2024, 1_983_000, day('2024-01-10'), 'BHXH Việt Nam', '25/QĐ-BHXH')
   w.population('31', 2023, 2_088_000, 1_161_300, 'Cục Thống kê thành phố Hải Phòng', day('2023-04-20'))
   w.population('31', 2024, 2_100_500, 1_168_400, 'Cục Thống kê thành phố Hải Phòng', day('2024-04-18'))
 
@@ -80,7 +82,30 @@ export const haiPhong = (options: SeedOptions): SeedWriter => {
   })
 
   compulsory(w, options.seed, day(HAI_PHONG_KNOWN_AT))
+  if (options.includeHealth) health(w, residents)
   return w
+}
+
+/** Health card holders by pattern over (30/9/2023, 31/12/2023, 30/9/2024): 1,914,558 / 1,946,545 / 1,962,351. */
+export const HAI_PHONG_HEALTH_PATTERNS = { TTT: 1_882_558, TTF: 20_000, TFF: 12_000, FTT: 38_000, FTF: 5_987, FFT: 41_793 } as const
+
+const health = (w: SeedWriter, residents: readonly (readonly [string, number])[]): void => {
+  const m = monthIndex
+  const p = HAI_PHONG_HEALTH_PATTERNS
+  const sep2023 = m(2023, 9)
+  generateHealth(
+    w,
+    [
+      { count: p.TTT, cards: (r) => coveredAcrossYear(r, sep2023, m(2015, 1), 0.6) },
+      { count: p.TTF, cards: (r) => [cardIn(r, [m(2023, 1), m(2023, 9)], 12)] },
+      { count: p.TFF, cards: (r) => [cardIn(r, [m(2022, 10), m(2022, 12)], 12)] },
+      { count: p.FTT, cards: (r) => [cardIn(r, [m(2023, 10), m(2023, 12)], 12)] },
+      { count: p.FTF, cards: (r) => [cardIn(r, [m(2023, 10), m(2023, 12)], 6)] },
+      { count: p.FFT, cards: (r) => [cardIn(r, [m(2024, 1), m(2024, 9)], 12)] },
+    ],
+    (r) => r.weighted(residents),
+    agentsFor(HAI_PHONG, 0.4),
+  )
 }
 
 const compulsory = (w: SeedWriter, seed: number, knownAtDay: number): void => {
