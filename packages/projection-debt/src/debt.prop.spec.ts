@@ -3,7 +3,7 @@ import { History, type PositionedEvent } from '@ansinh/projection'
 import { referenceDebtReport } from '@ansinh/projection/reference'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { UNITS, asOfArb, historyArb, historyWithoutTiesArb, knownAtArb, permutationArb, reorder } from '../../projection/test/arbitraries.js'
+import { UNITS, asOfArb, debtBodyArb, historyArb, historyWithoutTiesArb, knownAtArb, permutationArb, reorder } from '../../projection/test/arbitraries.js'
 import { established, owed, positioned, settled } from '../../projection/test/fixtures.js'
 import { debtReport } from './index.js'
 
@@ -33,6 +33,18 @@ describe('debtReport (properties)', () => {
   it('equals the naive reference on random histories, dates, schemes, units and cut-offs', () => {
     fc.assert(
       fc.property(caseArb(historyArb()), ({ events, queries }) => {
+        const history = History.of(events)
+        for (const q of queries.slice(0, 2)) {
+          for (const unit of [null, ...UNITS]) expect(debtReport(history, { ...q, unit })).toEqual(referenceDebtReport(events, { ...q, unit }))
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('equals the naive reference on dense ledgers (same-day records, credit, several settlements)', () => {
+    fc.assert(
+      fc.property(caseArb(historyArb(25, debtBodyArb)), ({ events, queries }) => {
         const history = History.of(events)
         for (const q of queries.slice(0, 2)) {
           for (const unit of [null, ...UNITS]) expect(debtReport(history, { ...q, unit })).toEqual(referenceDebtReport(events, { ...q, unit }))

@@ -4,7 +4,7 @@
  *
  * @module debt
  */
-import { type DebtScheme, dayNumber, monthNumber, monthNumberOfDate } from '@ansinh/core'
+import { type DebtScheme, dayNumber, monthNumberOfDate } from '@ansinh/core'
 import {
   type Aging,
   type DebtChild,
@@ -29,8 +29,8 @@ export const debtReport = (history: History, query: DebtQuery): DebtReport => {
   const scheme = query.scheme ?? null
   const asOfMonth = monthNumberOfDate(query.asOf)
   // a scheme no employer can owe (voluntary) simply matches no debt
-  const { debts, credits } = view.debts.balancesOn(dayNumber(query.asOf), scheme as DebtScheme | null)
   const units = unitsOf(view, unit)
+  const { debts, credits } = view.debts.balancesOn(dayNumber(query.asOf), scheme as DebtScheme | null, units)
   const inScope = units === null ? null : new Set(units)
 
   const byUnit = new Map<string, number>()
@@ -39,11 +39,11 @@ export const debtReport = (history: History, query: DebtQuery): DebtReport => {
   const employers = new Map<string, { outstanding: number; oldestPeriod: string }>()
   let outstanding = 0
   for (const d of debts) {
+    // only debts of the subtree come back, and every child's subtree lies within it
     byUnit.set(d.unit, (byUnit.get(d.unit) ?? 0) + d.outstanding)
-    if (inScope !== null && !inScope.has(d.unit)) continue
     outstanding += d.outstanding
     byScheme[d.scheme] += d.outstanding
-    aging[agingBucket(asOfMonth - monthNumber(d.period))] += d.outstanding
+    aging[agingBucket(asOfMonth - d.periodMonth)] += d.outstanding
     const e = employers.get(d.employer)
     if (e === undefined) employers.set(d.employer, { outstanding: d.outstanding, oldestPeriod: d.period })
     else {

@@ -7,9 +7,11 @@
  *
  * @module debts
  */
-import { type DebtRecorded, type DebtScheme, type DebtSettled, dayNumber, monthNumber } from '@ansinh/core'
+import { type DebtRecorded, type DebtScheme, type DebtSettled, monthNumber } from '@ansinh/core'
+import { dayOf } from './columns.js'
 
 interface Debt {
+  readonly account: Account
   readonly unit: string
   readonly period: string
   readonly periodMonth: number
@@ -32,9 +34,12 @@ interface Account {
   readonly scheme: DebtScheme
   readonly debts: Debt[]
   readonly settlements: Settlement[]
+  /** The debts by (recordedOn, position): the latest record on a day is a binary search away. */
+  byRecord: Debt[]
+  recordDays: number[]
   creditDays: number[]
-  creditAmounts: number[]
-  allocated: boolean
+  /** Running totals of credit, so the credit on a day is a binary search away. */
+  creditTotals: number[]
 }
 
 /** A debt with money still owed on the as-of date. */
@@ -43,6 +48,8 @@ export interface DebtBalance {
   readonly scheme: DebtScheme
   readonly unit: string
   readonly period: string
+  /** `year·12 + month` of the period, for aging. */
+  readonly periodMonth: number
   readonly outstanding: number
 }
 
@@ -57,46 +64,71 @@ export interface CreditBalance {
 /** Debts and settlements of every employer, allocated lazily per (employer, scheme). */
 export class DebtLedger {
   private readonly accounts = new Map<string, Account>()
+  private readonly debtsByUnit = new Map<string, Debt[]>()
+  private readonly unallocated = new Set<Account>()
+  /** Accounts whose settlements left credit at some date. */
+  private readonly withCredit = new Set<Account>()
 
   /** Folds a DebtRecorded in. */
   addDebt(data: DebtRecorded, position: number): void {
     const account = this.account(data.employer, data.scheme)
-    account.debts.push({
+    const debt: Debt = {
+      account,
       unit: data.unit,
       period: data.period,
       periodMonth: monthNumber(data.period),
-      recordedOn: dayNumber(data.recordedOn),
+      recordedOn: dayOf(data.recordedOn),
       amount: data.amount,
       position,
       payDays: [],
       payAmounts: [],
-    })
-    account.allocated = false
+    }
+    account.debts.push(debt)
+    const list = this.debtsByUnit.get(data.unit)
+    if (list === undefined) this.debtsByUnit.set(data.unit, [debt])
+    else list.push(debt)
+    this.unallocated.add(account)
   }
 
   /** Folds a DebtSettled in. */
   addSettlement(data: DebtSettled, position: number): void {
     const account = this.account(data.employer, data.scheme)
-    account.settlements.push({ settledOn: dayNumber(data.settledOn), amount: data.amount, position })
-    account.allocated = false
+    account.settlements.push({ settledOn: dayOf(data.settledOn), amount: data.amount, position })
+    this.unallocated.add(account)
   }
 
-  /** The debts with money owed and the credits on `day`, of one scheme or all (`null`). */
-  balancesOn(day: number, scheme: DebtScheme | null): { debts: DebtBalance[]; credits: CreditBalance[] } {
+  /**
+   * The debts of `units` (null: every unit) with money owed on `day`, of one scheme or all
+   * (`null`), and every credit on `day` with the unit it is attributed to.
+   */
+  balancesOn(day: number, scheme: DebtScheme | null, units: readonly string[] | null): { debts: DebtBalance[]; credits: CreditBalance[] } {
+    for (const account of this.unallocated) {
+      allocate(account)
+      if (account.creditDays.length > 0) this.withCredit.add(account)
+      else this.withCredit.delete(account)
+    }
+    this.unallocated.clear()
     const debts: DebtBalance[] = []
-    const credits: CreditBalance[] = []
-    for (const account of this.accounts.values()) {
-      if (scheme !== null && account.scheme !== scheme) continue
-      if (!account.allocated) allocate(account)
-      let latest: Debt | null = null
-      for (const d of account.debts) {
-        if (d.recordedOn > day) continue
-        if (latest === null || d.recordedOn > latest.recordedOn || (d.recordedOn === latest.recordedOn && d.position > latest.position)) latest = d
+    const visit = (list: readonly Debt[]): void => {
+      for (const d of list) {
+        if (d.recordedOn > day || (scheme !== null && d.account.scheme !== scheme)) continue
         const outstanding = d.amount - paidBy(d.payDays, d.payAmounts, day)
-        if (outstanding > 0) debts.push({ employer: account.employer, scheme: account.scheme, unit: d.unit, period: d.period, outstanding })
+        if (outstanding > 0) {
+          debts.push({ employer: d.account.employer, scheme: d.account.scheme, unit: d.unit, period: d.period, periodMonth: d.periodMonth, outstanding })
+        }
       }
-      const credit = paidBy(account.creditDays, account.creditAmounts, day)
-      if (credit > 0) credits.push({ employer: account.employer, scheme: account.scheme, unit: latest === null ? null : latest.unit, amount: credit })
+    }
+    if (units === null) for (const list of this.debtsByUnit.values()) visit(list)
+    else for (const code of units) visit(this.debtsByUnit.get(code) ?? [])
+
+    const credits: CreditBalance[] = []
+    for (const account of this.withCredit) {
+      if (scheme !== null && account.scheme !== scheme) continue
+      const k = countAtMostOf(account.creditDays, day)
+      if (k === 0) continue
+      const r = countAtMostOf(account.recordDays, day)
+      const latest = r === 0 ? null : account.byRecord[r - 1]!
+      credits.push({ employer: account.employer, scheme: account.scheme, unit: latest === null ? null : latest.unit, amount: account.creditTotals[k - 1]! })
     }
     return { debts, credits }
   }
@@ -105,11 +137,22 @@ export class DebtLedger {
     const key = `${scheme}|${employer}`
     let account = this.accounts.get(key)
     if (account === undefined) {
-      account = { employer, scheme, debts: [], settlements: [], creditDays: [], creditAmounts: [], allocated: false }
+      account = { employer, scheme, debts: [], settlements: [], byRecord: [], recordDays: [], creditDays: [], creditTotals: [] }
       this.accounts.set(key, account)
     }
     return account
   }
+}
+
+/** How many of the increasing `days` are ≤ `day`. */
+const countAtMostOf = (days: readonly number[], day: number): number => {
+  let lo = 0, hi = days.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (days[mid]! <= day) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** The sum of amounts whose day is ≤ `day` (days are increasing). */
@@ -126,13 +169,16 @@ const paysFirst = (a: Debt, b: Debt): boolean =>
 
 const allocate = (account: Account): void => {
   const settlements = [...account.settlements].sort((a, b) => a.settledOn - b.settledOn || a.position - b.position)
-  const byRecordedOn = [...account.debts].sort((a, b) => a.recordedOn - b.recordedOn)
+  const byRecordedOn = [...account.debts].sort((a, b) => a.recordedOn - b.recordedOn || a.position - b.position)
+  account.byRecord = byRecordedOn
+  account.recordDays = byRecordedOn.map((d) => d.recordedOn)
   for (const d of byRecordedOn) {
     d.payDays = []
     d.payAmounts = []
   }
   account.creditDays = []
-  account.creditAmounts = []
+  account.creditTotals = []
+  let creditSoFar = 0
   const owed = new Map<Debt, number>()
   const eligible = new DebtHeap()
   let next = 0
@@ -153,11 +199,11 @@ const allocate = (account: Account): void => {
       if (owed.get(d) === 0) eligible.pop()
     }
     if (left > 0) {
+      creditSoFar += left
       account.creditDays.push(s.settledOn)
-      account.creditAmounts.push(left)
+      account.creditTotals.push(creditSoFar)
     }
   }
-  account.allocated = true
 }
 
 /** A binary min-heap of debts in payment order. */

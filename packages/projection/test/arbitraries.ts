@@ -139,6 +139,13 @@ export const bodyArb: fc.Arbitrary<Body> = fc.oneof(
   { arbitrary: populationArb, weight: 2 },
 )
 
+/** Debt-only event bodies (with units to place them), for tests that need dense ledgers. */
+export const debtBodyArb: fc.Arbitrary<Body> = fc.oneof(
+  { arbitrary: debtArb, weight: 4 },
+  { arbitrary: settlementArb, weight: 3 },
+  { arbitrary: unitArb, weight: 2 },
+)
+
 /** Wraps bodies into events with ids and recording instants, positioned 1, 2, 3, … */
 export const toHistory = (bodies: readonly Body[], recordedAt: readonly Instant[]): PositionedEvent[] =>
   bodies.map((b, i) => ({
@@ -175,10 +182,10 @@ const echo = (b: Body, seed: number): Body => {
 }
 
 /** A random history of up to `max` events plus a few echoes (ties), recording instants in any order. */
-export const historyArb = (max = 40): fc.Arbitrary<PositionedEvent[]> =>
+export const historyArb = (max = 40, bodies: fc.Arbitrary<Body> = bodyArb): fc.Arbitrary<PositionedEvent[]> =>
   fc
     .tuple(
-      fc.array(bodyArb, { maxLength: max, size: 'max' }),
+      fc.array(bodies, { maxLength: max, size: 'max' }),
       fc.array(fc.record({ of: fc.nat(), at: fc.nat(), seed: fc.nat() }), { maxLength: 6 }),
     )
     .map(([bodies, echoes]) => {
