@@ -142,15 +142,16 @@ describe('coverageReport', () => {
       ...geography,
       enrolled('0000000001', 'voluntary', '22816', '2020-01-01', '2020-12-31', '2020-01-02T10:00:00+07:00'),
       lapsed('0000000001', 'voluntary', '2020-06-01', '2020-10-10T09:00:00+07:00'),
-      enrolled('0000000002', 'voluntary', '22816', '2020-09-01', '2020-12-31', '2020-10-06T00:00:00+07:00'),
+      enrolled('0000000002', 'voluntary', '22819', '2020-09-01', '2020-12-31', '2020-10-06T00:00:00+07:00'),
     ]
     const knownAt = parseKnownAt('2020-10-05')!
-    const then = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', knownAt })
-    expect(then.participants).toBe(1)
+    const then = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '593', knownAt })
+    // what the agency knew on 5 October: the first person still covered, the second not yet recorded
+    expect(then.children.map((c) => [c.unit, c.participants])).toEqual([['22816', 1], ['22819', 0]])
     expect(then.knownAt).toBe('2020-10-05T23:59:59.999+07:00')
     expect(then.basis).toEqual({ events: 6, lastPosition: 6 })
-    const now = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary' })
-    expect(now.participants).toBe(1)
+    const now = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '593' })
+    expect(now.children.map((c) => [c.unit, c.participants])).toEqual([['22816', 0], ['22819', 1]])
     expect(now.basis).toEqual({ events: 8, lastPosition: 8 })
     expect(report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', knownAt: parseKnownAt('2019-01-01') }).basis).toEqual({ events: 0, lastPosition: null })
   })
