@@ -12,6 +12,7 @@ import {
   type DebtReport,
   type EmployerDebt,
   type History,
+  ageInMonths,
   agingBucket,
   compareEmployers,
   reportHeader,
@@ -43,7 +44,7 @@ export const debtReport = (history: History, query: DebtQuery): DebtReport => {
     byUnit.set(d.unit, (byUnit.get(d.unit) ?? 0) + d.outstanding)
     outstanding += d.outstanding
     byScheme[d.scheme] += d.outstanding
-    aging[agingBucket(asOfMonth - d.periodMonth)] += d.outstanding
+    aging[agingBucket(ageInMonths(asOfMonth, d.periodMonth))] += d.outstanding
     const e = employers.get(d.employer)
     if (e === undefined) employers.set(d.employer, { outstanding: d.outstanding, oldestPeriod: d.period })
     else {
