@@ -1,0 +1,62 @@
+/**
+ * NDJSON decode + fold: a generated history written as NDJSON (untimed), then read back line by
+ * line through core's `HistoryDecoder` (JSON parse, codecs, duplicate ids) and folded into a
+ * `History`, as `ansinh report FILE` does.
+ *
+ * @module ndjson
+ */
+import { createReadStream, createWriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { HistoryDecoder, encodeLine } from '@ansinh/core'
+import { History } from '@ansinh/projection'
+import type { DomainEvent } from '@ansinh/core'
+import { warm } from './fold.js'
+import { now, perSecond } from './measure.js'
+
+/** Writes the first `limit` events as an NDJSON file; returns how many were written. */
+export const writeNdjson = async (events: Iterable<DomainEvent>, file: string, limit: number): Promise<number> => {
+  const out = createWriteStream(file)
+  let n = 0
+  let chunk = ''
+  for (const e of events) {
+    if (n === limit) break
+    chunk += encodeLine(e) + '\n'
+    n++
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain')
+      chunk = ''
+    }
+  }
+  out.end(chunk)
+  await once(out, 'finish')
+  return n
+}
+
+/** Reads `file`, decodes every line and folds it into a history; events per second end to end. */
+export const decodeAndFold = async (file: string, unit: string, asOf: string): Promise<{ events: number; ms: number; eventsPerSec: number }> => {
+  const t = now()
+  const decoder = new HistoryDecoder()
+  const history = new History()
+  let folded = 0
+  let rest = ''
+  for await (const buffer of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (buffer as string)
+    let start = 0
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      decoder.push(text.slice(start, nl))
+      start = nl + 1
+    }
+    rest = text.slice(start)
+    // Fold what was decoded so far, so decoded events do not pile up twice.
+    for (; folded < decoder.events.length; folded++) {
+      const { event, position } = decoder.events[folded]!
+      history.append({ event, position })
+    }
+  }
+  if (rest !== '') decoder.push(rest)
+  for (; folded < decoder.events.length; folded++) history.append(decoder.events[folded]!)
+  if (decoder.errors.length > 0) throw new Error(`generated NDJSON did not decode: line ${decoder.errors[0]!.line}`)
+  warm(history, unit, asOf)
+  const ms = now() - t
+  return { events: folded, ms, eventsPerSec: perSecond(folded, ms) }
+}

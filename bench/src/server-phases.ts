@@ -1,0 +1,110 @@
+/**
+ * The phases that need databases: ansinh's import and replay in PGlite and in a PostgreSQL server,
+ * and the two peers on that same server (SQL intervals, Emmett). The server is started here and
+ * torn down at the end, whatever happens.
+ *
+ * @module server-phases
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { DomainEvent } from '@ansinh/core'
+import type { History, PositionedEvent } from '@ansinh/projection'
+import { coverageReport } from '@ansinh/projection-coverage'
+import { openPgliteStore, openPostgresStore } from '@ansinh/store-postgres'
+import { asOfLatency } from './fold.js'
+import { generateHistory } from './generator.js'
+import type { BenchPlan } from './options.js'
+import { runEmmett } from './peers/emmett.js'
+import { runSqlIntervals } from './peers/sql-intervals.js'
+import { startPostgres } from './pg-server.js'
+import type { BenchQuery } from './queries.js'
+import { type Throughput, importEvents, replayAll } from './stores.js'
+
+/** What the database phases measured. */
+export interface ServerFigures {
+  readonly import: { readonly pglite: Throughput; readonly postgres: Throughput }
+  readonly replay: { readonly pglite: Throughput; readonly postgres: Throughput }
+  readonly sqlIntervals: { readonly p50Ms: number; readonly p99Ms: number; readonly rows: number; readonly loadMs: number; readonly agrees: boolean; readonly queries: number; readonly ansinhP50Ms: number; readonly ansinhP99Ms: number }
+  readonly emmett: {
+    readonly appendEventsPerSec: number
+    readonly appendConcurrentEventsPerSec: number
+    readonly concurrency: number
+    readonly readEventsPerSec: number
+    readonly events: number
+  }
+}
+
+/** The first `n` events of the plan's history. */
+const firstEvents = (plan: BenchPlan): DomainEvent[] => {
+  const out: DomainEvent[] = []
+  for (const e of generateHistory(plan.scale)) {
+    if (out.length === plan.importEvents) break
+    out.push(e)
+  }
+  return out
+}
+
+/**
+ * Runs every database phase; `small` is the small history (and its events) the SQL peer answers the
+ * same questions over. Returns null when no server can be started (the reason is logged).
+ */
+export const runServerPhases = async (
+  plan: BenchPlan,
+  small: { readonly history: History; readonly events: readonly PositionedEvent[] },
+  queries: readonly BenchQuery[],
+  log: (message: string) => void,
+): Promise<ServerFigures | null> => {
+  const server = await startPostgres()
+  if ('unavailable' in server) {
+    log(`no PostgreSQL phases: ${server.unavailable}`)
+    return null
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ansinh-bench-pglite-'))
+  try {
+    const events = firstEvents(plan)
+
+    log(`ansinh import into PostgreSQL: ${events.length} events`)
+    const pgStore = await openPostgresStore(server.url)
+    const importPostgres = await importEvents(pgStore, events)
+    const replayPostgres = await replayAll(pgStore)
+    await pgStore.close()
+
+    log(`ansinh import into PGlite: ${events.length} events`)
+    const liteStore = await openPgliteStore(dir)
+    const importPglite = await importEvents(liteStore, events)
+    const replayPglite = await replayAll(liteStore)
+    await liteStore.close()
+
+    log(`Emmett: ${events.length} events`)
+    const emmett = await runEmmett(server.url, events)
+
+    log(`SQL intervals over ${small.events.length} events, ${plan.sqlQueries} questions`)
+    const view = small.history.view()
+    const sqlQueries = queries.slice(0, plan.sqlQueries)
+    const sql = await runSqlIntervals(
+      server.url,
+      small.events,
+      sqlQueries,
+      (u) => view.geography.subtree(u),
+      (u) => view.geography.children(u),
+      (q) => coverageReport(small.history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit }).participants,
+    )
+    const ansinh = asOfLatency(small.history, sqlQueries)
+    return {
+      import: { pglite: importPglite, postgres: importPostgres },
+      replay: { pglite: replayPglite, postgres: replayPostgres },
+      sqlIntervals: { p50Ms: sql.latency.p50Ms, p99Ms: sql.latency.p99Ms, rows: sql.rows, loadMs: sql.loadMs, agrees: sql.agrees, queries: sql.latency.count, ansinhP50Ms: ansinh.p50Ms, ansinhP99Ms: ansinh.p99Ms },
+      emmett: {
+        appendEventsPerSec: Math.max(emmett.append.eventsPerSec, emmett.appendConcurrent.eventsPerSec),
+        appendConcurrentEventsPerSec: emmett.appendConcurrent.eventsPerSec,
+        concurrency: emmett.appendConcurrent.concurrency,
+        readEventsPerSec: emmett.read.eventsPerSec,
+        events: emmett.read.events,
+      },
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+    await server.stop()
+  }
+}
