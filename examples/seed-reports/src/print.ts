@@ -7,7 +7,7 @@
 import { instantOfMillis } from '@ansinh/core'
 import type { KnownAtDifference } from './audit.js'
 import type { Article, Figure } from './figures.js'
-import type { FigureCheck } from './reports.js'
+import type { AnyReport, FigureCheck } from './reports.js'
 
 /** The languages the output is written in. */
 export type Lang = 'en' | 'vi'
@@ -90,3 +90,43 @@ export const knownAtLines = (d: KnownAtDifference, lang: Lang): string[] => {
 /** The last line: how many published figures the histories reproduce. */
 export const summaryLine = (ok: number, total: number, lang: Lang): string =>
   lang === 'en' ? `reproduced ${ok} of ${total} published figures` : `tái hiện ${ok}/${total} số liệu đã công bố`
+
+const pct = (r: number | null, lang: Lang, digits = 2): string => (r === null ? '–' : formatPercent(r, digits, lang))
+const num = (n: number | null, lang: Lang): string => (n === null ? '–' : formatCount(n, lang))
+const signedCount = (n: number, lang: Lang): string => (n >= 0 ? '+' : '') + formatCount(n, lang)
+
+/** A report in two or three lines: the figures an agency would quote from it. */
+export const reportLines = (r: AnyReport, lang: Lang): string[] => {
+  const en = lang === 'en'
+  const head = `  ${r.report} ${r.unit ?? (en ? 'national' : 'toàn quốc')}${r.scheme === null ? '' : ' ' + r.scheme} ${en ? 'as of' : 'tính đến'} ${formatDate(r.asOf)}${r.knownAt === null ? '' : (en ? ', known at ' : ', theo dữ liệu ngày ') + formatDate(r.knownAt.slice(0, 10))}:`
+  switch (r.report) {
+    case 'plan':
+      return [
+        head,
+        en
+          ? `    participants ${num(r.participants, lang)}, target ${num(r.target, lang)} (${pct(r.achievement, lang)}), remaining ${num(r.remaining, lang)}, expiring before year end ${num(r.expiringBeforeYearEnd, lang)}, recruits needed ${num(r.recruitsNeeded, lang)}`
+          : `    người tham gia ${num(r.participants, lang)}, kế hoạch ${num(r.target, lang)} (đạt ${pct(r.achievement, lang)}), còn thiếu ${num(r.remaining, lang)}, hết hạn trước cuối năm ${num(r.expiringBeforeYearEnd, lang)}, cần vận động thêm ${num(r.recruitsNeeded, lang)}`,
+        en
+          ? `    same date last year ${num(r.sameDateLastYear, lang)} (${signedCount(r.changeVsSameDate, lang)}, ${pct(r.changeVsSameDatePct, lang)}), end of ${r.year - 1} ${num(r.endOfPreviousYear, lang)} (${signedCount(r.changeVsEndOfPreviousYear, lang)}), new in ${r.year} ${num(r.newInYear, lang)}` +
+            (r.bands.withTarget > 0 ? `; of ${r.bands.withTarget} units with a target: ${r.bands.met} met, ${r.bands.belowTarget} below, ${r.bands.below50} below 50%, ${r.bands.zero} with none` : '')
+          : `    cùng kỳ ${num(r.sameDateLastYear, lang)} (${signedCount(r.changeVsSameDate, lang)}, ${pct(r.changeVsSameDatePct, lang)}), cuối năm ${r.year - 1} ${num(r.endOfPreviousYear, lang)} (${signedCount(r.changeVsEndOfPreviousYear, lang)}), tham gia mới năm ${r.year} ${num(r.newInYear, lang)}` +
+            (r.bands.withTarget > 0 ? `; ${r.bands.withTarget} đơn vị có chỉ tiêu: ${r.bands.met} đạt, ${r.bands.belowTarget} chưa đạt, ${r.bands.below50} dưới 50%, ${r.bands.zero} chưa có người tham gia` : ''),
+      ]
+    case 'coverage':
+      return [
+        head,
+        en
+          ? `    participants ${num(r.participants, lang)} of ${num(r.denominator, lang)} (${r.scheme === 'health' ? 'population' : 'working-age labour force'} ${r.denominatorYear ?? ''}): ${pct(r.rate, lang)}`
+          : `    người tham gia ${num(r.participants, lang)} / ${num(r.denominator, lang)} (${r.scheme === 'health' ? 'dân số' : 'lực lượng lao động trong độ tuổi'} ${r.denominatorYear ?? ''}): ${pct(r.rate, lang)}`,
+      ]
+    case 'debt': {
+      const vnd = (n: number): string => formatCount(n, lang) + (en ? ' VND' : ' đồng')
+      return [
+        head,
+        en
+          ? `    outstanding ${vnd(r.outstanding)} (social ${vnd(r.byScheme.compulsory)}, health ${vnd(r.byScheme.health)}, unemployment ${vnd(r.byScheme.unemployment)}) owed by ${r.employers.length} employers; over 12 months old ${vnd(r.aging.over12Months)}`
+          : `    số nợ ${vnd(r.outstanding)} (BHXH ${vnd(r.byScheme.compulsory)}, BHYT ${vnd(r.byScheme.health)}, BHTN ${vnd(r.byScheme.unemployment)}) của ${r.employers.length} đơn vị; nợ trên 12 tháng ${vnd(r.aging.over12Months)}`,
+      ]
+    }
+  }
+}

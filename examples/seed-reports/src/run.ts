@@ -8,8 +8,8 @@ import { parseKnownAt } from '@ansinh/core'
 import { explainKnownAt, renewedAfterPublication } from './audit.js'
 import { ARTICLES, figuresFor } from './figures.js'
 import { DEFAULT_SEED, SEEDS, type SeedName, seedHistory } from './history.js'
-import { type Lang, checkLine, formatCount, knownAtLines, seedHeading, summaryLine } from './print.js'
-import { type FigureCheck, checkFigures, memoised, projectionSource } from './reports.js'
+import { type Lang, checkLine, formatCount, knownAtLines, reportLines, seedHeading, summaryLine } from './print.js'
+import { type AnyReport, type FigureCheck, checkFigures, memoised, projectionSource, queryKey, queryOf } from './reports.js'
 import { Tally } from './tally.js'
 
 /** Options of {@link runSeedReports}. */
@@ -40,7 +40,10 @@ export const runSeedReports = (options: RunOptions, write: (line: string) => voi
     const generated = performance.now()
     events[seed] = history.length
     const figures = figuresFor({ includeHealth: options.includeHealth ?? false, seeds: [seed] })
-    const seedChecks = checkFigures(memoised(projectionSource(history)), figures)
+    const source = memoised(projectionSource(history))
+    const seedChecks = checkFigures(source, figures)
+    const reports = new Map<string, AnyReport>()
+    for (const f of figures) reports.set(queryKey(queryOf(f)), source(queryOf(f)))
     const reported = performance.now()
     checks.push(...seedChecks)
     const tally = new Tally(history)
@@ -61,6 +64,8 @@ export const runSeedReports = (options: RunOptions, write: (line: string) => voi
           ? `  ${formatCount(history.length, lang)} events generated in ${Math.round(generated - started)} ms; reports in ${Math.round(reported - generated)} ms`
           : `  ${formatCount(history.length, lang)} sự kiện, sinh trong ${Math.round(generated - started)} ms; báo cáo trong ${Math.round(reported - generated)} ms`,
       )
+      for (const r of reports.values()) for (const line of reportLines(r, lang)) write(line)
+      write(lang === 'en' ? '  Published figures:' : '  Số liệu đã công bố:')
       for (const c of seedChecks) write(checkLine(c, lang))
       write(lang === 'en' ? '  As known at publication and as known today:' : '  Theo dữ liệu lúc công bố và theo dữ liệu hiện nay:')
       for (const d of differences) for (const line of knownAtLines(d, lang)) write(line)
@@ -74,6 +79,7 @@ export const runSeedReports = (options: RunOptions, write: (line: string) => voi
     }
   }
   const ok = checks.filter((c) => c.ok).length
-  for (const lang of langs) write(summaryLine(ok, checks.length, lang))
+  // English last when it is asked for, so the run ends with "reproduced N of N published figures".
+  for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0))) write(summaryLine(ok, checks.length, lang))
   return { checks, events, ok: ok === checks.length }
 }

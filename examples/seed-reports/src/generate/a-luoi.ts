@@ -9,7 +9,7 @@
 import type { DebtScheme } from '@ansinh/core'
 import { agentsFor } from './agents.js'
 import { CATALOGUE_LOADED, CODES_ISSUED, day, endOfDayMillis, monthIndex } from './calendar.js'
-import { A_LUOI, A_LUOI_COMMUNE_NAMES, codeOf } from './geography.js'
+import { A_LUOI, codeOf } from './geography.js'
 import { officeInstant, VoluntaryPlanner } from './voluntary.js'
 import { generateVoluntary } from './voluntary-population.js'
 import { type SeedOptions, SeedWriter, apportion } from './writer.js'
