@@ -71,7 +71,7 @@ describe('realism', () => {
     expect([...units.values()].filter((s) => s.size > 1).length).toBeGreaterThan(50)
     const reasons = new Set(events.flatMap((e) => (e.type === 'ParticipantLapsed' ? [e.data.reason] : [])))
     expect(reasons.size).toBeGreaterThanOrEqual(4)
-    const quotas = events.flatMap((e) => (e.type === 'QuotaAssigned' && e.data.unit === '60' && e.data.year === 2020 ? [e.data] : []))
+    const quotas = events.flatMap((e) => (e.type === 'QuotaAssigned' && e.data.unit === '60' && e.data.scheme === 'voluntary' && e.data.year === 2020 ? [e.data] : []))
     expect(quotas.map((q) => q.decision)).toEqual(['156/QĐ-BHXH', '1005/QĐ-BHXH'])
     const late = events.filter((e) => e.type === 'ParticipantEnrolled' && Date.parse(e.recordedAt) - Date.parse(e.data.coveredFrom) > 14 * 86_400_000)
     expect(late.length).toBeGreaterThan(100)

@@ -51,7 +51,6 @@ export const binhThuan = (options: SeedOptions): SeedWriter => {
   w.quota('60', 'voluntary', 2019, 4_200, day('2019-01-21'), 'BHXH Việt Nam', '98/QĐ-BHXH')
   w.quota('60', 'voluntary', 2020, 10_980, day('2020-01-20'), 'BHXH Việt Nam', '156/QĐ-BHXH')
   w.quota('60', 'voluntary', 2020, 12_045, day('2020-07-15'), 'BHXH Việt Nam', '1005/QĐ-BHXH')
-  w.quota('60', 'health', 2020, 1_046_500, day('2020-01-20'), 'BHXH Việt Nam', '156/QĐ-BHXH')
   apportion(weights, 12_045).forEach((target, k) =>
     w.quota(districts[k]!, 'voluntary', 2020, target, day('2020-07-24'), 'BHXH tỉnh Bình Thuận', '412/QĐ-BHXH'),
   )
@@ -88,6 +87,7 @@ export const binhThuan = (options: SeedOptions): SeedWriter => {
     },
   })
   if (options.includeHealth) {
+    w.quota('60', 'health', 2020, 1_046_500, day('2020-01-20'), 'BHXH Việt Nam', '156/QĐ-BHXH')
     // 961,390 card holders on 30/9/2019 and 1,000,519 on 30/9/2020 (+39,129, +4.1%).
     const sep2019 = monthIndex(2019, 9)
     generateHealth(

@@ -47,7 +47,6 @@ export const haiPhong = (options: SeedOptions): SeedWriter => {
   w.quota('31', 'voluntary', 2024, 48_500, day('2024-01-10'), 'BHXH Việt Nam', '25/QĐ-BHXH')
   w.quota('31', 'compulsory', 2024, 528_690, day('2024-01-10'), 'BHXH Việt Nam', '25/QĐ-BHXH')
   w.quota('31', 'voluntary', 2024, 50_137, day('2024-07-08'), 'BHXH Việt Nam', '1406/QĐ-BHXH')
-  w.quota('31', 'health', 2024, 1_983_000, day('2024-01-10'), 'BHXH Việt Nam', '25/QĐ-BHXH')
   w.population('31', 2023, 2_088_000, 1_161_300, 'Cục Thống kê thành phố Hải Phòng', day('2023-04-20'))
   w.population('31', 2024, 2_100_500, 1_168_400, 'Cục Thống kê thành phố Hải Phòng', day('2024-04-18'))
 
@@ -93,6 +92,7 @@ const health = (w: SeedWriter, residents: readonly (readonly [string, number])[]
   const m = monthIndex
   const p = HAI_PHONG_HEALTH_PATTERNS
   const sep2023 = m(2023, 9)
+  w.quota('31', 'health', 2024, 1_983_000, day('2024-01-10'), 'BHXH Việt Nam', '25/QĐ-BHXH')
   generateHealth(
     w,
     [
