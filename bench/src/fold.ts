@@ -68,6 +68,16 @@ export const answer = (history: History, q: BenchQuery, knownAt: number | null =
 export const asOfLatency = (history: History, queries: readonly BenchQuery[]): Latency => latencies(queries.length, (i) => answer(history, queries[i]!))
 
 /**
+ * Latency of the as-of questions after a warm-up over other questions of the same mix (indexes
+ * some reports build lazily per unit and scheme are then built, as in a running service); the
+ * warm-up's own latency is the cold figure.
+ */
+export const warmAsOfLatency = (history: History, warmUp: readonly BenchQuery[], queries: readonly BenchQuery[]): { cold: Latency; warm: Latency } => {
+  const cold = asOfLatency(history, warmUp)
+  return { cold, warm: asOfLatency(history, queries) }
+}
+
+/**
  * Latency of known-at questions: for each cut-off, a first question (the view of what was known
  * then is folded) and `repeats` more (the view is cached).
  */

@@ -43,11 +43,13 @@ const startPartition = async (scale: ScaleOptions): Promise<Partition> => {
   })
   const next = (): Promise<PartitionReply> => {
     const r = queue.shift()
-    return r !== undefined ? Promise.resolve(r) : new Promise((resolve, reject) => {
-      waiting.push(resolve)
-      worker.once('error', reject)
-    })
+    return r !== undefined ? Promise.resolve(r) : new Promise((resolve) => waiting.push(resolve))
   }
+  // A worker that dies fails the run rather than leaving it waiting.
+  worker.on('error', (err) => {
+    process.stderr.write(`partition worker failed: ${err.stack ?? String(err)}\n`)
+    process.exit(1)
+  })
   const generated = await next()
   return { worker, events: generated.type === 'generated' ? generated.events : 0, next, send: (m) => worker.postMessage(m) }
 }
