@@ -36,8 +36,10 @@ describe('Hải Phòng, 30/9/2024', () => {
     expect(d.today).toBe(495_856 + 146 - 38)
   })
 
-  it('obeys every write rule', () => {
-    expect(violationsOf(events)).toEqual([])
+  it('obeys every write rule, merged with the other seeds into the default history', () => {
+    const merged = seedHistory()
+    expect(merged.length).toBeGreaterThan(events.length)
+    expect(violationsOf(merged)).toEqual([])
   })
 
   it('is a pure function of its options', () => {

@@ -5,7 +5,7 @@
  * @module testing
  */
 import { createHash } from 'node:crypto'
-import { type DomainEvent, checkHistory, encodeLine, parseKnownAt } from '@ansinh/core'
+import { type DomainEvent, checkHistory, parseKnownAt } from '@ansinh/core'
 import { type Figure, reproduces } from './figures.js'
 import { Tally } from './tally.js'
 
@@ -13,10 +13,10 @@ import { Tally } from './tally.js'
 export const violationsOf = (events: readonly DomainEvent[]): ReturnType<typeof checkHistory> =>
   checkHistory(events.map((event, i) => ({ event, position: i + 1, line: i + 1 })))
 
-/** A SHA-256 of the history's NDJSON lines, in order. */
+/** A SHA-256 of the history's events as JSON, in order (the generators build keys in canonical order). */
 export const digestOf = (events: readonly DomainEvent[]): string => {
   const h = createHash('sha256')
-  for (const e of events) h.update(encodeLine(e) + '\n')
+  for (const e of events) h.update(JSON.stringify(e) + '\n')
   return h.digest('hex')
 }
 
