@@ -30,8 +30,11 @@ export interface FigureQuery {
 export type ReportSource = (query: FigureQuery) => AnyReport
 
 /** Answers queries with the projection packages over `events` (positions 1, 2, … in order). */
-export const projectionSource = (events: readonly DomainEvent[]): ReportSource => {
-  const history = History.of(events.map((event, i) => ({ event, position: i + 1 })))
+export const projectionSource = (events: readonly DomainEvent[]): ReportSource =>
+  historySource(History.of(events.map((event, i) => ({ event, position: i + 1 }))))
+
+/** Answers figure queries from an already built history (e.g. one read back from a store). */
+export const historySource = (history: History): ReportSource => {
   return (q) => {
     switch (q.report) {
       case 'plan':

@@ -4,12 +4,13 @@
  *
  * @module run
  */
-import { parseKnownAt } from '@ansinh/core'
+import { type DomainEvent, instantMillis, parseKnownAt } from '@ansinh/core'
 import { explainKnownAt, renewedAfterPublication } from './audit.js'
 import { ARTICLES, figuresFor } from './figures.js'
 import { DEFAULT_SEED, SEEDS, type SeedName, seedHistory } from './history.js'
 import { type Lang, checkLine, formatCount, knownAtLines, reportLines, seedHeading, summaryLine } from './print.js'
-import { type AnyReport, type FigureCheck, checkFigures, memoised, projectionSource, queryKey, queryOf } from './reports.js'
+import { type AnyReport, type FigureCheck, type ReportSource, checkFigures, historySource, memoised, projectionSource, queryKey, queryOf } from './reports.js'
+import { throughStore } from './store.js'
 import { Tally } from './tally.js'
 
 /** Options of {@link runSeedReports}. */
@@ -18,6 +19,11 @@ export interface RunOptions {
   readonly includeHealth?: boolean
   readonly seeds?: readonly SeedName[]
   readonly langs?: readonly Lang[]
+  /**
+   * A store (`pglite:DIR`, `postgres://…`) to import the history into and compute every report from;
+   * without it, reports are computed from the generated events in memory.
+   */
+  readonly store?: string
 }
 
 /** What a run found. */
@@ -29,18 +35,37 @@ export interface RunResult {
 }
 
 /** Runs every chosen seed, writing lines through `write`. */
-export const runSeedReports = (options: RunOptions, write: (line: string) => void): RunResult => {
+export const runSeedReports = async (options: RunOptions, write: (line: string) => void): Promise<RunResult> => {
   const langs = options.langs ?? ['en', 'vi']
   const seeds = options.seeds ?? SEEDS
   const checks: FigureCheck[] = []
   const events: Partial<Record<SeedName, number>> = {}
+  const generatedIn = new Map<SeedName, number>()
+  const histories = new Map<SeedName, DomainEvent[]>()
   for (const seed of seeds) {
     const started = performance.now()
-    const history = seedHistory({ seed: options.seed ?? DEFAULT_SEED, includeHealth: options.includeHealth ?? false, seeds: [seed] })
+    histories.set(seed, seedHistory({ seed: options.seed ?? DEFAULT_SEED, includeHealth: options.includeHealth ?? false, seeds: [seed] }))
+    generatedIn.set(seed, performance.now() - started)
+  }
+  // One store holds every seed (their units are disjoint, so each report reads only its own seed).
+  let shared: ReportSource | null = null
+  if (options.store !== undefined) {
+    const merged = mergeByRecordedAt(seeds.map((s) => histories.get(s)!))
+    const load = await throughStore(options.store, merged)
+    shared = historySource(load.history)
+    write(
+      load.imported > 0
+        ? `${options.store}: imported ${formatCount(load.imported, 'en')} events in ${Math.round(load.importMs)} ms, read back in ${Math.round(load.readMs)} ms`
+        : `${options.store}: already holds these ${formatCount(merged.length, 'en')} events; read back in ${Math.round(load.readMs)} ms`,
+    )
+  }
+  for (const seed of seeds) {
+    const history = histories.get(seed)!
     const generated = performance.now()
+    const started = generated - generatedIn.get(seed)!
     events[seed] = history.length
     const figures = figuresFor({ includeHealth: options.includeHealth ?? false, seeds: [seed] })
-    const source = memoised(projectionSource(history))
+    const source = memoised(shared ?? projectionSource(history))
     const seedChecks = checkFigures(source, figures)
     const reports = new Map<string, AnyReport>()
     for (const f of figures) reports.set(queryKey(queryOf(f)), source(queryOf(f)))
@@ -82,4 +107,11 @@ export const runSeedReports = (options: RunOptions, write: (line: string) => voi
   // English last when it is asked for, so the run ends with "reproduced N of N published figures".
   for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0))) write(summaryLine(ok, checks.length, lang))
   return { checks, events, ok: ok === checks.length }
+}
+
+/** Merges per-seed histories into one, in order of `recordedAt` (ties: seed order, then order within a seed). */
+export const mergeByRecordedAt = (histories: readonly (readonly DomainEvent[])[]): DomainEvent[] => {
+  const all = histories.flatMap((h, s) => h.map((event, i) => ({ event, s, i, at: instantMillis(event.recordedAt) })))
+  all.sort((a, b) => a.at - b.at || a.s - b.s || a.i - b.i)
+  return all.map((x) => x.event)
 }

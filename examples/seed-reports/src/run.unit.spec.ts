@@ -1,10 +1,13 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runSeedReports } from './run.js'
 
 describe('runSeedReports', () => {
-  it('prints the checks in both languages and ends with the count of reproduced figures', () => {
+  it('prints the checks in both languages and ends with the count of reproduced figures', async () => {
     const lines: string[] = []
-    const result = runSeedReports({ seeds: ['a-luoi'] }, (l) => lines.push(l))
+    const result = await runSeedReports({ seeds: ['a-luoi'] }, (l) => lines.push(l))
     expect(result.ok).toBe(true)
     expect(result.checks).toHaveLength(8)
     expect(result.events['a-luoi']).toBeGreaterThan(1000)
@@ -14,10 +17,23 @@ describe('runSeedReports', () => {
     expect(lines.some((l) => l.includes('806.000.000 đồng'))).toBe(true)
     expect(lines.some((l) => l.includes('as known today'))).toBe(true)
   })
-  it('writes only the languages asked for', () => {
+  it('writes only the languages asked for', async () => {
     const lines: string[] = []
-    runSeedReports({ seeds: ['a-luoi'], langs: ['vi'] }, (l) => lines.push(l))
+    await runSeedReports({ seeds: ['a-luoi'], langs: ['vi'] }, (l) => lines.push(l))
     expect(lines.some((l) => l.startsWith('reproduced'))).toBe(false)
     expect(lines.at(-1)).toBe('tái hiện 8/8 số liệu đã công bố')
+  })
+  it('computes every figure from the embedded store it imports into, and imports only once', async () => {
+    const store = `pglite:${join(mkdtempSync(join(tmpdir(), 'ansinh-seed-')), 'store')}`
+    const first: string[] = []
+    const a = await runSeedReports({ seeds: ['a-luoi', 'thuong-tin'], langs: ['en'], store }, (l) => first.push(l))
+    expect(a.ok).toBe(true)
+    expect(first[0]).toMatch(new RegExp(`^${store}: imported 26,758 events in \\d+ ms, read back in \\d+ ms$`))
+    expect(first.at(-1)).toBe('reproduced 15 of 15 published figures')
+    const second: string[] = []
+    const b = await runSeedReports({ seeds: ['a-luoi', 'thuong-tin'], langs: ['en'], store }, (l) => second.push(l))
+    expect(b.ok).toBe(true)
+    expect(second[0]).toMatch(new RegExp(`^${store}: already holds these 26,758 events; read back in \\d+ ms$`))
+    await expect(runSeedReports({ seeds: ['a-luoi'], langs: ['en'], store }, () => undefined)).rejects.toThrow(/holds another history \(26758 events\)/)
   })
 })

@@ -1,0 +1,60 @@
+/**
+ * The main job's embedded store: the generated history is imported into a store (PGlite in a
+ * folder by default) and the reports are computed from what the store hands back — the path a
+ * backend or an auditor takes. A store that already holds exactly this history is not imported
+ * into again, so a second run starts at once.
+ *
+ * @module store
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import type { DomainEvent } from '@ansinh/core'
+import { writesInOrder } from '@ansinh/cli'
+import { History } from '@ansinh/projection'
+import { type EventStore, describeStoreError } from '@ansinh/store'
+import { openPgliteStore, openPostgresStore } from '@ansinh/store-postgres'
+
+/** Opens `pglite:DIR` or `postgres://…`. */
+const open = async (url: string): Promise<EventStore> => {
+  if (url.startsWith('pglite:')) return openPgliteStore(url.slice('pglite:'.length))
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgresStore(url)
+  throw new Error(`not a store URL for the seed reports: ${url} (use pglite:DIR or postgres://…)`)
+}
+
+/** What {@link throughStore} did, for the run's log. */
+export interface StoreLoad {
+  readonly history: History
+  /** Events appended now (0 when the store already held the history). */
+  readonly imported: number
+  readonly importMs: number
+  readonly readMs: number
+}
+
+/**
+ * Makes sure `url` holds `events` (importing them, all or nothing, into an empty store) and returns
+ * the history read back from it. Fails, appending nothing, when the store holds another history.
+ */
+export const throughStore = async (url: string, events: readonly DomainEvent[]): Promise<StoreLoad> => {
+  const store = await open(url)
+  try {
+    const started = performance.now()
+    const head = await store.headPosition()
+    let imported = 0
+    if (head === 0) {
+      const appended = await store.appendMany(writesInOrder(events, new Map()))
+      if (E.isLeft(appended)) throw new Error(describeStoreError(appended.left))
+      imported = appended.right.positions.length
+    } else {
+      let last: DomainEvent | undefined
+      for await (const r of store.readAll({ fromPosition: head, pageSize: 1 })) last = r.event
+      if (head !== events.length || last?.id !== events[events.length - 1]?.id) {
+        throw new Error(`${url} holds another history (${head} events); remove it or name another store with --store`)
+      }
+    }
+    const importedAt = performance.now()
+    const history = History.of([])
+    for await (const r of store.readAll({ pageSize: 10_000 })) history.append({ event: r.event, position: r.position })
+    return { history, imported, importMs: importedAt - started, readMs: performance.now() - importedAt }
+  } finally {
+    await store.close()
+  }
+}
