@@ -55,6 +55,8 @@ const largePhases = (plan: BenchPlan) => {
 
 const main = async (): Promise<void> => {
   const plan = parseArgs(process.argv.slice(2))
+  // With --json, stdout carries the one JSON object: anything a library logs goes to stderr.
+  if (plan.json) console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args)
   const started = performance.now()
   // Other work on the machine skews every figure: the load is part of the result.
   const loadBefore = loadavg()[0]!

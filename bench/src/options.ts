@@ -26,6 +26,8 @@ export interface BenchPlan {
   readonly ndjsonEvents: number
   /** Events imported into each store and appended to Emmett. */
   readonly importEvents: number
+  /** Appends in flight in Emmett's concurrent append run (0: no such run). */
+  readonly emmettConcurrency: number
   /** SQL-interval questions. */
   readonly sqlQueries: number
   /** Participants per partition in the partitioned run. */
@@ -38,6 +40,6 @@ export const parseArgs = (args: readonly string[]): BenchPlan => {
   const json = args.includes('--json')
   const postgres = !args.includes('--skip-postgres')
   return quick
-    ? { quick, json, postgres, scale: QUICK_SCALE, queries: 200, warmUpQueries: 100, naiveQueries: 2, knownAtCutoffs: 1, knownAtRepeats: 4, ndjsonEvents: 50_000, importEvents: 5_000, sqlQueries: 100, partitionParticipants: 50_000 }
-    : { quick, json, postgres, scale: FULL_SCALE, queries: 500, warmUpQueries: 200, naiveQueries: 5, knownAtCutoffs: 2, knownAtRepeats: 9, ndjsonEvents: 500_000, importEvents: 50_000, sqlQueries: 500, partitionParticipants: 500_000 }
+    ? { quick, json, postgres, scale: QUICK_SCALE, queries: 200, warmUpQueries: 100, naiveQueries: 2, knownAtCutoffs: 1, knownAtRepeats: 4, ndjsonEvents: 50_000, importEvents: 5_000, emmettConcurrency: 0, sqlQueries: 60, partitionParticipants: 30_000 }
+    : { quick, json, postgres, scale: FULL_SCALE, queries: 200, warmUpQueries: 50, naiveQueries: 5, knownAtCutoffs: 2, knownAtRepeats: 9, ndjsonEvents: 500_000, importEvents: 50_000, emmettConcurrency: 8, sqlQueries: 500, partitionParticipants: 500_000 }
 }

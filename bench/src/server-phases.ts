@@ -27,8 +27,10 @@ export interface ServerFigures {
   readonly replay: { readonly pglite: Throughput; readonly postgres: Throughput }
   readonly sqlIntervals: { readonly p50Ms: number; readonly p99Ms: number; readonly rows: number; readonly loadMs: number; readonly agrees: boolean; readonly queries: number; readonly ansinhP50Ms: number; readonly ansinhP99Ms: number }
   readonly emmett: {
+    /** The better of Emmett's sequential and concurrent append throughput. */
     readonly appendEventsPerSec: number
-    readonly appendConcurrentEventsPerSec: number
+    readonly appendSequentialEventsPerSec: number
+    readonly appendConcurrentEventsPerSec: number | null
     readonly concurrency: number
     readonly readEventsPerSec: number
     readonly events: number
@@ -77,7 +79,7 @@ export const runServerPhases = async (
     await liteStore.close()
 
     log(`Emmett: ${events.length} events`)
-    const emmett = await runEmmett(server.url, events)
+    const emmett = await runEmmett(server.url, events, plan.emmettConcurrency)
 
     log(`SQL intervals over ${small.events.length} events, ${plan.sqlQueries} questions`)
     const view = small.history.view()
@@ -96,9 +98,10 @@ export const runServerPhases = async (
       replay: { pglite: replayPglite, postgres: replayPostgres },
       sqlIntervals: { p50Ms: sql.latency.p50Ms, p99Ms: sql.latency.p99Ms, rows: sql.rows, loadMs: sql.loadMs, agrees: sql.agrees, queries: sql.latency.count, ansinhP50Ms: ansinh.p50Ms, ansinhP99Ms: ansinh.p99Ms },
       emmett: {
-        appendEventsPerSec: Math.max(emmett.append.eventsPerSec, emmett.appendConcurrent.eventsPerSec),
-        appendConcurrentEventsPerSec: emmett.appendConcurrent.eventsPerSec,
-        concurrency: emmett.appendConcurrent.concurrency,
+        appendEventsPerSec: Math.max(emmett.append.eventsPerSec, emmett.appendConcurrent?.eventsPerSec ?? 0),
+        appendSequentialEventsPerSec: emmett.append.eventsPerSec,
+        appendConcurrentEventsPerSec: emmett.appendConcurrent?.eventsPerSec ?? null,
+        concurrency: emmett.appendConcurrent?.concurrency ?? 1,
         readEventsPerSec: emmett.read.eventsPerSec,
         events: emmett.read.events,
       },
