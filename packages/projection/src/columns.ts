@@ -22,6 +22,14 @@ export class IntColumn {
     this.data[this.length++] = value
   }
 
+  /** Makes room for `more` values beyond `length` at once (no doubling garbage for a known count). */
+  reserve(more: number): void {
+    if (this.length + more <= this.data.length) return
+    const bigger = new Int32Array(this.length + more)
+    bigger.set(this.view())
+    this.data = bigger
+  }
+
   /** The value at index `i` (unchecked: callers index within `length`). */
   at(i: number): number {
     return this.data[i]!
@@ -33,7 +41,7 @@ export class IntColumn {
   }
 }
 
-/** A growable column of doubles (positions, which may exceed 32 bits). */
+/** A growable column of doubles (recording instants in epoch milliseconds). */
 export class FloatColumn {
   private data = new Float64Array(64)
   /** How many values the column holds. */
@@ -52,6 +60,11 @@ export class FloatColumn {
   /** The value at index `i`. */
   at(i: number): number {
     return this.data[i]!
+  }
+
+  /** The filled part of the column (a view, not a copy). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length)
   }
 }
 
@@ -88,18 +101,4 @@ export const countBelow = (a: Int32Array, lo: number, hi: number, x: number): nu
     else hi = mid
   }
   return lo - start
-}
-
-/**
- * Groups `n` items by key: returns `offsets` (length `keys + 1`) and `order`, the item indices
- * grouped by key, each group in item order (a counting sort: linear, stable).
- */
-export const groupByKey = (n: number, keys: number, keyOf: (i: number) => number): { offsets: Int32Array; order: Int32Array } => {
-  const offsets = new Int32Array(keys + 1)
-  for (let i = 0; i < n; i++) offsets[keyOf(i) + 1]!++
-  for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!
-  const fill = offsets.slice(0, keys)
-  const order = new Int32Array(n)
-  for (let i = 0; i < n; i++) order[fill[keyOf(i)]!++] = i
-  return { offsets, order }
 }

@@ -1,16 +1,19 @@
 /**
  * `History`: the positioned events of a history and the temporal indexes every report reads.
- * The full view folds each appended event at once; a known-at view (only events recorded at or
- * before an instant K) is folded by the same code from the filtered events and kept in a small
- * LRU cache, since auditors ask many questions about the same cut-off.
+ * The full view folds each appended event at once. A known-at view (only events recorded at or
+ * before an instant K) copies the participation rows recorded by K out of the full view's columns
+ * (enrolments and lapses are nearly all of a history) and re-folds only the few other events; the
+ * views are kept in a small LRU cache, since auditors ask many questions about the same cut-off.
  *
  * @module history
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type DomainEvent, instantMillis } from '@ansinh/core'
+import type { DomainEvent } from '@ansinh/core'
+import { FloatColumn, IntColumn } from './columns.js'
 import { DebtLedger } from './debts.js'
 import { Geography } from './geography.js'
 import { Participation } from './participation.js'
+import { recordedMillis } from './instants.js'
 import { Denominators, Quotas } from './registers.js'
 
 /** An event and its position (1-based order) in the history. */
@@ -41,21 +44,36 @@ export class HistoryView {
   /** Known QuotaAssigned per (unit, scheme, year). */
   readonly quotas = new Quotas()
   /** Known enrolments and lapses. */
-  readonly participation = new Participation()
+  readonly participation: Participation
   /** Known debts and settlements. */
   readonly debts = new DebtLedger()
   private count = 0
   private last: number | null = null
 
+  /** A view of no events, or one whose participation rows were copied from another view. */
+  constructor(participation?: Participation) {
+    this.participation = participation ?? new Participation()
+  }
+
   /** Folds one event in (positions increasing). */
-  add({ event, position }: PositionedEvent): void {
+  add(e: PositionedEvent): void {
+    const ordinal = this.count
     this.count++
-    this.last = position
+    this.last = e.position
+    const { event } = e
+    if (event.type === 'ParticipantEnrolled') this.participation.addEnrolment(event.data, ordinal)
+    else if (event.type === 'ParticipantLapsed') this.participation.addLapse(event.data, ordinal)
+    else this.addOther(e)
+  }
+
+  /** The events this view rests on. */
+  get basis(): Basis {
+    return { events: this.count, lastPosition: this.last }
+  }
+
+  /** Folds an event other than an enrolment or a lapse; the basis is the caller's to keep. */
+  addOther({ event, position }: PositionedEvent): void {
     switch (event.type) {
-      case 'ParticipantEnrolled':
-        return this.participation.addEnrolment(event.data, position)
-      case 'ParticipantLapsed':
-        return this.participation.addLapse(event.data, position)
       case 'QuotaAssigned':
         return this.quotas.add(event.data, position)
       case 'DebtRecorded':
@@ -69,9 +87,10 @@ export class HistoryView {
     }
   }
 
-  /** The events this view rests on. */
-  get basis(): Basis {
-    return { events: this.count, lastPosition: this.last }
+  /** Sets the basis of a view assembled from another's rows. */
+  rest(events: number, lastPosition: number | null): void {
+    this.count = events
+    this.last = lastPosition
   }
 }
 
@@ -80,23 +99,35 @@ const KNOWN_AT_CACHE = 8
 
 /** A history: its positioned events, the full view and cached known-at views. */
 export class History {
-  private readonly events: PositionedEvent[] = []
-  private readonly recordedAt: number[] = []
+  private events: PositionedEvent[] = []
+  /** Ordinals of the events other than enrolments and lapses (re-folded by known-at views). */
+  private readonly others = new IntColumn()
+  /** Recording instants (epoch ms) of the first `recordedAt.length` events, parsed on demand. */
+  private readonly recordedAt = new FloatColumn()
   private latestRecordedAt = -Infinity
   private readonly full = new HistoryView()
   private readonly knownAtViews = new Map<number, HistoryView>()
 
   /** A history of the given events, taken in order of position, e.g. `History.of(decoded.events)`. */
   static of(events: Iterable<PositionedEvent>): History {
-    const sorted = [...events]
+    let sorted = Array.isArray(events) ? (events as readonly PositionedEvent[]) : [...events]
     for (let i = 1; i < sorted.length; i++) {
       if (sorted[i]!.position < sorted[i - 1]!.position) {
-        sorted.sort((a, b) => a.position - b.position)
+        sorted = [...sorted].sort((a, b) => a.position - b.position)
         break
       }
     }
     const history = new History()
-    for (const e of sorted) history.take(e)
+    let enrolments = 0, lapses = 0
+    for (let i = 0; i < sorted.length; i++) {
+      const type = sorted[i]!.event.type
+      if (type === 'ParticipantEnrolled') enrolments++
+      else if (type === 'ParticipantLapsed') lapses++
+    }
+    history.full.participation.reserve(enrolments, lapses)
+    history.others.reserve(sorted.length - enrolments - lapses)
+    history.events = sorted.slice()
+    for (let i = 0; i < sorted.length; i++) history.fold(sorted[i]!, i)
     return history
   }
 
@@ -134,8 +165,7 @@ export class History {
       this.knownAtViews.set(knownAt, cached)
       return cached
     }
-    const view = new HistoryView()
-    for (let i = 0; i < this.events.length; i++) if (recordedAt[i]! <= knownAt) view.add(this.events[i]!)
+    const view = this.cut(recordedAt, knownAt)
     this.knownAtViews.set(knownAt, view)
     if (this.knownAtViews.size > KNOWN_AT_CACHE) this.knownAtViews.delete(this.knownAtViews.keys().next().value!)
     return view
@@ -148,17 +178,40 @@ export class History {
 
   private take(e: PositionedEvent): void {
     this.events.push(e)
-    this.full.add(e)
+    this.fold(e, this.events.length - 1)
     if (this.knownAtViews.size > 0) this.knownAtViews.clear()
   }
 
+  /** Folds the event at `ordinal` into the full view. */
+  private fold(e: PositionedEvent, ordinal: number): void {
+    const type = e.event.type
+    if (type !== 'ParticipantEnrolled' && type !== 'ParticipantLapsed') this.others.push(ordinal)
+    this.full.add(e)
+  }
+
+  /** The view of the events recorded at or before `knownAt`. */
+  private cut(recordedAt: Float64Array, knownAt: number): HistoryView {
+    const view = new HistoryView(this.full.participation.knownAt(recordedAt, knownAt))
+    const others = this.others.view()
+    for (let k = 0; k < others.length; k++) if (recordedAt[others[k]!]! <= knownAt) view.addOther(this.events[others[k]!]!)
+    let count = 0, last = -1
+    for (let i = 0; i < recordedAt.length; i++) {
+      if (recordedAt[i]! <= knownAt) {
+        count++
+        last = i
+      }
+    }
+    view.rest(count, last < 0 ? null : this.events[last]!.position)
+    return view
+  }
+
   /** Parses recording instants only once a known-at cut is asked for: most queries need none. */
-  private recordedInstants(): number[] {
+  private recordedInstants(): Float64Array {
     for (let i = this.recordedAt.length; i < this.events.length; i++) {
-      const at = instantMillis(this.events[i]!.event.recordedAt)
+      const at = recordedMillis(this.events[i]!.event.recordedAt)
       this.recordedAt.push(at)
       if (at > this.latestRecordedAt) this.latestRecordedAt = at
     }
-    return this.recordedAt
+    return this.recordedAt.view()
   }
 }
