@@ -29,12 +29,19 @@ export interface NotCoveredOn {
   readonly national: Partition
 }
 
-/** Everything a participation query reads. */
+/**
+ * Everything a participation query reads, over a set of pairs: all pairs for a full build, or the
+ * few pairs an overlay replaces (then `pairScheme`, `firstDay` and `firstUnit` are indexed by the
+ * overlay's own numbering).
+ */
 export interface Index {
   /** Segments of pair p: [pairSeg[p], pairSeg[p + 1]). */
   readonly pairSeg: Int32Array
   /** The scheme index of each pair. */
   readonly pairScheme: Int32Array
+  /** Each pair's first coveredFrom and the unit of that enrolment (-1: the pair has none). */
+  readonly firstDay: Int32Array
+  readonly firstUnit: Int32Array
   readonly segments: SegmentBuffer
   /** Keys (unit · 4 + scheme) of the byUnit partitions. */
   readonly unitKeys: number
@@ -45,8 +52,18 @@ export interface Index {
   readonly notCoveredOn: Map<number, NotCoveredOn>
 }
 
+/** A full build: the index, and the rows grouped by pair that an overlay re-reads. */
+export interface FullIndex extends Index {
+  /** Enrolment rows of pair p, sorted by (coveredFrom, row): order[offsets[p], offsets[p + 1]). */
+  readonly order: Int32Array
+  readonly offsets: Int32Array
+  /** Lapse days of pair p, sorted: laps[lapOffsets[p], lapOffsets[p + 1]). */
+  readonly laps: Int32Array
+  readonly lapOffsets: Int32Array
+}
+
 /** Builds the index of `rows` for the pairs of `pairScheme` and `unitKeys` (unit, scheme) keys. */
-export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number): Index => {
+export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number): FullIndex => {
   const pairs = pairScheme.length
   const { order, offsets } = groupBy(rows.pair, rows.pair.length, pairs)
   const lap = groupBy(rows.lapPair, rows.lapPair.length, pairs)
@@ -70,10 +87,24 @@ export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number)
     paintPair(segments, rows, order, lo, hi, laps, llo, lhi)
   }
   pairSeg[pairs] = segments.length
+  return { ...assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, unitKeys), order, offsets, laps, lapOffsets: lap.offsets }
+}
+
+/** The partitions of painted segments and first enrolments. */
+export const assemble = (
+  segments: SegmentBuffer,
+  pairSeg: Int32Array,
+  pairScheme: Int32Array,
+  firstDay: Int32Array,
+  firstUnit: Int32Array,
+  unitKeys: number,
+): Index => {
   const built = { pairSeg, pairScheme, segments }
   return {
     pairSeg,
     pairScheme,
+    firstDay,
+    firstUnit,
     segments,
     unitKeys,
     byUnit: partition(built, unitKeys, true, null),

@@ -18,8 +18,9 @@
  */
 import type { ParticipantEnrolled, ParticipantLapsed, Scheme } from '@ansinh/core'
 import { IntColumn, dayOf } from './columns.js'
-import { OPEN_END } from './segments.js'
-import { type Index, buildIndex, countIn, notCoveredIndex, withinFirst } from './participation-index.js'
+import { OPEN_END, type Rows } from './segments.js'
+import { type Overlay, buildOverlay, overlayLimit } from './overlay.js'
+import { type FullIndex, type Index, type NotCoveredOn, buildIndex, countIn, notCoveredIndex, withinFirst } from './participation-index.js'
 
 /** The index of each scheme in pair keys (`pair = participant · 4 + scheme`). */
 export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = { voluntary: 0, compulsory: 1, health: 2, unemployment: 3 }
@@ -50,7 +51,12 @@ export class Participation {
   private readonly lapPair = new IntColumn()
   private readonly lapDay = new IntColumn()
   private readonly lapEvent = new IntColumn()
-  private built: Index | null = null
+  /** The last full build, and how many enrolment and lapse rows it rests on. */
+  private base: FullIndex | null = null
+  private baseEnrolments = 0
+  private baseLapses = 0
+  /** The pairs changed by rows appended since the full build (null: none). */
+  private overlay: Overlay | null = null
 
   constructor(ids?: Ids) {
     this.ids = ids ?? { pairs: [new Map(), new Map(), new Map(), new Map()], pairScheme: new IntColumn(), units: new Map() }
@@ -75,7 +81,6 @@ export class Participation {
     }
     this.enrUnit.push(unit)
     this.enrEvent.push(ordinal)
-    this.built = null
   }
 
   /** Folds a ParticipantLapsed in (a lapse's position never breaks a tie: only its day matters). */
@@ -83,7 +88,6 @@ export class Participation {
     this.lapPair.push(this.pairOf(data.participantId, data.scheme))
     this.lapDay.push(dayOf(data.lapsedOn))
     this.lapEvent.push(ordinal)
-    this.built = null
   }
 
   /** The rows whose event was recorded by the cut-off (`recordedAt[ordinal] ≤ knownAt`), as a new index. */
@@ -112,29 +116,31 @@ export class Participation {
 
   /** participants(U, s, d): people covered under s on `day` and counted in one of `units` (null: anywhere). */
   participants(units: readonly string[] | null, scheme: Scheme, day: number): number {
-    const b = this.index()
     const s = SCHEME_INDEX[scheme]
-    if (units === null) return countIn(b.national, s, day)
-    let n = 0
-    for (const code of units) {
-      const id = this.ids.units.get(code)
-      if (id !== undefined) n += countIn(b.byUnit, id * 4 + s, day)
-    }
-    return n
+    return this.sum((ix) => {
+      if (units === null) return countIn(ix.national, s, day)
+      let n = 0
+      for (const code of units) {
+        const id = this.ids.units.get(code)
+        if (id !== undefined) n += countIn(ix.byUnit, id * 4 + s, day)
+      }
+      return n
+    })
   }
 
   /** People whose first enrolment under s starts within [fromDay, toDay] in one of `units` (null: anywhere). */
   newInRange(units: readonly string[] | null, scheme: Scheme, fromDay: number, toDay: number): number {
     if (toDay < fromDay) return 0
-    const b = this.index()
     const s = SCHEME_INDEX[scheme]
-    if (units === null) return withinFirst(b.firstNational, s, fromDay, toDay)
-    let n = 0
-    for (const code of units) {
-      const id = this.ids.units.get(code)
-      if (id !== undefined) n += withinFirst(b.firstByUnit, id * 4 + s, fromDay, toDay)
-    }
-    return n
+    return this.sum((ix) => {
+      if (units === null) return withinFirst(ix.firstNational, s, fromDay, toDay)
+      let n = 0
+      for (const code of units) {
+        const id = this.ids.units.get(code)
+        if (id !== undefined) n += withinFirst(ix.firstByUnit, id * 4 + s, fromDay, toDay)
+      }
+      return n
+    })
   }
 
   /**
@@ -144,21 +150,24 @@ export class Participation {
    * the count is binary searches like {@link participants}.
    */
   notCoveredLater(units: readonly string[] | null, scheme: Scheme, day: number, laterDay: number): number {
-    const b = this.index()
-    let index = b.notCoveredOn.get(laterDay)
-    if (index === undefined) {
-      index = notCoveredIndex(b, laterDay)
-      if (b.notCoveredOn.size >= LATER_DAYS_CACHED) b.notCoveredOn.delete(b.notCoveredOn.keys().next().value!)
-      b.notCoveredOn.set(laterDay, index)
-    }
     const s = SCHEME_INDEX[scheme]
-    if (units === null) return countIn(index.national, s, day)
-    let n = 0
-    for (const code of units) {
-      const id = this.ids.units.get(code)
-      if (id !== undefined) n += countIn(index.byUnit, id * 4 + s, day)
-    }
-    return n
+    return this.sum((ix) => {
+      const index = notCoveredOn(ix, laterDay)
+      if (units === null) return countIn(index.national, s, day)
+      let n = 0
+      for (const code of units) {
+        const id = this.ids.units.get(code)
+        if (id !== undefined) n += countIn(index.byUnit, id * 4 + s, day)
+      }
+      return n
+    })
+  }
+
+  /** A count over the full build, corrected by the overlay of the pairs changed since. */
+  private sum(count: (ix: Index) => number): number {
+    const base = this.index()
+    const overlay = this.overlay
+    return overlay === null ? count(base) : count(base) + count(overlay.plus) - count(overlay.minus)
   }
 
   private pairOf(participantId: string, scheme: Scheme): number {
@@ -173,22 +182,49 @@ export class Participation {
     return p
   }
 
-  /** The indexes, rebuilt lazily after events were folded in since the last query. */
-  private index(): Index {
-    if (this.built === null) {
-      this.built = buildIndex(
-        {
-          pair: this.enrPair.view(),
-          from: this.enrFrom.view(),
-          through: this.enrThrough.view(),
-          unit: this.enrUnit.view(),
-          lapPair: this.lapPair.view(),
-          lapDay: this.lapDay.view(),
-        },
-        this.ids.pairScheme.view(),
-        this.ids.units.size * 4,
-      )
+  /**
+   * The full build, brought up to date on the first query after appends: by an overlay of the
+   * changed pairs while few rows were appended since the build, else by a full rebuild.
+   */
+  private index(): FullIndex {
+    const enrolments = this.enrPair.length, lapses = this.lapPair.length
+    const base = this.base
+    if (base !== null && enrolments === this.baseEnrolments && lapses === this.baseLapses) return base
+    const rows = this.rows()
+    const unitKeys = this.ids.units.size * 4
+    if (base !== null && enrolments - this.baseEnrolments + lapses - this.baseLapses <= overlayLimit(this.baseEnrolments + this.baseLapses)) {
+      const o = this.overlay
+      if (o === null || o.enrolments !== enrolments || o.lapses !== lapses) {
+        this.overlay = buildOverlay(base, rows, this.ids.pairScheme.view(), unitKeys, this.baseEnrolments, this.baseLapses)
+      }
+      return base
     }
-    return this.built
+    this.base = buildIndex(rows, this.ids.pairScheme.view(), unitKeys)
+    this.baseEnrolments = enrolments
+    this.baseLapses = lapses
+    this.overlay = null
+    return this.base
   }
+
+  private rows(): Rows {
+    return {
+      pair: this.enrPair.view(),
+      from: this.enrFrom.view(),
+      through: this.enrThrough.view(),
+      unit: this.enrUnit.view(),
+      lapPair: this.lapPair.view(),
+      lapDay: this.lapDay.view(),
+    }
+  }
+}
+
+/** The index of segments not covered on `laterDay`, built once per day asked (a few are kept). */
+const notCoveredOn = (ix: Index, laterDay: number): NotCoveredOn => {
+  let index = ix.notCoveredOn.get(laterDay)
+  if (index === undefined) {
+    index = notCoveredIndex(ix, laterDay)
+    if (ix.notCoveredOn.size >= LATER_DAYS_CACHED) ix.notCoveredOn.delete(ix.notCoveredOn.keys().next().value!)
+    ix.notCoveredOn.set(laterDay, index)
+  }
+  return index
 }

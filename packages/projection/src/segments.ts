@@ -55,6 +55,11 @@ export class SegmentBuffer {
     for (let k = 0; k < tail.length; k += 3) if (tail[k + 1]! > b) this.push(base, Math.max(tail[k]!, b + 1), tail[k + 1]!, tail[k + 2]!)
   }
 
+  /** Appends a segment as it is (a copy of an already painted timeline). */
+  add(a: number, b: number, unit: number): void {
+    this.push(this.length, a, b, unit)
+  }
+
   /** Appends a segment, merging it into the previous one of the timeline when they touch in the same unit. */
   private push(base: number, a: number, b: number, unit: number): void {
     const n = this.length
