@@ -13,6 +13,8 @@ import { openPgliteStore, openPostgresStore } from '../dist/index.js'
 const n = Number(process.argv[2] ?? 100_000)
 const url = process.env.ANSINH_BENCH_PG_URL
 const dir = process.env.ANSINH_BENCH_PGLITE_DIR
+/** Events per page read, as the CLI and the comparison bench read. */
+const pageSize = 5_000
 
 /** n enrolments, two per participant (one write per participant stream). */
 const writes = () => {
@@ -56,11 +58,11 @@ const main = async () => {
   console.log(`append ${n} events: ${appendMs.toFixed(0)} ms = ${Math.round(n / (appendMs / 1000))} events/s`)
   t = performance.now()
   let count = 0
-  for await (const _ of store.readAll()) count++
+  for await (const _ of store.readAll({ pageSize })) count++
   const readMs = performance.now() - t
   console.log(`readAll ${count} events: ${readMs.toFixed(0)} ms = ${Math.round(count / (readMs / 1000))} events/s`)
   t = performance.now()
-  const verdict = await verifyChain(store.readAll())
+  const verdict = await verifyChain(store.readAll({ pageSize }))
   console.log(`verify: ${JSON.stringify(verdict)} in ${(performance.now() - t).toFixed(0)} ms`)
   t = performance.now()
   const again = await store.appendMany(w)

@@ -2,7 +2,7 @@
  * The two ways to reach PostgreSQL: a `pg` pool (a server) and PGlite (PostgreSQL compiled to
  * WebAssembly, in a folder). The store speaks only this interface, so both run the same SQL.
  * Parameters are text or numbers only (arrays travel as JSON), so the drivers' type mappings
- * never matter.
+ * never matter. Bulk rows travel as COPY text: PGlite reads it from a blob, a server from STDIN.
  *
  * @module driver
  */
@@ -13,6 +13,8 @@ import type pg from 'pg'
 export interface SqlQueryable {
   /** The rows of one statement with `$1`-style parameters. */
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>
+  /** Loads rows in COPY text format (tab-separated, one row a line) into `table (columns)`. */
+  copy(table: string, columns: readonly string[], text: string): Promise<void>
 }
 
 /** A connection to PostgreSQL, however it is reached. */
@@ -27,6 +29,35 @@ export interface SqlDriver extends SqlQueryable {
   close(): Promise<void>
 }
 
+/**
+ * `COPY … FROM STDIN` on one `pg` client, as a custom query (pg's submittable interface, the one
+ * pg-cursor uses): the server asks for the data, gets it in one message, and answers once.
+ */
+const copyIn = (client: pg.PoolClient, sql: string, text: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const submittable = {
+      submit: (connection: PgConnection) => connection.query(sql),
+      handleCopyInResponse: (connection: PgConnection) => {
+        connection.sendCopyFromChunk(Buffer.from(text, 'utf8'))
+        connection.endCopyFrom()
+      },
+      handleCommandComplete: () => undefined,
+      // pg detaches a failed query before the server's ReadyForQuery: the error is its last word.
+      handleError: (err: unknown) => reject(err),
+      handleReadyForQuery: () => resolve(),
+    }
+    void client.query(submittable as never)
+  })
+
+/** The part of pg's connection a custom query uses. */
+interface PgConnection {
+  query(text: string): void
+  sendCopyFromChunk(chunk: Buffer): void
+  endCopyFrom(): void
+}
+
+const copySql = (table: string, columns: readonly string[], source: string): string => `COPY ${table} (${columns.join(', ')}) FROM ${source}`
+
 /** A driver over a `pg` pool; `close` ends the pool. */
 export const pgDriver = (pool: pg.Pool): SqlDriver => {
   // An idle client losing its server must not crash the process; the next query reports it.
@@ -34,13 +65,24 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
   return {
     kind: 'postgres',
     query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+    copy: async (table, columns, text) => {
+      const client = await pool.connect()
+      try {
+        await copyIn(client, copySql(table, columns, 'STDIN'), text)
+      } finally {
+        client.release()
+      }
+    },
     transaction: async (body) => {
       const client = await pool.connect()
       try {
         // Read committed whatever the server's default: after taking the append lock, the next
         // statement must see what the previous writer committed.
         await client.query('BEGIN ISOLATION LEVEL READ COMMITTED')
-        const tx: SqlQueryable = { query: async (text, params) => (await client.query(text, params as unknown[])).rows }
+        const tx: SqlQueryable = {
+          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          copy: (table, columns, text) => copyIn(client, copySql(table, columns, 'STDIN'), text),
+        }
         const result = await body(tx)
         await client.query('COMMIT')
         return result
@@ -71,7 +113,14 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
 export const pgliteDriver = (db: PGlite, ownsDatabase = true): SqlDriver => ({
   kind: 'pglite',
   query: async (text, params) => (await db.query(text, params as unknown[])).rows as never,
-  transaction: (body) => db.transaction((tx) => body({ query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never })),
+  copy: async (table, columns, text) => void (await db.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
+  transaction: (body) =>
+    db.transaction((tx) =>
+      body({
+        query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never,
+        copy: async (table, columns, text) => void (await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
+      }),
+    ),
   listen: async (channel, onNotify) => db.listen(channel, onNotify),
   close: async () => {
     if (ownsDatabase) await db.close()

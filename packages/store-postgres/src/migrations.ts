@@ -39,6 +39,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX ansinh_events_recorded_at_ms ON ansinh_events (recorded_at_ms)`,
     ],
   },
+  {
+    version: 2,
+    name: 'data as json text',
+    statements: [
+      // json keeps the text as written (the canonical JSON the chain hashed) instead of building
+      // jsonb's binary form: imports load about twice as fast and reads hand the text back as is.
+      // Rows stored as jsonb come out in jsonb's key order; the codecs restore the declared order.
+      `ALTER TABLE ansinh_events ALTER COLUMN data TYPE json USING data::json`,
+    ],
+  },
 ]
 
 /** The advisory-lock key serializing migrations (distinct from the append lock). */

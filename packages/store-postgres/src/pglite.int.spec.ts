@@ -6,6 +6,7 @@ import { pgliteDriver } from './driver.js'
 import { openPgliteStore } from './index.js'
 import { MIGRATIONS, migrate } from './migrations.js'
 import { SqlEventStore } from './store.js'
+import { describeBulkImport } from './test/bulk.js'
 import { describeTamperTests } from './test/tamper.js'
 
 // One PGlite per file (starting one takes seconds); each test gets the table emptied.
@@ -26,6 +27,7 @@ const fresh = async (): Promise<SqlEventStore> => {
 
 describeEventStoreContract('PGlite', fresh, { propertyRuns: 15 })
 describeTamperTests('PGlite', async () => ({ store: await fresh(), sql: pgliteDriver(db, false) }))
+describeBulkImport('PGlite', async () => ({ store: await fresh(), sql: pgliteDriver(db, false) }))
 
 describe('PGlite store', () => {
   it('re-running the migrations changes nothing', async () => {

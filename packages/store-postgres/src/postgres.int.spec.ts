@@ -4,9 +4,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeEventStoreContract, enrolment, eventually, expectRight, participantStream } from '@ansinh/store/contract'
 import type { RecordedEvent } from '@ansinh/store'
-import { pgDriver } from './driver.js'
+import { type SqlDriver, pgDriver } from './driver.js'
 import { openPostgresStore } from './index.js'
 import { type PostgresServer, startPostgres, whyNoPostgres } from './test/pg-server.js'
+import { describeBulkImport } from './test/bulk.js'
 import { describeTamperTests } from './test/tamper.js'
 
 // A real server: from a globalSetup (ANSINH_TEST_PG_URL), else started here for this file.
@@ -15,6 +16,8 @@ if (skipped !== null) console.warn(`PostgreSQL server tests skipped: ${skipped}`
 let server: PostgresServer | null = null
 let url = process.env['ANSINH_TEST_PG_URL'] ?? ''
 let admin: pg.Pool
+/** One driver over the admin pool (each driver adds an error listener to its pool). */
+let adminSql: SqlDriver
 
 let database = ''
 
@@ -36,6 +39,7 @@ beforeAll(async () => {
   own.pathname = `/${database}`
   url = own.toString()
   admin = new pg.Pool({ connectionString: url, max: 2 })
+  adminSql = pgDriver(admin)
 })
 afterAll(async () => {
   await admin?.end()
@@ -62,7 +66,8 @@ describe.skipIf(skipped !== null)(`PostgreSQL server${skipped === null ? '' : ` 
   })
 
   describeEventStoreContract('PostgreSQL', fresh, { propertyRuns: 15 })
-  describeTamperTests('PostgreSQL', async () => ({ store: await fresh(), sql: pgDriver(admin) }))
+  describeTamperTests('PostgreSQL', async () => ({ store: await fresh(), sql: adminSql }))
+  describeBulkImport('PostgreSQL', async () => ({ store: await fresh(), sql: adminSql }))
 
   it('wakes a subscriber in another process by NOTIFY, long before its poll interval', async () => {
     const writer = await fresh()

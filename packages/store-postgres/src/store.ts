@@ -5,8 +5,8 @@
  * at a time: each sees the head its predecessor committed, positions are gapless, and a reader
  * polling by position never sees a later position before an earlier one (the later writer could
  * not start before the earlier one committed). Stream revisions are checked under the same lock;
- * the unique (stream, revision) and id constraints are the backstop. Rows go in as JSON batches
- * of {@link INSERT_CHUNK}.
+ * the unique (stream, revision) and id constraints are the backstop. Rows go in by COPY, in
+ * chunks of {@link COPY_CHUNK}, with the data as the canonical JSON text the chain hashed.
  *
  * @module store
  */
@@ -30,12 +30,12 @@ import {
   pollingSubscription,
   prepareAppend,
 } from '@ansinh/store'
-import type { SqlDriver, SqlQueryable } from './driver.js'
+import type { SqlDriver } from './driver.js'
 import { migrate } from './migrations.js'
-import { INSERT_ROWS, decodeRow, rowOf, rowsOf, selectRows } from './rows.js'
+import { COLUMNS, type EventRow, copyText, decodeRow, readRows } from './rows.js'
 
-/** Rows per insert statement: big imports go in chunks of this many. */
-export const INSERT_CHUNK = 1_000
+/** Rows per COPY: big imports go in chunks of this many (a chunk's text is a few MB). */
+export const COPY_CHUNK = 10_000
 
 /** The advisory-lock key serializing appends ("ansh"). */
 const APPEND_LOCK = 0x616e7368
@@ -112,18 +112,22 @@ export class SqlEventStore implements EventStore {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK])
         const [head] = await tx.query<{ position: string; hash: string }>('SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1')
         const revisions = new Map<string, number>()
-        const heads = await tx.query<{ stream: string; revision: number }>(
-          `SELECT stream, max(revision) AS revision FROM ansinh_events
-           WHERE stream IN (SELECT json_array_elements_text($1::json)) GROUP BY stream`,
-          [JSON.stringify(streams)],
-        )
-        for (const r of heads) revisions.set(r.stream, Number(r.revision))
         const stored = new Map<string, RecordedEvent>()
-        const rows = rowsOf(await tx.query(selectRows('id IN (SELECT json_array_elements_text($1::json))'), [JSON.stringify(ids)]))
-        for (const row of rows) {
-          const decoded = decodeRow(row)
-          if (E.isLeft(decoded)) throw new Refused(decoded.left)
-          stored.set(decoded.right.event.id, decoded.right)
+        // An empty store (under the lock) has no revisions and no ids to look up: a first import
+        // skips both lookups.
+        if (head !== undefined) {
+          const heads = await tx.query<{ stream: string; revision: number }>(
+            `SELECT stream, max(revision) AS revision FROM ansinh_events
+             WHERE stream IN (SELECT json_array_elements_text($1::json)) GROUP BY stream`,
+            [JSON.stringify(streams)],
+          )
+          for (const r of heads) revisions.set(r.stream, Number(r.revision))
+          const rows = await readRows(tx, this.driver.kind, 'id IN (SELECT json_array_elements_text($1::json))', [JSON.stringify(ids)])
+          for (const row of rows) {
+            const decoded = decodeRow(row)
+            if (E.isLeft(decoded)) throw new Refused(decoded.left)
+            stored.set(decoded.right.event.id, decoded.right)
+          }
         }
         const plan = planAppend(prepared.right, {
           revisionOf: (s) => revisions.get(s) ?? -1,
@@ -132,7 +136,15 @@ export class SqlEventStore implements EventStore {
           headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
         })
         if (E.isLeft(plan)) throw new Refused(plan.left)
-        await insertRows(tx, plan.right.rows)
+        const { rows, dataJson } = plan.right
+        // Each chunk's text is built while the server loads the previous one.
+        let loading: Promise<void> = Promise.resolve()
+        for (let i = 0; i < rows.length; i += COPY_CHUNK) {
+          const text = copyText(rows, dataJson, i, Math.min(rows.length, i + COPY_CHUNK))
+          await loading
+          loading = tx.copy('ansinh_events', COLUMNS, text)
+        }
+        await loading
         if (plan.right.rows.length > 0 && this.driver.kind === 'postgres') {
           await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, String(plan.right.rows[plan.right.rows.length - 1]!.position)])
         }
@@ -150,7 +162,7 @@ export class SqlEventStore implements EventStore {
     const ok = this.check()
     if (E.isLeft(ok)) return ok
     try {
-      const rows = rowsOf(await this.driver.query(selectRows('stream = $1 AND revision >= $2'), [stream, options.fromRevision ?? 0]))
+      const rows = await readRows(this.driver, this.driver.kind, 'stream = $1 AND revision >= $2', [stream, options.fromRevision ?? 0])
       const out: RecordedEvent[] = []
       for (const row of rows) {
         const decoded = decodeRow(row)
@@ -163,26 +175,42 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  /** Every event from a position, one page per query; throws `StoreFailure` if the store fails. */
+  /**
+   * Every event from a position, one page per query; throws `StoreFailure` if the store fails.
+   * From a server, the next page is already asked for while this one is decoded and handed out
+   * (PGlite runs on this thread, so there it would only wait in line).
+   */
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const ok = this.check()
     if (E.isLeft(ok)) throw new StoreFailure(ok.left)
     const pageSize = Math.max(1, options.pageSize ?? 1_000)
-    let next = Math.max(1, options.fromPosition ?? 1)
-    for (;;) {
-      let rows: ReturnType<typeof rowsOf>
-      try {
-        rows = rowsOf(await this.driver.query(selectRows('position >= $1', 'LIMIT $2'), [next, pageSize]))
-      } catch (err) {
-        throw new StoreFailure(unavailable(err))
+    const ahead = this.driver.kind === 'postgres'
+    const fetch = (from: number): Promise<EventRow[]> => {
+      const page = readRows(this.driver, this.driver.kind, 'position >= $1', [from, pageSize], 'LIMIT $2')
+      page.catch(() => undefined) // awaited below; a page read ahead and never used must not go unhandled
+      return page
+    }
+    let page: Promise<EventRow[]> | null = fetch(Math.max(1, options.fromPosition ?? 1))
+    try {
+      while (page !== null) {
+        let rows: EventRow[]
+        try {
+          rows = await page
+        } catch (err) {
+          throw new StoreFailure(unavailable(err))
+        }
+        const following = rows.length < pageSize ? null : rows[rows.length - 1]![0] + 1
+        page = following !== null && ahead ? fetch(following) : null
+        for (const row of rows) {
+          const decoded = decodeRow(row)
+          if (E.isLeft(decoded)) throw new StoreFailure(decoded.left)
+          yield decoded.right
+        }
+        if (following !== null && !ahead) page = fetch(following)
       }
-      for (const row of rows) {
-        const decoded = decodeRow(row)
-        if (E.isLeft(decoded)) throw new StoreFailure(decoded.left)
-        yield decoded.right
-        next = decoded.right.position + 1
-      }
-      if (rows.length < pageSize) return
+    } finally {
+      // A reader that stops early leaves no query running behind it (close may follow at once).
+      await page?.catch(() => undefined)
     }
   }
 
@@ -224,12 +252,5 @@ export class SqlEventStore implements EventStore {
     const unlisten = await this.unlisten
     if (unlisten) await unlisten()
     await this.driver.close()
-  }
-}
-
-/** Inserts planned rows in chunks of {@link INSERT_CHUNK}, one JSON parameter per chunk. */
-const insertRows = async (tx: SqlQueryable, rows: readonly RecordedEvent[]): Promise<void> => {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await tx.query(INSERT_ROWS, [JSON.stringify(rows.slice(i, i + INSERT_CHUNK).map(rowOf))])
   }
 }

@@ -52,8 +52,21 @@ export interface StoreState {
 /** The rows to store and the result to return. */
 export interface AppendPlan {
   readonly rows: readonly RecordedEvent[]
+  /**
+   * The canonical JSON of each row's data (`canonicalDataJson`), index for index with `rows`:
+   * computed once while hashing, so a store keeping the data as text need not encode it again.
+   */
+  readonly dataJson: readonly string[]
   readonly result: AppendResult
 }
+
+/**
+ * The canonical JSON of an event from its data's canonical JSON: the same text as
+ * `canonicalJson(event)` (an object of the four envelope keys in order), built without encoding
+ * the data a second time.
+ */
+export const canonicalJsonWith = (event: DomainEvent, dataJson: string): string =>
+  `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},"recordedAt":${JSON.stringify(event.recordedAt)},"data":${dataJson}}`
 
 const sameContent = (a: DomainEvent, aStamped: boolean, b: DomainEvent, bStamped: boolean): boolean =>
   aStamped || bStamped
@@ -114,6 +127,7 @@ export const planAppend = (prepared: PreparedAppend, state: StoreState): E.Eithe
   const revisions = new Map<string, number>()
   const revisionOf = (stream: string): number => revisions.get(stream) ?? state.revisionOf(stream)
   const rows: RecordedEvent[] = []
+  const dataJson: string[] = []
   let position = state.headPosition
   let previous = state.headHash
   for (const w of prepared.writes) {
@@ -140,11 +154,13 @@ export const planAppend = (prepared: PreparedAppend, state: StoreState): E.Eithe
     for (const event of fresh) {
       revision++
       position++
-      const row = { event, stream: w.stream, revision, position, version: currentVersion(event.type) }
-      previous = chainHash(previous, row)
-      rows.push({ ...row, hash: previous })
+      const data = canonicalDataJson(event)
+      const version = currentVersion(event.type)
+      previous = chainHash(previous, { event, stream: w.stream, revision, position, version }, canonicalJsonWith(event, data))
+      rows.push({ event, stream: w.stream, revision, position, version, hash: previous })
+      dataJson.push(data)
     }
     revisions.set(w.stream, revision)
   }
-  return E.right({ rows, result: { positions: rows.map((r) => r.position), revisions: Object.fromEntries(revisions) } })
+  return E.right({ rows, dataJson, result: { positions: rows.map((r) => r.position), revisions: Object.fromEntries(revisions) } })
 }

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import { GENESIS_HASH, type EventStore, chainHash, verifyChain } from '@ansinh/store'
 import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store/contract'
-import type { DomainEvent } from '@ansinh/core'
+import { type DomainEvent, canonicalDataJson } from '@ansinh/core'
 import type { SqlQueryable } from '../driver.js'
-import { INSERT_ROWS, rowOf } from '../rows.js'
+import { COLUMNS, copyText } from '../rows.js'
 
 /** Moves rows at or after `from` by `by` positions (in two steps: positions are unique). */
 const shift = async (sql: SqlQueryable, from: number, by: number): Promise<void> => {
@@ -33,7 +33,7 @@ export const describeTamperTests = (name: string, open: () => Promise<{ store: E
 
   describe(`hash chain against tampering: ${name}`, () => {
     it('an edited row is found at its position', async () => {
-      expect(await withFive((sql) => sql.query(`UPDATE ansinh_events SET data = jsonb_set(data, '{agent}', '"FORGED"') WHERE position = 3`))).toMatchObject({
+      expect(await withFive((sql) => sql.query(`UPDATE ansinh_events SET data = jsonb_set(data::jsonb, '{agent}', '"FORGED"')::json WHERE position = 3`))).toMatchObject({
         ok: false,
         position: 3,
         reason: expect.stringContaining('hash'),
@@ -42,7 +42,7 @@ export const describeTamperTests = (name: string, open: () => Promise<{ store: E
     })
 
     it('an edit that no longer decodes is found at its position', async () => {
-      expect(await withFive((sql) => sql.query(`UPDATE ansinh_events SET data = data || '{"extra":1}' WHERE position = 2`))).toMatchObject({
+      expect(await withFive((sql) => sql.query(`UPDATE ansinh_events SET data = (data::jsonb || '{"extra":1}')::json WHERE position = 2`))).toMatchObject({
         ok: false,
         position: 2,
         reason: expect.stringContaining('corrupt'),
@@ -60,7 +60,7 @@ export const describeTamperTests = (name: string, open: () => Promise<{ store: E
         const [previous] = await sql.query<{ hash: string }>('SELECT hash FROM ansinh_events WHERE position = 2')
         const row = { event: { ...enrolment(9, 1), recordedAt: '2020-03-02T09:15:00+07:00' } as DomainEvent, stream: participantStream(9), revision: 0, position: 3, version: 1 }
         const hash = hashed ? chainHash(previous!.hash.trim(), row) : GENESIS_HASH
-        await sql.query(INSERT_ROWS, [JSON.stringify([rowOf({ ...row, hash })])])
+        await sql.copy('ansinh_events', COLUMNS, copyText([{ ...row, hash }], [canonicalDataJson(row.event)]))
       }
       expect(await withFive(forged(false))).toMatchObject({ ok: false, position: 3 })
       expect(await withFive(forged(true))).toMatchObject({ ok: false, position: 4 })
