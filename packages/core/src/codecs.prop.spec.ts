@@ -1,49 +1,18 @@
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { arbitraries } from '@ansinh/testing'
 import { canonicalJson, decodeEvent, encodeEvent } from './decode.js'
 import { type DomainEvent, EVENT_TYPES, type EventType } from './events.js'
 import { decodeHistory, encodeHistory } from './ndjson.js'
-import { Reference, UnitName, fromDayNumber } from './values.js'
 
-// Hand-written arbitraries of well-formed events (the testing kit will derive them from the codecs).
+// Well-formed events come from the testing kit, which derives them from these very codecs (optional
+// fields absent rather than undefined, brands in every written form the codecs accept). They are
+// plain JSON values, so they serve as the text a file would hold.
 
-const date = fc.integer({ min: 7305, max: 47482 }).map(fromDayNumber) // 1990-01-01 .. 2099-12-31
-const month = fc.tuple(fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
-const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
-const instant = fc
-  .tuple(date, two(23), two(59), two(59), fc.constantFrom('Z', '+07:00', '-05:30', '+0700', '+14:00'))
-  .map(([d, h, m, s, z]) => `${d}T${h}:${m}:${s}${z}`)
-const participantId = fc.stringMatching(/^\d{10}$/)
-const unit = fc.oneof(fc.stringMatching(/^\d{2}$/), fc.stringMatching(/^\d{3}$/), fc.stringMatching(/^\d{5}$/))
-const scheme = fc.constantFrom('voluntary', 'compulsory', 'health', 'unemployment')
-const debtScheme = fc.constantFrom('compulsory', 'health', 'unemployment')
-const vnd = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })
-const count = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })
-const positive = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })
-const year = fc.integer({ min: 1990, max: 2100 })
-const reference = fc.string({ unit: 'binary', minLength: 1, maxLength: 64 }).filter((s) => Reference.is(s))
-const name = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((s) => UnitName.is(s))
-const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined })
-
-const dataOf: Record<EventType, fc.Arbitrary<Record<string, unknown>>> = {
-  ParticipantEnrolled: fc.record({ participantId, scheme, unit, coveredFrom: date, coveredThrough: fc.option(date, { nil: null }), agent: opt(reference), employer: opt(reference) }),
-  ParticipantLapsed: fc.record({ participantId, scheme, lapsedOn: date, reason: fc.constantFrom('stopped-paying', 'moved-to-compulsory', 'lump-sum-withdrawal', 'retired', 'deceased', 'other') }),
-  QuotaAssigned: fc.record({ unit, scheme, year, target: count, assignedOn: date, assignedBy: opt(reference), decision: opt(reference) }),
-  DebtRecorded: fc.record({ employer: reference, unit, scheme: debtScheme, period: month, amount: vnd, recordedOn: date }),
-  DebtSettled: fc.record({ employer: reference, scheme: debtScheme, amount: vnd, settledOn: date }),
-  UnitEstablished: fc.record({ code: unit, name, level: fc.constantFrom('province', 'district', 'commune'), parent: opt(unit), establishedOn: date }),
-  PopulationEstimated: fc.record({ unit, year, population: positive, labourForce: opt(positive), source: opt(reference) }),
-}
-
-/** A JSON value of an event of `type`, with optional fields absent rather than undefined. */
-const eventJson = (type: EventType) =>
-  fc.record({ id: fc.uuid(), recordedAt: instant, data: dataOf[type] }).map(({ id, recordedAt, data }) => ({
-    id,
-    type,
-    recordedAt,
-    data: Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)),
-  }))
+/** A JSON value of an event of `type`. */
+const eventJson = (type: EventType): fc.Arbitrary<Record<string, unknown> & { id: string; data: Record<string, unknown> }> =>
+  arbitraries.event(type) as unknown as fc.Arbitrary<Record<string, unknown> & { id: string; data: Record<string, unknown> }>
 
 const anyEventJson = fc.constantFrom(...EVENT_TYPES).chain(eventJson)
 

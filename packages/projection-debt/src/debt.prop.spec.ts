@@ -1,10 +1,9 @@
 import type { BusinessDate } from '@ansinh/core'
-import { History, type PositionedEvent } from '@ansinh/projection'
+import { History } from '@ansinh/projection'
 import { referenceDebtReport } from '@ansinh/projection/reference'
+import { DENSE_UNITS, type GeneratedHistory, awkwardDay, denseAsOf, denseHistory, denseKnownAt, permutation, reorder } from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { UNITS, asOfArb, debtBodyArb, historyArb, historyWithoutTiesArb, knownAtArb, permutationArb, reorder } from '../../projection/test/arbitraries.js'
-import { established, owed, positioned, settled } from '../../projection/test/fixtures.js'
 import { debtReport } from './index.js'
 
 type DebtSchemeOrAll = 'compulsory' | 'health' | 'unemployment' | null
@@ -16,26 +15,26 @@ interface Query {
   knownAt: number | null
 }
 
-const queriesArb = (events: PositionedEvent[]): fc.Arbitrary<Query[]> =>
+const queriesArb = (h: GeneratedHistory): fc.Arbitrary<Query[]> =>
   fc.array(
     fc.record({
-      asOf: asOfArb(events),
+      asOf: denseAsOf(h),
       scheme: fc.constantFrom<DebtSchemeOrAll>(null, 'compulsory', 'health', 'unemployment'),
-      unit: fc.constantFrom(null, ...UNITS),
-      knownAt: knownAtArb(events),
+      unit: fc.constantFrom<string | null>(null, ...DENSE_UNITS),
+      knownAt: denseKnownAt(h),
     }),
     { minLength: 1, maxLength: 3 },
   )
 
-const caseArb = (histories: fc.Arbitrary<PositionedEvent[]>) => histories.chain((events) => queriesArb(events).map((queries) => ({ events, queries })))
+const caseArb = (histories: fc.Arbitrary<GeneratedHistory>) => histories.chain((h) => queriesArb(h).map((queries) => ({ events: h.positioned, queries })))
 
 describe('debtReport (properties)', () => {
   it('equals the naive reference on random histories, dates, schemes, units and cut-offs', () => {
     fc.assert(
-      fc.property(caseArb(historyArb()), ({ events, queries }) => {
+      fc.property(caseArb(denseHistory()), ({ events, queries }) => {
         const history = History.of(events)
         for (const q of queries.slice(0, 2)) {
-          for (const unit of [null, ...UNITS]) expect(debtReport(history, { ...q, unit })).toEqual(referenceDebtReport(events, { ...q, unit }))
+          for (const unit of [null, ...DENSE_UNITS]) expect(debtReport(history, { ...q, unit })).toEqual(referenceDebtReport(events, { ...q, unit }))
         }
       }),
       { numRuns: 200 },
@@ -44,10 +43,10 @@ describe('debtReport (properties)', () => {
 
   it('equals the naive reference on dense ledgers (same-day records, credit, several settlements)', () => {
     fc.assert(
-      fc.property(caseArb(historyArb(25, debtBodyArb)), ({ events, queries }) => {
+      fc.property(caseArb(denseHistory({ events: { min: 0, max: 25 }, focus: 'debts' })), ({ events, queries }) => {
         const history = History.of(events)
         for (const q of queries.slice(0, 2)) {
-          for (const unit of [null, ...UNITS]) expect(debtReport(history, { ...q, unit })).toEqual(referenceDebtReport(events, { ...q, unit }))
+          for (const unit of [null, ...DENSE_UNITS]) expect(debtReport(history, { ...q, unit })).toEqual(referenceDebtReport(events, { ...q, unit }))
         }
       }),
       { numRuns: 200 },
@@ -56,7 +55,7 @@ describe('debtReport (properties)', () => {
 
   it('gives the same figures when fed one event at a time, queried in between, as after a full rebuild', () => {
     fc.assert(
-      fc.property(caseArb(historyArb()), ({ events, queries }) => {
+      fc.property(caseArb(denseHistory()), ({ events, queries }) => {
         const incremental = History.of([])
         for (const e of events) {
           incremental.append(e)
@@ -72,7 +71,7 @@ describe('debtReport (properties)', () => {
   it('does not depend on the order of events when no tie-break applies', () => {
     fc.assert(
       fc.property(
-        caseArb(historyWithoutTiesArb()).chain((c) => permutationArb(c.events.length).map((order) => ({ ...c, order }))),
+        caseArb(denseHistory({ ties: false })).chain((c) => permutation(c.events.length).map((order) => ({ ...c, order }))),
         ({ events, queries, order }) => {
           const a = History.of(events)
           const b = History.of(reorder(events, order))
@@ -89,21 +88,11 @@ describe('debtReport (properties)', () => {
   })
 
   it('splits the outstanding exactly by scheme, by age, by employer, and by child in a proper tree', () => {
-    const tree = [established('10', 'Mười'), established('101', 'A', '10'), established('10101', 'B', '101'), established('10102', 'C', '101'), established('11', 'D')]
-    const communes = ['10101', '10102', '11']
-    const month = fc.record({ y: fc.integer({ min: 2018, max: 2020 }), m: fc.integer({ min: 1, max: 12 }) }).map(({ y, m }) => `${y}-${String(m).padStart(2, '0')}`)
-    const day = fc.integer({ min: 17_532, max: 18_627 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10))
-    const eventArb = fc.oneof(
-      fc.tuple(fc.constantFrom('A', 'B'), fc.constantFrom(...communes), fc.constantFrom('compulsory', 'health') , month, fc.integer({ min: 1, max: 90 }), day).map(([e, u, s, p, a, d]) =>
-        owed(e, u, s as 'compulsory' | 'health', p, a, d),
-      ),
-      fc.tuple(fc.constantFrom('A', 'B'), fc.constantFrom('compulsory', 'health'), fc.integer({ min: 1, max: 120 }), day).map(([e, s, a, d]) => settled(e, s as 'compulsory' | 'health', a, d)),
-    )
     fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 30 }), day, (events, asOf) => {
-        const history = History.of(positioned([...tree, ...events]))
-        for (const unit of [null, '10', '101']) {
-          const r = debtReport(history, { asOf: asOf as BusinessDate, unit })
+      fc.property(denseHistory({ tree: 'proper', focus: 'debts', events: { min: 0, max: 30 } }), awkwardDay(), (h, asOf) => {
+        const history = History.of(h.positioned)
+        for (const unit of [null, ...h.units.provinces, ...h.units.districts]) {
+          const r = debtReport(history, { asOf, unit })
           const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0)
           expect(sum(Object.values(r.byScheme))).toBe(r.outstanding)
           expect(sum(Object.values(r.aging))).toBe(r.outstanding)

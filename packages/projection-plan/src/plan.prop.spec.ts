@@ -1,18 +1,18 @@
 import type { BusinessDate, Scheme } from '@ansinh/core'
-import { History, type PositionedEvent } from '@ansinh/projection'
+import { History } from '@ansinh/projection'
 import { referencePlanReport } from '@ansinh/projection/reference'
+import {
+  DENSE_PARTICIPATION_SCHEMES,
+  DENSE_UNITS,
+  type GeneratedHistory,
+  denseAsOf,
+  denseHistory,
+  denseKnownAt,
+  permutation,
+  reorder,
+} from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  PARTICIPATION_SCHEMES,
-  UNITS,
-  asOfArb,
-  historyArb,
-  historyWithoutTiesArb,
-  knownAtArb,
-  permutationArb,
-  reorder,
-} from '../../projection/test/arbitraries.js'
 import { planReport } from './index.js'
 
 interface Query {
@@ -23,27 +23,27 @@ interface Query {
   knownAt: number | null
 }
 
-const queriesArb = (events: PositionedEvent[]): fc.Arbitrary<Query[]> =>
+const queriesArb = (h: GeneratedHistory): fc.Arbitrary<Query[]> =>
   fc.array(
     fc.record({
-      asOf: asOfArb(events),
-      scheme: fc.constantFrom(...PARTICIPATION_SCHEMES),
-      unit: fc.constantFrom(null, ...UNITS),
+      asOf: denseAsOf(h),
+      scheme: fc.constantFrom(...DENSE_PARTICIPATION_SCHEMES),
+      unit: fc.constantFrom<string | null>(null, ...DENSE_UNITS),
       year: fc.option(fc.integer({ min: 2019, max: 2021 }), { nil: null }),
-      knownAt: knownAtArb(events),
+      knownAt: denseKnownAt(h),
     }),
     { minLength: 1, maxLength: 3 },
   )
 
-const caseArb = (histories: fc.Arbitrary<PositionedEvent[]>) => histories.chain((events) => queriesArb(events).map((queries) => ({ events, queries })))
+const caseArb = (histories: fc.Arbitrary<GeneratedHistory>) => histories.chain((h) => queriesArb(h).map((queries) => ({ events: h.positioned, queries })))
 
 describe('planReport (properties)', () => {
   it('equals the naive reference on random histories, dates, years, units and cut-offs', () => {
     fc.assert(
-      fc.property(caseArb(historyArb()), ({ events, queries }) => {
+      fc.property(caseArb(denseHistory()), ({ events, queries }) => {
         const history = History.of(events)
         for (const q of queries.slice(0, 2)) {
-          for (const unit of [null, ...UNITS]) expect(planReport(history, { ...q, unit })).toEqual(referencePlanReport(events, { ...q, unit }))
+          for (const unit of [null, ...DENSE_UNITS]) expect(planReport(history, { ...q, unit })).toEqual(referencePlanReport(events, { ...q, unit }))
         }
       }),
       { numRuns: 200 },
@@ -52,7 +52,7 @@ describe('planReport (properties)', () => {
 
   it('gives the same figures when fed one event at a time, queried in between, as after a full rebuild', () => {
     fc.assert(
-      fc.property(caseArb(historyArb()), ({ events, queries }) => {
+      fc.property(caseArb(denseHistory()), ({ events, queries }) => {
         const incremental = History.of([])
         for (const e of events) {
           incremental.append(e)
@@ -68,7 +68,7 @@ describe('planReport (properties)', () => {
   it('does not depend on the order of events when no tie-break applies', () => {
     fc.assert(
       fc.property(
-        caseArb(historyWithoutTiesArb()).chain((c) => permutationArb(c.events.length).map((order) => ({ ...c, order }))),
+        caseArb(denseHistory({ ties: false })).chain((c) => permutation(c.events.length).map((order) => ({ ...c, order }))),
         ({ events, queries, order }) => {
           const a = History.of(events)
           const b = History.of(reorder(events, order))
@@ -86,7 +86,7 @@ describe('planReport (properties)', () => {
 
   it('keeps the laws between its figures: bands nest, expiring ≤ participants, recruits ≥ remaining', () => {
     fc.assert(
-      fc.property(caseArb(historyArb()), ({ events, queries }) => {
+      fc.property(caseArb(denseHistory()), ({ events, queries }) => {
         const history = History.of(events)
         for (const q of queries) {
           const r = planReport(history, q)

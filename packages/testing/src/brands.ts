@@ -50,15 +50,22 @@ export const formatInstant = (ms: number, offsetMinutes: number, withMillis: boo
 /** Vietnam's offset, the one agencies write; other offsets appear in imported files. */
 const OFFSETS = [420, 0, -300, 330, 840, -720] as const
 
-/** An instant between the given years, written at one of a few offsets (mostly +07:00). */
+/**
+ * An instant between the given years, written at one of a few offsets (mostly +07:00), now and then
+ * with the offset's colon left out (`+0700`), as ISO 8601's basic form allows and some exports write.
+ */
 export const instant = (years: { from: number; to: number } = DEFAULT_YEARS): fc.Arbitrary<Instant> =>
   fc
     .record({
       ms: fc.integer({ min: civilToDays(years.from, 1, 1) * 86_400_000, max: civilToDays(years.to, 12, 31) * 86_400_000 }),
       offset: fc.constantFrom(...OFFSETS),
       withMillis: fc.boolean(),
+      compact: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
     })
-    .map(({ ms, offset, withMillis }) => formatInstant(withMillis ? ms : ms - (ms % 1000), offset, withMillis))
+    .map(({ ms, offset, withMillis, compact }) => {
+      const written = formatInstant(withMillis ? ms : ms - (ms % 1000), offset, withMillis)
+      return (compact ? written.replace(/([+-]\d{2}):(\d{2})$/, '$1$2') : written) as Instant
+    })
 
 // -------------------------------------------------------------------------------------------------
 // identifiers and text

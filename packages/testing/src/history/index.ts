@@ -14,6 +14,23 @@ export { AGENTS, type BuiltHistory, type BuiltUnits, buildHistory, eventIdOf, pa
 export type { HistoryOptions, HistoryPlan, ParticipantPlan, SchemePlan, SpellPlan, UnitsPlan, QuotaPlan, PopulationPlan, EmployerPlan, LedgerStep, RecordingPlan, Size } from './plan.js'
 export { historyPlan } from './plan.js'
 export { type RoughHistoryOptions, roughHistory } from './rough.js'
+export {
+  AWKWARD_DAYS,
+  DENSE_DEBT_SCHEMES,
+  DENSE_EMPLOYERS,
+  DENSE_PARTICIPANTS,
+  DENSE_PARTICIPATION_SCHEMES,
+  DENSE_UNITS,
+  DENSE_YEARS,
+  type DenseHistoryOptions,
+  awkwardDay,
+  denseAsOf,
+  denseHistory,
+  denseKnownAt,
+  permutation,
+  reorder,
+  tieKeyOf,
+} from './dense.js'
 
 /** A generated history: its events (in history order, with positions), what they name, and its plan. */
 export interface GeneratedHistory extends BuiltHistory {
