@@ -5,6 +5,9 @@
 //   ANSINH_BENCH_PGLITE_DIR=/tmp/x node packages/store-postgres/bench/import.mjs  # PGlite in a folder
 //   ANSINH_BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres node packages/store-postgres/bench/import.mjs
 //
+// Reads go in pages of 5,000, as `ansinh` and the comparison bench read. Each phase prints its
+// wall time and this process's CPU time (the machine's load shows in the difference; uptime).
+//
 // The server database must be empty of ansinh events (the bench truncates ansinh_events first).
 import { randomUUID } from 'node:crypto'
 import { verifyChain } from '@ansinh/store'
@@ -39,6 +42,12 @@ const writes = () => {
   return out
 }
 
+/** CPU time of this process since `from` (user + system), in ms: less at the mercy of other load than the wall clock. */
+const cpuMs = (from) => {
+  const { user, system } = process.cpuUsage(from)
+  return Math.round((user + system) / 1000)
+}
+
 const main = async () => {
   const target = url ? `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}` : `PGlite ${dir ?? 'in memory'}`
   let t = performance.now()
@@ -52,15 +61,17 @@ const main = async () => {
   }
   const w = writes()
   t = performance.now()
+  let cpu = process.cpuUsage()
   const result = await store.appendMany(w)
   const appendMs = performance.now() - t
   if (result._tag === 'Left') throw new Error(JSON.stringify(result.left))
-  console.log(`append ${n} events: ${appendMs.toFixed(0)} ms = ${Math.round(n / (appendMs / 1000))} events/s`)
+  console.log(`append ${n} events: ${appendMs.toFixed(0)} ms = ${Math.round(n / (appendMs / 1000))} events/s (this process's CPU: ${cpuMs(cpu)} ms)`)
   t = performance.now()
+  cpu = process.cpuUsage()
   let count = 0
   for await (const _ of store.readAll({ pageSize })) count++
   const readMs = performance.now() - t
-  console.log(`readAll ${count} events: ${readMs.toFixed(0)} ms = ${Math.round(count / (readMs / 1000))} events/s`)
+  console.log(`readAll ${count} events: ${readMs.toFixed(0)} ms = ${Math.round(count / (readMs / 1000))} events/s (this process's CPU: ${cpuMs(cpu)} ms)`)
   t = performance.now()
   const verdict = await verifyChain(store.readAll({ pageSize }))
   console.log(`verify: ${JSON.stringify(verdict)} in ${(performance.now() - t).toFixed(0)} ms`)

@@ -31,16 +31,19 @@ export interface SqlDriver extends SqlQueryable {
 
 /**
  * `COPY … FROM STDIN` on one `pg` client, as a custom query (pg's submittable interface, the one
- * pg-cursor uses): the server asks for the data, gets it in one message, and answers once.
+ * pg-cursor uses). The data follows the statement at once instead of after the server's
+ * CopyInResponse, so the server loads it while this thread goes on (plans the next slice); the
+ * protocol drops copy data that arrives when the statement failed before reading it.
  */
 const copyIn = (client: pg.PoolClient, sql: string, text: string): Promise<void> =>
   new Promise((resolve, reject) => {
     const submittable = {
-      submit: (connection: PgConnection) => connection.query(sql),
-      handleCopyInResponse: (connection: PgConnection) => {
+      submit: (connection: PgConnection) => {
+        connection.query(sql)
         connection.sendCopyFromChunk(Buffer.from(text, 'utf8'))
         connection.endCopyFrom()
       },
+      handleCopyInResponse: () => undefined,
       handleCommandComplete: () => undefined,
       // pg detaches a failed query before the server's ReadyForQuery: the error is its last word.
       handleError: (err: unknown) => reject(err),

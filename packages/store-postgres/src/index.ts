@@ -10,7 +10,8 @@ import { SqlEventStore, type SqlStoreOptions } from './store.js'
 
 export { type SqlDriver, type SqlQueryable, pgDriver, pgliteDriver } from './driver.js'
 export { MIGRATIONS, type Migration, migrate } from './migrations.js'
-export { COPY_CHUNK, SqlEventStore, type SqlStoreOptions } from './store.js'
+export { COPY_CHUNK } from './load.js'
+export { SqlEventStore, type SqlStoreOptions } from './store.js'
 
 /**
  * Opens the store in a PostgreSQL server (a connection string or `pg` pool options) and brings

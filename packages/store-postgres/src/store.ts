@@ -5,8 +5,8 @@
  * at a time: each sees the head its predecessor committed, positions are gapless, and a reader
  * polling by position never sees a later position before an earlier one (the later writer could
  * not start before the earlier one committed). Stream revisions are checked under the same lock;
- * the unique (stream, revision) and id constraints are the backstop. Rows go in by COPY, in
- * chunks of {@link COPY_CHUNK}, with the data as the canonical JSON text the chain hashed.
+ * the unique (stream, revision) and id constraints are the backstop. Rows go in by COPY, planned
+ * and loaded in slices (load.ts), with the data as the canonical JSON text the chain hashed.
  *
  * @module store
  */
@@ -26,16 +26,13 @@ import {
   type StreamWrite,
   type SubscribeOptions,
   type Subscription,
-  planAppend,
   pollingSubscription,
   prepareAppend,
 } from '@ansinh/store'
 import type { SqlDriver } from './driver.js'
 import { migrate } from './migrations.js'
-import { COLUMNS, type EventRow, copyText, decodeRow, readRows } from './rows.js'
-
-/** Rows per COPY: big imports go in chunks of this many (a chunk's text is a few MB). */
-export const COPY_CHUNK = 10_000
+import { planAndLoad } from './load.js'
+import { type EventRow, decodeRow, readRows } from './rows.js'
 
 /** The advisory-lock key serializing appends ("ansh"). */
 const APPEND_LOCK = 0x616e7368
@@ -129,26 +126,18 @@ export class SqlEventStore implements EventStore {
             stored.set(decoded.right.event.id, decoded.right)
           }
         }
-        const plan = planAppend(prepared.right, {
+        const planned = await planAndLoad(tx, prepared.right, {
           revisionOf: (s) => revisions.get(s) ?? -1,
           storedEvent: (id) => stored.get(id),
           headPosition: head === undefined ? 0 : Number(head.position),
           headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
         })
-        if (E.isLeft(plan)) throw new Refused(plan.left)
-        const { rows, dataJson } = plan.right
-        // Each chunk's text is built while the server loads the previous one.
-        let loading: Promise<void> = Promise.resolve()
-        for (let i = 0; i < rows.length; i += COPY_CHUNK) {
-          const text = copyText(rows, dataJson, i, Math.min(rows.length, i + COPY_CHUNK))
-          await loading
-          loading = tx.copy('ansinh_events', COLUMNS, text)
+        if (E.isLeft(planned)) throw new Refused(planned.left)
+        const { positions } = planned.right
+        if (positions.length > 0 && this.driver.kind === 'postgres') {
+          await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, String(positions[positions.length - 1])])
         }
-        await loading
-        if (plan.right.rows.length > 0 && this.driver.kind === 'postgres') {
-          await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, String(plan.right.rows[plan.right.rows.length - 1]!.position)])
-        }
-        return plan.right.result
+        return planned.right
       })
       if (result.positions.length > 0) this.changes.notify()
       return E.right(result)

@@ -10,7 +10,7 @@ import { type NewEvent, canonicalJson } from '@ansinh/core'
 import { type EventStore, type StreamWrite, verifyChain } from '@ansinh/store'
 import { enrolment, expectLeft, expectRight, participantStream, readEverything, unitEstablished, withOtherData } from '@ansinh/store/contract'
 import type { SqlDriver } from '../driver.js'
-import { COPY_CHUNK } from '../store.js'
+import { COPY_CHUNK } from '../load.js'
 import { COLUMNS, copyText } from '../rows.js'
 
 /** Streams, and events per stream: 25,000 events, more than two COPY chunks. */
