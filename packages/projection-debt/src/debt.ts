@@ -31,7 +31,6 @@ export const debtReport = (history: History, query: DebtQuery): DebtReport => {
   const asOfMonth = monthNumberOfDate(query.asOf)
   // a scheme no employer can owe (voluntary) simply matches no debt
   const units = unitsOf(view, unit)
-  const { debts, credits } = view.debts.balancesOn(dayNumber(query.asOf), scheme as DebtScheme | null, units)
   const inScope = units === null ? null : new Set(units)
 
   const byUnit = new Map<string, number>()
@@ -39,19 +38,19 @@ export const debtReport = (history: History, query: DebtQuery): DebtReport => {
   const aging: Record<keyof Aging, number> = { upTo3Months: 0, upTo6Months: 0, upTo12Months: 0, over12Months: 0 }
   const employers = new Map<string, { outstanding: number; oldestPeriod: string }>()
   let outstanding = 0
-  for (const d of debts) {
-    // only debts of the subtree come back, and every child's subtree lies within it
-    byUnit.set(d.unit, (byUnit.get(d.unit) ?? 0) + d.outstanding)
-    outstanding += d.outstanding
-    byScheme[d.scheme] += d.outstanding
-    aging[agingBucket(ageInMonths(asOfMonth, d.periodMonth))] += d.outstanding
-    const e = employers.get(d.employer)
-    if (e === undefined) employers.set(d.employer, { outstanding: d.outstanding, oldestPeriod: d.period })
+  // only debts of the subtree are visited, and every child's subtree lies within it
+  const credits = view.debts.forEachBalance(dayNumber(query.asOf), scheme as DebtScheme | null, units, (employer, debtScheme, debtUnit, period, periodMonth, owed) => {
+    byUnit.set(debtUnit, (byUnit.get(debtUnit) ?? 0) + owed)
+    outstanding += owed
+    byScheme[debtScheme] += owed
+    aging[agingBucket(ageInMonths(asOfMonth, periodMonth))] += owed
+    const e = employers.get(employer)
+    if (e === undefined) employers.set(employer, { outstanding: owed, oldestPeriod: period })
     else {
-      e.outstanding += d.outstanding
-      if (d.period < e.oldestPeriod) e.oldestPeriod = d.period
+      e.outstanding += owed
+      if (period < e.oldestPeriod) e.oldestPeriod = period
     }
-  }
+  })
   let credit = 0
   for (const c of credits) if (inScope === null || (c.unit !== null && inScope.has(c.unit))) credit += c.amount
 

@@ -62,6 +62,14 @@ export class FloatColumn {
     return this.data[i]!
   }
 
+  /** Makes room for `more` values beyond `length` at once. */
+  reserve(more: number): void {
+    if (this.length + more <= this.data.length) return
+    const bigger = new Float64Array(this.length + more)
+    bigger.set(this.view())
+    this.data = bigger
+  }
+
   /** The filled part of the column (a view, not a copy). */
   view(): Float64Array {
     return this.data.subarray(0, this.length)

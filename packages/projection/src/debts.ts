@@ -102,24 +102,43 @@ export class DebtLedger {
    * (`null`), and every credit on `day` with the unit it is attributed to.
    */
   balancesOn(day: number, scheme: DebtScheme | null, units: readonly string[] | null): { debts: DebtBalance[]; credits: CreditBalance[] } {
+    const debts: DebtBalance[] = []
+    const credits = this.visitBalances(day, scheme, units, (d, outstanding) => {
+      debts.push({ employer: d.account.employer, scheme: d.account.scheme, unit: d.unit, period: d.period, periodMonth: d.periodMonth, outstanding })
+    })
+    return { debts, credits }
+  }
+
+  /**
+   * {@link balancesOn} without an object per debt: `visit` gets each owing debt's fields and its
+   * outstanding amount (a report over a province reads about a hundred thousand debts).
+   */
+  forEachBalance(
+    day: number,
+    scheme: DebtScheme | null,
+    units: readonly string[] | null,
+    visit: (employer: string, scheme: DebtScheme, unit: string, period: string, periodMonth: number, outstanding: number) => void,
+  ): CreditBalance[] {
+    return this.visitBalances(day, scheme, units, (d, outstanding) => visit(d.account.employer, d.account.scheme, d.unit, d.period, d.periodMonth, outstanding))
+  }
+
+  private visitBalances(day: number, scheme: DebtScheme | null, units: readonly string[] | null, visit: (d: Debt, outstanding: number) => void): CreditBalance[] {
     for (const account of this.unallocated) {
       allocate(account)
       if (account.creditDays.length > 0) this.withCredit.add(account)
       else this.withCredit.delete(account)
     }
     this.unallocated.clear()
-    const debts: DebtBalance[] = []
-    const visit = (list: readonly Debt[]): void => {
-      for (const d of list) {
+    const each = (list: readonly Debt[]): void => {
+      for (let k = 0; k < list.length; k++) {
+        const d = list[k]!
         if (d.recordedOn > day || (scheme !== null && d.account.scheme !== scheme)) continue
         const outstanding = d.amount - paidBy(d.payDays, d.payAmounts, day)
-        if (outstanding > 0) {
-          debts.push({ employer: d.account.employer, scheme: d.account.scheme, unit: d.unit, period: d.period, periodMonth: d.periodMonth, outstanding })
-        }
+        if (outstanding > 0) visit(d, outstanding)
       }
     }
-    if (units === null) for (const list of this.debtsByUnit.values()) visit(list)
-    else for (const code of units) visit(this.debtsByUnit.get(code) ?? [])
+    if (units === null) for (const list of this.debtsByUnit.values()) each(list)
+    else for (const code of units) each(this.debtsByUnit.get(code) ?? [])
 
     const credits: CreditBalance[] = []
     for (const account of this.withCredit) {
@@ -130,7 +149,7 @@ export class DebtLedger {
       const latest = r === 0 ? null : account.byRecord[r - 1]!
       credits.push({ employer: account.employer, scheme: account.scheme, unit: latest === null ? null : latest.unit, amount: account.creditTotals[k - 1]! })
     }
-    return { debts, credits }
+    return credits
   }
 
   private account(employer: string, scheme: DebtScheme): Account {

@@ -102,7 +102,10 @@ export class History {
   private events: PositionedEvent[] = []
   /** Ordinals of the events other than enrolments and lapses (re-folded by known-at views). */
   private readonly others = new IntColumn()
-  /** Recording instants (epoch ms) of the first `recordedAt.length` events, parsed on demand. */
+  /**
+   * Recording instants (epoch ms) of the events, parsed as each is folded: the event's string is
+   * at hand then, whereas reading a million of them back later is bound by memory latency.
+   */
   private readonly recordedAt = new FloatColumn()
   private latestRecordedAt = -Infinity
   private readonly full = new HistoryView()
@@ -126,6 +129,7 @@ export class History {
     }
     history.full.participation.reserve(enrolments, lapses)
     history.others.reserve(sorted.length - enrolments - lapses)
+    history.recordedAt.reserve(sorted.length)
     history.events = sorted.slice()
     for (let i = 0; i < sorted.length; i++) history.fold(sorted[i]!, i)
     return history
@@ -156,16 +160,14 @@ export class History {
 
   /** The view of what was known at `knownAt` (epoch ms; null or absent: every event). */
   view(knownAt?: number | null): HistoryView {
-    if (knownAt == null) return this.full
-    const recordedAt = this.recordedInstants()
-    if (knownAt >= this.latestRecordedAt) return this.full
+    if (knownAt == null || knownAt >= this.latestRecordedAt) return this.full
     const cached = this.knownAtViews.get(knownAt)
     if (cached !== undefined) {
       this.knownAtViews.delete(knownAt)
       this.knownAtViews.set(knownAt, cached)
       return cached
     }
-    const view = this.cut(recordedAt, knownAt)
+    const view = this.cut(this.recordedAt.view(), knownAt)
     this.knownAtViews.set(knownAt, view)
     if (this.knownAtViews.size > KNOWN_AT_CACHE) this.knownAtViews.delete(this.knownAtViews.keys().next().value!)
     return view
@@ -184,6 +186,9 @@ export class History {
 
   /** Folds the event at `ordinal` into the full view. */
   private fold(e: PositionedEvent, ordinal: number): void {
+    const at = recordedMillis(e.event.recordedAt)
+    this.recordedAt.push(at)
+    if (at > this.latestRecordedAt) this.latestRecordedAt = at
     const type = e.event.type
     if (type !== 'ParticipantEnrolled' && type !== 'ParticipantLapsed') this.others.push(ordinal)
     this.full.add(e)
@@ -203,15 +208,5 @@ export class History {
     }
     view.rest(count, last < 0 ? null : this.events[last]!.position)
     return view
-  }
-
-  /** Parses recording instants only once a known-at cut is asked for: most queries need none. */
-  private recordedInstants(): Float64Array {
-    for (let i = this.recordedAt.length; i < this.events.length; i++) {
-      const at = recordedMillis(this.events[i]!.event.recordedAt)
-      this.recordedAt.push(at)
-      if (at > this.latestRecordedAt) this.latestRecordedAt = at
-    }
-    return this.recordedAt.view()
   }
 }

@@ -14,6 +14,10 @@ const two = (s: string, i: number): number => {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN
 }
 
+/** The last calendar day converted: events recorded in order mostly share their day with the previous one. */
+let lastDate = NaN
+let lastDays = 0
+
 /** Epoch milliseconds of an ISO-8601 instant; NaN when `s` is not one (as `instantMillis`). */
 export const recordedMillis = (s: string): number => {
   const n = s.length
@@ -34,6 +38,12 @@ export const recordedMillis = (s: string): number => {
     if (!(oh <= 18 && om <= 59)) return instantMillis(s)
     offset = (sign === 45 ? -1 : 1) * (oh * 60 + om)
   }
-  if (!(y === y && mo >= 1 && mo <= 12 && d >= 1 && h <= 23 && mi <= 59 && se <= 59 && digit22 >= 0 && digit22 <= 9 && ms === ms) || d > daysInMonth(y, mo)) return instantMillis(s)
-  return civilToDays(y, mo, d) * 86_400_000 + ((h * 60 + mi - offset) * 60 + se) * 1000 + ms
+  if (!(h <= 23 && mi <= 59 && se <= 59 && digit22 >= 0 && digit22 <= 9 && ms === ms)) return instantMillis(s)
+  const date = y * 10_000 + mo * 100 + d
+  if (date !== lastDate) {
+    if (!(y === y && mo >= 1 && mo <= 12 && d >= 1) || d > daysInMonth(y, mo)) return instantMillis(s)
+    lastDays = civilToDays(y, mo, d)
+    lastDate = date
+  }
+  return lastDays * 86_400_000 + ((h * 60 + mi - offset) * 60 + se) * 1000 + ms
 }

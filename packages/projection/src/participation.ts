@@ -93,7 +93,12 @@ export class Participation {
   /** The rows whose event was recorded by the cut-off (`recordedAt[ordinal] ≤ knownAt`), as a new index. */
   knownAt(recordedAt: Float64Array, knownAt: number): Participation {
     const cut = new Participation(this.ids)
-    const enrEvent = this.enrEvent.view()
+    const enrEvent = this.enrEvent.view(), lapEvent = this.lapEvent.view()
+    let enrolments = 0, lapses = 0
+    for (let i = 0; i < enrEvent.length; i++) if (recordedAt[enrEvent[i]!]! <= knownAt) enrolments++
+    for (let i = 0; i < lapEvent.length; i++) if (recordedAt[lapEvent[i]!]! <= knownAt) lapses++
+    // exact sizes: in a process holding a million events, growth garbage can cost a full collection
+    cut.reserve(enrolments, lapses)
     for (let i = 0; i < enrEvent.length; i++) {
       if (recordedAt[enrEvent[i]!]! <= knownAt) {
         cut.enrPair.push(this.enrPair.at(i))
@@ -103,7 +108,6 @@ export class Participation {
         cut.enrEvent.push(enrEvent[i]!)
       }
     }
-    const lapEvent = this.lapEvent.view()
     for (let i = 0; i < lapEvent.length; i++) {
       if (recordedAt[lapEvent[i]!]! <= knownAt) {
         cut.lapPair.push(this.lapPair.at(i))
