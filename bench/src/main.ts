@@ -37,7 +37,9 @@ const smallPhases = async (plan: BenchPlan) => {
   log(`small: ${folded.stats.events.toLocaleString('en-US')} events; naive replay of ${plan.naiveQueries} questions`)
   const naive = naiveReplayLatency(folded.events!, queries.slice(0, plan.naiveQueries))
   const ansinhOnNaive = asOfLatency(folded.history, queries.slice(0, plan.naiveQueries))
+  log(`small: as-of p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; naive p50 ${naive.p50Ms} ms vs ${ansinhOnNaive.p50Ms} ms`)
   const server = plan.postgres ? await runServerPhases(plan, { history: folded.history, events: folded.events! }, queries, log) : null
+  if (server !== null) log(`servers: ${JSON.stringify(server)}`)
   return { events: folded.stats.events, latency, cold, naive, ansinhOnNaive, server }
 }
 
@@ -48,6 +50,7 @@ const largePhases = (plan: BenchPlan) => {
   log(`large: ${folded.stats.events.toLocaleString('en-US')} events folded in ${round(folded.foldMs + folded.buildMs, 0)} ms`)
   const queries = queryMix(plan.scale, plan.queries)
   const { cold, warm: latency } = warmAsOfLatency(folded.history, queryMix(plan.scale, plan.warmUpQueries, 7), queries)
+  log(`large: as-of cold p99 ${cold.p99Ms} ms, warm p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; known-at`)
   const knownAt = knownAtLatency(folded.history, queries, knownAtMix(plan.scale, plan.knownAtCutoffs), plan.knownAtRepeats)
   const { history: _dropped, ...figures } = folded
   return { ...figures, latency, cold, knownAt }
@@ -67,6 +70,7 @@ const main = async (): Promise<void> => {
   const file = join(dir, 'history.ndjson')
   await writeNdjson(generateHistory(plan.scale), file, plan.ndjsonEvents)
   const ndjson = await decodeAndFold(file, plan.scale.province, `${plan.scale.startYear}-06-30`).finally(() => rm(dir, { recursive: true, force: true }))
+  log(`ndjson: ${ndjson.eventsPerSec} events/s`)
 
   const large = largePhases(plan)
   const peakAfterLarge = peakRssMb()
