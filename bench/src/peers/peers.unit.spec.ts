@@ -1,4 +1,4 @@
-import { SCHEMES, dayNumber } from '@ansinh/core'
+import { type BusinessDate, SCHEMES, dayNumber } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { planReport } from '@ansinh/projection-plan'
@@ -38,7 +38,7 @@ describe('the peers answer what ansinh answers', () => {
 
   it('SQL intervals: the intervals covering a day count the province’s participants', () => {
     const iv = coverageIntervals(events)
-    for (const asOf of ['2020-06-30', '2021-12-31', '2022-09-30'] as const) {
+    for (const asOf of ['2020-06-30', '2021-12-31', '2022-09-30'] as BusinessDate[]) {
       const day = dayNumber(asOf)
       SCHEMES.forEach((scheme, s) => {
         let n = 0
