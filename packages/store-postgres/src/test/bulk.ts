@@ -6,8 +6,8 @@
  * @module test/bulk
  */
 import { describe, expect, it } from 'vitest'
-import { type NewEvent, canonicalJson } from '@ansinh/core'
-import { type EventStore, type StreamWrite, verifyChain } from '@ansinh/store'
+import { type EventId, type NewEvent, canonicalJson } from '@ansinh/core'
+import { type EventStore, type RecordedEvent, type StreamWrite, verifyChain } from '@ansinh/store'
 import { enrolment, expectLeft, expectRight, participantStream, readEverything, unitEstablished, withOtherData } from '@ansinh/store/contract'
 import type { SqlDriver } from '../driver.js'
 import { COPY_CHUNK } from '../load.js'
@@ -75,10 +75,10 @@ export const describeBulkImport = (name: string, open: () => Promise<{ store: Ev
         expectRight(await store.append(participantStream(1), [enrolment(1)]))
         const before = await readEverything(store)
         const [first] = before
-        const valid = { ...first!, position: 2, stream: participantStream(2), event: { ...first!.event, id: '00000000-0000-4000-8000-000000000002' } }
+        const valid: RecordedEvent = { ...first!, position: 2, stream: participantStream(2), event: { ...first!.event, id: '00000000-0000-4000-8000-000000000002' as EventId } }
         // (stream, revision) taken: the constraint behind the store's lock refuses it.
-        const clash = { ...first!, position: 3, event: { ...first!.event, id: '00000000-0000-4000-8000-000000000003' } }
-        const text = (r: typeof first) => copyText([r!], [JSON.stringify(r!.event.data)])
+        const clash: RecordedEvent = { ...first!, position: 3, event: { ...first!.event, id: '00000000-0000-4000-8000-000000000003' as EventId } }
+        const text = (r: RecordedEvent) => copyText([r], [JSON.stringify(r.event.data)])
         await expect(
           sql.transaction(async (tx) => {
             await tx.copy('ansinh_events', COLUMNS, text(valid))
