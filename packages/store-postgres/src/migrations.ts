@@ -49,6 +49,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE ansinh_events ALTER COLUMN data TYPE json USING data::json`,
     ],
   },
+  {
+    version: 3,
+    name: 'projection checkpoints',
+    statements: [
+      // One row per projection: its position and its snapshot at that position, replaced together.
+      `CREATE TABLE ansinh_checkpoints (
+        name text PRIMARY KEY,
+        position bigint NOT NULL CHECK (position >= 0),
+        snapshot bytea NOT NULL,
+        saved_at timestamptz NOT NULL
+      )`,
+    ],
+  },
 ]
 
 /** The advisory-lock key serializing migrations (distinct from the append lock). */

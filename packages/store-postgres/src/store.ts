@@ -10,6 +10,7 @@
  *
  * @module store
  */
+import { SqlCheckpointStore } from './checkpoints.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { type Instant, instantOfMillis } from '@ansinh/core'
 import {
@@ -65,6 +66,8 @@ export class SqlEventStore implements EventStore {
   private unlisten: Promise<(() => Promise<void>) | null> | null = null
   private readonly subscriptions = new Set<Subscription>()
   private closed = false
+  /** Projection checkpoints, kept in the same database as the events. */
+  readonly checkpoints: SqlCheckpointStore
 
   /** A store over a driver whose schema is ready, or the error that kept it from being ready. */
   constructor(
@@ -74,6 +77,7 @@ export class SqlEventStore implements EventStore {
   ) {
     this.clock = options.clock ?? (() => instantOfMillis(Date.now()))
     this.pollMs = options.pollMs ?? 500
+    this.checkpoints = new SqlCheckpointStore(driver)
   }
 
   /** Migrates the schema and returns the store; a failure is kept and returned by every call. */
