@@ -57,12 +57,16 @@ export const runServerPhases = async (
   queries: readonly BenchQuery[],
   log: (message: string) => void,
 ): Promise<ServerFigures | null> => {
+  const dir = await mkdtemp(join(tmpdir(), 'ansinh-bench-pglite-'))
+  // PGlite's start (initdb inside WebAssembly) overlaps the server's initdb in other processes.
+  const opening = openPgliteStore(dir)
   const server = await startPostgres()
   if ('unavailable' in server) {
     log(`no PostgreSQL phases: ${server.unavailable}`)
+    await (await opening).close()
+    await rm(dir, { recursive: true, force: true })
     return null
   }
-  const dir = await mkdtemp(join(tmpdir(), 'ansinh-bench-pglite-'))
   try {
     const events = firstEvents(plan)
 
@@ -73,7 +77,7 @@ export const runServerPhases = async (
     await pgStore.close()
 
     log(`ansinh import into PGlite: ${events.length} events`)
-    const liteStore = await openPgliteStore(dir)
+    const liteStore = await opening
     const importPglite = await importEvents(liteStore, events)
     const replayPglite = await replayAll(liteStore)
     await liteStore.close()

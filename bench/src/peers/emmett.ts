@@ -61,30 +61,33 @@ export const runEmmett = async (url: string, events: readonly DomainEvent[], con
   const store = getPostgreSQLEventStore(url)
   const pool = dumbo({ connectionString: url })
   let append: Throughput
-  let read: Throughput
+  let read: Throughput | undefined
   try {
     await store.schema.migrate()
     let t = now()
     const appended = await appendRuns(store, runs, 1)
     const appendMs = now() - t
     append = { events: appended, ms: round(appendMs), eventsPerSec: perSecond(appended, appendMs) }
-    t = now()
-    const ids = new Set<string>()
-    let after = -1n
-    for (;;) {
-      const batch = await readMessagesBatch(pool.execute, { after, batchSize: 5_000 })
-      for (const m of batch.messages) ids.add(String((m.metadata as { messageId?: unknown }).messageId))
-      if (batch.messages.length === 0 || !batch.areMessagesLeft) break
-      after = batch.currentGlobalPosition
+    // Read twice and keep the faster, as for ansinh's replay: the first read warms the path.
+    for (let pass = 0; pass < 2; pass++) {
+      t = now()
+      const ids = new Set<string>()
+      let after = -1n
+      for (;;) {
+        const batch = await readMessagesBatch(pool.execute, { after, batchSize: 5_000 })
+        for (const m of batch.messages) ids.add(String((m.metadata as { messageId?: unknown }).messageId))
+        if (batch.messages.length === 0 || !batch.areMessagesLeft) break
+        after = batch.currentGlobalPosition
+      }
+      const readMs = now() - t
+      if (ids.size !== events.length) throw new Error(`Emmett read ${ids.size} distinct messages back, expected ${events.length}`)
+      if (pass === 0 || readMs < read!.ms) read = { events: ids.size, ms: round(readMs), eventsPerSec: perSecond(ids.size, readMs) }
     }
-    const readMs = now() - t
-    if (ids.size !== events.length) throw new Error(`Emmett read ${ids.size} distinct messages back, expected ${events.length}`)
-    read = { events: ids.size, ms: round(readMs), eventsPerSec: perSecond(ids.size, readMs) }
   } finally {
     await store.close()
     await pool.close()
   }
-  if (concurrency === 0) return { append, appendConcurrent: null, read }
+  if (concurrency === 0) return { append, appendConcurrent: null, read: read! }
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   await admin.query('DROP DATABASE IF EXISTS bench_emmett_concurrent')
@@ -97,7 +100,7 @@ export const runEmmett = async (url: string, events: readonly DomainEvent[], con
     const t = now()
     const appended = await appendRuns(concurrentStore, runs, concurrency)
     const ms = now() - t
-    return { append, appendConcurrent: { events: appended, ms: round(ms), eventsPerSec: perSecond(appended, ms), concurrency }, read }
+    return { append, appendConcurrent: { events: appended, ms: round(ms), eventsPerSec: perSecond(appended, ms), concurrency }, read: read! }
   } finally {
     await concurrentStore.close()
   }
