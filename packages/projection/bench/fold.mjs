@@ -76,6 +76,9 @@ const run = (size, log) => {
     planDistrict: latency(dates, (d) => planReport(history, { asOf: d, scheme: 'voluntary', unit: '600' })),
     debtProvince: latency(dates.slice(0, 300), (d) => debtReport(history, { asOf: d, unit: '60' })),
   }
+  const m2 = used()
+  const after = m2.buffers - m0.buffers + m2.heap - m0.heap
+  log(`held after plan queries of four years (each 31 December asked keeps an index of those not covered then): ${Math.round(after / enrolments)} bytes per participant-period`)
   log(`coverage, province with 10 district children: ${fmt(figures.coverageProvince)}`)
   log(`coverage, national: ${fmt(figures.coverageNational)}`)
   log(`plan, province (incl. expiring before year end): ${fmt(figures.planProvince)}`)
