@@ -31,12 +31,13 @@ export const formatLineError = (file: string, e: LineError): string[] =>
 
 /**
  * Decodes a history line by line; feed it lines with {@link HistoryDecoder.push}, read
- * `events` and `errors` at the end. Memory: the decoded events and one canonical text per id.
+ * `events` and `errors` at the end. Memory: the decoded events and an index entry per id; the
+ * canonical text of an event is computed only when its id repeats.
  */
 export class HistoryDecoder {
   readonly events: LineEvent[] = []
   readonly errors: LineError[] = []
-  private readonly seen = new Map<string, { canonical: string; line: number }>()
+  private readonly seen = new Map<string, LineEvent>()
   private lineNo = 0
 
   /** Decodes the next line (without its newline). */
@@ -57,10 +58,9 @@ export class HistoryDecoder {
       return
     }
     const event = decoded.right
-    const canonical = canonicalJson(event)
     const earlier = this.seen.get(event.id)
     if (earlier !== undefined) {
-      if (earlier.canonical !== canonical) {
+      if (canonicalJson(earlier.event) !== canonicalJson(event)) {
         this.errors.push({
           line,
           problems: [problem('id', `duplicate id with other content than line ${earlier.line}`, event.id)],
@@ -68,8 +68,9 @@ export class HistoryDecoder {
       }
       return
     }
-    this.seen.set(event.id, { canonical, line })
-    this.events.push({ event, position: this.events.length + 1, line })
+    const entry = { event, position: this.events.length + 1, line }
+    this.seen.set(event.id, entry)
+    this.events.push(entry)
   }
 }
 
