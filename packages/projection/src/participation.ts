@@ -26,7 +26,7 @@ import { type FullIndex, type Index, type NotCoveredOn, buildIndex, countIn, not
 export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = { voluntary: 0, compulsory: 1, health: 2, unemployment: 3 }
 
 /** How many later days (31 Decembers) keep their own index of segments not covered then. */
-const LATER_DAYS_CACHED = 4
+const LATER_DAYS_CACHED = 12
 
 /**
  * Interned (participant, scheme) pairs and unit codes; a known-at copy shares them with the full
@@ -222,10 +222,17 @@ export class Participation {
   }
 }
 
-/** The index of segments not covered on `laterDay`, built once per day asked (a few are kept). */
+/**
+ * The index of segments not covered on `laterDay`, built once per day asked. The most recently
+ * used twelve are kept (a decade of plan years and more), so plan reports over many years do not
+ * rebuild one on every question.
+ */
 const notCoveredOn = (ix: Index, laterDay: number): NotCoveredOn => {
   let index = ix.notCoveredOn.get(laterDay)
-  if (index === undefined) {
+  if (index !== undefined) {
+    ix.notCoveredOn.delete(laterDay)
+    ix.notCoveredOn.set(laterDay, index)
+  } else {
     index = notCoveredIndex(ix, laterDay)
     if (ix.notCoveredOn.size >= LATER_DAYS_CACHED) ix.notCoveredOn.delete(ix.notCoveredOn.keys().next().value!)
     ix.notCoveredOn.set(laterDay, index)
