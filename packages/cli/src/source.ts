@@ -14,10 +14,10 @@ import { progress } from './progress.js'
 /** The default store when neither `--store` nor `ANSINH_STORE` names one. */
 export const DEFAULT_STORE = 'pglite:.ansinh/store'
 
-/** Reads and decodes an NDJSON history; every bad line is a `FILE:LINE:` problem (exit 2). */
-export const readHistoryFile = async (file: string): Promise<E.Either<Failure, LineEvent[]>> => {
+/** Decodes every line of an NDJSON file; a file that cannot be read is exit 2. */
+export const decodeFile = async (file: string, doing = 'reading'): Promise<E.Either<Failure, HistoryDecoder>> => {
   const decoder = new HistoryDecoder()
-  const p = progress(`reading ${file}`)
+  const p = progress(`${doing} ${file}`)
   try {
     await forEachLine(file, (line) => {
       decoder.push(line)
@@ -28,6 +28,14 @@ export const readHistoryFile = async (file: string): Promise<E.Either<Failure, L
   } finally {
     p.done()
   }
+  return E.right(decoder)
+}
+
+/** Reads and decodes an NDJSON history; every bad line is a `FILE:LINE:` problem (exit 2). */
+export const readHistoryFile = async (file: string): Promise<E.Either<Failure, LineEvent[]>> => {
+  const decoded = await decodeFile(file)
+  if (E.isLeft(decoded)) return decoded
+  const decoder = decoded.right
   if (decoder.errors.length > 0) return E.left(fail(2, ...decoder.errors.flatMap((e) => formatLineError(file, e))))
   return E.right(decoder.events)
 }

@@ -5,25 +5,15 @@
  * @module commands/check
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { HistoryDecoder, checkHistory, formatLineError, formatProblem } from '@ansinh/core'
+import { checkHistory, formatLineError, formatProblem } from '@ansinh/core'
 import { type Failure, fail } from '../failure.js'
-import { forEachLine } from '../lines.js'
-import { progress } from '../progress.js'
+import { decodeFile } from '../source.js'
 
 /** The problems of a history file, sorted by line, as printed lines; empty when it is clean. */
 export const problemsOfFile = async (file: string): Promise<E.Either<Failure, { events: number; problems: string[] }>> => {
-  const decoder = new HistoryDecoder()
-  const p = progress(`checking ${file}`)
-  try {
-    await forEachLine(file, (line) => {
-      decoder.push(line)
-      p.update(decoder.events.length)
-    })
-  } catch (err) {
-    return E.left(fail(2, `${file}: cannot read: ${(err as Error).message}`))
-  } finally {
-    p.done()
-  }
+  const decoded = await decodeFile(file, 'checking')
+  if (E.isLeft(decoded)) return decoded
+  const decoder = decoded.right
   const found: { line: number; text: string }[] = []
   for (const e of decoder.errors) for (const text of formatLineError(file, e)) found.push({ line: e.line, text })
   for (const v of checkHistory(decoder.events)) found.push({ line: v.line, text: `${file}:${v.line}: ${formatProblem(v.error)}` })

@@ -80,7 +80,7 @@ export const loadHistory = async (source: Source): Promise<E.Either<Failure, Loa
 const compute = (command: Extract<Command, { name: `report-${string}` }>, history: History): ReportView => {
   switch (command.name) {
     case 'report-coverage':
-      return coverageReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt }) as ReportView
+      return coverageReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt })
     case 'report-plan':
       return planReport(history, {
         asOf: command.asOf,
@@ -88,9 +88,9 @@ const compute = (command: Extract<Command, { name: `report-${string}` }>, histor
         unit: command.unit,
         year: command.year ?? undefined,
         knownAt: command.knownAt,
-      }) as ReportView
+      })
     case 'report-debt':
-      return debtReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt }) as ReportView
+      return debtReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt })
   }
 }
 

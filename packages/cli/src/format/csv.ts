@@ -13,7 +13,7 @@ const cell = (v: unknown): string => {
 
 /** The report's children as CSV: one row per child unit, the columns of the spec. */
 export const renderCsv = (r: ReportView): string => {
-  const rows = r.children as readonly Record<string, unknown>[]
+  const rows = r.children as unknown as readonly Record<string, unknown>[]
   const header =
     r.report === 'coverage'
       ? ['unit', 'name', 'participants', 'denominator', 'rate']

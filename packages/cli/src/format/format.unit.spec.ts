@@ -1,3 +1,4 @@
+import type { BusinessDate, Month, UnitCode } from '@ansinh/core'
 import { describe, expect, it } from 'vitest'
 import { renderCsv } from './csv.js'
 import { formatCount, formatDelta, formatDeltaPercent, formatPercent, formatVnd } from './numbers.js'
@@ -24,12 +25,12 @@ describe('numbers', () => {
   })
 })
 
-const head = { asOf: '2020-09-30', knownAt: '2020-10-05T23:59:59.999+07:00', basis: { events: 12, lastPosition: 12 } }
+const head = { asOf: '2020-09-30' as BusinessDate, knownAt: '2020-10-05T23:59:59.999+07:00', basis: { events: 12, lastPosition: 12 } }
 
 const plan: PlanView = {
   ...head,
   report: 'plan',
-  unit: '60',
+  unit: '60' as UnitCode,
   scheme: 'voluntary',
   year: 2020,
   target: 12045,
@@ -44,7 +45,7 @@ const plan: PlanView = {
   endOfPreviousYear: 3000,
   changeVsEndOfPreviousYear: 4215,
   newInYear: 3421,
-  children: [{ unit: '593', name: 'Phan Thiết', target: 3000, participants: 1500, achievement: 0.5 }],
+  children: [{ unit: '593' as UnitCode, name: 'Phan Thiết', target: 3000, participants: 1500, achievement: 0.5 }],
   bands: { withTarget: 1, met: 0, belowTarget: 1, below50: 0, zero: 0 },
 }
 
@@ -84,13 +85,13 @@ describe('renderTable', () => {
     const debt: DebtView = {
       ...head,
       report: 'debt',
-      unit: '474',
+      unit: '474' as UnitCode,
       scheme: null,
       outstanding: 806_000_000,
       byScheme: { compulsory: 806_000_000, health: 0, unemployment: 0 },
       aging: { upTo3Months: 6_000_000, upTo6Months: 0, upTo12Months: 0, over12Months: 800_000_000 },
       credit: 0,
-      employers: [{ employer: 'Công ty A', outstanding: 806_000_000, oldestPeriod: '2017-05' }],
+      employers: [{ employer: 'Công ty A', outstanding: 806_000_000, oldestPeriod: '2017-05' as Month }],
       children: [],
     }
     const d = renderTable(debt, 'vi', 'A Lưới')
@@ -101,11 +102,11 @@ describe('renderTable', () => {
 
 describe('renderCsv', () => {
   it('writes the children with quoting', () => {
-    const csv = renderCsv({ ...plan, children: [{ unit: '593', name: 'Phan Thiết, "TP"', target: 3000, participants: 1500, achievement: 0.5 }] })
+    const csv = renderCsv({ ...plan, children: [{ unit: '593' as UnitCode, name: 'Phan Thiết, "TP"', target: 3000, participants: 1500, achievement: 0.5 }] })
     expect(csv).toBe('unit,name,target,participants,achievement\n593,"Phan Thiết, ""TP""",3000,1500,0.5\n')
   })
   it('leaves nulls empty', () => {
-    const csv = renderCsv({ ...plan, children: [{ unit: '593', name: null, target: null, participants: 0, achievement: null }] })
+    const csv = renderCsv({ ...plan, children: [{ unit: '593' as UnitCode, name: null, target: null, participants: 0, achievement: null }] })
     expect(csv.split('\n')[1]).toBe('593,,,0,')
   })
 })

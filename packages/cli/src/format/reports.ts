@@ -1,69 +1,23 @@
 /**
- * The shapes of the three reports as the CLI reads them (the fields of the read-model spec).
- * Structural, so the projection packages' own types fit them.
+ * The reports as the CLI prints them: the projection packages' reports, whose `basis` may also
+ * carry the chain hash at its last position (the CLI adds it; see docs/decisions.md).
  *
  * @module reports
  */
+import type { Basis, CoverageReport, DebtReport, PlanReport } from '@ansinh/projection'
 
-/** What every report carries. */
-export interface ReportHead {
-  readonly report: 'coverage' | 'plan' | 'debt'
-  readonly asOf: string
-  readonly knownAt: string | null
-  readonly unit: string | null
-  readonly scheme: string | null
-  readonly basis: { readonly events: number; readonly lastPosition: number | null; readonly hash?: string | null }
-}
+/** A report's basis, with the chain hash at `lastPosition` when the CLI knows it. */
+export type CitedBasis = Basis & { readonly hash?: string | null }
+
+type Cited<R extends { readonly basis: Basis }> = Omit<R, 'basis'> & { readonly basis: CitedBasis }
 
 /** The coverage report. */
-export interface CoverageView extends ReportHead {
-  readonly participants: number
-  readonly denominator: number | null
-  readonly denominatorYear: number | null
-  readonly rate: number | null
-  readonly children: readonly {
-    readonly unit: string
-    readonly name: string | null
-    readonly participants: number
-    readonly denominator: number | null
-    readonly rate: number | null
-  }[]
-}
-
+export type CoverageView = Cited<CoverageReport>
 /** The plan-achievement report. */
-export interface PlanView extends ReportHead {
-  readonly year: number
-  readonly target: number | null
-  readonly participants: number
-  readonly achievement: number | null
-  readonly remaining: number | null
-  readonly expiringBeforeYearEnd: number
-  readonly recruitsNeeded: number | null
-  readonly sameDateLastYear: number
-  readonly changeVsSameDate: number
-  readonly changeVsSameDatePct: number | null
-  readonly endOfPreviousYear: number
-  readonly changeVsEndOfPreviousYear: number
-  readonly newInYear: number
-  readonly children: readonly {
-    readonly unit: string
-    readonly name: string | null
-    readonly target: number | null
-    readonly participants: number
-    readonly achievement: number | null
-  }[]
-  readonly bands: { readonly withTarget: number; readonly met: number; readonly belowTarget: number; readonly below50: number; readonly zero: number }
-}
-
+export type PlanView = Cited<PlanReport>
 /** The debt-balance report. */
-export interface DebtView extends ReportHead {
-  readonly outstanding: number
-  readonly byScheme: { readonly compulsory: number; readonly health: number; readonly unemployment: number }
-  readonly aging: { readonly upTo3Months: number; readonly upTo6Months: number; readonly upTo12Months: number; readonly over12Months: number }
-  readonly credit: number
-  readonly employers: readonly { readonly employer: string; readonly outstanding: number; readonly oldestPeriod: string }[]
-  readonly children: readonly { readonly unit: string; readonly name: string | null; readonly outstanding: number }[]
-}
-
+export type DebtView = Cited<DebtReport>
 /** Any report. */
 export type ReportView = CoverageView | PlanView | DebtView
+/** What every report carries. */
+export type ReportHead = Pick<ReportView, 'report' | 'asOf' | 'knownAt' | 'unit' | 'scheme' | 'basis'>
