@@ -101,6 +101,19 @@ describe('ansinh report', () => {
     await sameAsFile(await freshDatabase('cli_e2e'))
   })
 
+  it('verify exits 3 naming the first position that does not verify after a row was edited', async () => {
+    const dirPath = join(dir, 'store-tampered')
+    const store = `pglite:${dirPath}`
+    expect((await run(['import', file, '--store', store])).code).toBe(0)
+    const { PGlite } = await import('@electric-sql/pglite')
+    const db = await PGlite.create(dirPath)
+    await db.query(`UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = 17`)
+    await db.close()
+    const r = await run(['verify', '--store', store])
+    expect(r.code).toBe(3)
+    expect(r.err[0]).toMatch(/hash chain broken at position 17: /)
+  })
+
   it('imports all or nothing: one bad line in the middle leaves the store as it was', async () => {
     const store = `pglite:${join(dir, 'store-atomic')}`
     const first = join(dir, 'first.ndjson')
