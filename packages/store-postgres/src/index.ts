@@ -2,6 +2,8 @@
  * `@ansinh/store-postgres`: the event store in PostgreSQL — a server through `pg`, or the
  * embedded default through PGlite in a folder. One SQL implementation, two drivers.
  */
+import { mkdir } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { type EventStore, unavailableStore } from '@ansinh/store'
 import pg from 'pg'
@@ -37,6 +39,8 @@ const inMemory = (dir: string): boolean => dir === 'memory' || dir === 'memory:/
 export const openPgliteStore = async (dir: string, options: SqlStoreOptions = {}): Promise<EventStore> => {
   let db: PGlite
   try {
+    // PGlite creates the folder itself but not its parents (`.ansinh/store` on a fresh checkout).
+    if (!inMemory(dir)) await mkdir(dirname(resolve(dir)), { recursive: true })
     db = inMemory(dir) ? await PGlite.create() : await PGlite.create(dir)
   } catch (err) {
     return unavailableStore({ _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` })
