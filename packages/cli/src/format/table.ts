@@ -16,7 +16,8 @@ const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - wi
 export const columns = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
   const all = [header, ...rows]
   const widths = header.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))))
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^[-+—]?[\d.,%]*[\d—%]$|^—$/.test(r[i] ?? '')))
+  // The first column holds unit codes or names: identifiers, aligned left even when all digits.
+  const numeric = header.map((_, i) => i > 0 && rows.length > 0 && rows.every((r) => /^[-+—]?[\d.,%]*[\d—%]$|^—$/.test(r[i] ?? '')))
   const line = (r: readonly string[]): string =>
     r.map((c, i) => (numeric[i] ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ').trimEnd()
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)]
