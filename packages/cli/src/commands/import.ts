@@ -6,7 +6,7 @@
  * @module commands/import
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type DomainEvent, HistoryChecker, canonicalJson, formatProblem, streamOf } from '@ansinh/core'
+import { type DomainEvent, HistoryChecker, formatProblem, streamOf } from '@ansinh/core'
 import { type StreamWrite, describeStoreError } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
@@ -41,12 +41,13 @@ export const runImport = async (file: string, storeOption: string | null): Promi
   try {
     // What the store holds: the write rules of new events are checked against it.
     const checker = new HistoryChecker()
-    const stored = new Map<string, { canonical: string; position: number }>()
+    // id → stored position; the checker, which holds the stored events, compares their contents
+    const stored = new Map<string, number>()
     const revisions = new Map<string, number>()
     const p = progress(`reading ${redact(url)}`)
     for await (const r of store.readAll({ pageSize: 5_000 })) {
       checker.accept(r.event)
-      stored.set(r.event.id, { canonical: canonicalJson(r.event), position: r.position })
+      stored.set(r.event.id, r.position)
       revisions.set(r.stream, r.revision)
       p.update(r.position)
     }
@@ -56,8 +57,8 @@ export const runImport = async (file: string, storeOption: string | null): Promi
     for (const { event, line } of read.right) {
       const before = stored.get(event.id)
       if (before !== undefined) {
-        if (before.canonical !== canonicalJson(event)) {
-          problems.push(`${file}:${line}: id: duplicate id with other content than stored position ${before.position} (got "${event.id}")`)
+        if (checker.check(event) !== null) {
+          problems.push(`${file}:${line}: id: duplicate id with other content than stored position ${before} (got "${event.id}")`)
         }
         continue
       }

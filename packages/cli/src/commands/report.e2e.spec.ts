@@ -128,5 +128,14 @@ describe('ansinh report', () => {
     expect(r.err.at(-1)).toBe(`${broken}: nothing imported`)
     const verified = await run(['verify', '--store', store])
     expect(verified.out).toContain('20 events')
+    // an id already stored, arriving again with other content, is refused with the stored position
+    const changed = JSON.parse(lines[7]!) as { data: { coveredThrough: string } }
+    changed.data.coveredThrough = '2020-02-29'
+    const conflicting = join(dir, 'conflicting.ndjson')
+    writeFileSync(conflicting, [lines[6], JSON.stringify(changed)].join('\n'))
+    const refused = await run(['import', conflicting, '--store', store])
+    expect(refused.code).toBe(2)
+    expect(refused.err[0]).toBe(`${conflicting}:2: id: duplicate id with other content than stored position 8 (got "${(changed as unknown as { id: string }).id}")`)
+    expect((await run(['verify', '--store', store])).out).toContain('20 events')
   })
 })
