@@ -5,7 +5,6 @@
  * @module commands/report
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { DomainEvent } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
@@ -28,9 +27,9 @@ export interface LoadedHistory {
   readonly names: ReadonlyMap<string, string>
 }
 
-const namesOf = (events: Iterable<DomainEvent>): Map<string, string> => {
+const namesOf = (history: History): Map<string, string> => {
   const names = new Map<string, string>()
-  for (const e of events) if (e.type === 'UnitEstablished') names.set(e.data.code, e.data.name)
+  for (const { event: e } of history.entries()) if (e.type === 'UnitEstablished') names.set(e.data.code, e.data.name)
   return names
 }
 
@@ -51,7 +50,7 @@ export const loadHistory = async (source: Source): Promise<E.Either<Failure, Loa
       hashes.push(hash)
       previous = hash
     }
-    return E.right({ history, hashes, names: namesOf(read.right.map((l) => l.event)) })
+    return E.right({ history, hashes, names: namesOf(history) })
   }
   const url = storeUrl(source.url)
   const opened = await openStore(url)
@@ -59,13 +58,11 @@ export const loadHistory = async (source: Source): Promise<E.Either<Failure, Loa
   const store = opened.right
   const history = History.of([])
   const hashes: string[] = []
-  const events: DomainEvent[] = []
   const p = progress(`reading ${redact(url)}`)
   try {
     for await (const r of store.readAll({ pageSize: 5_000 })) {
       history.append({ event: r.event, position: r.position })
       hashes.push(r.hash)
-      events.push(r.event)
       p.update(r.position)
     }
   } catch (err) {
@@ -74,7 +71,7 @@ export const loadHistory = async (source: Source): Promise<E.Either<Failure, Loa
     p.done()
     await store.close()
   }
-  return E.right({ history, hashes, names: namesOf(events) })
+  return E.right({ history, hashes, names: namesOf(history) })
 }
 
 const compute = (command: Extract<Command, { name: `report-${string}` }>, history: History): ReportView => {
