@@ -7,7 +7,7 @@
 import type { DomainEvent } from '@ansinh/core'
 import { aLuoi } from './generate/a-luoi.js'
 import { binhThuan } from './generate/binh-thuan.js'
-import { mergeLogs } from './generate/events.js'
+import { type EventLog, mergeLogs } from './generate/events.js'
 import { haiPhong } from './generate/hai-phong.js'
 import { thuongTin } from './generate/thuong-tin.js'
 import type { SeedOptions, SeedWriter } from './generate/writer.js'
@@ -43,8 +43,11 @@ export const DEFAULT_SEED = 2020
  *
  * @example seedHistory({ seeds: ['binh-thuan'] }).length // about 32,000 events
  */
-export const seedHistory = (options: SeedHistoryOptions = {}): DomainEvent[] => {
+export const seedHistory = (options: SeedHistoryOptions = {}): DomainEvent[] => mergeLogs([...seedLogs(options).values()])
+
+/** Each chosen seed's log, unmerged, in seed order (merge any of them with {@link mergeLogs}). */
+export const seedLogs = (options: SeedHistoryOptions = {}): Map<SeedName, EventLog> => {
   const o: SeedOptions = { seed: options.seed ?? DEFAULT_SEED, includeHealth: options.includeHealth ?? false }
   const seeds = options.seeds ?? SEEDS
-  return mergeLogs(SEEDS.filter((s) => seeds.includes(s)).map((s) => GENERATORS[s](o).log))
+  return new Map(SEEDS.filter((s) => seeds.includes(s)).map((s) => [s, GENERATORS[s](o).log]))
 }

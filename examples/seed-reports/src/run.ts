@@ -4,10 +4,11 @@
  *
  * @module run
  */
-import { type DomainEvent, instantMillis, parseKnownAt } from '@ansinh/core'
+import { type DomainEvent, parseKnownAt } from '@ansinh/core'
 import { explainKnownAt, renewedAfterPublication } from './audit.js'
 import { ARTICLES, figuresFor } from './figures.js'
-import { DEFAULT_SEED, SEEDS, type SeedName, seedHistory } from './history.js'
+import { type EventLog, mergeLogs } from './generate/events.js'
+import { DEFAULT_SEED, SEEDS, type SeedName, seedLogs } from './history.js'
 import { type Lang, checkLine, formatCount, knownAtLines, reportLines, seedHeading, summaryLine } from './print.js'
 import { type AnyReport, type FigureCheck, type ReportSource, checkFigures, historySource, memoised, projectionSource, queryKey, queryOf } from './reports.js'
 import { throughStore } from './store.js'
@@ -42,15 +43,18 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
   const events: Partial<Record<SeedName, number>> = {}
   const generatedIn = new Map<SeedName, number>()
   const histories = new Map<SeedName, DomainEvent[]>()
+  const logs = new Map<SeedName, EventLog>()
   for (const seed of seeds) {
     const started = performance.now()
-    histories.set(seed, seedHistory({ seed: options.seed ?? DEFAULT_SEED, includeHealth: options.includeHealth ?? false, seeds: [seed] }))
+    const log = seedLogs({ seed: options.seed ?? DEFAULT_SEED, includeHealth: options.includeHealth ?? false, seeds: [seed] }).get(seed)!
+    logs.set(seed, log)
+    histories.set(seed, mergeLogs([log]))
     generatedIn.set(seed, performance.now() - started)
   }
   // One store holds every seed (their units are disjoint, so each report reads only its own seed).
   let shared: ReportSource | null = null
   if (options.store !== undefined) {
-    const merged = mergeByRecordedAt(seeds.map((s) => histories.get(s)!))
+    const merged = mergeLogs(seeds.map((s) => logs.get(s)!))
     const load = await throughStore(options.store, merged)
     shared = historySource(load.history)
     write(
@@ -109,9 +113,3 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
   return { checks, events, ok: ok === checks.length }
 }
 
-/** Merges per-seed histories into one, in order of `recordedAt` (ties: seed order, then order within a seed). */
-export const mergeByRecordedAt = (histories: readonly (readonly DomainEvent[])[]): DomainEvent[] => {
-  const all = histories.flatMap((h, s) => h.map((event, i) => ({ event, s, i, at: instantMillis(event.recordedAt) })))
-  all.sort((a, b) => a.at - b.at || a.s - b.s || a.i - b.i)
-  return all.map((x) => x.event)
-}
