@@ -7,6 +7,7 @@
  *
  * @module participation-index
  */
+import { civilToDays, fromDayNumber } from '@ansinh/core'
 import { countAtMost, countBelow } from './columns.js'
 import { type Rows, SegmentBuffer, groupBy, paintPair, sortByFrom, sortDays } from './segments.js'
 
@@ -29,6 +30,34 @@ export interface NotCoveredOn {
   readonly national: Partition
 }
 
+/** How many consecutive 31 Decembers an index answers "not covered then" for without a further build. */
+export const YEAR_ENDS = 16
+
+/**
+ * Year-end coverage, so the first plan question of a year costs no pass over the history: for
+ * {@link YEAR_ENDS} consecutive 31 Decembers, each entry of a partition's sorted starts and ends
+ * carries a bit mask of the year ends its person is covered on, with prefix counts of unset bits
+ * every 64 entries. "Counted on d, not covered on L" is then (starts ≤ d, bit unset) − (ends < d,
+ * bit unset): binary searches and a scan of at most 63 masks.
+ */
+export interface YearEnds {
+  /** The year of the first year end. */
+  readonly firstYear: number
+  /** The day numbers of the year ends, increasing. */
+  readonly days: Int32Array
+  readonly byUnit: Masks
+  readonly national: Masks
+}
+
+/** The masks of a partition's sorted starts and ends, and their prefix counts of unset bits. */
+export interface Masks {
+  readonly startMask: Uint16Array
+  readonly endMask: Uint16Array
+  /** rank[(i >> 6) · YEAR_ENDS + k]: entries before block i >> 6 whose bit k is unset. */
+  readonly startRank: Int32Array
+  readonly endRank: Int32Array
+}
+
 /**
  * Everything a participation query reads, over a set of pairs: all pairs for a full build, or the
  * few pairs an overlay replaces (then `pairScheme`, `firstDay` and `firstUnit` are indexed by the
@@ -49,6 +78,8 @@ export interface Index {
   readonly national: Partition
   readonly firstByUnit: FirstDays
   readonly firstNational: FirstDays
+  readonly yearEnds: YearEnds
+  /** Indexes of "not covered on" days outside {@link yearEnds}, built on demand. */
   readonly notCoveredOn: Map<number, NotCoveredOn>
 }
 
@@ -64,6 +95,9 @@ export interface FullIndex extends Index {
 
 /** Builds the index of `rows` for the pairs of `pairScheme` and `unitKeys` (unit, scheme) keys. */
 export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number): FullIndex => {
+  let minFrom = 0x7fffffff
+  for (let i = 0; i < rows.from.length; i++) if (rows.from[i]! < minFrom) minFrom = rows.from[i]!
+  const firstYear = rows.from.length === 0 ? 2000 : +fromDayNumber(minFrom).slice(0, 4)
   const pairs = pairScheme.length
   const { order, offsets } = groupBy(rows.pair, rows.pair.length, pairs)
   const lap = groupBy(rows.lapPair, rows.lapPair.length, pairs)
@@ -87,7 +121,7 @@ export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number)
     paintPair(segments, rows, order, lo, hi, laps, llo, lhi)
   }
   pairSeg[pairs] = segments.length
-  return { ...assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, unitKeys), order, offsets, laps, lapOffsets: lap.offsets }
+  return { ...assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, unitKeys, firstYear), order, offsets, laps, lapOffsets: lap.offsets }
 }
 
 /** The partitions of painted segments and first enrolments. */
@@ -98,8 +132,14 @@ export const assemble = (
   firstDay: Int32Array,
   firstUnit: Int32Array,
   unitKeys: number,
+  firstYear: number,
 ): Index => {
   const built = { pairSeg, pairScheme, segments }
+  const days = new Int32Array(YEAR_ENDS)
+  for (let k = 0; k < YEAR_ENDS; k++) days[k] = civilToDays(firstYear + k, 12, 31)
+  const masks = pairMasks(segments, pairSeg, days)
+  const byUnit = partition(built, unitKeys, true, null, masks)
+  const national = partition(built, 4, false, null, masks)
   return {
     pairSeg,
     pairScheme,
@@ -107,10 +147,11 @@ export const assemble = (
     firstUnit,
     segments,
     unitKeys,
-    byUnit: partition(built, unitKeys, true, null),
-    national: partition(built, 4, false, null),
+    byUnit: byUnit.partition,
+    national: national.partition,
     firstByUnit: firstDays(firstDay, firstUnit, pairScheme, unitKeys, true),
     firstNational: firstDays(firstDay, firstUnit, pairScheme, 4, false),
+    yearEnds: { firstYear, days, byUnit: byUnit.masks!, national: national.masks! },
     notCoveredOn: new Map(),
   }
 }
@@ -120,6 +161,59 @@ export const countIn = (p: Partition, key: number, day: number): number => {
   if (key + 1 >= p.offsets.length) return 0
   const lo = p.offsets[key]!, hi = p.offsets[key + 1]!
   return countAtMost(p.starts, lo, hi, day) - countBelow(p.ends, lo, hi, day)
+}
+
+/** The bit of `day` among the index's year ends, or -1 when it is not one of them. */
+export const yearEndBit = (y: YearEnds, day: number): number => {
+  const k = countAtMost(y.days, 0, YEAR_ENDS, day) - 1
+  return k >= 0 && y.days[k] === day ? k : -1
+}
+
+/** How many segments of group `key` cover `day` and belong to a person not covered on year end `bit`. */
+export const countUncoveredIn = (p: Partition, m: Masks, key: number, day: number, bit: number): number => {
+  if (key + 1 >= p.offsets.length) return 0
+  const lo = p.offsets[key]!, hi = p.offsets[key + 1]!
+  const i = lo + countAtMost(p.starts, lo, hi, day), j = lo + countBelow(p.ends, lo, hi, day)
+  return unsetBefore(m.startMask, m.startRank, i, bit) - unsetBefore(m.startMask, m.startRank, lo, bit) - unsetBefore(m.endMask, m.endRank, j, bit) + unsetBefore(m.endMask, m.endRank, lo, bit)
+}
+
+/** How many of `mask[0, i)` have `bit` unset. */
+const unsetBefore = (mask: Uint16Array, rank: Int32Array, i: number, bit: number): number => {
+  const block = i >> 6
+  let n = rank[block * YEAR_ENDS + bit]!
+  for (let j = block << 6; j < i; j++) n += ((mask[j]! >> bit) & 1) ^ 1
+  return n
+}
+
+/** Each pair's mask of the year ends (bit k: `days[k]`) one of its segments covers. */
+const pairMasks = (segments: SegmentBuffer, pairSeg: Int32Array, days: Int32Array): Uint16Array => {
+  const pairs = pairSeg.length - 1
+  const masks = new Uint16Array(pairs)
+  const first = days[0]!, last = days[YEAR_ENDS - 1]!
+  for (let p = 0; p < pairs; p++) {
+    let m = 0
+    for (let i = pairSeg[p]!; i < pairSeg[p + 1]!; i++) {
+      const a = segments.start[i]!, b = segments.end[i]!
+      if (b < first || a > last) continue
+      for (let k = a <= first ? 0 : countBelow(days, 0, YEAR_ENDS, a); k < YEAR_ENDS && days[k]! <= b; k++) m |= 1 << k
+    }
+    masks[p] = m
+  }
+  return masks
+}
+
+/** Prefix counts of unset bits of `mask`, every 64 entries. */
+const ranksOf = (mask: Uint16Array): Int32Array => {
+  const blocks = (mask.length >> 6) + 1
+  const rank = new Int32Array(blocks * YEAR_ENDS)
+  const run = new Int32Array(YEAR_ENDS)
+  for (let i = 0; i < mask.length; i++) {
+    if ((i & 63) === 0) rank.set(run, (i >> 6) * YEAR_ENDS)
+    const m = mask[i]!
+    for (let k = 0; k < YEAR_ENDS; k++) run[k]! += ((m >> k) & 1) ^ 1
+  }
+  if ((mask.length & 63) === 0) rank.set(run, (mask.length >> 6) * YEAR_ENDS)
+  return rank
 }
 
 /** How many first days of group `key` fall within [fromDay, toDay]. */
@@ -139,14 +233,22 @@ export const notCoveredIndex = (b: Index, laterDay: number): NotCoveredOn => {
     const k = countAtMost(segments.start, lo, hi, laterDay)
     if (k > 0 && segments.end[lo + k - 1]! >= laterDay) covered[p] = 1
   }
-  return { byUnit: partition(b, b.unitKeys, true, covered), national: partition(b, 4, false, covered) }
+  return { byUnit: partition(b, b.unitKeys, true, covered, null).partition, national: partition(b, 4, false, covered, null).partition }
 }
 
 /**
  * Groups the segments by (unit, scheme) (`byUnit`) or by scheme, leaving out the pairs marked in
- * `skip`, and sorts starts and ends within each group: a counting sort straight into place.
+ * `skip`, and sorts starts and ends within each group: a counting sort straight into place. With
+ * `pairMask`, each start and end carries its pair's year-end mask (sorted along, packed as
+ * `day · 65536 + mask` in a double).
  */
-const partition = (b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>, keys: number, byUnit: boolean, skip: Uint8Array | null): Partition => {
+const partition = (
+  b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>,
+  keys: number,
+  byUnit: boolean,
+  skip: Uint8Array | null,
+  pairMask: Uint16Array | null,
+): { partition: Partition; masks: Masks | null } => {
   const { pairSeg, pairScheme, segments } = b
   const { start, end, unit } = segments
   const pairs = pairSeg.length - 1
@@ -160,6 +262,7 @@ const partition = (b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>, keys: 
   const n = offsets[keys]!
   const starts = new Int32Array(n), ends = new Int32Array(n)
   const next = offsets.slice(0, keys)
+  if (pairMask !== null) return { partition: { offsets, starts, ends }, masks: masked(b, keys, byUnit, pairMask, offsets, next, starts, ends) }
   for (let p = 0; p < pairs; p++) {
     if (skip !== null && skip[p] === 1) continue
     const s = pairScheme[p]!
@@ -176,7 +279,49 @@ const partition = (b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>, keys: 
       sortDays(ends, lo, hi)
     }
   }
-  return { offsets, starts, ends }
+  return { partition: { offsets, starts, ends }, masks: null }
+}
+
+/** Fills `starts` and `ends` (grouped by `next`) sorted with their pairs' masks alongside. */
+const masked = (
+  b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>,
+  keys: number,
+  byUnit: boolean,
+  pairMask: Uint16Array,
+  offsets: Int32Array,
+  next: Int32Array,
+  starts: Int32Array,
+  ends: Int32Array,
+): Masks => {
+  const { pairSeg, pairScheme, segments } = b
+  const { start, end, unit } = segments
+  const pairs = pairSeg.length - 1
+  const n = starts.length
+  const ps = new Float64Array(n), pe = new Float64Array(n)
+  for (let p = 0; p < pairs; p++) {
+    const s = pairScheme[p]!, m = pairMask[p]!
+    for (let i = pairSeg[p]!; i < pairSeg[p + 1]!; i++) {
+      const at = next[byUnit ? unit[i]! * 4 + s : s]!++
+      ps[at] = start[i]! * 65536 + m
+      pe[at] = end[i]! * 65536 + m
+    }
+  }
+  for (let k = 0; k < keys; k++) {
+    const lo = offsets[k]!, hi = offsets[k + 1]!
+    if (hi - lo > 1) {
+      ps.subarray(lo, hi).sort()
+      pe.subarray(lo, hi).sort()
+    }
+  }
+  const startMask = new Uint16Array(n), endMask = new Uint16Array(n)
+  for (let i = 0; i < n; i++) {
+    const a = Math.floor(ps[i]! / 65536), z = Math.floor(pe[i]! / 65536)
+    starts[i] = a
+    startMask[i] = ps[i]! - a * 65536
+    ends[i] = z
+    endMask[i] = pe[i]! - z * 65536
+  }
+  return { startMask, endMask, startRank: ranksOf(startMask), endRank: ranksOf(endMask) }
 }
 
 /** Groups the first-enrolment days by (unit, scheme) (`byUnit`) or by scheme, sorted within a group. */
