@@ -3,10 +3,11 @@
  * `History` of positioned events with known-at views, geography, registers, the participation
  * index and the debt ledger — and the report shapes.
  */
-export { History, HistoryView, type Basis, type PositionedEvent, type PositionNotIncreasing } from './history.js'
+export { History, HistoryView, type Basis, type EventColumns, type PositionedEvent, type PositionNotIncreasing, type ViewParts } from './history.js'
 export { Geography, compareCodes, type RegisteredUnit } from './geography.js'
 export { Participation, SCHEME_INDEX } from './participation.js'
 export { Denominators, Quotas, denominatorOf, type Estimate } from './registers.js'
 export { DebtLedger, type CreditBalance, type DebtBalance } from './debts.js'
 export { participantsIn, unitsOf, unitDenominator, nationalDenominator, type Denominator } from './figures.js'
+export { encodeHistorySnapshot, decodeHistorySnapshot, HISTORY_SNAPSHOT_VERSION, type SnapshotUnreadable } from './snapshot.js'
 export * from './reports.js'

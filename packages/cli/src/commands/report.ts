@@ -29,7 +29,7 @@ export interface LoadedHistory {
 
 const namesOf = (history: History): Map<string, string> => {
   const names = new Map<string, string>()
-  for (const { event: e } of history.entries()) if (e.type === 'UnitEstablished') names.set(e.data.code, e.data.name)
+  for (const u of history.view().geography.all()) names.set(u.code, u.name)
   return names
 }
 
