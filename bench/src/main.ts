@@ -12,7 +12,7 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { asOfLatency, foldScale, knownAtLatency, warmAsOfLatency } from './fold.js'
+import { asOfLatency, foldScale, knownAtLatency, snapshotFigures, warmAsOfLatency } from './fold.js'
 import { generateHistory, scaledDown } from './generator.js'
 import { peakRssMb, round } from './measure.js'
 import { decodeAndFold, writeNdjson } from './ndjson.js'
@@ -52,8 +52,11 @@ const largePhases = (plan: BenchPlan) => {
   const { cold, warm: latency } = warmAsOfLatency(folded.history, queryMix(plan.scale, plan.warmUpQueries, 7), queries)
   log(`large: as-of cold p99 ${cold.p99Ms} ms, warm p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; known-at`)
   const knownAt = knownAtLatency(folded.history, queries, knownAtMix(plan.scale, plan.knownAtCutoffs), plan.knownAtRepeats)
+  log(`large: known-at first p50 ${knownAt.first.p50Ms} ms; snapshot payload`)
+  const snapshot = snapshotFigures(folded.history)
+  log(`large: snapshot ${round(snapshot.bytes / 2 ** 20)} MB, written in ${round(snapshot.writeMs)} ms, restored in ${round(snapshot.restoreMs)} ms`)
   const { history: _dropped, ...figures } = folded
-  return { ...figures, latency, cold, knownAt }
+  return { ...figures, latency, cold, knownAt, snapshot }
 }
 
 const main = async (): Promise<void> => {
@@ -70,7 +73,7 @@ const main = async (): Promise<void> => {
   const file = join(dir, 'history.ndjson')
   await writeNdjson(generateHistory(plan.scale), file, plan.ndjsonEvents)
   const ndjson = await decodeAndFold(file, plan.scale.province, `${plan.scale.startYear}-06-30`).finally(() => rm(dir, { recursive: true, force: true }))
-  log(`ndjson: ${ndjson.eventsPerSec} events/s`)
+  log(`ndjson: ${ndjson.eventsPerSec} events/s (${ndjson.fastLines} of ${ndjson.events} lines by the fast path)`)
 
   const large = largePhases(plan)
   const peakAfterLarge = peakRssMb()
@@ -85,7 +88,7 @@ const main = async (): Promise<void> => {
     foldEventsPerSec: large.foldEventsPerSec,
     fold: { events: large.stats.events, foldMs: round(large.foldMs), buildIndexesMs: round(large.buildMs) },
     ndjsonEventsPerSec: ndjson.eventsPerSec,
-    ndjson: { events: ndjson.events, ms: round(ndjson.ms) },
+    ndjson: { events: ndjson.events, ms: round(ndjson.ms), fastLines: ndjson.fastLines },
     import: server?.import ?? { pglite: null, postgres: null },
     replay: server?.replay ?? { pglite: null, postgres: null },
     query: {
@@ -93,7 +96,8 @@ const main = async (): Promise<void> => {
       large: { events: large.stats.events, ...large.latency, coldP50Ms: large.cold.p50Ms, coldP99Ms: large.cold.p99Ms },
       p99GrowthFor10xHistory: ratio(large.latency.p99Ms, small.latency.p99Ms),
     },
-    knownAtQuery: { p50Ms: large.knownAt.all.p50Ms, p99Ms: large.knownAt.all.p99Ms, firstAtCutoffP50Ms: large.knownAt.first.p50Ms, cutoffs: plan.knownAtCutoffs, queries: large.knownAt.all.count },
+    knownAtQuery: { p50Ms: large.knownAt.all.p50Ms, p99Ms: large.knownAt.all.p99Ms, firstAtCutoffP50Ms: large.knownAt.first.p50Ms, firstMs: large.knownAt.first.p50Ms, firstMaxMs: large.knownAt.first.maxMs, cutoffs: plan.knownAtCutoffs, queries: large.knownAt.all.count },
+    snapshot: { bytes: large.snapshot.bytes, writeMs: round(large.snapshot.writeMs), restoreMs: round(large.snapshot.restoreMs) },
     memory: {
       peakRssMb: peakAfterLarge,
       heldMb: round(large.heldBytes / 2 ** 20),

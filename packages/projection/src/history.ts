@@ -99,6 +99,12 @@ export class HistoryView {
     return { events: this.count, lastPosition: this.last }
   }
 
+  /** Counts an event whose rows were added to the read models directly (a line parser's). */
+  note(position: number): void {
+    this.count++
+    this.last = position
+  }
+
   /** Sets the basis of a view assembled from read models, or after rows were added directly. */
   rest(events: number, lastPosition: number | null): void {
     this.count = events
@@ -178,6 +184,32 @@ export class History {
     const last = this.lastPosition
     if (last !== null && e.position <= last) return E.left({ _tag: 'PositionNotIncreasing', position: e.position, lastPosition: last })
     this.fold(e)
+    if (this.knownAtViews.size > 0) this.knownAtViews.clear()
+    return E.right(undefined)
+  }
+
+  /**
+   * Appends a ParticipantEnrolled given as values (what a line parser reads, no event object):
+   * recording instant in epoch ms, scheme index (`SCHEME_INDEX`), day numbers (`through` OPEN_END:
+   * open-ended).
+   */
+  appendEnrolment(position: number, recordedAt: number, participantId: string, scheme: number, unit: string, from: number, through: number): E.Either<PositionNotIncreasing, void> {
+    const last = this.lastPosition
+    if (last !== null && position <= last) return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
+    this.record(position, recordedAt)
+    this.full.participation.addEnrolmentRow(participantId, scheme, unit, from, through, this.positions.length - 1)
+    this.full.note(position)
+    if (this.knownAtViews.size > 0) this.knownAtViews.clear()
+    return E.right(undefined)
+  }
+
+  /** Appends a ParticipantLapsed given as values (see {@link appendEnrolment}). */
+  appendLapse(position: number, recordedAt: number, participantId: string, scheme: number, lapsedOn: number): E.Either<PositionNotIncreasing, void> {
+    const last = this.lastPosition
+    if (last !== null && position <= last) return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
+    this.record(position, recordedAt)
+    this.full.participation.addLapseRow(participantId, scheme, lapsedOn, this.positions.length - 1)
+    this.full.note(position)
     if (this.knownAtViews.size > 0) this.knownAtViews.clear()
     return E.right(undefined)
   }
