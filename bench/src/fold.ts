@@ -25,9 +25,9 @@ export interface Folded {
   /** The first query of each report after the fold (the indexes are built lazily), ms. */
   readonly buildMs: number
   readonly foldEventsPerSec: number
-  /** Heap the history holds (events and indexes), bytes. */
+  /** Heap the history holds (columns and indexes), bytes. */
   readonly heldBytes: number
-  /** Heap of the decoded events alone, bytes (part of heldBytes). */
+  /** Heap of the decoded events the fold read (generated before it; the history keeps none of them), bytes. */
   readonly eventBytes: number
 }
 

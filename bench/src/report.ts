@@ -72,7 +72,7 @@ export const printTable = (r: BenchResult): void => {
     ['known-at, first at a new cut-off', `p50 ${r.knownAtQuery.firstMs} ms (max ${r.knownAtQuery.firstMaxMs} ms)`, '≤ 100 ms', verdict(r.knownAtQuery.firstMs <= 100)],
     ['first plan question of a year (cold p99)', `${r.query.large.coldP99Ms} ms`, '≤ 100 ms', verdict(r.query.large.coldP99Ms <= 100)],
     ['history snapshot payload', `${n(Math.round(r.snapshot.bytes / 2 ** 20))} MB, write ${r.snapshot.writeMs} ms, restore ${r.snapshot.restoreMs} ms`, 'restore ≤ 2 s (17.7 M)', verdict(r.snapshot.restoreMs <= 2000)],
-    ['memory', `peak RSS ${n(r.memory.peakRssMb)} MB; history holds ${n(r.memory.heldMb)} MB (${n(r.memory.eventsMb)} MB events)`, '', ''],
+    ['memory', `peak RSS ${n(r.memory.peakRssMb)} MB; history holds ${n(r.memory.heldMb)} MB (the ${n(r.memory.eventsMb)} MB of decoded events it folded are not kept)`, '', ''],
     ['bytes per participant-period', `${n(r.memory.bytesPerPeriod)} (indexes alone ${n(r.memory.indexBytesPerPeriod)})`, '≤ 100', verdict(r.memory.bytesPerPeriod <= 100)],
     ['naive replay (peer)', `p50 ${r.peers.naiveReplay.p50Ms} ms vs ansinh ${r.peers.naiveReplay.ansinhP50Ms} ms`, '≥ 100×', `× ${r.ratios.vsNaiveReplay} ${verdict(r.ratios.vsNaiveReplay >= 100)}`],
     ['SQL intervals (peer)', r.peers.sqlIntervals ? `p50 ${r.peers.sqlIntervals.p50Ms} ms vs ansinh ${r.peers.sqlIntervals.ansinhP50Ms} ms` : '—', '≥ 10×', r.ratios.vsSqlIntervals === null ? 'n/a' : `× ${r.ratios.vsSqlIntervals} ${verdict(r.ratios.vsSqlIntervals >= 10)}`],
