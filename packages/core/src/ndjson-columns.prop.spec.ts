@@ -84,7 +84,9 @@ describe('ColumnDecoder (differential against HistoryDecoder)', () => {
         const lines = events.map(encodeLine)
         for (const k of picks) {
           const e = events[k % events.length]!
-          lines.push(change ? encodeLine({ ...e, recordedAt: '2001-01-01T00:00:00Z' } as DomainEvent) : encodeLine(e))
+          const again = change && k % 2 === 0 ? { ...e, recordedAt: `2001-01-0${1 + (k % 3)}T00:00:00Z` } : e
+          // odd picks repeat through the full path (a space before the brace), even ones as written
+          lines.push(k % 4 === 1 ? ' ' + encodeLine(again as DomainEvent) : encodeLine(again as DomainEvent))
         }
         const { full, columns } = both(lines)
         expect(columns.errors).toEqual(full.errors)

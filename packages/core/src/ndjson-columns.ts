@@ -7,7 +7,9 @@
  * value codecs (`EventId.is`, `Instant.is`, `BusinessDate.is`, `Reference.is`, …), so the fast path
  * accepts exactly what the codecs accept. Every other line — any other type, any other key order,
  * whitespace, escapes, non-ASCII, a repeated or unknown key, a value a codec refuses — goes through
- * the full path (`HistoryDecoder` on that one line), whose events and errors are the reference.
+ * the full path: one `HistoryDecoder` that sees every line (a fast-path line as a blank one, so its
+ * line numbers, first-line rules and repeated ids among full-path lines stay its own), whose events
+ * and errors are the reference.
  *
  * Repeated ids: the decoder keeps per id its line and a 53-bit hash of the event's canonical text
  * (a fast-path line is its own canonical text), not the event; the same id with the same text is
@@ -15,7 +17,7 @@
  *
  * @module ndjson-columns
  */
-import { canonicalJson } from './decode.js'
+import { canonicalJson, decodeEvent } from './decode.js'
 import { type DomainEvent, LapseReason } from './events.js'
 import { type LineError, type LineEvent, HistoryDecoder } from './ndjson.js'
 import { problem } from './problem.js'
@@ -57,23 +59,37 @@ export class ColumnDecoder {
   private readonly seen = new Map<string, number>()
   private readonly seenLine: number[] = []
   private readonly seenHash: number[] = []
+  /** The full path; it keeps only the events of the lines it decodes (the few that are not fast). */
+  private readonly full = new HistoryDecoder()
 
   constructor(private readonly sink: ColumnSink) {}
 
   /** Decodes the next line (without its newline). */
   push(text: string): void {
     const line = ++this.lineNo
-    if (!this.fastLine(text, line)) this.fullLine(text, line)
+    if (this.fastLine(text, line)) this.full.push('')
+    else this.fullLine(text, line)
   }
 
-  /** The full path: the line alone through `HistoryDecoder`, its line number restored. */
+  /** The full path: the line through `HistoryDecoder`, which numbers lines as this decoder does. */
   private fullLine(text: string, line: number): void {
-    const one = new HistoryDecoder()
-    one.push(text)
-    for (const e of one.errors) this.errors.push({ line, problems: e.problems })
-    const decoded = one.events[0]
-    if (decoded === undefined) return
-    const event: DomainEvent = decoded.event
+    const { events, errors } = this.full
+    const before = events.length, errorsBefore = errors.length
+    this.full.push(text)
+    // The full path knows only the ids of its own lines; a repeated id is judged here against the
+    // id's first line, fast or not, so its verdict on repeats (an error or nothing) is set aside.
+    const repeat = errors.length === errorsBefore + 1 && isDuplicate(errors[errorsBefore]!)
+    if (!repeat) for (let k = errorsBefore; k < errors.length; k++) this.errors.push(errors[k]!)
+    if (errors.length > errorsBefore && !repeat) return
+    const decoded = events[before]
+    let event: DomainEvent
+    if (decoded !== undefined) event = decoded.event
+    else {
+      if (text.trim() === '') return
+      const again = decodeEvent(JSON.parse(text))
+      if (again._tag === 'Left') return
+      event = again.right
+    }
     const canonical = canonicalJson(event)
     if (this.isRepeat(event.id, canonical, line)) return
     this.sink.event({ event, position: this.events, line })
@@ -167,6 +183,10 @@ export class ColumnDecoder {
     return true
   }
 }
+
+/** Whether a line error is the full path's "duplicate id" and nothing else. */
+const isDuplicate = (e: LineError): boolean =>
+  e.problems.length === 1 && e.problems[0]!.path === 'id' && e.problems[0]!.message.startsWith('duplicate id with other content')
 
 /** A 53-bit hash of a text (two 32-bit FNV-1a variants): repeated ids compare these, not texts kept. */
 const hash53 = (s: string): number => {
