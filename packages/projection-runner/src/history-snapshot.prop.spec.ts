@@ -1,26 +1,29 @@
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
+import { DEBT_SCHEMES, SCHEMES } from '@ansinh/core'
 import { History, decodeHistorySnapshot, encodeHistorySnapshot } from '@ansinh/projection'
-import { coverageProjection, coverageQueries, debtProjection, debtQueries, planProjection, planQueries } from './builtins.js'
-import { type GeneratedHistory, history, knownAt } from './history/index.js'
+import { coverageReport } from '@ansinh/projection-coverage'
+import { debtReport } from '@ansinh/projection-debt'
+import { planReport } from '@ansinh/projection-plan'
+import { type GeneratedHistory, asOfDate, history, knownAt, unitOrNational } from '@ansinh/testing'
+
+// The payload is projection's, but what it must preserve is every report: the report packages are
+// this package's dev dependencies, so the property lives here.
 
 /** Every report asked of a model: one query of each kind, at one known-at cut and without one. */
 const questions = (h: GeneratedHistory) =>
   fc.record({
-    coverage: coverageQueries(h),
-    plan: planQueries(h),
-    debt: debtQueries(h),
+    coverage: fc.record({ asOf: asOfDate(h), scheme: fc.constantFrom(...SCHEMES), unit: unitOrNational(h) }),
+    plan: fc.record({ asOf: asOfDate(h), scheme: fc.constantFrom(...SCHEMES), unit: unitOrNational(h), year: fc.option(fc.integer({ min: h.years.from, max: h.years.to })) }),
+    debt: fc.record({ asOf: asOfDate(h), scheme: fc.option(fc.constantFrom(...DEBT_SCHEMES)), unit: unitOrNational(h) }),
     knownAt: knownAt(h),
   })
 
 type Questions = ReturnType<typeof questions> extends fc.Arbitrary<infer Q> ? Q : never
 
-const answers = (m: History, q: Questions) => [null, q.knownAt].flatMap((k) => [
-  coverageProjection.answer(m, q.coverage, k),
-  planProjection.answer(m, q.plan, k),
-  debtProjection.answer(m, q.debt, k),
-])
+const answers = (m: History, q: Questions) =>
+  [null, q.knownAt].flatMap((k) => [coverageReport(m, { ...q.coverage, knownAt: k }), planReport(m, { ...q.plan, knownAt: k }), debtReport(m, { ...q.debt, knownAt: k })])
 
 const restored = (m: History): History => {
   const back = decodeHistorySnapshot(encodeHistorySnapshot(m))
