@@ -21,7 +21,8 @@ import { FloatColumn, IntColumn, dayOf } from './columns.js'
 import { KeyTable, pairKeyOf, participantOfKey } from './intern.js'
 import { OPEN_END, type Rows } from './segments.js'
 import { type Overlay, buildOverlay, overlayLimit } from './overlay.js'
-import { type FullIndex, type Index, type NotCoveredOn, buildIndex, countIn, countUncoveredIn, notCoveredIndex, withinFirst, yearEndBit } from './participation-index.js'
+import { type FullIndex, type Index, type NotCoveredOn, buildIndex, countIn, notCoveredIndex, withinFirst } from './participation-index.js'
+import { countUncoveredIn, yearEndBit } from './year-ends.js'
 
 /** The index of each scheme in pair keys (`pair = participant · 4 + scheme`). */
 export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = { voluntary: 0, compulsory: 1, health: 2, unemployment: 3 }
