@@ -96,6 +96,20 @@ describe('ColumnDecoder (differential against HistoryDecoder)', () => {
     )
   })
 
+  it('counts a line that is not text like the full path, and keeps numbering after it', () => {
+    const { sink, events } = collecting()
+    const columns = new ColumnDecoder(sink)
+    const full = new HistoryDecoder()
+    const p = { path: '', message: 'not UTF-8 at byte 3', value: undefined } as never
+    for (const d of [columns, full]) {
+      d.pushUnreadable(p)
+      d.push('\uFEFF{}')
+    }
+    expect(columns.errors).toEqual(full.errors)
+    expect(columns.errors.map((e) => e.line)).toEqual([1, 2])
+    expect(events).toEqual([])
+  })
+
   it('reads the library\'s own enrolment and lapse lines by the fast path', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(arbitraries.event('ParticipantEnrolled'), arbitraries.event('ParticipantLapsed')) as fc.Arbitrary<DomainEvent>, { minLength: 1, maxLength: 8 }), (events) => {

@@ -20,7 +20,7 @@
 import { canonicalJson, decodeEvent } from './decode.js'
 import { type DomainEvent, LapseReason } from './events.js'
 import { type LineError, type LineEvent, HistoryDecoder } from './ndjson.js'
-import { problem } from './problem.js'
+import { type Problem, problem } from './problem.js'
 import { BusinessDate, EventId, Instant, ParticipantId, Reference, Scheme, UnitCode } from './values.js'
 
 type SchemeType = Scheme
@@ -69,6 +69,14 @@ export class ColumnDecoder {
     const line = ++this.lineNo
     if (this.fastLine(text, line)) this.full.push('')
     else this.fullLine(text, line)
+  }
+
+  /** Counts the next line as one that could not be read as text (as `HistoryDecoder.pushUnreadable`). */
+  pushUnreadable(p: Problem): void {
+    ++this.lineNo
+    const before = this.full.errors.length
+    this.full.pushUnreadable(p)
+    for (let k = before; k < this.full.errors.length; k++) this.errors.push(this.full.errors[k]!)
   }
 
   /** The full path: the line through `HistoryDecoder`, which numbers lines as this decoder does. */
