@@ -10,3 +10,4 @@ export { Denominators, Quotas, denominatorOf, type Estimate } from './registers.
 export { DebtLedger, type CreditBalance, type DebtBalance } from './debts.js'
 export { participantsIn, unitsOf, unitDenominator, nationalDenominator, type Denominator } from './figures.js'
 export * from './reports.js'
+export { encodeHistorySnapshot, decodeHistorySnapshot, type SnapshotUnreadable } from './snapshot.js'
