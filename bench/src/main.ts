@@ -22,6 +22,7 @@ import { runPartitioned } from './partitioned.js'
 import { knownAtMix, queryMix } from './queries.js'
 import { type BenchResult, printTable, ratio } from './report.js'
 import { runServerPhases } from './server-phases.js'
+import { measureSnapshot } from './snapshots.js'
 
 const log = (message: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -52,8 +53,11 @@ const largePhases = (plan: BenchPlan) => {
   const { cold, warm: latency } = warmAsOfLatency(folded.history, queryMix(plan.scale, plan.warmUpQueries, 7), queries)
   log(`large: as-of cold p99 ${cold.p99Ms} ms, warm p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; known-at`)
   const knownAt = knownAtLatency(folded.history, queries, knownAtMix(plan.scale, plan.knownAtCutoffs), plan.knownAtRepeats)
+  log('large: snapshot seal and restore')
+  const snapshot = measureSnapshot(folded.history)
+  log(`large: snapshot ${snapshot.bytes.toLocaleString('en-US')} bytes, sealed in ${snapshot.writeMs} ms, restored in ${snapshot.restoreMs} ms`)
   const { history: _dropped, ...figures } = folded
-  return { ...figures, latency, cold, knownAt }
+  return { ...figures, latency, cold, knownAt, snapshot }
 }
 
 const main = async (): Promise<void> => {
@@ -105,13 +109,19 @@ const main = async (): Promise<void> => {
       naiveReplay: { p50Ms: small.naive.p50Ms, p99Ms: small.naive.p99Ms, queries: small.naive.count, events: small.events, ansinhP50Ms: small.ansinhOnNaive.p50Ms },
       sqlIntervals: server?.sqlIntervals ?? null,
       emmett: server?.emmett ?? null,
+      duckdb: server?.duckdb ?? null,
+      pgRange: server?.pgRange ?? null,
     },
     ratios: {
       vsNaiveReplay: ratio(small.naive.p50Ms, small.ansinhOnNaive.p50Ms),
       vsSqlIntervals: server == null ? null : ratio(server.sqlIntervals.p50Ms, server.sqlIntervals.ansinhP50Ms),
       emmettRead: server == null ? null : ratio(server.replay.postgres.eventsPerSec, server.emmett.readEventsPerSec),
       emmettAppend: server == null ? null : ratio(server.import.postgres.eventsPerSec, server.emmett.appendEventsPerSec),
+      vsDuckdb: server == null ? null : ratio(server.duckdb.p50Ms, server.duckdb.ansinhP50Ms),
+      vsPgRange: server == null ? null : ratio(server.pgRange.p50Ms, server.pgRange.ansinhP50Ms),
     },
+    cli: server?.cli ?? null,
+    snapshot: { bytes: large.snapshot.bytes, writeMs: large.snapshot.writeMs, restoreMs: large.snapshot.restoreMs, events: large.snapshot.events },
     partitioned,
     machine: { nproc: availableParallelism(), memoryGb: round(totalmem() / 2 ** 30), node: process.version, loadAverage: { before: round(loadBefore, 2), after: round(loadavg()[0]!, 2) } },
     seconds: round((performance.now() - started) / 1000),

@@ -11,7 +11,10 @@ import { SqlEventStore, type SqlQueryable, pgDriver, pgliteDriver } from '@ansin
 import { history, interestingDays } from '@ansinh/testing'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HISTORY_SNAPSHOT, HISTORY_SNAPSHOT_FORMAT, loadStoredHistory, snapshotWithAppend } from './stored-history.js'
+import { HISTORY_SNAPSHOT, HISTORY_SNAPSHOT_FORMAT, loadStoredHistory, sealHistory, snapshotWithAppend } from './stored-history.js'
+import { InMemoryCheckpointStore } from '@ansinh/store'
+import { historyProjector } from './history-projector.js'
+import { ProjectionRunner } from './runner.js'
 
 /** Every figure of a few kinds at a few dates, as known today and at a cut: the reports' bytes. */
 const reportBytes = (h: History, events: readonly DomainEvent[], years: { from: number; to: number }): string => {
@@ -183,6 +186,26 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
     const load = await loadStoredHistory(store, quiet(warnings))
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`taken at position ${h.events.length}, which the store does not hold; rebuilding`))])
     expect(load.history.size).toBe(h.events.length - 3)
+    await store.close()
+  })
+
+  it('the projection runner keeps the snapshot current at its checkpoints', async () => {
+    const store = await subject.fresh()
+    await appendAll(store, h.events)
+    const runner = await ProjectionRunner.start({
+      store,
+      checkpoints: new InMemoryCheckpointStore(),
+      name: 'reports',
+      projector: historyProjector,
+      snapshot: { store: store.snapshots, name: HISTORY_SNAPSHOT, seal: sealHistory },
+    })
+    await runner.caughtUp
+    await runner.stop()
+    const warnings: string[] = []
+    const load = await loadStoredHistory(store, quiet(warnings))
+    expect(warnings).toEqual([])
+    expect(load.snapshot?.position).toBe(h.events.length)
+    expect(reportBytes(load.history, h.events, h.years)).toBe(expected)
     await store.close()
   })
 

@@ -138,6 +138,22 @@ describe('ansinh report', () => {
     expect(r.err[0]).toMatch(/hash chain broken at position 30: /)
   })
 
+  it('a tampered snapshot is ignored with one warning line, the report is the same, and the next run trusts the rebuilt one', async () => {
+    const dirPath = join(dir, 'store-snapshot')
+    const store = `pglite:${dirPath}`
+    expect((await run(['import', file, '--store', store])).code).toBe(0)
+    const { PGlite } = await import('@electric-sql/pglite')
+    const db = await PGlite.create(dirPath)
+    await db.query(`UPDATE ansinh_snapshots SET envelope = set_byte(envelope, 70, (get_byte(envelope, 70) + 1) % 256)`)
+    await db.close()
+    const argv = [...reports[2]!, '--store', store, '--format', 'json']
+    const warned = await run(argv)
+    expect(warned.code).toBe(0)
+    expect(warned.err).toEqual(['ansinh: snapshot "history" ignored, unreadable: checksum does not match: the bytes were changed or cut; rebuilding from every event'])
+    expect(JSON.parse(warned.out)).toEqual(await json([...reports[2]!, '--events', file]))
+    expect(await json(argv.slice(0, -2))).toEqual(JSON.parse(warned.out))
+  }, 120_000)
+
   it('imports all or nothing: one bad line in the middle leaves the store as it was', async () => {
     const store = `pglite:${join(dir, 'store-atomic')}`
     const first = join(dir, 'first.ndjson')
