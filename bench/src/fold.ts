@@ -5,8 +5,7 @@
  * @module fold
  */
 import type { DomainEvent } from '@ansinh/core'
-import * as E from 'fp-ts/lib/Either.js'
-import { History, type PositionedEvent, decodeHistorySnapshot, encodeHistorySnapshot } from '@ansinh/projection'
+import { History, type PositionedEvent } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
@@ -64,17 +63,6 @@ export const answer = (history: History, q: BenchQuery, knownAt: number | null =
   q.report === 'coverage'
     ? coverageReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit, knownAt })
     : planReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit, knownAt })
-
-/** The snapshot payload of a history: its size, and the time to write and to restore it. */
-export const snapshotFigures = (history: History): { bytes: number; writeMs: number; restoreMs: number } => {
-  const t0 = now()
-  const bytes = encodeHistorySnapshot(history)
-  const t1 = now()
-  const restored = decodeHistorySnapshot(bytes)
-  const t2 = now()
-  if (E.isLeft(restored) || restored.right.size !== history.size) throw new Error('the history snapshot did not restore')
-  return { bytes: bytes.length, writeMs: t1 - t0, restoreMs: t2 - t1 }
-}
 
 /** Latency of the as-of questions. */
 export const asOfLatency = (history: History, queries: readonly BenchQuery[]): Latency => latencies(queries.length, (i) => answer(history, queries[i]!))

@@ -12,7 +12,7 @@ import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { asOfLatency, foldScale, knownAtLatency, snapshotFigures, warmAsOfLatency } from './fold.js'
+import { asOfLatency, foldScale, knownAtLatency, warmAsOfLatency } from './fold.js'
 import { generateHistory, scaledDown } from './generator.js'
 import { peakRssMb, round } from './measure.js'
 import { decodeAndFold, writeNdjson } from './ndjson.js'
@@ -22,6 +22,7 @@ import { runPartitioned } from './partitioned.js'
 import { knownAtMix, queryMix } from './queries.js'
 import { type BenchResult, printTable, ratio } from './report.js'
 import { runServerPhases } from './server-phases.js'
+import { measureSnapshot } from './snapshots.js'
 
 const log = (message: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -52,9 +53,9 @@ const largePhases = (plan: BenchPlan) => {
   const { cold, warm: latency } = warmAsOfLatency(folded.history, queryMix(plan.scale, plan.warmUpQueries, 7), queries)
   log(`large: as-of cold p99 ${cold.p99Ms} ms, warm p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; known-at`)
   const knownAt = knownAtLatency(folded.history, queries, knownAtMix(plan.scale, plan.knownAtCutoffs), plan.knownAtRepeats)
-  log(`large: known-at first p50 ${knownAt.first.p50Ms} ms; snapshot payload`)
-  const snapshot = snapshotFigures(folded.history)
-  log(`large: snapshot ${round(snapshot.bytes / 2 ** 20)} MB, written in ${round(snapshot.writeMs)} ms, restored in ${round(snapshot.restoreMs)} ms`)
+  log(`large: known-at first p50 ${knownAt.first.p50Ms} ms; snapshot seal and restore`)
+  const snapshot = measureSnapshot(folded.history)
+  log(`large: snapshot ${snapshot.bytes.toLocaleString('en-US')} bytes, sealed in ${snapshot.writeMs} ms, restored in ${snapshot.restoreMs} ms`)
   const { history: _dropped, ...figures } = folded
   return { ...figures, latency, cold, knownAt, snapshot }
 }
@@ -97,7 +98,6 @@ const main = async (): Promise<void> => {
       p99GrowthFor10xHistory: ratio(large.latency.p99Ms, small.latency.p99Ms),
     },
     knownAtQuery: { p50Ms: large.knownAt.all.p50Ms, p99Ms: large.knownAt.all.p99Ms, firstAtCutoffP50Ms: large.knownAt.first.p50Ms, firstMs: large.knownAt.first.p50Ms, firstMaxMs: large.knownAt.first.maxMs, cutoffs: plan.knownAtCutoffs, queries: large.knownAt.all.count },
-    snapshot: { bytes: large.snapshot.bytes, writeMs: round(large.snapshot.writeMs), restoreMs: round(large.snapshot.restoreMs) },
     memory: {
       peakRssMb: peakAfterLarge,
       heldMb: round(large.heldBytes / 2 ** 20),
@@ -110,13 +110,19 @@ const main = async (): Promise<void> => {
       naiveReplay: { p50Ms: small.naive.p50Ms, p99Ms: small.naive.p99Ms, queries: small.naive.count, events: small.events, ansinhP50Ms: small.ansinhOnNaive.p50Ms },
       sqlIntervals: server?.sqlIntervals ?? null,
       emmett: server?.emmett ?? null,
+      duckdb: server?.duckdb ?? null,
+      pgRange: server?.pgRange ?? null,
     },
     ratios: {
       vsNaiveReplay: ratio(small.naive.p50Ms, small.ansinhOnNaive.p50Ms),
       vsSqlIntervals: server == null ? null : ratio(server.sqlIntervals.p50Ms, server.sqlIntervals.ansinhP50Ms),
       emmettRead: server == null ? null : ratio(server.replay.postgres.eventsPerSec, server.emmett.readEventsPerSec),
       emmettAppend: server == null ? null : ratio(server.import.postgres.eventsPerSec, server.emmett.appendEventsPerSec),
+      vsDuckdb: server == null ? null : ratio(server.duckdb.p50Ms, server.duckdb.ansinhP50Ms),
+      vsPgRange: server == null ? null : ratio(server.pgRange.p50Ms, server.pgRange.ansinhP50Ms),
     },
+    cli: server?.cli ?? null,
+    snapshot: { bytes: large.snapshot.bytes, writeMs: large.snapshot.writeMs, restoreMs: large.snapshot.restoreMs, events: large.snapshot.events },
     partitioned,
     machine: { nproc: availableParallelism(), memoryGb: round(totalmem() / 2 ** 30), node: process.version, loadAverage: { before: round(loadBefore, 2), after: round(loadavg()[0]!, 2) } },
     seconds: round((performance.now() - started) / 1000),

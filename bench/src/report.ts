@@ -8,6 +8,7 @@ import { round } from './measure.js'
 import type { PartitionedFigures } from './partitioned.js'
 import type { ServerFigures } from './server-phases.js'
 import type { Throughput } from './stores.js'
+import type { CliFigures } from './snapshots.js'
 
 /** Every figure of one run. */
 export interface BenchResult {
@@ -27,15 +28,26 @@ export interface BenchResult {
     readonly p99GrowthFor10xHistory: number
   }
   readonly knownAtQuery: { readonly p50Ms: number; readonly p99Ms: number; readonly firstAtCutoffP50Ms: number; readonly firstMs: number; readonly firstMaxMs: number; readonly cutoffs: number; readonly queries: number }
-  /** The History snapshot payload of the large history (encodeHistorySnapshot / decodeHistorySnapshot). */
-  readonly snapshot: { readonly bytes: number; readonly writeMs: number; readonly restoreMs: number }
   readonly memory: { readonly peakRssMb: number; readonly heldMb: number; readonly eventsMb: number; readonly bytesPerPeriod: number; readonly indexBytesPerPeriod: number }
   readonly peers: {
     readonly naiveReplay: { readonly p50Ms: number; readonly p99Ms: number; readonly queries: number; readonly events: number; readonly ansinhP50Ms: number }
     readonly sqlIntervals: ServerFigures['sqlIntervals'] | null
     readonly emmett: ServerFigures['emmett'] | null
+    readonly duckdb: ServerFigures['duckdb'] | null
+    readonly pgRange: ServerFigures['pgRange'] | null
   }
-  readonly ratios: { readonly vsNaiveReplay: number; readonly vsSqlIntervals: number | null; readonly emmettRead: number | null; readonly emmettAppend: number | null }
+  readonly ratios: {
+    readonly vsNaiveReplay: number
+    readonly vsSqlIntervals: number | null
+    readonly emmettRead: number | null
+    readonly emmettAppend: number | null
+    readonly vsDuckdb: number | null
+    readonly vsPgRange: number | null
+  }
+  /** An `ansinh report` process against a stored history, through its snapshot. */
+  readonly cli: CliFigures | null
+  /** The large history sealed into a snapshot envelope and restored from it. */
+  readonly snapshot: { readonly bytes: number; readonly writeMs: number; readonly restoreMs: number; readonly events: number }
   readonly partitioned: PartitionedFigures
   readonly machine: { readonly nproc: number; readonly memoryGb: number; readonly node: string; readonly loadAverage: { readonly before: number; readonly after: number } }
   readonly seconds: number
@@ -76,6 +88,10 @@ export const printTable = (r: BenchResult): void => {
     ['bytes per participant-period', `${n(r.memory.bytesPerPeriod)} (indexes alone ${n(r.memory.indexBytesPerPeriod)})`, '≤ 100', verdict(r.memory.bytesPerPeriod <= 100)],
     ['naive replay (peer)', `p50 ${r.peers.naiveReplay.p50Ms} ms vs ansinh ${r.peers.naiveReplay.ansinhP50Ms} ms`, '≥ 100×', `× ${r.ratios.vsNaiveReplay} ${verdict(r.ratios.vsNaiveReplay >= 100)}`],
     ['SQL intervals (peer)', r.peers.sqlIntervals ? `p50 ${r.peers.sqlIntervals.p50Ms} ms vs ansinh ${r.peers.sqlIntervals.ansinhP50Ms} ms` : '—', '≥ 10×', r.ratios.vsSqlIntervals === null ? 'n/a' : `× ${r.ratios.vsSqlIntervals} ${verdict(r.ratios.vsSqlIntervals >= 10)}`],
+    ['DuckDB (peer)', r.peers.duckdb ? `p50 ${r.peers.duckdb.p50Ms} ms vs ansinh ${r.peers.duckdb.ansinhP50Ms} ms${r.peers.duckdb.agrees ? '' : ' (ANSWERS DIFFER)'}` : '—', '≥ 10×', r.ratios.vsDuckdb === null ? 'n/a' : `× ${r.ratios.vsDuckdb} ${verdict(r.ratios.vsDuckdb >= 10)}`],
+    ['PostgreSQL daterange + GiST (peer)', r.peers.pgRange ? `p50 ${r.peers.pgRange.p50Ms} ms vs ansinh ${r.peers.pgRange.ansinhP50Ms} ms${r.peers.pgRange.agrees ? '' : ' (ANSWERS DIFFER)'}` : '—', '≥ 10×', r.ratios.vsPgRange === null ? 'n/a' : `× ${r.ratios.vsPgRange} ${verdict(r.ratios.vsPgRange >= 10)}`],
+    ['snapshot of the large history', `${n(r.snapshot.bytes)} bytes, sealed in ${r.snapshot.writeMs} ms, restored in ${r.snapshot.restoreMs} ms`, 'restore ≤ 2 s (full)', verdict(r.snapshot.restoreMs <= 2000)],
+    ['ansinh report process', r.cli ? `${r.cli.reportMs} ms, ${n(r.cli.rssMb)} MB RSS (${n(r.cli.events)} stored events, snapshot)` : '—', '', ''],
     ['import PGlite / PostgreSQL', `${n(r.import.pglite?.eventsPerSec)} / ${n(r.import.postgres?.eventsPerSec)} events/s`, '', ''],
     ['replay PGlite / PostgreSQL', `${n(r.replay.pglite?.eventsPerSec)} / ${n(r.replay.postgres?.eventsPerSec)} events/s`, '', ''],
     ['Emmett append / read', r.peers.emmett ? `${n(r.peers.emmett.appendEventsPerSec)} / ${n(r.peers.emmett.readEventsPerSec)} events/s` : '—', 'ansinh ≥ Emmett', ''],

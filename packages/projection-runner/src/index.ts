@@ -5,3 +5,13 @@
 export { ProjectionRunner, type RunnerError, type RunnerOptions } from './runner.js'
 export type { Projector } from './projector.js'
 export { historyProjector } from './history-projector.js'
+export {
+  HISTORY_SNAPSHOT,
+  HISTORY_SNAPSHOT_FORMAT,
+  type LoadOptions,
+  type StoredHistory,
+  loadStoredHistory,
+  openHistorySnapshot,
+  sealHistory,
+  snapshotWithAppend,
+} from './stored-history.js'

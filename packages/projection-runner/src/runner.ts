@@ -10,7 +10,8 @@
  *
  * @module runner
  */
-import type { CheckpointStore, EventStore, StoreError, Subscription } from '@ansinh/store'
+import * as E from 'fp-ts/lib/Either.js'
+import type { CheckpointStore, EventStore, SnapshotStamp, SnapshotStore, StoreError, Subscription } from '@ansinh/store'
 import type { Projector } from './projector.js'
 
 /** Options of {@link ProjectionRunner.start}. */
@@ -22,6 +23,12 @@ export interface RunnerOptions<M> {
   readonly projector: Projector<M>
   /** How many events between checkpoints; default 50,000. */
   readonly checkpointEvery?: number
+  /**
+   * Also keeps a read-model snapshot in the store (e.g. `{ store: store.snapshots, name:
+   * HISTORY_SNAPSHOT, seal: sealHistory }`), sealed with the chain hash of its position at every
+   * checkpoint, so `ansinh report` and `verify` start from it.
+   */
+  readonly snapshot?: { readonly store: SnapshotStore; readonly name: string; readonly seal: (model: M, stamp: SnapshotStamp) => Uint8Array }
   /** Called when the runner stops on an error (of the store, of saving, or of the fold). */
   readonly onError?: (error: RunnerError) => void
 }
@@ -37,6 +44,8 @@ export class ProjectionRunner<M> {
   private sinceCheckpoint = 0
   private saved: number
   private subscription: Subscription | null = null
+  /** The chain hash of the last event folded in this run (null until one is). */
+  private lastHash: string | null = null
   private failed: RunnerError | null = null
   private halted!: () => void
   /** Settles when the runner stops, on request or on an error. */
@@ -91,6 +100,11 @@ export class ProjectionRunner<M> {
     const position = this.folded
     try {
       await this.options.checkpoints.save(this.options.name, { position, snapshot: this.options.projector.snapshot(this.model) })
+      const snapshot = this.options.snapshot
+      if (snapshot !== undefined && this.lastHash !== null) {
+        const saved = await snapshot.store.save(snapshot.name, snapshot.seal(this.model, { position, hash: this.lastHash }))()
+        if (E.isLeft(saved)) throw new Error(`snapshot ${snapshot.name}: ${saved.left.message}`)
+      }
       this.saved = Math.max(this.saved, position)
       this.sinceCheckpoint = 0
     } catch (err) {
@@ -124,6 +138,7 @@ export class ProjectionRunner<M> {
           return
         }
         this.folded = e.position
+        this.lastHash = e.hash
         if (++this.sinceCheckpoint >= every) await this.checkpoint()
       },
       onError: (error) => this.fail({ _tag: 'StoreFailed', error }),
