@@ -19,7 +19,7 @@ import { runEmmett } from './peers/emmett.js'
 import { runSqlIntervals } from './peers/sql-intervals.js'
 // The store package's throw-away server: Debian's binaries, a temp folder, 127.0.0.1, a free port,
 // durability off (every peer runs on the same server, so none is favoured).
-import { startPostgres } from '@ansinh/store-postgres/test-server'
+import { startPostgres } from '@ansinh/store-testing/postgres-server'
 import type { BenchQuery } from './queries.js'
 import { type Throughput, importEvents, replayAll } from './stores.js'
 

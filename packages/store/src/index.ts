@@ -1,7 +1,7 @@
 /**
  * `@ansinh/store`: the EventStore port, the in-memory store, the hash chain, the append
- * semantics adapters share, and polling subscriptions. The contract suite is the separate entry
- * `@ansinh/store/contract` (it imports vitest).
+ * semantics adapters share, and polling subscriptions. The contract suite every adapter runs is
+ * the package `@ansinh/store-testing` (it imports vitest).
  */
 export * from './port.js'
 export * from './chain.js'
