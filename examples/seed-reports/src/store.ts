@@ -8,9 +8,8 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
-import { writesInOrder } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
-import { type EventStore, describeStoreError } from '@ansinh/store'
+import { type EventStore, describeStoreError, writesInOrder } from '@ansinh/store'
 import { openPgliteStore, openPostgresStore } from '@ansinh/store-postgres'
 
 /** Opens `pglite:DIR` or `postgres://…`. */

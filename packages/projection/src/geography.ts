@@ -8,7 +8,7 @@
 import type { UnitEstablished } from '@ansinh/core'
 
 /** One established unit as the registry keeps it: the record with the latest position. */
-export interface RegisteredUnit {
+export interface UnitRecord {
   readonly code: string
   readonly name: string
   readonly parent: string | null
@@ -17,7 +17,7 @@ export interface RegisteredUnit {
 
 /** The unit registry and hierarchy built from UnitEstablished events. */
 export class Geography {
-  private readonly units = new Map<string, RegisteredUnit>()
+  private readonly units = new Map<string, UnitRecord>()
   private childrenOf: Map<string | null, string[]> | null = null
   private readonly subtrees = new Map<string, readonly string[]>()
 
@@ -31,7 +31,7 @@ export class Geography {
   }
 
   /** The registered unit of a code, or undefined when no known UnitEstablished names it. */
-  unit(code: string): RegisteredUnit | undefined {
+  unit(code: string): UnitRecord | undefined {
     return this.units.get(code)
   }
 

@@ -6,6 +6,7 @@
 export * from './port.js'
 export * from './chain.js'
 export * from './plan.js'
+export * from './writes.js'
 export * from './subscription.js'
 export * from './memory.js'
 export * from './unavailable.js'
