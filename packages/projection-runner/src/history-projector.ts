@@ -10,7 +10,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { canonicalJson, decodeEvent } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import type { Projector } from './projector.js'
+import type { Projector, ProjectorError } from './projector.js'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
@@ -20,7 +20,9 @@ export const historyProjector: Projector<History> = {
   empty: () => History.of([]),
   apply: (history, e) => {
     const r = history.append({ event: e.event, position: e.position })
-    if (E.isLeft(r)) throw new Error(`position ${r.left.position} after ${r.left.lastPosition}: the runner fed events out of order`)
+    return E.isLeft(r)
+      ? E.left({ _tag: 'EventNotFolded', position: e.position, message: `position ${r.left.position} after ${r.left.lastPosition}: events fed out of order` })
+      : E.right(undefined)
   },
   snapshot: (history) => {
     let text = ''
@@ -33,11 +35,25 @@ export const historyProjector: Projector<History> = {
     let start = 0
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       const tab = text.indexOf('\t', start)
-      const decoded = decodeEvent(JSON.parse(text.slice(tab + 1, nl)))
-      if (E.isLeft(decoded)) throw new Error(`snapshot line at byte ${start} does not decode: ${decoded.left.map((p) => p.path + ': ' + p.message).join('; ')}`)
-      events.push({ event: decoded.right, position: Number(text.slice(start, tab)) })
+      const position = Number(text.slice(start, tab))
+      const json = parseJson(text.slice(tab + 1, nl))
+      const decoded = json === undefined ? null : decodeEvent(json)
+      if (tab < start || tab > nl || !Number.isSafeInteger(position) || decoded === null || E.isLeft(decoded)) {
+        const why = decoded !== null && E.isLeft(decoded) ? `: ${decoded.left.map((p) => p.path + ': ' + p.message).join('; ')}` : ''
+        return E.left<ProjectorError>({ _tag: 'SnapshotUnreadable', message: `snapshot line at byte ${start} is not a positioned event${why}` })
+      }
+      events.push({ event: decoded.right, position })
       start = nl + 1
     }
-    return History.of(events)
+    return E.right(History.of(events))
   },
+}
+
+/** The JSON value of a text, or undefined when it is not JSON. */
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }
