@@ -154,3 +154,7 @@ export {
   type WriteRule,
 } from './deciders/index.js'
 export { checkHistory, HistoryChecker, type RuleViolation } from './history-check.js'
+export { codePointLabel, describeForbidden, escapeInvisible, FORBIDDEN_CHARACTER, forbiddenCodePoint } from './text.js'
+export { expected, instantMessage } from './messages.js'
+export { MAX_DEPTH, parseJsonLine } from './json-line.js'
+export { findInvalidUtf8, type LineSink, LineSplitter, MAX_LINE_BYTES, splitBytes } from './utf8.js'
