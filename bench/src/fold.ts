@@ -5,7 +5,8 @@
  * @module fold
  */
 import type { DomainEvent } from '@ansinh/core'
-import { History, type PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
+import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'

@@ -9,7 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DomainEvent } from '@ansinh/core'
-import type { History, PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
+import type { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { openPgliteStore, openPostgresStore } from '@ansinh/store-postgres'
 import { asOfLatency } from './fold.js'
@@ -23,7 +24,7 @@ import { loadStoredHistory } from '@ansinh/projection-runner'
 import { type CliFigures, measureCliReport } from './snapshots.js'
 // The store package's throw-away server: Debian's binaries, a temp folder, 127.0.0.1, a free port,
 // durability off (every peer runs on the same server, so none is favoured).
-import { startPostgres } from '@ansinh/store-postgres/test-server'
+import { startPostgres } from '@ansinh/store-testing/postgres-server'
 import type { BenchQuery } from './queries.js'
 import { type Throughput, importEvents, replayAll } from './stores.js'
 

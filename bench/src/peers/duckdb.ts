@@ -6,7 +6,7 @@
  * @module peers/duckdb
  */
 import { DuckDBInstance } from '@duckdb/node-api'
-import type { PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
 import { now, round } from '../measure.js'
 import type { BenchQuery } from '../queries.js'
 import { type Units, askWith, checkThenTime } from './interval-peer.js'

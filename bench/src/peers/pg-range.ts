@@ -7,7 +7,7 @@
  * @module peers/pg-range
  */
 import pg from 'pg'
-import type { PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
 import { now, round } from '../measure.js'
 import type { BenchQuery } from '../queries.js'
 import { type Units, askWith, checkThenTime } from './interval-peer.js'

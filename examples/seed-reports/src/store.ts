@@ -10,10 +10,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
-import { writesInOrder } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
 import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
-import { type EventStore, describeStoreError, keepsSnapshots } from '@ansinh/store'
+import { type EventStore, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { openPgliteStore, openPostgresStore } from '@ansinh/store-postgres'
 
 /** Opens `pglite:DIR` or `postgres://…`. */

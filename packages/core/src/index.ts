@@ -2,17 +2,160 @@
  * `@ansinh/core`: the domain of social-insurance participation — value types, event codecs,
  * NDJSON, deciders and their errors. No I/O.
  */
-export * from './values.js'
-export * from './problem.js'
-export * from './strict.js'
-export * from './events.js'
-export * from './schema.js'
-export * from './decode.js'
-export * from './ndjson.js'
-export * from './ndjson-columns.js'
-export * from './deciders/index.js'
-export * from './history-check.js'
-export * from './text.js'
-export * from './messages.js'
-export * from './json-line.js'
-export * from './utf8.js'
+export {
+  BusinessDate,
+  type BusinessDateBrand,
+  civilToDays,
+  Count,
+  type CountBrand,
+  dayNumber,
+  daysInMonth,
+  daysToCivil,
+  DEBT_SCHEMES,
+  DebtScheme,
+  endOfBusinessDay,
+  endOfYear,
+  EventId,
+  type EventIdBrand,
+  firstDayOf,
+  fromDayNumber,
+  Instant,
+  type InstantBrand,
+  instantMillis,
+  instantOfMillis,
+  isBusinessDate,
+  levelOfCode,
+  Month,
+  type MonthBrand,
+  monthNumber,
+  monthNumberOfDate,
+  type NameBrand,
+  parseBusinessDate,
+  parseKnownAt,
+  ParticipantId,
+  type ParticipantIdBrand,
+  PlanYear,
+  type PlanYearBrand,
+  PositiveCount,
+  type PositiveCountBrand,
+  Reference,
+  type ReferenceBrand,
+  sameDateLastYear,
+  Scheme,
+  SCHEMES,
+  startOfYear,
+  UnitCode,
+  type UnitCodeBrand,
+  UnitLevel,
+  UnitName,
+  Vnd,
+  type VndBrand,
+  yearOf,
+  ZONE,
+} from './values.js'
+export { formatProblem, problem, type Problem, showValue } from './problem.js'
+export { type Fields, nullable, type Nullable, optional, type Optional, strict, type StrictOf } from './strict.js'
+export {
+  type DebtRecorded,
+  DebtRecordedV1,
+  type DebtSettled,
+  DebtSettledV1,
+  type DomainEvent,
+  EVENT_TYPES,
+  type EventBody,
+  type EventDataMap,
+  type EventOf,
+  type EventType,
+  isEventOf,
+  isEventType,
+  LapseReason,
+  makeEvent,
+  type NewEvent,
+  type ParticipantEnrolled,
+  ParticipantEnrolledV1,
+  type ParticipantLapsed,
+  ParticipantLapsedV1,
+  type PopulationEstimated,
+  PopulationEstimatedV1,
+  type PositionedEvent,
+  type QuotaAssigned,
+  QuotaAssignedV1,
+  type StreamKind,
+  streamKindOf,
+  streamOf,
+  type UnitEstablished,
+  UnitEstablishedV1,
+} from './events.js'
+export { currentVersion, type EventSchema, SCHEMAS, upcast } from './schema.js'
+export {
+  canonicalDataJson,
+  canonicalJson,
+  decodeEvent,
+  type DecodeOptions,
+  encodeEvent,
+  problemsOf,
+} from './decode.js'
+export {
+  decodeHistory,
+  encodeHistory,
+  encodeLine,
+  formatLineError,
+  HistoryDecoder,
+  type LineError,
+  type LineEvent,
+} from './ndjson.js'
+export {
+  type AssignQuota,
+  type BodyOf,
+  type Command,
+  COMMAND_OF_EVENT,
+  type CommandOf,
+  commandOfEvent,
+  type CommandType,
+  type DatedAmount,
+  type DebtLedger,
+  type DecideContext,
+  type Decider,
+  domainError,
+  type DomainError,
+  type DomainErrorTag,
+  type EmployerCommand,
+  employerDecider,
+  type EmployerEventType,
+  type EmployerState,
+  type EnrolledPeriod,
+  type EnrolParticipant,
+  type EstablishUnit,
+  type EstimatePopulation,
+  isDomainError,
+  knownCoverageEnd,
+  type LapseParticipant,
+  type NewEventOf,
+  outstandingOn,
+  type ParticipantCommand,
+  participantDecider,
+  type ParticipantEventType,
+  type ParticipantState,
+  populationDecider,
+  type PopulationState,
+  quotaDecider,
+  type QuotaState,
+  type RecordDebt,
+  type RegisteredUnit,
+  registeredUnitOf,
+  replay,
+  type SchemeCoverage,
+  type SettleDebt,
+  unitDecider,
+  type UnitRegistry,
+  unitRegistryOf,
+  type UnitState,
+  WRITE_RULES,
+  type WriteRule,
+} from './deciders/index.js'
+export { checkHistory, HistoryChecker, type RuleViolation } from './history-check.js'
+export { codePointLabel, describeForbidden, escapeInvisible, FORBIDDEN_CHARACTER, forbiddenCodePoint } from './text.js'
+export { expected, instantMessage } from './messages.js'
+export { MAX_DEPTH, parseJsonLine } from './json-line.js'
+export { findInvalidUtf8, type LineSink, LineSplitter, MAX_LINE_BYTES, splitBytes } from './utf8.js'
+export { type ColumnSink, ColumnDecoder } from './ndjson-columns.js'

@@ -8,19 +8,20 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { History, decodeHistorySnapshot, encodeHistorySnapshot } from '@ansinh/projection'
-import type { Projector } from './projector.js'
+import type { Projector, ProjectorError } from './projector.js'
 
 /** Feeds a `History` and snapshots it as its binary payload. */
 export const historyProjector: Projector<History> = {
   empty: () => History.of([]),
   apply: (history, e) => {
     const r = history.append({ event: e.event, position: e.position })
-    if (E.isLeft(r)) throw new Error(`position ${r.left.position} after ${r.left.lastPosition}: the runner fed events out of order`)
+    return E.isLeft(r)
+      ? E.left({ _tag: 'EventNotFolded', position: e.position, message: `position ${r.left.position} after ${r.left.lastPosition}: events fed out of order` })
+      : E.right(undefined)
   },
   snapshot: (history) => encodeHistorySnapshot(history),
   restore: (bytes) => {
     const restored = decodeHistorySnapshot(bytes)
-    if (E.isLeft(restored)) throw new Error(restored.left.message)
-    return restored.right
+    return E.isLeft(restored) ? E.left<ProjectorError>({ _tag: 'SnapshotUnreadable', message: restored.left.message }) : E.right(restored.right)
   },
 }

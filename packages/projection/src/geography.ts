@@ -8,7 +8,7 @@
 import type { UnitEstablished } from '@ansinh/core'
 
 /** One established unit as the registry keeps it: the record with the latest position. */
-export interface RegisteredUnit {
+export interface EstablishedUnit {
   readonly code: string
   readonly name: string
   readonly parent: string | null
@@ -29,7 +29,7 @@ export interface UnitRecord {
 export class Geography {
   /** Every record in fold order (a later record of a code replaces the earlier in `units`). */
   private readonly log: UnitRecord[] = []
-  private readonly units = new Map<string, RegisteredUnit>()
+  private readonly units = new Map<string, EstablishedUnit>()
   private childrenOf: Map<string | null, string[]> | null = null
   private readonly subtrees = new Map<string, readonly string[]>()
 
@@ -61,12 +61,12 @@ export class Geography {
   }
 
   /** Every established unit (the latest record of each code), in first-established order. */
-  all(): IterableIterator<RegisteredUnit> {
+  all(): IterableIterator<EstablishedUnit> {
     return this.units.values()
   }
 
   /** The registered unit of a code, or undefined when no known UnitEstablished names it. */
-  unit(code: string): RegisteredUnit | undefined {
+  unit(code: string): EstablishedUnit | undefined {
     return this.units.get(code)
   }
 

@@ -11,7 +11,7 @@
  * @module history
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { DomainEvent } from '@ansinh/core'
+import type { PositionedEvent } from '@ansinh/core'
 import { FloatColumn } from './columns.js'
 import { DebtLedger } from './debts.js'
 import { Geography } from './geography.js'
@@ -19,11 +19,6 @@ import { Participation } from './participation.js'
 import { recordedMillis } from './instants.js'
 import { Denominators, Quotas } from './registers.js'
 
-/** An event and its position (1-based order) in the history. */
-export interface PositionedEvent {
-  readonly event: DomainEvent
-  readonly position: number
-}
 
 /** How many events figures rest on, and the position of the last of them (null: none). */
 export interface Basis {

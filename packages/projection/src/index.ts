@@ -4,8 +4,8 @@
  * index and the debt ledger — and the header every report carries. Each report's own types, helpers and naive reference
  * live in its package (`@ansinh/projection-coverage`, `-plan`, `-debt`).
  */
-export { History, HistoryView, type Basis, type EventColumns, type PositionedEvent, type PositionNotIncreasing, type ViewParts } from './history.js'
-export { Geography, compareCodes, type RegisteredUnit } from './geography.js'
+export { History, HistoryView, type Basis, type EventColumns, type PositionNotIncreasing, type ViewParts } from './history.js'
+export { Geography, compareCodes, type EstablishedUnit, type UnitRecord } from './geography.js'
 export { Participation, SCHEME_INDEX } from './participation.js'
 export { Denominators, Quotas, denominatorOf, type Estimate } from './registers.js'
 export { DebtLedger, type CreditBalance, type DebtBalance } from './debts.js'

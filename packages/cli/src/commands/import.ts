@@ -6,31 +6,14 @@
  * @module commands/import
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type DomainEvent, HistoryChecker, formatProblem, streamOf } from '@ansinh/core'
+import { type DomainEvent, HistoryChecker, formatProblem } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
-import { type StreamWrite, describeStoreError, keepsSnapshots } from '@ansinh/store'
+import { describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
 import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
 
-
-/**
- * Groups events into runs of one stream, in the given order, each expecting the revision its
- * stream has after the runs before it; `revisions` (stream → last revision) is advanced.
- */
-export const writesInOrder = (events: readonly DomainEvent[], revisions: Map<string, number>): StreamWrite[] => {
-  const writes: { stream: string; events: DomainEvent[]; expectedRevision: StreamWrite['expectedRevision'] }[] = []
-  for (const e of events) {
-    const stream = streamOf(e)
-    const revision = revisions.get(stream)
-    revisions.set(stream, (revision ?? -1) + 1)
-    const last = writes[writes.length - 1]
-    if (last !== undefined && last.stream === stream) last.events.push(e)
-    else writes.push({ stream, events: [e], expectedRevision: revision === undefined ? 'no-stream' : { exact: revision } })
-  }
-  return writes
-}
 
 /** Runs `import`: the summary line, or exit 2 with every problem (nothing appended), or exit 3. */
 export const runImport = async (

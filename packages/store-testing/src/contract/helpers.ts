@@ -5,7 +5,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
-import type { AppendResult, EventStore, RecordedEvent, StoreError } from '../port.js'
+import type { AppendResult, EventStore, RecordedEvent, StoreError } from '@ansinh/store'
 
 /** Everything a store holds, in position order. */
 export const readEverything = async (store: EventStore, pageSize?: number): Promise<RecordedEvent[]> => {

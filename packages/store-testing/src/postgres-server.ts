@@ -6,7 +6,9 @@
  *
  * Usable per test file (`beforeAll`) or from a vitest globalSetup (see `setup`/`teardown`).
  *
- * @module test/pg-server
+ * `@ansinh/store-testing/postgres-server`.
+ *
+ * @module postgres-server
  */
 import { execFile } from 'node:child_process'
 import { chmod, chown, mkdtemp, rm } from 'node:fs/promises'
