@@ -9,9 +9,9 @@ export default {
   testRunner: 'vitest',
   // Under pnpm, Stryker cannot find the runner by name from its own folder: name it by path.
   plugins: [require.resolve('@stryker-mutator/vitest-runner')],
-  // The unit and property tests only (no PostgreSQL server); `related` runs just the spec files
-  // that import the mutated file, directly or through other packages.
-  vitest: { configFile: 'vitest.unit.config.ts', related: true },
+  // The unit and property specs of the mutated packages (no PostgreSQL server); `related` runs just
+  // the spec files that import the mutated file, directly or through other packages.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   // Mutate the worktree itself, so that other packages' tests, which import workspace packages by
   // their `source` export, load the mutated file. Stryker restores every file when it ends; do not
   // kill it with SIGKILL (a `git status` afterwards shows any file left mutated).

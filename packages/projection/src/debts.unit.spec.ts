@@ -60,6 +60,18 @@ describe('DebtLedger', () => {
     expect(owing(ledgerOf(older), '2019-03-31')).toEqual({ 'X 2019-01': 100, 'Z 2019-01': 80 })
   })
 
+  it('pays an older period first even when a newer period was recorded earlier', () => {
+    // Record order says March, January, February; a comparison that let the earlier record win
+    // across periods would pay March once January is done.
+    const facts: Fact[] = [
+      { debt: debt('A', '2019-03', 100, '2019-04-01') },
+      { debt: debt('A', '2019-01', 100, '2019-04-05') },
+      { debt: debt('A', '2019-02', 100, '2019-04-06') },
+      { settlement: settlement(150, '2019-04-10') },
+    ]
+    expect(owing(ledgerOf(facts), '2019-04-30')).toEqual({ 'A 2019-03': 100, 'A 2019-02': 50 })
+  })
+
   it('pays three debts of one period and day in position order', () => {
     // Equal keys but the position: a heap without the position tie would pay the third before the second.
     const facts: Fact[] = [
