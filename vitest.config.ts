@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
  * integration tests (`*.int.spec.ts`: a store, a database, files); end-to-end tests
  * (`*.e2e.spec.ts`: the CLI or a whole seeded run). `vitest.unit.config.ts` runs the first two.
  */
-export const SPEC_ROOTS = ['packages/*/src/**/', 'examples/*/src/**/', 'bench/src/**/']
+export const SPEC_ROOTS = ['packages/*/src/**/', 'scripts/**/', 'examples/*/src/**/', 'bench/src/**/']
 
 // Workspace packages resolve to their TypeScript sources through the `source` export condition,
 // so tests never run against a stale `dist/`.
@@ -16,7 +16,7 @@ export default defineConfig({
     include: SPEC_ROOTS.map((root) => `${root}*.spec.ts`),
     exclude: ['**/node_modules/**', '**/dist/**'],
     // One throw-away PostgreSQL server for the whole run (skipped, with the reason, without binaries).
-    globalSetup: ['packages/store-postgres/src/test/pg-server.ts'],
+    globalSetup: ['packages/store-testing/src/postgres-server.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The last line of a run is `tests: N passed, N failed` (what CI reads).
