@@ -222,7 +222,7 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
       seal: () => {
         throw new Error('disk full')
       },
-    }).catch((err: Error) => E.left(err.message))
+    }).catch((err: Error): E.Either<unknown, unknown> => E.left(err.message))
     expect(E.isLeft(failing)).toBe(true)
     expect(await store.headPosition()).toBe(half)
     expect(E.getOrElseW(() => 'failed')(await store.snapshots.load(HISTORY_SNAPSHOT)())).toBeNull()
