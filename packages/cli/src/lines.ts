@@ -6,11 +6,11 @@
 import { createReadStream } from 'node:fs'
 import { StringDecoder } from 'node:string_decoder'
 
-/** Calls `onLine` with every line of `file` (without `\n` / `\r\n`), in order. */
-export const forEachLine = async (file: string, onLine: (line: string) => void): Promise<void> => {
+/** Calls `onLine` with every line of `file` (or of a stream, e.g. stdin) without `\n` / `\r\n`, in order. */
+export const forEachLine = async (file: string | NodeJS.ReadableStream, onLine: (line: string) => void): Promise<void> => {
   const decoder = new StringDecoder('utf8')
   let rest = ''
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of typeof file === 'string' ? createReadStream(file, { highWaterMark: 1 << 20 }) : file) {
     const text = rest + decoder.write(chunk as Buffer)
     let start = 0
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {

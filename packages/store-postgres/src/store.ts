@@ -14,6 +14,7 @@ import { SqlCheckpointStore } from './checkpoints.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { type Instant, instantOfMillis } from '@ansinh/core'
 import {
+  type AppendManyOptions,
   type AppendResult,
   ChangeNotifier,
   type EventStore,
@@ -102,7 +103,7 @@ export class SqlEventStore implements EventStore {
   }
 
   /** Appends to several streams in one transaction: all or nothing. */
-  async appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
+  async appendMany(writes: readonly StreamWrite[], options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
     const ok = this.check()
     if (E.isLeft(ok)) return ok
     const prepared = prepareAppend(writes, this.clock)
@@ -135,7 +136,7 @@ export class SqlEventStore implements EventStore {
           storedEvent: (id) => stored.get(id),
           headPosition: head === undefined ? 0 : Number(head.position),
           headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
-        })
+        }, options.onProgress)
         if (E.isLeft(planned)) throw new Refused(planned.left)
         const { positions } = planned.right
         if (positions.length > 0 && this.driver.kind === 'postgres') {

@@ -10,7 +10,7 @@ import { type DomainEvent, HistoryChecker, formatProblem, streamOf } from '@ansi
 import { type StreamWrite, describeStoreError } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
-import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
+import { inputName, openStore, readHistoryFile, redact, replay, storeUrl } from '../source.js'
 
 
 /**
@@ -31,8 +31,9 @@ export const writesInOrder = (events: readonly DomainEvent[], revisions: Map<str
 }
 
 /** Runs `import`: the summary line, or exit 2 with every problem (nothing appended), or exit 3. */
-export const runImport = async (file: string, storeOption: string | null): Promise<E.Either<Failure, string>> => {
-  const read = await readHistoryFile(file)
+export const runImport = async (path: string, storeOption: string | null): Promise<E.Either<Failure, string>> => {
+  const read = await readHistoryFile(path)
+  const file = inputName(path)
   if (E.isLeft(read)) return read
   const url = storeUrl(storeOption)
   const opened = await openStore(url)
@@ -44,14 +45,11 @@ export const runImport = async (file: string, storeOption: string | null): Promi
     // id → stored position; the checker, which holds the stored events, compares their contents
     const stored = new Map<string, number>()
     const revisions = new Map<string, number>()
-    const p = progress(`reading ${redact(url)}`)
-    for await (const r of store.readAll({ pageSize: 5_000 })) {
+    for await (const r of replay(store, url)) {
       checker.accept(r.event)
       stored.set(r.event.id, r.position)
       revisions.set(r.stream, r.revision)
-      p.update(r.position)
     }
-    p.done()
     const problems: string[] = []
     const fresh: DomainEvent[] = []
     for (const { event, line } of read.right) {
@@ -72,7 +70,9 @@ export const runImport = async (file: string, storeOption: string | null): Promi
     }
     if (problems.length > 0) return E.left(fail(2, ...problems, `${file}: nothing imported`))
     if (fresh.length === 0) return E.right(`${file}: nothing new: all ${read.right.length} events are already stored in ${redact(url)}`)
-    const appended = await store.appendMany(writesInOrder(fresh, revisions))
+    const p = progress(`appending to ${redact(url)}`, { total: fresh.length })
+    const appended = await store.appendMany(writesInOrder(fresh, revisions), { onProgress: (written) => p.update(written) })
+    p.done()
     if (E.isLeft(appended)) return E.left(fail(appended.left._tag === 'StoreUnavailable' ? 3 : 2, describeStoreError(appended.left), `${file}: nothing imported`))
     const positions = appended.right.positions
     return E.right(

@@ -10,13 +10,12 @@ import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
 import { GENESIS_HASH, chainHashOf } from '@ansinh/store'
-import type { Command, Format, Source } from '../args.js'
+import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
 import { type Failure, fail } from '../failure.js'
 import { renderCsv } from '../format/csv.js'
 import type { ReportView } from '../format/reports.js'
 import { renderTable } from '../format/table.js'
-import { progress } from '../progress.js'
-import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
+import { openStore, readHistoryFile, redact, replay, storeUrl } from '../source.js'
 
 /** A loaded history with the chain hash at every position (what a report's basis cites). */
 export interface LoadedHistory {
@@ -58,17 +57,14 @@ export const loadHistory = async (source: Source): Promise<E.Either<Failure, Loa
   const store = opened.right
   const history = History.of([])
   const hashes: string[] = []
-  const p = progress(`reading ${redact(url)}`)
   try {
-    for await (const r of store.readAll({ pageSize: 5_000 })) {
+    for await (const r of replay(store, url)) {
       history.append({ event: r.event, position: r.position })
       hashes.push(r.hash)
-      p.update(r.position)
     }
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   } finally {
-    p.done()
     await store.close()
   }
   return E.right({ history, hashes, names: namesOf(history) })
@@ -91,12 +87,12 @@ const compute = (command: Extract<Command, { name: `report-${string}` }>, histor
   }
 }
 
-/** Renders a report in a format and language. */
-export const render = (report: ReportView, format: Format, lang: 'en' | 'vi', names: ReadonlyMap<string, string>): string =>
+/** Renders a report in a format and language (csv: RFC 4180 with `,`, unless told otherwise). */
+export const render = (report: ReportView, format: Format, lang: Lang, names: ReadonlyMap<string, string>, csv?: CsvOptions): string =>
   format === 'json'
     ? JSON.stringify(report)
     : format === 'csv'
-      ? renderCsv(report).trimEnd()
+      ? renderCsv(report, csv).trimEnd()
       : renderTable(report, lang, report.unit === null ? null : (names.get(report.unit) ?? null))
 
 /** Runs a report command: what to print on stdout. */
@@ -108,5 +104,5 @@ export const runReport = async (command: Extract<Command, { name: `report-${stri
   const last = report.basis.lastPosition
   const withHash: ReportView = { ...report, basis: { ...report.basis, hash: last === null ? null : (hashes[last - 1] ?? null) } }
   const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
-  return E.right(render(withHash, format, command.lang, names))
+  return E.right(render(withHash, format, command.lang, names, command.csv))
 }

@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { verifyChain } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
-import { openStore, redact, storeUrl } from '../source.js'
+import { openStore, redact, replay, storeUrl } from '../source.js'
 
 /** Runs `verify`: the summary line, or exit 3 with the first position that does not verify. */
 export const runVerify = async (storeOption: string | null): Promise<E.Either<Failure, string>> => {
@@ -16,7 +16,7 @@ export const runVerify = async (storeOption: string | null): Promise<E.Either<Fa
   if (E.isLeft(opened)) return opened
   const store = opened.right
   try {
-    const r = await verifyChain(store.readAll({ pageSize: 5_000 }))
+    const r = await verifyChain(replay(store, url, 'verifying'))
     if (!r.ok) return E.left(fail(3, `${redact(url)}: hash chain broken at position ${r.position}: ${r.reason}`))
     return E.right(`${redact(url)}: hash chain verified: ${r.checked} events, last position ${r.lastPosition ?? 0}${r.lastHash ? `, sha256 ${r.lastHash}` : ''}`)
   } catch (err) {
