@@ -8,7 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
-import { writesInOrder } from '@ansinh/cli'
+import { progress, writesInOrder } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
 import { type EventStore, describeStoreError } from '@ansinh/store'
 import { openPgliteStore, openPostgresStore } from '@ansinh/store-postgres'
@@ -40,7 +40,9 @@ export const throughStore = async (url: string, events: readonly DomainEvent[]):
     const head = await store.headPosition()
     let imported = 0
     if (head === 0) {
-      const appended = await store.appendMany(writesInOrder(events, new Map()))
+      const importing = progress(`importing into ${url}`, { total: events.length })
+      const appended = await store.appendMany(writesInOrder(events, new Map()), { onProgress: (written) => importing.update(written) })
+      importing.done()
       if (E.isLeft(appended)) throw new Error(describeStoreError(appended.left))
       imported = appended.right.positions.length
     } else {
@@ -52,7 +54,12 @@ export const throughStore = async (url: string, events: readonly DomainEvent[]):
     }
     const importedAt = performance.now()
     const history = History.of([])
-    for await (const r of store.readAll({ pageSize: 10_000 })) history.append({ event: r.event, position: r.position })
+    const reading = progress(`reading ${url}`, { total: imported > 0 ? imported : head })
+    for await (const r of store.readAll({ pageSize: 10_000 })) {
+      history.append({ event: r.event, position: r.position })
+      reading.update(r.position)
+    }
+    reading.done()
     return { history, imported, importMs: importedAt - started, readMs: performance.now() - importedAt }
   } finally {
     await store.close()
