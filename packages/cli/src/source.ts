@@ -9,7 +9,7 @@ import { type LineEvent, HistoryDecoder, formatLineError } from '@ansinh/core'
 import { statSync } from 'node:fs'
 import type { EventStore, RecordedEvent } from '@ansinh/store'
 import { type Failure, fail } from './failure.js'
-import { forEachLine } from './lines.js'
+import { forEachLine, readLines } from './lines.js'
 import { bytes, progress } from './progress.js'
 
 /** The default store when neither `--store` nor `ANSINH_STORE` names one. */
@@ -37,13 +37,17 @@ export const decodeFile = async (file: string, doing = 'reading'): Promise<E.Eit
   const p = progress(`${doing} ${name}`, stdin ? {} : { total: sizeOf(file), unit: bytes })
   let read = 0
   try {
-    await forEachLine(stdin ? process.stdin : file, (line) => {
-      decoder.push(line)
-      if (!p.active) return
-      // the UTF-8 bytes of the line and its \n: where in the file the decoder is, for the bar
-      read += Buffer.byteLength(line) + 1
-      p.update(stdin ? decoder.events.length : read)
-    })
+    const sink = {
+      push: (line: string) => {
+        decoder.push(line)
+        if (!p.active) return
+        // the UTF-8 bytes of the line and its \n: where in the file the decoder is, for the bar
+        read += Buffer.byteLength(line) + 1
+        p.update(stdin ? decoder.events.length : read)
+      },
+      pushUnreadable: (problem: Parameters<HistoryDecoder['pushUnreadable']>[0]) => decoder.pushUnreadable(problem),
+    }
+    await (stdin ? readLines(process.stdin, sink) : forEachLine(file, sink))
   } catch (err) {
     return E.left(fail(2, `${name}: cannot read: ${(err as Error).message}`))
   } finally {
