@@ -36,7 +36,7 @@ describe('parseArgs', () => {
 
   it('defaults the source to the store named by the environment', () => {
     expect(ok(['report', 'plan', '--as-of', '2023-08-31', '--scheme', 'voluntary', '--unit', '277'])).toMatchObject({
-      source: { kind: 'store', url: null },
+      source: { kind: 'store', url: null, snapshot: true },
       year: null,
       format: null,
       lang: 'en',
@@ -66,9 +66,11 @@ describe('parseArgs', () => {
   })
 
   it('parses import, check and verify', () => {
-    expect(ok(['import', 'h.ndjson', '--store', 'pglite:/tmp/x'])).toEqual({ name: 'import', file: 'h.ndjson', store: 'pglite:/tmp/x' })
+    expect(ok(['import', 'h.ndjson', '--store', 'pglite:/tmp/x'])).toEqual({ name: 'import', file: 'h.ndjson', store: 'pglite:/tmp/x', snapshot: true })
     expect(ok(['check', 'h.ndjson'])).toEqual({ name: 'check', file: 'h.ndjson' })
-    expect(ok(['verify'])).toEqual({ name: 'verify', store: null })
+    expect(ok(['verify'])).toEqual({ name: 'verify', store: null, full: false, snapshot: true })
+    expect(ok(['verify', '--full', '--no-snapshot'])).toEqual({ name: 'verify', store: null, full: true, snapshot: false })
+    expect(ok(['import', 'h.ndjson', '--no-snapshot'])).toEqual({ name: 'import', file: 'h.ndjson', store: null, snapshot: false })
     expect(ok(['--help'])).toEqual({ name: 'help', path: [] })
   })
 })
@@ -80,20 +82,20 @@ describe('parseArgs: conventions', () => {
     expect(ok(['report', 'plan', '-a', '2020-09-30', '--scheme', 'voluntary', '-u', '60', '-k', '2020-10-05', '-y', '2020', '-e', 'h.ndjson', '-fcsv', '-l', 'vi'])).toEqual(
       ok([...plan, '--known-at', '2020-10-05', '--year', '2020', '--events', 'h.ndjson', '--format', 'csv', '--lang', 'vi']),
     )
-    expect(ok(['verify', '-s', 'memory:'])).toEqual({ name: 'verify', store: 'memory:' })
+    expect(ok(['verify', '-s', 'memory:'])).toEqual({ name: 'verify', store: 'memory:', full: false, snapshot: true })
     expect(err(['verify', '-x'])).toBe('unknown option -x')
     expect(err(['report', 'debt', '-a', '2020-06-30', '-f', 'json', '--format', 'csv'])).toBe('--format given twice')
   })
 
   it('ends the options at --: what follows is a file name, even when it starts with a dash', () => {
     expect(ok(['check', '--', '--weird.ndjson'])).toEqual({ name: 'check', file: '--weird.ndjson' })
-    expect(ok(['import', '-s', 'memory:', '--', '-h'])).toEqual({ name: 'import', file: '-h', store: 'memory:' })
+    expect(ok(['import', '-s', 'memory:', '--', '-h'])).toEqual({ name: 'import', file: '-h', store: 'memory:', snapshot: true })
     expect(err(['check', '--', 'a', 'b'])).toBe('unexpected argument "b"')
   })
 
   it('reads - as standard input for check, import and --events', () => {
     expect(ok(['check', '-'])).toEqual({ name: 'check', file: '-' })
-    expect(ok(['import', '-', '--store', 'memory:'])).toEqual({ name: 'import', file: '-', store: 'memory:' })
+    expect(ok(['import', '-', '--store', 'memory:'])).toEqual({ name: 'import', file: '-', store: 'memory:', snapshot: true })
     expect(ok(['report', 'debt', '-a', '2020-06-30', '-e', '-'])).toMatchObject({ source: { kind: 'events', file: '-' } })
   })
 
