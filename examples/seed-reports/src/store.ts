@@ -11,7 +11,8 @@ import type { DomainEvent } from '@ansinh/core'
 import { writesInOrder } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
 import { type EventStore, describeStoreError } from '@ansinh/store'
-import { openPgliteStore, openPostgresStore } from '@ansinh/store-postgres'
+import { openPgliteStore } from '@ansinh/store-pglite'
+import { openPostgresStore } from '@ansinh/store-postgres'
 
 /** Opens `pglite:DIR` or `postgres://…`. */
 const open = async (url: string): Promise<EventStore> => {
