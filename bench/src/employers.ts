@@ -5,7 +5,7 @@
  * @module employers
  */
 import { type DomainEvent, daysToCivil } from '@ansinh/core'
-import type { Prng } from './prng.js'
+import type { Rng } from '@ansinh/testing/prng'
 import { type ProvinceLayout, drawCommune, employerReference } from './province.js'
 import type { Calendar, Recorder } from './recorder.js'
 
@@ -22,7 +22,7 @@ export class EmployerBook {
   /** Employers by the day of the month they settle their accounts (1–28). */
   private readonly byDay: number[][] = Array.from({ length: 29 }, () => [])
 
-  constructor(employers: number, private readonly layout: ProvinceLayout, private readonly rng: Prng, private readonly recorder: Recorder, private readonly calendar: Calendar) {
+  constructor(employers: number, private readonly layout: ProvinceLayout, private readonly rng: Rng, private readonly recorder: Recorder, private readonly calendar: Calendar) {
     const n = employers
     this.unit = new Uint16Array(n)
     this.size = new Uint16Array(n)
@@ -51,12 +51,12 @@ export class EmployerBook {
         const k = e * 3 + s
         if (this.owed[k]! > 0 && rng.chance(0.35)) {
           const all = this.owed[k]!
-          const amount = rng.chance(0.5) ? all : Math.max(1, Math.floor(all * (0.2 + 0.6 * rng.float())))
+          const amount = rng.chance(0.5) ? all : Math.max(1, Math.floor(all * (0.2 + 0.6 * rng.next())))
           this.owed[k] = all - amount
           yield recorder.record('DebtSettled', { employer, scheme: DEBT_SCHEMES[s]!, amount: amount as never, settledOn: calendar.text(day) as never })
         }
         if (rng.chance(DEBT_CHANCE[s]!)) {
-          const amount = Math.max(1000, Math.round(this.size[e]! * CONTRIBUTION[s]! * (0.5 + rng.float())))
+          const amount = Math.max(1000, Math.round(this.size[e]! * CONTRIBUTION[s]! * (0.5 + rng.next())))
           // One debt in twenty is recorded late: it stands from up to two weeks before today.
           const recordedOn = rng.chance(0.05) ? day - rng.int(1, 14) : day
           this.owed[k] = this.owed[k]! + amount

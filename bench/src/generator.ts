@@ -12,7 +12,7 @@
  */
 import { type DomainEvent, civilToDays, daysToCivil } from '@ansinh/core'
 import { EmployerBook } from './employers.js'
-import { Prng } from './prng.js'
+import { Rng } from '@ansinh/testing/prng'
 import { layoutProvince, populationEvents, quotaEvents, unitEvents } from './province.js'
 import { Calendar, Recorder, type ScaleStats, emptyStats } from './recorder.js'
 import { type ParticipantActions, participantActions } from './participants.js'
@@ -52,7 +52,7 @@ export const scaledDown = (scale: ScaleOptions, factor: number): ScaleOptions =>
  * @example for (const e of generateHistory(QUICK_SCALE)) store(e)
  */
 export function* generateHistory(scale: ScaleOptions, stats: ScaleStats = emptyStats()): Generator<DomainEvent> {
-  const rng = new Prng(scale.seed ^ (+scale.province * 7919))
+  const rng = new Rng(scale.seed ^ (+scale.province * 7919))
   const layout = layoutProvince(scale.province, scale.districts, scale.communes, rng)
   const day0 = civilToDays(scale.startYear, 1, 1)
   const dayEnd = civilToDays(scale.startYear + scale.years - 1, 12, 31)
@@ -67,7 +67,7 @@ export function* generateHistory(scale: ScaleOptions, stats: ScaleStats = emptyS
     if (day === day0) yield* counted(recorder, unitEvents(layout, text, recorder.stamp))
     if (m === 1 && d === 10) yield* counted(recorder, quotaEvents(layout, scale.participants, y, text, 1, rng, recorder.stamp))
     // In most years the province revises its plans at mid-year.
-    if (m === 7 && d === 1 && rng.chance(0.6)) yield* counted(recorder, quotaEvents(layout, scale.participants, y, text, 0.92 + 0.16 * rng.float(), rng, recorder.stamp))
+    if (m === 7 && d === 1 && rng.chance(0.6)) yield* counted(recorder, quotaEvents(layout, scale.participants, y, text, 0.92 + 0.16 * rng.next(), rng, recorder.stamp))
     if (m === 3 && d === 31) yield* counted(recorder, populationEvents(layout, scale.participants, y, 1 + 0.01 * (y - scale.startYear), recorder.stamp))
     yield* people.day(day)
     yield* employers.day(day, d)

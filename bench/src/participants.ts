@@ -12,7 +12,7 @@
  * @module participants
  */
 import type { DomainEvent, LapseReason, ParticipantEnrolled, Scheme } from '@ansinh/core'
-import type { Prng } from './prng.js'
+import type { Rng } from '@ansinh/testing/prng'
 import { type ProvinceLayout, drawCommune, employerReference } from './province.js'
 import { Calendar, type Recorder } from './recorder.js'
 
@@ -37,7 +37,7 @@ export const participantActions = (
   scale: { readonly participants: number; readonly employers: number; readonly province: string },
   layout: ProvinceLayout,
   employerUnit: (e: number) => number,
-  rng: Prng,
+  rng: Rng,
   recorder: Recorder,
   calendar: Calendar,
   day0: number,
@@ -57,7 +57,7 @@ export const participantActions = (
   const scheduleEnrolment = (day: number, p: number, action: number): void =>
     schedule(rng.chance(LATE_SHARE) ? day + rng.int(5, MAX_LATE_DAYS) : day, p, action)
   const drawMode = (): number => {
-    let x = rng.float()
+    let x = rng.next()
     for (let k = 0; k < MODES.length; k++) if ((x -= MODE_SHARE[k]!) < 0) return MODES[k]!
     return 12
   }
@@ -66,7 +66,7 @@ export const participantActions = (
     unit[p] = drawCommune(layout, rng)
     // Most people are already taking part when the history starts: they are registered in its first quarter.
     const join = day0 + (rng.chance(0.55) ? rng.int(0, 89) : rng.int(0, span - 1))
-    const kind = rng.float()
+    const kind = rng.next()
     if (kind < 0.55) {
       healthNext[p] = join
       scheduleEnrolment(join, p, HEALTH)
@@ -119,7 +119,7 @@ export const participantActions = (
       case HEALTH: {
         const from = healthNext[p]!, through = Calendar.addMonths(from, 12) - 1
         yield enrol(p, 'health', unit[p]!, from, through, null, null)
-        const r = rng.float()
+        const r = rng.next()
         if (r < 0.86) scheduleEnrolment((healthNext[p] = through + 1), p, HEALTH)
         else if (r < 0.9) schedule(lapseDayIn(from, through), p, HEALTH_LAPSE)
         else scheduleEnrolment((healthNext[p] = through + 1 + rng.int(30, 400)), p, HEALTH)
@@ -136,7 +136,7 @@ export const participantActions = (
           scheduleEnrolment((voluntaryNext[p] = through + 1), p, VOLUNTARY)
           return
         }
-        const s = rng.float()
+        const s = rng.next()
         if (s < 0.1) schedule(lapseDayIn(from, through), p, VOLUNTARY_LAPSE)
         else if (s < 0.25) schedule(lapseDayIn(from, through), p, VOLUNTARY_TO_WORK)
         else if (s < 0.55) {
@@ -157,7 +157,7 @@ export const participantActions = (
         yield* startWork(p, workNext[p]!)
         return
       case WORK_CHANGE: {
-        const r = rng.float()
+        const r = rng.next()
         if (r < 0.65) {
           yield lapse(p, 'compulsory', day, 'other')
           yield lapse(p, 'unemployment', day, 'other')

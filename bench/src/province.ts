@@ -6,7 +6,7 @@
  * @module province
  */
 import type { DomainEvent, EventId, Instant } from '@ansinh/core'
-import type { Prng } from './prng.js'
+import type { Rng } from '@ansinh/testing/prng'
 
 /** A commune of the generated province and its share of the people. */
 export interface Commune {
@@ -29,7 +29,7 @@ export interface ProvinceLayout {
  * Lays out a province: codes are unique across provinces (district `PPd`, commune `PPccc` for
  * province `PP`), as the statistics office's codes are.
  */
-export const layoutProvince = (province: string, districtCount: number, communeCount: number, rng: Prng): ProvinceLayout => {
+export const layoutProvince = (province: string, districtCount: number, communeCount: number, rng: Rng): ProvinceLayout => {
   const n = +province
   const districts = Array.from({ length: districtCount }, (_, i) => ({ code: String(n * 10 + i).padStart(3, '0'), communes: [] as number[] }))
   const communes: Commune[] = []
@@ -47,9 +47,9 @@ export const layoutProvince = (province: string, districtCount: number, communeC
 }
 
 /** Draws a commune index in proportion to the communes' weights. */
-export const drawCommune = (layout: ProvinceLayout, rng: Prng): number => {
+export const drawCommune = (layout: ProvinceLayout, rng: Rng): number => {
   const c = layout.cumulative
-  const x = rng.float() * c[c.length - 1]!
+  const x = rng.next() * c[c.length - 1]!
   let lo = 0, hi = c.length - 1
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
@@ -91,13 +91,13 @@ const unitsWithCommunes = (layout: ProvinceLayout): { code: string; communes: nu
  * The QuotaAssigned events of a plan year: one per unit and scheme, targets a little above the
  * expected participants; `revision` scales them (a mid-year revision).
  */
-export function* quotaEvents(layout: ProvinceLayout, participants: number, year: number, assignedOn: string, revision: number, rng: Prng, stamp: Stamp): Generator<DomainEvent> {
+export function* quotaEvents(layout: ProvinceLayout, participants: number, year: number, assignedOn: string, revision: number, rng: Rng, stamp: Stamp): Generator<DomainEvent> {
   const total = layout.cumulative[layout.cumulative.length - 1]!
   for (const u of unitsWithCommunes(layout)) {
     let weight = 0
     for (const j of u.communes) weight += layout.communes[j]!.weight
     for (const scheme of ['voluntary', 'compulsory', 'health', 'unemployment'] as const) {
-      const target = Math.round((participants * SCHEME_SHARE[scheme] * weight * revision * (1 + 0.15 * rng.float())) / total)
+      const target = Math.round((participants * SCHEME_SHARE[scheme] * weight * revision * (1 + 0.15 * rng.next())) / total)
       yield {
         ...stamp(),
         type: 'QuotaAssigned',

@@ -7,7 +7,7 @@
  */
 import { type BusinessDate, SCHEMES, type Scheme, civilToDays, fromDayNumber } from '@ansinh/core'
 import type { ScaleOptions } from './generator.js'
-import { Prng } from './prng.js'
+import { Rng } from '@ansinh/testing/prng'
 
 /** One question of the mix. */
 export interface BenchQuery {
@@ -29,13 +29,13 @@ export const unitCodes = (scale: ScaleOptions): { province: string; districts: s
 
 /** `count` questions about `scale`'s province, drawn with `seed`. */
 export const queryMix = (scale: ScaleOptions, count: number, seed = 42): BenchQuery[] => {
-  const rng = new Prng(seed)
+  const rng = new Rng(seed)
   const units = unitCodes(scale)
   const first = civilToDays(scale.startYear, 1, 1)
   const last = civilToDays(scale.startYear + scale.years - 1, 12, 31)
   const out: BenchQuery[] = []
   for (let i = 0; i < count; i++) {
-    const r = rng.float()
+    const r = rng.next()
     const unit = r < 0.1 ? units.province : r < 0.3 ? units.districts[rng.int(0, units.districts.length - 1)]! : units.communes[rng.int(0, units.communes.length - 1)]!
     out.push({ report: i % 2 === 0 ? 'coverage' : 'plan', asOf: fromDayNumber(rng.int(first, last)), scheme: SCHEMES[rng.int(0, SCHEMES.length - 1)]!, unit })
   }
@@ -44,8 +44,8 @@ export const queryMix = (scale: ScaleOptions, count: number, seed = 42): BenchQu
 
 /** `count` known-at instants (epoch ms) spread over the history's years. */
 export const knownAtMix = (scale: ScaleOptions, count: number, seed = 43): number[] => {
-  const rng = new Prng(seed)
+  const rng = new Rng(seed)
   const first = Date.UTC(scale.startYear, 0, 1)
   const last = Date.UTC(scale.startYear + scale.years - 1, 11, 31)
-  return Array.from({ length: count }, () => first + Math.floor(rng.float() * (last - first)))
+  return Array.from({ length: count }, () => first + Math.floor(rng.next() * (last - first)))
 }

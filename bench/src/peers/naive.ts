@@ -2,7 +2,7 @@
  * The naive-replay peer: every question replays the whole history into a fresh projection and
  * reads the answer off it — what an event-sourced system without temporal indexes does to answer
  * "as of D". It is a straight, linear fold (one pass, hash maps), not the deliberately literal
- * `@ansinh/projection/reference`, whose scans are quadratic and would flatter the ratio.
+ * `@ansinh/projection-coverage/reference` and its siblings, whose scans are quadratic and would flatter the ratio.
  *
  * @module peers/naive
  */

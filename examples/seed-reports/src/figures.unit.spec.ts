@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FIGURES, type Figure, figuresFor, reproduces } from './figures.js'
 import { select } from './reports.js'
-import type { PlanReport } from '@ansinh/projection'
+import type { PlanReport } from '@ansinh/projection-plan'
 
 const figure = (over: Partial<Figure>): Figure => ({ ...FIGURES[0]!, ...over })
 

@@ -3,7 +3,7 @@ import { EventId, instantMillis, isBusinessDate } from '@ansinh/core'
 import { dateOf, firstDay, instantAt, isoInstant, lastDay, monthIndex, monthOfDay } from './generate/calendar.js'
 import { EventLog, mergeLogs } from './generate/events.js'
 import { IdFactory, ParticipantIds } from './generate/ids.js'
-import { Rng } from './generate/prng.js'
+import { Rng } from '@ansinh/testing/prng'
 import { apportion } from './generate/writer.js'
 import { slug } from './generate/agents.js'
 

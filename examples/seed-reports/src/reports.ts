@@ -6,10 +6,10 @@
  * @module reports
  */
 import { type BusinessDate, type DomainEvent, parseKnownAt } from '@ansinh/core'
-import { type CoverageReport, type DebtReport, History, type PlanReport } from '@ansinh/projection'
-import { coverageReport } from '@ansinh/projection-coverage'
-import { debtReport } from '@ansinh/projection-debt'
-import { planReport } from '@ansinh/projection-plan'
+import { History } from '@ansinh/projection'
+import { type CoverageReport, coverageReport } from '@ansinh/projection-coverage'
+import { type DebtReport, debtReport } from '@ansinh/projection-debt'
+import { type PlanReport, planReport } from '@ansinh/projection-plan'
 import { type Figure, reproduces } from './figures.js'
 
 /** Any of the three reports. */

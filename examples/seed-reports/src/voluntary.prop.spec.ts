@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { day, endOfDayMillis, monthIndex } from './generate/calendar.js'
-import { Rng } from './generate/prng.js'
+import { Rng } from '@ansinh/testing/prng'
 import { VoluntaryPlanner, fitsPlan, unitOn } from './generate/voluntary.js'
 
 const planner = new VoluntaryPlanner({

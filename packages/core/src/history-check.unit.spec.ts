@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { AT, nextId } from './deciders/test-utils.js'
+import { AT, nextId } from '@ansinh/testing'
 import type { DomainEvent, EventDataMap, EventType } from './events.js'
 import { HistoryChecker, checkHistory } from './history-check.js'
 import { decodeHistory } from './ndjson.js'

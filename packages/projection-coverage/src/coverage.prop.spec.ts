@@ -1,6 +1,6 @@
 import { type BusinessDate, type Scheme } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { referenceCoverageReport } from '@ansinh/projection/reference'
+import { referenceCoverageReport } from './reference.js'
 import {
   DENSE_PARTICIPATION_SCHEMES,
   DENSE_UNITS,

@@ -5,17 +5,8 @@
  * @module coverage
  */
 import { dayNumber, yearOf } from '@ansinh/core'
-import {
-  type CoverageChild,
-  type CoverageQuery,
-  type CoverageReport,
-  type History,
-  nationalDenominator,
-  participantsIn,
-  ratio,
-  reportHeader,
-  unitDenominator,
-} from '@ansinh/projection'
+import { type History, nationalDenominator, participantsIn, ratio, reportHeader, unitDenominator } from '@ansinh/projection'
+import type { CoverageChild, CoverageQuery, CoverageReport } from './report.js'
 
 /**
  * The coverage report of `query.scheme` on `query.asOf` for `query.unit` (null/absent: national),

@@ -1,7 +1,8 @@
 import { parseKnownAt } from '@ansinh/core'
-import { referenceCoverageReport } from '@ansinh/projection/reference'
+import { referenceCoverageReport } from './reference.js'
+import { History } from '@ansinh/projection'
 import { describe, expect, it } from 'vitest'
-import { day, enrolled, established, estimated, historyOf, lapsed, positioned } from '../../projection/test/fixtures.js'
+import { day, enrolled, established, estimated, lapsed, positioned } from '@ansinh/testing/fixtures'
 import type { DomainEvent } from '@ansinh/core'
 import { coverageReport } from './index.js'
 
@@ -15,7 +16,7 @@ const geography: DomainEvent[] = [
 
 /** The indexed report, checked against the reference on the way. */
 const report = (events: DomainEvent[], query: Parameters<typeof coverageReport>[1]) => {
-  const indexed = coverageReport(historyOf(events), query)
+  const indexed = coverageReport(History.of(positioned(events)), query)
   expect(indexed).toEqual(referenceCoverageReport(positioned(events), query))
   return indexed
 }

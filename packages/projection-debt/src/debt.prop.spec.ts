@@ -1,6 +1,6 @@
 import type { BusinessDate } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { referenceDebtReport } from '@ansinh/projection/reference'
+import { referenceDebtReport } from './reference/index.js'
 import { DENSE_UNITS, type GeneratedHistory, awkwardDay, denseAsOf, denseHistory, denseKnownAt, permutation, reorder } from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'

@@ -5,19 +5,8 @@
  * @module debt
  */
 import { type DebtScheme, dayNumber, monthNumberOfDate } from '@ansinh/core'
-import {
-  type Aging,
-  type DebtChild,
-  type DebtQuery,
-  type DebtReport,
-  type EmployerDebt,
-  type History,
-  ageInMonths,
-  agingBucket,
-  compareEmployers,
-  reportHeader,
-  unitsOf,
-} from '@ansinh/projection'
+import { type History, reportHeader, unitsOf } from '@ansinh/projection'
+import { type Aging, type DebtChild, type DebtQuery, type DebtReport, type EmployerDebt, ageInMonths, agingBucket, compareEmployers } from './report.js'
 
 /**
  * The debt-balance report on `query.asOf` for `query.unit` (null/absent: national) and

@@ -1,7 +1,8 @@
 import type { DomainEvent } from '@ansinh/core'
-import { referenceDebtReport } from '@ansinh/projection/reference'
+import { referenceDebtReport } from './reference/index.js'
+import { History } from '@ansinh/projection'
 import { describe, expect, it } from 'vitest'
-import { day, established, historyOf, owed, positioned, settled } from '../../projection/test/fixtures.js'
+import { day, established, owed, positioned, settled } from '@ansinh/testing/fixtures'
 import { debtReport } from './index.js'
 
 const geography: DomainEvent[] = [
@@ -12,7 +13,7 @@ const geography: DomainEvent[] = [
 ]
 
 const report = (events: DomainEvent[], query: Parameters<typeof debtReport>[1]) => {
-  const indexed = debtReport(historyOf(events), query)
+  const indexed = debtReport(History.of(positioned(events)), query)
   expect(indexed).toEqual(referenceDebtReport(positioned(events), query))
   return indexed
 }

@@ -1,3 +1,13 @@
 /** `@ansinh/projection-debt`: employer debt balances on any date, as known at any instant. */
 export { debtReport } from './debt.js'
-export type { Aging, ByScheme, DebtChild, DebtQuery, DebtReport, EmployerDebt } from '@ansinh/projection'
+export {
+  ageInMonths,
+  agingBucket,
+  compareEmployers,
+  type Aging,
+  type ByScheme,
+  type DebtChild,
+  type DebtQuery,
+  type DebtReport,
+  type EmployerDebt,
+} from './report.js'

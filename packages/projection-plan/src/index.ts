@@ -1,3 +1,3 @@
 /** `@ansinh/projection-plan`: plan achievement of a unit on any date, as known at any instant. */
 export { planReport } from './plan.js'
-export type { PlanBands, PlanChild, PlanQuery, PlanReport } from '@ansinh/projection'
+export { planBands, type PlanBands, type PlanChild, type PlanQuery, type PlanReport } from './report.js'

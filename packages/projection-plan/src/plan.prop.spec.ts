@@ -1,6 +1,6 @@
 import type { BusinessDate, Scheme } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { referencePlanReport } from '@ansinh/projection/reference'
+import { referencePlanReport } from './reference.js'
 import {
   DENSE_PARTICIPATION_SCHEMES,
   DENSE_UNITS,

@@ -6,18 +6,8 @@
  * @module plan
  */
 import { type Scheme, dayNumber, endOfYear, sameDateLastYear, startOfYear, yearOf } from '@ansinh/core'
-import {
-  type History,
-  type HistoryView,
-  type PlanChild,
-  type PlanQuery,
-  type PlanReport,
-  participantsIn,
-  planBands,
-  ratio,
-  reportHeader,
-  unitsOf,
-} from '@ansinh/projection'
+import { type History, type HistoryView, participantsIn, ratio, reportHeader, unitsOf } from '@ansinh/projection'
+import { type PlanChild, type PlanQuery, type PlanReport, planBands } from './report.js'
 
 /**
  * The plan-achievement report of `query.scheme` for `query.unit` on `query.asOf` for plan year

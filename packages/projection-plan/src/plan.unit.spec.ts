@@ -1,7 +1,8 @@
 import type { DomainEvent } from '@ansinh/core'
-import { referencePlanReport } from '@ansinh/projection/reference'
+import { referencePlanReport } from './reference.js'
+import { History } from '@ansinh/projection'
 import { describe, expect, it } from 'vitest'
-import { assigned, day, enrolled, established, historyOf, lapsed, positioned } from '../../projection/test/fixtures.js'
+import { assigned, day, enrolled, established, lapsed, positioned } from '@ansinh/testing/fixtures'
 import { planReport } from './index.js'
 
 const geography: DomainEvent[] = [
@@ -13,7 +14,7 @@ const geography: DomainEvent[] = [
 ]
 
 const report = (events: DomainEvent[], query: Parameters<typeof planReport>[1]) => {
-  const indexed = planReport(historyOf(events), query)
+  const indexed = planReport(History.of(positioned(events)), query)
   expect(indexed).toEqual(referencePlanReport(positioned(events), query))
   return indexed
 }

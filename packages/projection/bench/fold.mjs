@@ -2,7 +2,7 @@
 // Run after `pnpm tsc -b`:  node --expose-gc packages/projection/bench/fold.mjs [events] [--growth]
 // --growth also runs a history ten times smaller first and prints how query latencies grow.
 import { History } from '@ansinh/projection'
-import { referenceCoverageReport } from '@ansinh/projection/reference'
+import { referenceCoverageReport } from '../../projection-coverage/dist/reference.js'
 import { fromDayNumber } from '@ansinh/core'
 import { coverageReport } from '../../projection-coverage/dist/index.js'
 import { planReport } from '../../projection-plan/dist/index.js'

@@ -1,7 +1,8 @@
 /**
  * `@ansinh/projection`: the temporal machinery the coverage, plan and debt reports share — a
  * `History` of positioned events with known-at views, geography, registers, the participation
- * index and the debt ledger — and the report shapes.
+ * index and the debt ledger — and the header every report carries. Each report's own types, helpers and naive reference
+ * live in its package (`@ansinh/projection-coverage`, `-plan`, `-debt`).
  */
 export { History, HistoryView, type Basis, type PositionedEvent, type PositionNotIncreasing } from './history.js'
 export { Geography, compareCodes, type RegisteredUnit } from './geography.js'
@@ -9,4 +10,4 @@ export { Participation, SCHEME_INDEX } from './participation.js'
 export { Denominators, Quotas, denominatorOf, type Estimate } from './registers.js'
 export { DebtLedger, type CreditBalance, type DebtBalance } from './debts.js'
 export { participantsIn, unitsOf, unitDenominator, nationalDenominator, type Denominator } from './figures.js'
-export * from './reports.js'
+export { ratio, reportHeader, type ReportHeader } from './report-header.js'

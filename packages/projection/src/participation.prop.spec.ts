@@ -1,7 +1,7 @@
 import { type Scheme, fromDayNumber } from '@ansinh/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { enrolled, lapsed, positioned } from '../test/fixtures.js'
+import { enrolled, lapsed, positioned } from '@ansinh/testing/fixtures'
 import { History } from './index.js'
 
 const SCHEMES: readonly Scheme[] = ['voluntary', 'compulsory', 'health', 'unemployment']

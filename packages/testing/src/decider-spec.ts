@@ -1,8 +1,10 @@
 /**
- * Decider specs in the Emmett style: `given(events).when(command).then(events | errorTag)`. The
- * right decider is picked by the command's type; its state is the given events of the command's
+ * Decider specs in the Emmett style: `given(events).when(command).then(events | errorTag)` — the
+ * project's one given/when/then (core's own decider tests use it too). The right decider is picked
+ * by the command's type; its state is the given events of the command's
  * stream, folded with `evolve`; the unit registry is the given UnitEstablished (known as soon as
- * one is given, as in `checkHistory`). A failed expectation throws {@link DeciderSpecFailure},
+ * one is given, as in `checkHistory`). `spec(decider).given(events).when(command, context)` is the
+ * same spec for one decider, every given event folded by it and the context the one passed. A failed expectation throws {@link DeciderSpecFailure},
  * whose message shows the state, the command and the difference; vitest also renders its
  * `expected` / `actual` as a diff.
  *
@@ -10,11 +12,14 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import {
+  type BodyOf,
   type Command,
   type DecideContext,
+  type Decider,
   type DomainError,
   type DomainErrorTag,
   type EventBody,
+  type EventType,
   type NewEvent,
   employerDecider,
   participantDecider,
@@ -49,13 +54,13 @@ export const streamOfCommand = (command: Command): string =>
  * Decides `command` against `events` (any events: those of other streams are skipped, except
  * UnitEstablished, which make the unit registry), with the decider of the command's stream.
  */
-export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command): Decision => {
+export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command, given?: DecideContext): Decision => {
   const stream = streamOfCommand(command)
   const mine = events.filter((e) => streamOf(e) === stream)
   const unitEvents = events.filter((e): e is Extract<EventBody, { type: 'UnitEstablished' }> => e.type === 'UnitEstablished')
   const units = unitRegistryOf(unitEvents)
   // Units are always decided against the registry (empty when none is given); the others only once it is known.
-  const context: DecideContext = command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units } : {}
+  const context: DecideContext = given ?? (command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units } : {})
   switch (command.type) {
     case 'EnrolParticipant':
     case 'LapseParticipant': {
@@ -93,7 +98,7 @@ export class DeciderSpecFailure extends Error {
   /** What the decider gave. */
   readonly actual: unknown
   readonly decision: Decision
-  constructor(headline: string, decision: Decision, command: Command, expected: unknown, actual: unknown, given: number) {
+  constructor(headline: string, decision: Decision, command: { readonly type: string }, expected: unknown, actual: unknown, given: number) {
     const lines = [
       headline,
       `state of ${decision.stream} after ${given} given event(s):`,
@@ -120,15 +125,17 @@ export type ExpectedRefusal = DomainErrorTag | Partial<DomainError>
 export type Expected = ReadonlyArray<NewEvent | EventBody> | ExpectedRefusal
 
 /** The second step of a spec. */
-export interface WhenStep {
-  /** Decides the command; `then` states what should come of it. */
-  when(command: Command): ThenStep
+export interface WhenStep<C = Command> {
+  /** Decides the command (against `context` when given); `then` states what should come of it. */
+  when(command: C, context?: DecideContext): ThenStep
 }
 
 /** The last step of a spec. */
 export interface ThenStep {
   /** Throws {@link DeciderSpecFailure} unless deciding gave `expected`. */
   then(expected: Expected): void
+  /** Throws unless the command was refused with `tag` (and `path`, when given); returns the error, for expectations of its message or value. */
+  thenFails(tag: DomainErrorTag, path?: string): DomainError
   /** The decision itself, for expectations of your own. */
   readonly decision: Decision
 }
@@ -137,37 +144,59 @@ export interface ThenStep {
 const projectLike = (expected: object, actual: object): object =>
   Object.fromEntries(Object.keys(expected).map((k) => [k, (actual as Record<string, unknown>)[k]]))
 
+const thenStep = (given: number, command: { readonly type: string }, decision: Decision): ThenStep => {
+  const then = (expected: Expected): void => {
+    const result = decision.result
+    if (Array.isArray(expected)) {
+      const wanted = expected as ReadonlyArray<NewEvent | EventBody>
+      if (E.isLeft(result)) {
+        throw new DeciderSpecFailure(`${command.type} was expected to produce ${wanted.length} event(s) but was refused with ${result.left._tag} (${result.left.rule}): ${result.left.path} ${result.left.message}`, decision, command, wanted, result.left, given)
+      }
+      const actual = result.right.map((e, i) => (wanted[i] === undefined ? e : projectLike(wanted[i]!, e)))
+      if (differences(wanted, actual).length > 0) {
+        throw new DeciderSpecFailure(`${command.type} produced other events than expected`, decision, command, wanted, actual, given)
+      }
+      return
+    }
+    const refusal: Partial<DomainError> = typeof expected === 'string' ? { _tag: expected } : (expected as Partial<DomainError>)
+    if (E.isRight(result)) {
+      throw new DeciderSpecFailure(`${command.type} was expected to be refused with ${refusal._tag ?? show(refusal)} but was accepted`, decision, command, refusal, result.right, given)
+    }
+    const actual = projectLike(refusal, result.left)
+    if (differences(refusal, actual).length > 0) {
+      throw new DeciderSpecFailure(`${command.type} was refused otherwise than expected: ${result.left._tag} (${result.left.rule})`, decision, command, refusal, actual, given)
+    }
+  }
+  return {
+    decision,
+    then,
+    thenFails: (tag, path) => {
+      then(path === undefined ? tag : { _tag: tag, path })
+      return (decision.result as E.Left<DomainError>).left
+    },
+  }
+}
+
 /**
  * Starts a decider spec, e.g.
  * `given([enrolled]).when({ type: 'LapseParticipant', id, data }).then('NoCoverageToCut')`.
  */
 export const given = (events: ReadonlyArray<EventBody>): WhenStep => ({
-  when: (command) => {
-    const decision = decideAgainst(events, command)
-    return {
-      decision,
-      then: (expected) => {
-        const result = decision.result
-        if (Array.isArray(expected)) {
-          const wanted = expected as ReadonlyArray<NewEvent | EventBody>
-          if (E.isLeft(result)) {
-            throw new DeciderSpecFailure(`${command.type} was expected to produce ${wanted.length} event(s) but was refused with ${result.left._tag} (${result.left.rule}): ${result.left.path} ${result.left.message}`, decision, command, wanted, result.left, events.length)
-          }
-          const actual = result.right.map((e, i) => (wanted[i] === undefined ? e : projectLike(wanted[i]!, e)))
-          if (differences(wanted, actual).length > 0) {
-            throw new DeciderSpecFailure(`${command.type} produced other events than expected`, decision, command, wanted, actual, events.length)
-          }
-          return
-        }
-        const refusal: Partial<DomainError> = typeof expected === 'string' ? { _tag: expected } : (expected as Partial<DomainError>)
-        if (E.isRight(result)) {
-          throw new DeciderSpecFailure(`${command.type} was expected to be refused with ${refusal._tag ?? show(refusal)} but was accepted`, decision, command, refusal, result.right, events.length)
-        }
-        const actual = projectLike(refusal, result.left)
-        if (differences(refusal, actual).length > 0) {
-          throw new DeciderSpecFailure(`${command.type} was refused otherwise than expected: ${result.left._tag} (${result.left.rule})`, decision, command, refusal, actual, events.length)
-        }
-      },
-    }
-  },
+  when: (command, context) => thenStep(events.length, command, decideAgainst(events, command, context)),
+})
+
+/**
+ * A spec of one decider: every given event is folded by `decider` (whatever its stream) and the
+ * command decided against `context` (none unless passed), e.g.
+ * `spec(participantDecider).given([enrolled()]).when(lapse({ lapsedOn: '2020-07-01' })).thenFails('NoCoverageToCut')`.
+ */
+export const spec = <C extends { readonly type: string }, T extends EventType, S>(decider: Decider<C, T, S>) => ({
+  given: (events: ReadonlyArray<BodyOf<T>>): WhenStep<C> => ({
+    when: (command, context = {}) => {
+      const state = replay(decider, events)
+      const stream = streamOf({ type: EVENT_OF_COMMAND[command.type as Command['type']], data: (command as unknown as Command).data } as EventBody)
+      const result = decider.decide(command, state, context) as Decision['result']
+      return thenStep(events.length, command, { stream, state, context, result })
+    },
+  }),
 })

@@ -5,7 +5,7 @@
  * @module generate/agents
  */
 import type { UnitSpec } from './geography.js'
-import type { Rng } from './prng.js'
+import type { Rng } from '@ansinh/testing/prng'
 
 /** An ASCII code for a Vietnamese name: `Huyện Đức Linh` → `DUCLINH` (level words dropped). */
 export const slug = (name: string): string => {

@@ -12,7 +12,7 @@
 import type { LapseReason, ParticipantId } from '@ansinh/core'
 import { CATALOGUE_LOADED, day, firstDay } from './calendar.js'
 import { ParticipantIds } from './ids.js'
-import type { Rng } from './prng.js'
+import type { Rng } from '@ansinh/testing/prng'
 import { officeInstant } from './voluntary.js'
 import type { SeedWriter } from './writer.js'
 

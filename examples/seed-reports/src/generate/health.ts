@@ -7,7 +7,7 @@
  * @module generate/health
  */
 import { CATALOGUE_LOADED, day, firstDay, lastDay } from './calendar.js'
-import type { Rng } from './prng.js'
+import type { Rng } from '@ansinh/testing/prng'
 import { officeInstant } from './voluntary.js'
 import type { SeedWriter } from './writer.js'
 

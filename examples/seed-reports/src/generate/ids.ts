@@ -5,7 +5,7 @@
  * @module generate/ids
  */
 import type { EventId, ParticipantId } from '@ansinh/core'
-import { hashString } from './prng.js'
+import { hashString } from '@ansinh/testing/prng'
 
 const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0))
 const DASH = 45

@@ -6,7 +6,7 @@
  * @module generate/voluntary-population
  */
 import type { LapseReason } from '@ansinh/core'
-import type { Rng } from './prng.js'
+import type { Rng } from '@ansinh/testing/prng'
 import { type PersonPlan, type Timeline, type VoluntaryPlanner, emitTimeline } from './voluntary.js'
 import { type SeedWriter, pattern } from './writer.js'
 

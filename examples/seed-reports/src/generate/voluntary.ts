@@ -12,7 +12,7 @@
  */
 import type { LapseReason, ParticipantId } from '@ansinh/core'
 import { endOfDayMillis, firstDay, instantAt, lastDay, monthOfDay } from './calendar.js'
-import type { Rng } from './prng.js'
+import type { Rng } from '@ansinh/testing/prng'
 
 /** How many months one payment covers. */
 export type PaymentMode = 1 | 3 | 6 | 12

@@ -24,7 +24,7 @@ import { dateOf, monthString } from './calendar.js'
 import { EventLog } from './events.js'
 import type { UnitSpec } from './geography.js'
 import { IdFactory, ParticipantIds } from './ids.js'
-import { Rng } from './prng.js'
+import { Rng } from '@ansinh/testing/prng'
 import { type VoluntaryEmitter, officeInstant } from './voluntary.js'
 
 /** Options every seed generator takes. */

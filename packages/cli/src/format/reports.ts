@@ -4,7 +4,10 @@
  *
  * @module reports
  */
-import type { Basis, CoverageReport, DebtReport, PlanReport } from '@ansinh/projection'
+import type { Basis } from '@ansinh/projection'
+import type { CoverageReport } from '@ansinh/projection-coverage'
+import type { DebtReport } from '@ansinh/projection-debt'
+import type { PlanReport } from '@ansinh/projection-plan'
 
 /** A report's basis, with the chain hash at `lastPosition` when the CLI knows it. */
 export type CitedBasis = Basis & { readonly hash?: string | null }

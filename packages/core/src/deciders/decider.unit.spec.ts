@@ -5,7 +5,7 @@ import { commandOfEvent } from './commands.js'
 import { emit, replay, unitRegistryOf } from './decider.js'
 import { domainError, isDomainError } from './domain-error.js'
 import { participantDecider } from './participant.js'
-import { AT, enrolled, lapsed, nextId, unitEstablished } from './test-utils.js'
+import { AT, enrolled, lapsed, nextId, unitEstablished } from '@ansinh/testing'
 
 describe('decider helpers', () => {
   it('emit copies the id and data, and recordedAt only when the command has one', () => {

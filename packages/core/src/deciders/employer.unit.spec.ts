@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { employerDecider, outstandingOn } from './employer.js'
-import { debtRecorded, debtSettled, eventOf, recordDebt, settleDebt, spec } from './test-utils.js'
+import { debtRecorded, debtSettled, eventOf, recordDebt, settleDebt, spec } from '@ansinh/testing'
 import { dayNumber } from '../values.js'
 
 const employer = spec(employerDecider)

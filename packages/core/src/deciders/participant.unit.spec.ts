@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RegisteredUnit } from './decider.js'
 import { knownCoverageEnd, participantDecider } from './participant.js'
-import { enrol, enrolled, eventOf, lapse, lapsed, spec } from './test-utils.js'
+import { enrol, enrolled, eventOf, lapse, lapsed, spec } from '@ansinh/testing'
 
 const participant = spec(participantDecider)
 const units = new Map<string, RegisteredUnit>([['22816', { code: '22816' as never, level: 'commune', parent: null }]])

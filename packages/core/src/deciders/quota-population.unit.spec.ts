@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type RegisteredUnit } from './decider.js'
 import { populationDecider } from './population.js'
 import { quotaDecider } from './quota.js'
-import { assignQuota, estimatePopulation, eventOf, populationEstimated, quotaAssigned, spec } from './test-utils.js'
+import { assignQuota, estimatePopulation, eventOf, populationEstimated, quotaAssigned, spec } from '@ansinh/testing'
 
 const quota = spec(quotaDecider)
 const population = spec(populationDecider)

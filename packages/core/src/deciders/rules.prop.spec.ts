@@ -6,7 +6,7 @@ import type { DomainEvent } from '../events.js'
 import { dayNumber, fromDayNumber as fromDay, monthNumber } from '../values.js'
 import { type DatedAmount, employerDecider, outstandingOn } from './employer.js'
 import { participantDecider } from './participant.js'
-import { debtRecorded, debtSettled, enrol, enrolled, lapse, lapsed } from './test-utils.js'
+import { debtRecorded, debtSettled, enrol, enrolled, lapse, lapsed } from '@ansinh/testing'
 
 // Naive peers written straight from the definitions, day by day and debt by debt, to compare the
 // deciders' shortcuts against. The facts come from the kit's edge-dense histories (days on and

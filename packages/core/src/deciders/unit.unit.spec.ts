@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type RegisteredUnit, unitRegistryOf } from './decider.js'
 import { unitDecider } from './unit.js'
-import { establishUnit, eventOf, spec, unitEstablished } from './test-utils.js'
+import { establishUnit, eventOf, spec, unitEstablished } from '@ansinh/testing'
 
 const unit = spec(unitDecider)
 const registry = unitRegistryOf([

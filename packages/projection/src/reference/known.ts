@@ -14,7 +14,7 @@ import {
   instantOfMillis,
 } from '@ansinh/core'
 import type { Basis, PositionedEvent } from '../history.js'
-import type { ReportHeader } from '../reports.js'
+import type { ReportHeader } from '../report-header.js'
 
 /** An event of one type with its position. */
 export interface At<T extends EventType> {
@@ -46,7 +46,7 @@ export class Known {
   }
 
   /** The header every report carries. */
-  header<K extends 'coverage' | 'plan' | 'debt'>(
+  header<K extends string>(
     report: K,
     asOf: BusinessDate,
     unit: string | null,

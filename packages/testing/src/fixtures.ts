@@ -1,9 +1,12 @@
 /**
- * Small builders of events and histories for the projection tests (test code only: not built, not
- * published). Every builder gives a well-formed event recorded at a default instant unless told.
+ * `@ansinh/testing/fixtures`: small builders of whole events for the report tests, e.g.
+ * `positioned([established('60', 'Bình Thuận'), enrolled('P1', 'health', '60', '2020-01-01', null)])`.
+ * Every builder gives a well-formed event recorded at a default instant unless told.
+ *
+ * @module fixtures
  */
 import type { BusinessDate, DomainEvent, EventDataMap, EventId, EventType, Instant, Scheme } from '@ansinh/core'
-import { History, type PositionedEvent } from '../src/index.js'
+import type { PositionedEvent } from './laws.js'
 
 let counter = 0
 const nextId = (): EventId => `00000000-0000-4000-8000-${(++counter).toString(16).padStart(12, '0')}` as EventId
@@ -57,9 +60,6 @@ export const settled = (employer: string, scheme: 'compulsory' | 'health' | 'une
 
 /** Events with positions 1, 2, 3, … in the order given. */
 export const positioned = (events: readonly DomainEvent[]): PositionedEvent[] => events.map((event, i) => ({ event, position: i + 1 }))
-
-/** A history of the events in the order given. */
-export const historyOf = (events: readonly DomainEvent[]): History => History.of(positioned(events))
 
 /** A business date from a string literal. */
 export const day = d

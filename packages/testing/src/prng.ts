@@ -1,8 +1,12 @@
 /**
- * A small seeded pseudo-random generator (sfc32, seeded through splitmix32) so that every history
- * is a pure function of its seed: no `Math.random`, no clock.
+ * `@ansinh/testing/prng`: the project's one seeded pseudo-random generator (sfc32, seeded through
+ * splitmix32), so that every generated history — the seed reports', the bench's — is a pure
+ * function of its seed on every machine: no `Math.random`, no clock. Property tests draw from
+ * fast-check instead, which shrinks.
  *
- * @module generate/prng
+ * @example new Rng(42, 'voluntary').int(1, 6)
+ *
+ * @module prng
  */
 
 /** splitmix32: spreads a 32-bit state into a well-mixed 32-bit output. */
@@ -91,6 +95,17 @@ export class Rng {
       items[j] = tmp
     }
     return items
+  }
+
+  /** An exponentially distributed number of mean `mean`. */
+  exponential(mean: number): number {
+    return -Math.log(1 - this.next()) * mean
+  }
+
+  /** A log-normally distributed weight: most values near 1, a long tail of big ones. */
+  logNormal(sigma: number): number {
+    const u = 1 - this.next(), v = this.next()
+    return Math.exp(sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v))
   }
 
   /** A child generator on its own stream, so adding draws here never shifts the child's draws. */

@@ -2,11 +2,11 @@
  * The debt-balance figures read literally: take the debts and settlements dated by D, allocate each
  * (employer, scheme)'s settlements in order, and sum what is left.
  *
- * @module reference/debt
+ * @module reference/figures
  */
 import type { Scheme } from '@ansinh/core'
-import type { DebtReport } from '../reports.js'
-import type { At, Known } from './known.js'
+import type { At, Known } from '@ansinh/projection/reference'
+import type { DebtReport } from '../report.js'
 
 type Figures = Omit<DebtReport, 'report' | 'asOf' | 'knownAt' | 'unit' | 'scheme' | 'basis'>
 

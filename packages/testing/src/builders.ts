@@ -1,70 +1,31 @@
 /**
- * A small given/when/then for decider tests, and builders of commands with defaults.
- * Framework-free: a failed expectation throws an error carrying `actual` and `expected`, which
- * vitest shows as a diff. Not part of the public API (`@ansinh/testing` publishes the full kit).
+ * Builders of event bodies and commands with defaults, for decider specs: override only the fields
+ * a test is about, e.g. `given([enrolled()]).when(lapse({ lapsedOn: '2020-07-01' })).then('NoCoverageToCut')`.
+ * (Whole positioned events for report tests are in `@ansinh/testing/fixtures`.)
  *
- * @example spec(participantDecider).given([enrolled]).when(lapse).thenFails('NoCoverageToCut')
- *
- * @module deciders/test-utils
+ * @module builders
  */
-import * as E from 'fp-ts/lib/Either.js'
-import type { DebtRecorded, DebtSettled, EventDataMap, EventType, ParticipantEnrolled, ParticipantLapsed, PopulationEstimated, QuotaAssigned, UnitEstablished } from '../events.js'
-import type { EventId, Instant } from '../values.js'
-import { type BodyOf, type CommandOf, type DecideContext, type Decider, type NewEventOf, replay } from './decider.js'
-import type { DomainError, DomainErrorTag } from './domain-error.js'
-import type { EmployerCommand } from './employer.js'
-import type { EstimatePopulation } from './population.js'
-import type { ParticipantCommand } from './participant.js'
-import type { AssignQuota } from './quota.js'
-import type { EstablishUnit } from './unit.js'
-
-// -------------------------------------------------------------------------------------------------
-// given / when / then
-// -------------------------------------------------------------------------------------------------
-
-class ExpectationFailed extends Error {
-  readonly showDiff = true
-  constructor(message: string, readonly actual: unknown, readonly expected: unknown) {
-    super(message)
-  }
-}
-
-/** The outcome of `when`: assert the events produced, or the refusal. */
-export interface Outcome<T extends EventType> {
-  readonly result: E.Either<DomainError, ReadonlyArray<NewEventOf<T>>>
-  /** Asserts the command was accepted and produced exactly `expected`. */
-  then(expected: ReadonlyArray<NewEventOf<T>>): void
-  /** Asserts the command was refused with `tag` (and `path`, when given); returns the error. */
-  thenFails(tag: DomainErrorTag, path?: string): DomainError
-}
-
-/** `spec(decider).given(events).when(command, context?)` then `.then(events)` or `.thenFails(tag)`. */
-export const spec = <C extends { readonly type: string }, T extends EventType, S>(decider: Decider<C, T, S>) => ({
-  given: (events: ReadonlyArray<BodyOf<T>>) => ({
-    when: (command: C, context?: DecideContext): Outcome<T> => {
-      const result = decider.decide(command, replay(decider, events), context)
-      return {
-        result,
-        then(expected) {
-          if (E.isLeft(result)) throw new ExpectationFailed(`refused: ${result.left._tag}: ${result.left.path} ${result.left.message}`, result.left, expected)
-          if (JSON.stringify(result.right) !== JSON.stringify(expected)) throw new ExpectationFailed('other events than expected', result.right, expected)
-        },
-        thenFails(tag, path) {
-          if (E.isRight(result)) throw new ExpectationFailed(`accepted, expected ${tag}`, result.right, tag)
-          const error = result.left
-          if (error._tag !== tag || (path !== undefined && error.path !== path)) {
-            throw new ExpectationFailed('another refusal than expected', { _tag: error._tag, path: error.path }, { _tag: tag, path: path ?? error.path })
-          }
-          return error
-        },
-      }
-    },
-  }),
-})
-
-// -------------------------------------------------------------------------------------------------
-// builders
-// -------------------------------------------------------------------------------------------------
+import type {
+  AssignQuota,
+  BodyOf,
+  CommandOf,
+  DebtRecorded,
+  DebtSettled,
+  EmployerCommand,
+  EstablishUnit,
+  EstimatePopulation,
+  EventDataMap,
+  EventId,
+  EventType,
+  Instant,
+  NewEventOf,
+  ParticipantCommand,
+  ParticipantEnrolled,
+  ParticipantLapsed,
+  PopulationEstimated,
+  QuotaAssigned,
+  UnitEstablished,
+} from '@ansinh/core'
 
 let counter = 0
 /** A fresh UUID for a test event (distinct within a test run). */

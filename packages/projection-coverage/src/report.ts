@@ -1,0 +1,36 @@
+/**
+ * The coverage report's question and shape (read-models.md, version 1). Both the indexed fold and
+ * the naive reference build exactly these objects, field for field and in this order.
+ *
+ * @module report
+ */
+import type { BusinessDate, Scheme, UnitCode } from '@ansinh/core'
+import type { ReportHeader } from '@ansinh/projection'
+
+/** The question a coverage report answers. */
+export interface CoverageQuery {
+  readonly asOf: BusinessDate
+  readonly scheme: Scheme
+  /** The unit, or null/absent for the national report. */
+  readonly unit?: UnitCode | string | null
+  /** Epoch milliseconds of the known-at cut, or null/absent: every event counts. */
+  readonly knownAt?: number | null
+}
+
+/** One child row of a coverage report. */
+export interface CoverageChild {
+  readonly unit: string
+  readonly name: string | null
+  readonly participants: number
+  readonly denominator: number | null
+  readonly rate: number | null
+}
+
+/** The coverage report. */
+export interface CoverageReport extends ReportHeader<'coverage'> {
+  readonly participants: number
+  readonly denominator: number | null
+  readonly denominatorYear: number | null
+  readonly rate: number | null
+  readonly children: readonly CoverageChild[]
+}
