@@ -6,10 +6,10 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['packages/*/src/**/*.spec.ts', 'examples/*/src/**/*.spec.ts', 'bench/src/**/*.spec.ts'],
+    include: ['packages/*/src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'examples/*/src/**/*.spec.ts', 'bench/src/**/*.spec.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // One throw-away PostgreSQL server for the whole run (skipped, with the reason, without binaries).
-    globalSetup: ['packages/store-postgres/src/test/pg-server.ts'],
+    globalSetup: ['packages/store-testing/src/postgres-server.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -5,7 +5,8 @@
  * @module fold
  */
 import type { DomainEvent } from '@ansinh/core'
-import { History, type PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
+import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
@@ -24,9 +25,9 @@ export interface Folded {
   /** The first query of each report after the fold (the indexes are built lazily), ms. */
   readonly buildMs: number
   readonly foldEventsPerSec: number
-  /** Heap the history holds (events and indexes), bytes. */
+  /** Heap the history holds (columns and indexes), bytes. */
   readonly heldBytes: number
-  /** Heap of the decoded events alone, bytes (part of heldBytes). */
+  /** Heap of the decoded events the fold read (generated before it; the history keeps none of them), bytes. */
   readonly eventBytes: number
 }
 

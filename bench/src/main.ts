@@ -22,6 +22,7 @@ import { runPartitioned } from './partitioned.js'
 import { knownAtMix, queryMix } from './queries.js'
 import { type BenchResult, printTable, ratio } from './report.js'
 import { runServerPhases } from './server-phases.js'
+import { measureSnapshot } from './snapshots.js'
 
 const log = (message: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -52,8 +53,11 @@ const largePhases = (plan: BenchPlan) => {
   const { cold, warm: latency } = warmAsOfLatency(folded.history, queryMix(plan.scale, plan.warmUpQueries, 7), queries)
   log(`large: as-of cold p99 ${cold.p99Ms} ms, warm p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; known-at`)
   const knownAt = knownAtLatency(folded.history, queries, knownAtMix(plan.scale, plan.knownAtCutoffs), plan.knownAtRepeats)
+  log(`large: known-at first p50 ${knownAt.first.p50Ms} ms; snapshot seal and restore`)
+  const snapshot = measureSnapshot(folded.history)
+  log(`large: snapshot ${snapshot.bytes.toLocaleString('en-US')} bytes, sealed in ${snapshot.writeMs} ms, restored in ${snapshot.restoreMs} ms`)
   const { history: _dropped, ...figures } = folded
-  return { ...figures, latency, cold, knownAt }
+  return { ...figures, latency, cold, knownAt, snapshot }
 }
 
 const main = async (): Promise<void> => {
@@ -70,7 +74,7 @@ const main = async (): Promise<void> => {
   const file = join(dir, 'history.ndjson')
   await writeNdjson(generateHistory(plan.scale), file, plan.ndjsonEvents)
   const ndjson = await decodeAndFold(file, plan.scale.province, `${plan.scale.startYear}-06-30`).finally(() => rm(dir, { recursive: true, force: true }))
-  log(`ndjson: ${ndjson.eventsPerSec} events/s`)
+  log(`ndjson: ${ndjson.eventsPerSec} events/s (${ndjson.fastLines} of ${ndjson.events} lines by the fast path)`)
 
   const large = largePhases(plan)
   const peakAfterLarge = peakRssMb()
@@ -85,7 +89,7 @@ const main = async (): Promise<void> => {
     foldEventsPerSec: large.foldEventsPerSec,
     fold: { events: large.stats.events, foldMs: round(large.foldMs), buildIndexesMs: round(large.buildMs) },
     ndjsonEventsPerSec: ndjson.eventsPerSec,
-    ndjson: { events: ndjson.events, ms: round(ndjson.ms) },
+    ndjson: { events: ndjson.events, ms: round(ndjson.ms), fastLines: ndjson.fastLines },
     import: server?.import ?? { pglite: null, postgres: null },
     replay: server?.replay ?? { pglite: null, postgres: null },
     query: {
@@ -93,25 +97,32 @@ const main = async (): Promise<void> => {
       large: { events: large.stats.events, ...large.latency, coldP50Ms: large.cold.p50Ms, coldP99Ms: large.cold.p99Ms },
       p99GrowthFor10xHistory: ratio(large.latency.p99Ms, small.latency.p99Ms),
     },
-    knownAtQuery: { p50Ms: large.knownAt.all.p50Ms, p99Ms: large.knownAt.all.p99Ms, firstAtCutoffP50Ms: large.knownAt.first.p50Ms, cutoffs: plan.knownAtCutoffs, queries: large.knownAt.all.count },
+    knownAtQuery: { p50Ms: large.knownAt.all.p50Ms, p99Ms: large.knownAt.all.p99Ms, firstAtCutoffP50Ms: large.knownAt.first.p50Ms, firstMs: large.knownAt.first.p50Ms, firstMaxMs: large.knownAt.first.maxMs, cutoffs: plan.knownAtCutoffs, queries: large.knownAt.all.count },
     memory: {
       peakRssMb: peakAfterLarge,
       heldMb: round(large.heldBytes / 2 ** 20),
       eventsMb: round(large.eventBytes / 2 ** 20),
       bytesPerPeriod: Math.round(large.heldBytes / large.stats.periods),
-      indexBytesPerPeriod: Math.round((large.heldBytes - large.eventBytes) / large.stats.periods),
+      // the history keeps no event objects: all it holds is columns and indexes
+      indexBytesPerPeriod: Math.round(large.heldBytes / large.stats.periods),
     },
     peers: {
       naiveReplay: { p50Ms: small.naive.p50Ms, p99Ms: small.naive.p99Ms, queries: small.naive.count, events: small.events, ansinhP50Ms: small.ansinhOnNaive.p50Ms },
       sqlIntervals: server?.sqlIntervals ?? null,
       emmett: server?.emmett ?? null,
+      duckdb: server?.duckdb ?? null,
+      pgRange: server?.pgRange ?? null,
     },
     ratios: {
       vsNaiveReplay: ratio(small.naive.p50Ms, small.ansinhOnNaive.p50Ms),
       vsSqlIntervals: server == null ? null : ratio(server.sqlIntervals.p50Ms, server.sqlIntervals.ansinhP50Ms),
       emmettRead: server == null ? null : ratio(server.replay.postgres.eventsPerSec, server.emmett.readEventsPerSec),
       emmettAppend: server == null ? null : ratio(server.import.postgres.eventsPerSec, server.emmett.appendEventsPerSec),
+      vsDuckdb: server == null ? null : ratio(server.duckdb.p50Ms, server.duckdb.ansinhP50Ms),
+      vsPgRange: server == null ? null : ratio(server.pgRange.p50Ms, server.pgRange.ansinhP50Ms),
     },
+    cli: server?.cli ?? null,
+    snapshot: { bytes: large.snapshot.bytes, writeMs: large.snapshot.writeMs, restoreMs: large.snapshot.restoreMs, events: large.snapshot.events },
     partitioned,
     machine: { nproc: availableParallelism(), memoryGb: round(totalmem() / 2 ** 30), node: process.version, loadAverage: { before: round(loadBefore, 2), after: round(loadavg()[0]!, 2) } },
     seconds: round((performance.now() - started) / 1000),

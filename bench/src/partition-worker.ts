@@ -6,7 +6,8 @@
  * @module partition-worker
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { History, type PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
+import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import type { Scheme } from '@ansinh/core'
 import { warm } from './fold.js'

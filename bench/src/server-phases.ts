@@ -9,7 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DomainEvent } from '@ansinh/core'
-import type { History, PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
+import type { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { openPgliteStore } from '@ansinh/store-pglite'
 import { openPostgresStore } from '@ansinh/store-postgres'
@@ -18,9 +19,13 @@ import { generateHistory } from './generator.js'
 import type { BenchPlan } from './options.js'
 import { runEmmett } from './peers/emmett.js'
 import { runSqlIntervals } from './peers/sql-intervals.js'
+import { type DuckDbFigures, runDuckDb } from './peers/duckdb.js'
+import { type PgRangeFigures, runPgRange } from './peers/pg-range.js'
+import { loadStoredHistory } from '@ansinh/projection-runner'
+import { type CliFigures, measureCliReport } from './snapshots.js'
 // The store package's throw-away server: Debian's binaries, a temp folder, 127.0.0.1, a free port,
 // durability off (every peer runs on the same server, so none is favoured).
-import { startPostgres } from '@ansinh/store-postgres/test-server'
+import { startPostgres } from '@ansinh/store-testing/postgres-server'
 import type { BenchQuery } from './queries.js'
 import { type Throughput, importEvents, replayAll } from './stores.js'
 
@@ -29,6 +34,10 @@ export interface ServerFigures {
   readonly import: { readonly pglite: Throughput; readonly postgres: Throughput }
   readonly replay: { readonly pglite: Throughput; readonly postgres: Throughput }
   readonly sqlIntervals: { readonly p50Ms: number; readonly p99Ms: number; readonly rows: number; readonly loadMs: number; readonly agrees: boolean; readonly queries: number; readonly ansinhP50Ms: number; readonly ansinhP99Ms: number }
+  readonly duckdb: DuckDbFigures & { readonly ansinhP50Ms: number }
+  readonly pgRange: PgRangeFigures & { readonly ansinhP50Ms: number }
+  /** An `ansinh report` process against the PGlite store of the import phase, through its snapshot. */
+  readonly cli: CliFigures
   readonly emmett: {
     /** The better of Emmett's sequential and concurrent append throughput. */
     readonly appendEventsPerSec: number
@@ -83,7 +92,11 @@ export const runServerPhases = async (
     const liteStore = await opening
     const importPglite = await importEvents(liteStore, events)
     const replayPglite = await replayAll(liteStore)
+    // the snapshot an import leaves (ansinh import does it in the append's transaction)
+    await loadStoredHistory(liteStore, { useSnapshot: true, warn: log, refreshAfter: 0 })
     await liteStore.close()
+    log(`ansinh report process against the PGlite store (${events.length} events, with its snapshot)`)
+    const cli = await measureCliReport(`pglite:${dir}`, events.length, ['report', 'coverage', '--as-of', `${plan.scale.startYear}-12-31`, '--scheme', 'health'])
 
     log(`Emmett: ${events.length} events`)
     const emmett = await runEmmett(server.url, events, plan.emmettConcurrency)
@@ -99,11 +112,20 @@ export const runServerPhases = async (
       (u) => view.geography.children(u),
       (q) => coverageReport(small.history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit }).participants,
     )
+    const expected = (q: BenchQuery) => coverageReport(small.history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit }).participants
+    const units = { subtree: (u: string) => view.geography.subtree(u), children: (u: string) => view.geography.children(u) }
+    log(`PostgreSQL daterange + GiST over the same intervals, ${plan.sqlQueries} questions`)
+    const pgRange = await runPgRange(server.url, small.events, sqlQueries, units, expected)
+    log(`DuckDB over the same intervals, ${plan.sqlQueries} questions`)
+    const duckdb = await runDuckDb(small.events, sqlQueries, units, expected)
     const ansinh = asOfLatency(small.history, sqlQueries)
     return {
       import: { pglite: importPglite, postgres: importPostgres },
       replay: { pglite: replayPglite, postgres: replayPostgres },
       sqlIntervals: { p50Ms: sql.latency.p50Ms, p99Ms: sql.latency.p99Ms, rows: sql.rows, loadMs: sql.loadMs, agrees: sql.agrees, queries: sql.latency.count, ansinhP50Ms: ansinh.p50Ms, ansinhP99Ms: ansinh.p99Ms },
+      duckdb: { ...duckdb, ansinhP50Ms: ansinh.p50Ms },
+      pgRange: { ...pgRange, ansinhP50Ms: ansinh.p50Ms },
+      cli,
       emmett: {
         appendEventsPerSec: Math.max(emmett.append.eventsPerSec, emmett.appendConcurrent?.eventsPerSec ?? 0),
         appendSequentialEventsPerSec: emmett.append.eventsPerSec,

@@ -6,9 +6,8 @@
  * @module stores
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { writesInOrder } from '@ansinh/cli'
 import type { DomainEvent } from '@ansinh/core'
-import type { EventStore } from '@ansinh/store'
+import { type EventStore, writesInOrder } from '@ansinh/store'
 import { now, perSecond, round } from './measure.js'
 
 /** Throughput of one phase. */

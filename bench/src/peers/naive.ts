@@ -7,7 +7,7 @@
  * @module peers/naive
  */
 import { type Scheme, dayNumber, endOfYear, sameDateLastYear, yearOf } from '@ansinh/core'
-import type { PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
 import { type Latency, latencies } from '../measure.js'
 import type { BenchQuery } from '../queries.js'
 

@@ -10,7 +10,7 @@
  */
 import pg from 'pg'
 import { dayNumber, endOfYear, sameDateLastYear, yearOf } from '@ansinh/core'
-import type { PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
 import { type Latency, latenciesAsync, now, round } from '../measure.js'
 import type { BenchQuery } from '../queries.js'
 

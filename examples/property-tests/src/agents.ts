@@ -9,13 +9,8 @@
  *
  * @module agents
  */
-import { type BusinessDate, type DomainEvent, dayNumber, instantMillis } from '@ansinh/core'
+import { type BusinessDate, type DomainEvent, type PositionedEvent, dayNumber, instantMillis } from '@ansinh/core'
 
-/** An event and its position in the history. */
-export interface PositionedEvent {
-  readonly event: DomainEvent
-  readonly position: number
-}
 
 interface Enrolment {
   readonly from: number

@@ -59,8 +59,8 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
     shared = historySource(load.history)
     write(
       load.imported > 0
-        ? `${options.store}: imported ${formatCount(load.imported, 'en')} events in ${Math.round(load.importMs)} ms, read back in ${Math.round(load.readMs)} ms`
-        : `${options.store}: already holds these ${formatCount(merged.length, 'en')} events; read back in ${Math.round(load.readMs)} ms`,
+        ? `${options.store}: imported ${formatCount(load.imported, 'en')} events in ${Math.round(load.importMs)} ms, ${load.fromSnapshot ? 'with a snapshot of them' : `read back in ${Math.round(load.readMs)} ms`}`
+        : `${options.store}: already holds these ${formatCount(merged.length, 'en')} events; ${load.fromSnapshot ? 'restored from its snapshot' : 'read back'} in ${Math.round(load.readMs)} ms`,
     )
   }
   for (const seed of seeds) {

@@ -28,12 +28,12 @@ describe('runSeedReports', () => {
     const first: string[] = []
     const a = await runSeedReports({ seeds: ['a-luoi', 'thuong-tin'], langs: ['en'], store }, (l) => first.push(l))
     expect(a.ok).toBe(true)
-    expect(first[0]).toMatch(new RegExp(`^${store}: imported 26,758 events in \\d+ ms, read back in \\d+ ms$`))
+    expect(first[0]).toMatch(new RegExp(`^${store}: imported 26,758 events in \\d+ ms, with a snapshot of them$`))
     expect(first.at(-1)).toBe('reproduced 15 of 15 published figures')
     const second: string[] = []
     const b = await runSeedReports({ seeds: ['a-luoi', 'thuong-tin'], langs: ['en'], store }, (l) => second.push(l))
     expect(b.ok).toBe(true)
-    expect(second[0]).toMatch(new RegExp(`^${store}: already holds these 26,758 events; read back in \\d+ ms$`))
+    expect(second[0]).toMatch(new RegExp(`^${store}: already holds these 26,758 events; restored from its snapshot in \\d+ ms$`))
     await expect(runSeedReports({ seeds: ['a-luoi'], langs: ['en'], store }, () => undefined)).rejects.toThrow(/holds another history \(26758 events\)/)
   })
 })

@@ -1,16 +1,18 @@
 /**
  * The main job's embedded store: the generated history is imported into a store (PGlite in a
  * folder by default) and the reports are computed from what the store hands back — the path a
- * backend or an auditor takes. A store that already holds exactly this history is not imported
- * into again, so a second run starts at once.
+ * backend or an auditor takes. The import leaves a snapshot of the history in its own
+ * transaction; a store that already holds exactly this history is not imported into again, and
+ * its history is restored from that snapshot (checked against the chain) plus any events after
+ * it, so a second run starts at once.
  *
  * @module store
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
-import { writesInOrder } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
-import { type EventStore, describeStoreError } from '@ansinh/store'
+import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
+import { type EventStore, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { openPgliteStore } from '@ansinh/store-pglite'
 import { openPostgresStore } from '@ansinh/store-postgres'
 
@@ -28,22 +30,29 @@ export interface StoreLoad {
   readonly imported: number
   readonly importMs: number
   readonly readMs: number
+  /** Whether the history is the store's snapshot: restored from it, or sealed into it by the import. */
+  readonly fromSnapshot: boolean
 }
 
 /**
  * Makes sure `url` holds `events` (importing them, all or nothing, into an empty store) and returns
  * the history read back from it. Fails, appending nothing, when the store holds another history.
  */
-export const throughStore = async (url: string, events: readonly DomainEvent[]): Promise<StoreLoad> => {
+export const throughStore = async (url: string, events: readonly DomainEvent[], warn: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<StoreLoad> => {
   const store = await open(url)
   try {
     const started = performance.now()
     const head = await store.headPosition()
     let imported = 0
     if (head === 0) {
-      const appended = await store.appendMany(writesInOrder(events, new Map()))
+      // The history the snapshot seals is folded at the positions the store gives the events, in
+      // the append's transaction: it is what a later run restores, so this run reports from it.
+      const history = History.of([])
+      const writes = writesInOrder(events, new Map())
+      const appended = keepsSnapshots(store) ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, events)) : await store.appendMany(writes)
       if (E.isLeft(appended)) throw new Error(describeStoreError(appended.left))
       imported = appended.right.positions.length
+      if (history.size === imported && imported > 0) return { history, imported, importMs: performance.now() - started, readMs: 0, fromSnapshot: true }
     } else {
       let last: DomainEvent | undefined
       for await (const r of store.readAll({ fromPosition: head, pageSize: 1 })) last = r.event
@@ -52,9 +61,8 @@ export const throughStore = async (url: string, events: readonly DomainEvent[]):
       }
     }
     const importedAt = performance.now()
-    const history = History.of([])
-    for await (const r of store.readAll({ pageSize: 10_000 })) history.append({ event: r.event, position: r.position })
-    return { history, imported, importMs: importedAt - started, readMs: performance.now() - importedAt }
+    const loaded = await loadStoredHistory(store, { useSnapshot: true, warn, pageSize: 10_000 })
+    return { history: loaded.history, imported, importMs: importedAt - started, readMs: performance.now() - importedAt, fromSnapshot: loaded.snapshot !== null }
   } finally {
     await store.close()
   }

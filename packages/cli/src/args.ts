@@ -12,14 +12,18 @@ export const USAGE = `usage:
   ansinh report coverage --as-of DATE --scheme S [--unit CODE] [--known-at WHEN] [source] [--format F] [--lang L]
   ansinh report plan     --as-of DATE --scheme S --unit CODE [--year Y] [--known-at WHEN] [source] [--format F] [--lang L]
   ansinh report debt     --as-of DATE [--scheme S] [--unit CODE] [--known-at WHEN] [source] [--format F] [--lang L]
-  ansinh import FILE [--store URL]
+  ansinh import FILE [--store URL] [--no-snapshot]
   ansinh check FILE
-  ansinh verify [--store URL]
+  ansinh verify [--store URL] [--full] [--no-snapshot]
 source: --events FILE | --store URL (memory:, pglite:DIR, postgres://…, esdb://…); default $ANSINH_STORE or pglite:.ansinh/store
-F: table | json | csv    L: en | vi`
+F: table | json | csv    L: en | vi
+--no-snapshot: replay every event instead of the store's snapshot; verify --full: re-check from position 1`
 
 /** Where events come from. */
-export type Source = { readonly kind: 'events'; readonly file: string } | { readonly kind: 'store'; readonly url: string | null }
+export type Source =
+  | { readonly kind: 'events'; readonly file: string }
+  /** `snapshot`: answer from the store's snapshot and the events after it (false: `--no-snapshot`). */
+  | { readonly kind: 'store'; readonly url: string | null; readonly snapshot: boolean }
 
 /** Output format. */
 export type Format = 'table' | 'json' | 'csv'
@@ -42,12 +46,15 @@ export type Command =
   | ({ readonly name: 'report-coverage'; readonly scheme: Scheme } & ReportOptions)
   | ({ readonly name: 'report-plan'; readonly scheme: Scheme; readonly unit: UnitCode; readonly year: number | null } & ReportOptions)
   | ({ readonly name: 'report-debt'; readonly scheme: Scheme | null } & ReportOptions)
-  | { readonly name: 'import'; readonly file: string; readonly store: string | null }
+  | { readonly name: 'import'; readonly file: string; readonly store: string | null; readonly snapshot: boolean }
   | { readonly name: 'check'; readonly file: string }
-  | { readonly name: 'verify'; readonly store: string | null }
+  /** `full`: from position 1 even when a snapshot is trusted; `snapshot`: false for `--no-snapshot`. */
+  | { readonly name: 'verify'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean }
   | { readonly name: 'help' }
 
 const VALUE_OPTIONS = new Set(['--as-of', '--scheme', '--unit', '--known-at', '--events', '--store', '--format', '--lang', '--year'])
+/** Options without a value; present means on. */
+const FLAG_OPTIONS = new Set(['--no-snapshot', '--full'])
 
 interface Raw {
   readonly positional: string[]
@@ -63,6 +70,12 @@ const split = (argv: readonly string[]): E.Either<string, Raw> => {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=')
       const name = eq >= 0 ? a.slice(0, eq) : a
+      if (FLAG_OPTIONS.has(name) && eq < 0) {
+        if (options.has(name)) return E.left(`${name} given twice`)
+        options.set(name, '')
+        continue
+      }
+      if (FLAG_OPTIONS.has(name)) return E.left(`${name} takes no value`)
       if (!VALUE_OPTIONS.has(name)) return E.left(`unknown option ${name}`)
       const value = eq >= 0 ? a.slice(eq + 1) : argv[++i]
       if (value === undefined || (eq < 0 && value.startsWith('--'))) return E.left(`${name} needs a value`)
@@ -82,7 +95,7 @@ const parseScheme = (v: string): E.Either<string, Scheme> =>
   (SCHEMES as readonly string[]).includes(v) ? E.right(v as Scheme) : E.left(`--scheme: not a scheme (got "${v}"); one of ${SCHEMES.join(', ')}`)
 
 const parseReport = (kind: string, raw: Raw): E.Either<string, Command> => {
-  const common = ['--as-of', '--unit', '--known-at', '--events', '--store', '--format', '--lang']
+  const common = ['--as-of', '--unit', '--known-at', '--events', '--store', '--format', '--lang', '--no-snapshot']
   const allowed = kind === 'plan' ? [...common, '--scheme', '--year'] : [...common, '--scheme']
   const ok = allowOnly(raw, allowed, `report ${kind}`)
   if (E.isLeft(ok)) return ok
@@ -102,7 +115,8 @@ const parseReport = (kind: string, raw: Raw): E.Either<string, Command> => {
   }
   if (o.has('--events') && o.has('--store')) return E.left('give --events or --store, not both')
   const events = o.get('--events')
-  const source: Source = events !== undefined ? { kind: 'events', file: events } : { kind: 'store', url: o.get('--store') ?? null }
+  if (events !== undefined && o.has('--no-snapshot')) return E.left('--no-snapshot applies to --store, not to --events')
+  const source: Source = events !== undefined ? { kind: 'events', file: events } : { kind: 'store', url: o.get('--store') ?? null, snapshot: !o.has('--no-snapshot') }
   const formatText = o.get('--format')
   if (formatText !== undefined && !['table', 'json', 'csv'].includes(formatText)) return E.left(`--format: one of table, json, csv (got "${formatText}")`)
   const langText = o.get('--lang') ?? 'en'
@@ -160,17 +174,17 @@ export const parseArgs = (argv: readonly string[]): E.Either<string, Command> =>
       return E.right({ name: 'check', file: arg })
     }
     case 'import': {
-      const ok = allowOnly(raw, ['--store'], 'import')
+      const ok = allowOnly(raw, ['--store', '--no-snapshot'], 'import')
       if (E.isLeft(ok)) return ok
       if (arg === undefined) return E.left('import needs a FILE')
       if (raw.positional.length > 2) return E.left(`unexpected argument "${raw.positional[2]}"`)
-      return E.right({ name: 'import', file: arg, store: raw.options.get('--store') ?? null })
+      return E.right({ name: 'import', file: arg, store: raw.options.get('--store') ?? null, snapshot: !raw.options.has('--no-snapshot') })
     }
     case 'verify': {
-      const ok = allowOnly(raw, ['--store'], 'verify')
+      const ok = allowOnly(raw, ['--store', '--full', '--no-snapshot'], 'verify')
       if (E.isLeft(ok)) return ok
       if (arg !== undefined) return E.left(`unexpected argument "${arg}"`)
-      return E.right({ name: 'verify', store: raw.options.get('--store') ?? null })
+      return E.right({ name: 'verify', store: raw.options.get('--store') ?? null, full: raw.options.has('--full'), snapshot: !raw.options.has('--no-snapshot') })
     }
     default:
       return E.left(`unknown command "${command}"`)

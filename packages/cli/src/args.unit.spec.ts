@@ -34,7 +34,7 @@ describe('parseArgs', () => {
 
   it('defaults the source to the store named by the environment', () => {
     expect(ok(['report', 'plan', '--as-of', '2023-08-31', '--scheme', 'voluntary', '--unit', '277'])).toMatchObject({
-      source: { kind: 'store', url: null },
+      source: { kind: 'store', url: null, snapshot: true },
       year: null,
       format: null,
       lang: 'en',
@@ -58,15 +58,21 @@ describe('parseArgs', () => {
     [['verify', '--bogus'], 'unknown option --bogus'],
     [['import', 'f', '--store'], '--store needs a value'],
     [[], 'no command given'],
+    [['verify', '--full', '--full'], '--full given twice'],
+    [['verify', '--full=yes'], '--full takes no value'],
+    [['check', 'f', '--no-snapshot'], '--no-snapshot does not apply to check'],
+    [['report', 'debt', '--as-of', '2020-01-01', '--events', 'f', '--no-snapshot'], '--no-snapshot applies to --store, not to --events'],
     [['frobnicate'], 'unknown command "frobnicate"'],
   ])('refuses %j', (argv, message) => {
     expect(err(argv)).toBe(message)
   })
 
   it('parses import, check and verify', () => {
-    expect(ok(['import', 'h.ndjson', '--store', 'pglite:/tmp/x'])).toEqual({ name: 'import', file: 'h.ndjson', store: 'pglite:/tmp/x' })
+    expect(ok(['import', 'h.ndjson', '--store', 'pglite:/tmp/x'])).toEqual({ name: 'import', file: 'h.ndjson', store: 'pglite:/tmp/x', snapshot: true })
+    expect(ok(['import', 'h.ndjson', '--no-snapshot'])).toEqual({ name: 'import', file: 'h.ndjson', store: null, snapshot: false })
     expect(ok(['check', 'h.ndjson'])).toEqual({ name: 'check', file: 'h.ndjson' })
-    expect(ok(['verify'])).toEqual({ name: 'verify', store: null })
+    expect(ok(['verify'])).toEqual({ name: 'verify', store: null, full: false, snapshot: true })
+    expect(ok(['verify', '--full', '--no-snapshot'])).toEqual({ name: 'verify', store: null, full: true, snapshot: false })
     expect(ok(['--help'])).toEqual({ name: 'help' })
   })
 })

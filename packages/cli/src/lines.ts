@@ -1,25 +1,21 @@
 /**
- * Reads a file line by line without holding it whole as one string (histories can be large).
+ * Reads a file (or any byte stream, e.g. stdin) line by line without holding it whole as one
+ * string (histories can be large). Decoding is strict: a line that is not UTF-8 reaches the sink as
+ * an unreadable line with its problem, never as text with U+FFFD in it.
  *
  * @module lines
  */
 import { createReadStream } from 'node:fs'
-import { StringDecoder } from 'node:string_decoder'
+import { type LineSink, LineSplitter } from '@ansinh/core'
 
-/** Calls `onLine` with every line of `file` (without `\n` / `\r\n`), in order. */
-export const forEachLine = async (file: string, onLine: (line: string) => void): Promise<void> => {
-  const decoder = new StringDecoder('utf8')
-  let rest = ''
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const text = rest + decoder.write(chunk as Buffer)
-    let start = 0
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-      onLine(text.slice(start, end))
-      start = nl + 1
-    }
-    rest = text.slice(start)
-  }
-  rest += decoder.end()
-  if (rest !== '') onLine(rest.endsWith('\r') ? rest.slice(0, -1) : rest)
+/** Feeds every line of a byte stream to `sink`, in order, e.g. `readLines(process.stdin, decoder)`. */
+// Bytes, not strings: a stream with an encoding set has already replaced what is not UTF-8.
+export const readLines = async (chunks: AsyncIterable<Uint8Array>, sink: LineSink): Promise<void> => {
+  const splitter = new LineSplitter(sink)
+  for await (const chunk of chunks) splitter.write(chunk)
+  splitter.end()
 }
+
+/** Feeds every line of `file` to `sink`, in order. */
+export const forEachLine = async (file: string, sink: LineSink): Promise<void> =>
+  readLines(createReadStream(file, { highWaterMark: 1 << 20 }), sink)

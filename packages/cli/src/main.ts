@@ -41,13 +41,13 @@ export const main = async (argv: readonly string[], io: Io = processIo): Promise
       result = await runCheck(command.file)
       break
     case 'import':
-      result = await runImport(command.file, command.store)
+      result = await runImport(command.file, command.store, { snapshot: command.snapshot }, io.err)
       break
     case 'verify':
-      result = await runVerify(command.store)
+      result = await runVerify(command.store, { full: command.full, snapshot: command.snapshot }, io.err)
       break
     default:
-      result = await runReport(command)
+      result = await runReport(command, io.err)
   }
   if (E.isLeft(result)) {
     for (const line of result.left.lines) io.err(line)

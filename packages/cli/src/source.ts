@@ -19,9 +19,12 @@ export const decodeFile = async (file: string, doing = 'reading'): Promise<E.Eit
   const decoder = new HistoryDecoder()
   const p = progress(`${doing} ${file}`)
   try {
-    await forEachLine(file, (line) => {
-      decoder.push(line)
-      p.update(decoder.events.length)
+    await forEachLine(file, {
+      push: (line) => {
+        decoder.push(line)
+        p.update(decoder.events.length)
+      },
+      pushUnreadable: (problem) => decoder.pushUnreadable(problem),
     })
   } catch (err) {
     return E.left(fail(2, `${file}: cannot read: ${(err as Error).message}`))

@@ -7,29 +7,10 @@
 import type * as t from 'io-ts'
 import * as E from 'fp-ts/lib/Either.js'
 import { type DomainEvent, type EventOf, type EventType, isEventType } from './events.js'
+import { expected, instantMessage } from './messages.js'
 import { type Problem, problem } from './problem.js'
 import { SCHEMAS, upcast } from './schema.js'
 import { EventId, Instant } from './values.js'
-
-const EXPECTED: Record<string, string> = {
-  BusinessDate: 'not a real calendar day YYYY-MM-DD',
-  Month: 'not a month YYYY-MM',
-  Instant: 'not an ISO-8601 instant with an offset or Z',
-  ParticipantId: 'not a participant id of exactly 10 digits',
-  UnitCode: 'not a unit code of 2, 3 or 5 digits',
-  UnitLevel: 'not a unit level (province, district, commune)',
-  Scheme: 'not a scheme (voluntary, compulsory, health, unemployment)',
-  DebtScheme: 'not a debt scheme (compulsory, health, unemployment)',
-  Vnd: 'not a positive whole number of VND',
-  Reference: 'not a reference of 1–64 characters without control characters',
-  UnitName: 'not a unit name of 1–200 characters without control characters',
-  PlanYear: 'not a year from 1990 to 2100',
-  Count: 'not a whole number ≥ 0',
-  PositiveCount: 'not a whole number > 0',
-  EventId: 'not a UUID',
-  LapseReason:
-    'not a lapse reason (stopped-paying, moved-to-compulsory, lump-sum-withdrawal, retired, deceased, other)',
-}
 
 /** Turns io-ts errors into problems, with field paths under `prefix` (e.g. `data`). */
 export const problemsOf = (errors: t.Errors, prefix: string): Problem[] =>
@@ -38,7 +19,7 @@ export const problemsOf = (errors: t.Errors, prefix: string): Problem[] =>
     const path = [prefix, ...keys].filter((k) => k !== '').join('.')
     const last = e.context[e.context.length - 1]
     const message =
-      e.message ?? (e.value === undefined ? 'missing' : (last && EXPECTED[last.type.name]) ?? `not a valid ${last?.type.name ?? 'value'}`)
+      e.message ?? (e.value === undefined ? 'missing' : (last && expected(last.type.name, e.value)) ?? `not a valid ${last?.type.name ?? 'value'}`)
     return problem(path, message, e.value)
   })
 
@@ -66,7 +47,7 @@ export const decodeEvent = (u: unknown, options: DecodeOptions = {}): E.Either<P
   if (o.recordedAt === undefined) {
     if (options.recordedAtOptional !== true) problems.push(problem('recordedAt', 'missing', undefined))
   } else if (!Instant.is(o.recordedAt)) {
-    problems.push(problem('recordedAt', 'not an ISO-8601 instant with an offset or Z', o.recordedAt))
+    problems.push(problem('recordedAt', instantMessage(o.recordedAt), o.recordedAt))
   }
   if (!isEventType(o.type)) {
     problems.push(problem('type', o.type === undefined ? 'missing' : 'unknown event type', o.type))

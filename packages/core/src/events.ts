@@ -169,6 +169,12 @@ export interface EventOf<T extends EventType> {
 /** Any domain event. */
 export type DomainEvent = { [T in EventType]: EventOf<T> }[EventType]
 
+/** An event and its position in the history (the store's global order), as projections take them. */
+export interface PositionedEvent {
+  readonly event: DomainEvent
+  readonly position: number
+}
+
 /** An event as appended through the API: `recordedAt` may be left to the store's clock. */
 export type NewEvent = { [T in EventType]: Omit<EventOf<T>, 'recordedAt'> & { readonly recordedAt?: Instant } }[EventType]
 

@@ -8,6 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { canonicalJson, decodeEvent, encodeEvent } from './decode.js'
 import type { DomainEvent } from './events.js'
+import { parseJsonLine } from './json-line.js'
 import { type Problem, formatProblem, problem } from './problem.js'
 
 /** An event of a history with its position (1-based) and the line it came from. */
@@ -33,6 +34,12 @@ export const formatLineError = (file: string, e: LineError): string[] =>
  * Decodes a history line by line; feed it lines with {@link HistoryDecoder.push}, read
  * `events` and `errors` at the end. Memory: the decoded events and an index entry per id; the
  * canonical text of an event is computed only when its id repeats.
+ *
+ * A line is parsed strictly ({@link parseJsonLine}: no repeated key, no deep nesting). The first
+ * line may start with a UTF-8 byte-order mark (what Excel and Windows tools write), which is not
+ * part of the history; any other line that starts with one is refused. A line that could not be
+ * read as text (not UTF-8, too long: see `LineSplitter`) comes in through
+ * {@link HistoryDecoder.pushUnreadable} and keeps its number.
  */
 export class HistoryDecoder {
   readonly events: LineEvent[] = []
@@ -44,15 +51,20 @@ export class HistoryDecoder {
   push(text: string): void {
     this.lineNo++
     const line = this.lineNo
+    if (text.charCodeAt(0) === 0xfeff) {
+      if (line === 1) text = text.slice(1)
+      else {
+        this.errors.push({ line, problems: [problem('', 'starts with a byte-order mark (U+FEFF); only the first line of a file may', text)] })
+        return
+      }
+    }
     if (text.trim() === '') return
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch (err) {
-      this.errors.push({ line, problems: [problem('', `not valid JSON: ${(err as Error).message}`, text)] })
+    const json = parseJsonLine(text)
+    if (E.isLeft(json)) {
+      this.errors.push({ line, problems: json.left })
       return
     }
-    const decoded = decodeEvent(json)
+    const decoded = decodeEvent(json.right)
     if (E.isLeft(decoded)) {
       this.errors.push({ line, problems: decoded.left })
       return
@@ -71,6 +83,12 @@ export class HistoryDecoder {
     const entry = { event, position: this.events.length + 1, line }
     this.seen.set(event.id, entry)
     this.events.push(entry)
+  }
+
+  /** Counts the next line as one that could not be read as text, with what is wrong with it. */
+  pushUnreadable(p: Problem): void {
+    this.lineNo++
+    this.errors.push({ line: this.lineNo, problems: [p] })
   }
 }
 

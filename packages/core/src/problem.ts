@@ -4,6 +4,7 @@
  *
  * @module problem
  */
+import { escapeInvisible } from './text.js'
 
 /** One thing wrong with an input, e.g. `{ path: 'data.coveredFrom', message: 'not a real calendar day', value: '2023-02-30' }`. */
 export interface Problem {
@@ -20,16 +21,31 @@ export const problem = (path: string, message: string, value: unknown): Problem 
 
 const MAX_SHOWN = 120
 
-/** Renders a received value for an error line: JSON, cut to 120 characters; `nothing` when missing. */
+const hex = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0')
+
+/**
+ * Renders a received value for an error line: JSON, cut to 120 characters; `nothing` when missing;
+ * raw bytes (a line that is not UTF-8) as `bytes C3 28`. Invisible and reordering characters are
+ * written as `\uXXXX`, so the error line shows what the input held. Never throws: a value nested
+ * too deeply for JSON.stringify is named, not shown.
+ */
 export const showValue = (value: unknown): string => {
   if (value === undefined) return 'nothing'
+  if (value instanceof Uint8Array) return `bytes ${[...value.subarray(0, 8)].map(hex).join(' ')}${value.length > 8 ? ' …' : ''}`
   let s: string
   try {
     s = JSON.stringify(value) ?? String(value)
   } catch {
-    s = String(value)
+    s = Array.isArray(value) ? 'an array too deeply nested to show' : typeof value === 'object' ? 'an object too deeply nested to show' : 'a value that cannot be shown'
   }
-  return s.length > MAX_SHOWN ? s.slice(0, MAX_SHOWN - 1) + '…' : s
+  if (s.length > MAX_SHOWN) {
+    // Cut between two characters, never inside a surrogate pair.
+    let end = MAX_SHOWN - 1
+    const c = s.charCodeAt(end - 1)
+    if (c >= 0xd800 && c <= 0xdbff) end--
+    s = s.slice(0, end) + '…'
+  }
+  return escapeInvisible(s)
 }
 
 /** `path: message (got VALUE)` — the problem as one line, without its file and line number. */

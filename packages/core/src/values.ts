@@ -8,6 +8,7 @@
  */
 import * as t from 'io-ts'
 import { DateTime } from 'luxon'
+import { FORBIDDEN_CHARACTER } from './text.js'
 
 /** The zone every business day is a day of. */
 export const ZONE = 'Asia/Ho_Chi_Minh'
@@ -21,6 +22,14 @@ const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400
 /** Days in month `m` (1–12) of year `y`. */
 export const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+
+/**
+ * The years a date, month or instant of an event may fall in (plan years are 1990–2100): a year
+ * 0000 or 9999 is a typo, not a fact, and would silently skew every report that spans it.
+ */
+export const DATE_RANGE = { firstYear: 1900, lastYear: 2100, first: '1900-01-01', last: '2100-12-31' } as const
+
+const inRange = (y: number): boolean => y >= DATE_RANGE.firstYear && y <= DATE_RANGE.lastYear
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 const MONTH_RE = /^(\d{4})-(\d{2})$/
@@ -60,19 +69,19 @@ const pad4 = (n: number): string => String(n).padStart(4, '0')
 export interface BusinessDateBrand {
   readonly BusinessDate: unique symbol
 }
-/** A business day in Vietnam, `YYYY-MM-DD`, a real calendar day. */
+/** A business day in Vietnam, `YYYY-MM-DD`, a real calendar day from 1900-01-01 to 2100-12-31. */
 export type BusinessDate = t.Branded<string, BusinessDateBrand>
 
-/** Whether `s` is `YYYY-MM-DD` naming a real calendar day. */
+/** Whether `s` is `YYYY-MM-DD` naming a real calendar day of {@link DATE_RANGE}. */
 export const isBusinessDate = (s: unknown): s is BusinessDate => {
   if (typeof s !== 'string') return false
   const m = DATE_RE.exec(s)
   if (m === null) return false
   const y = +m[1]!, mo = +m[2]!, d = +m[3]!
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+  return inRange(y) && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
 }
 
-/** Codec of {@link BusinessDate}: rejects `2023-02-30`. */
+/** Codec of {@link BusinessDate}: rejects `2023-02-30` and `0000-01-01`. */
 export const BusinessDate = t.brand(t.string, (s): s is BusinessDate => isBusinessDate(s), 'BusinessDate')
 
 /** Day number (days since 1970-01-01) of a business date, e.g. `dayNumber('1970-01-02') === 1`. */
@@ -112,7 +121,7 @@ export const yearOf = (d: BusinessDate | string): number => +d.slice(0, 4)
 export interface MonthBrand {
   readonly Month: unique symbol
 }
-/** A calendar month, `YYYY-MM`. */
+/** A calendar month, `YYYY-MM`, from 1900-01 to 2100-12. */
 export type Month = t.Branded<string, MonthBrand>
 
 /** Codec of {@link Month}. */
@@ -120,7 +129,7 @@ export const Month = t.brand(
   t.string,
   (s): s is Month => {
     const m = MONTH_RE.exec(s)
-    return m !== null && +m[2]! >= 1 && +m[2]! <= 12
+    return m !== null && inRange(+m[1]!) && +m[2]! >= 1 && +m[2]! <= 12
   },
   'Month',
 )
@@ -169,8 +178,15 @@ export const instantMillis = (s: string): number => {
   return civilToDays(y, mo, d) * 86_400_000 + ((h * 60 + mi - offset) * 60 + se) * 1000 + ms
 }
 
+/**
+ * Whether `s` is an instant whose written date falls in {@link DATE_RANGE}. (`instantMillis` itself
+ * parses any year: it is also the parser of `--known-at`.)
+ */
+export const isInstant = (s: unknown): s is Instant =>
+  typeof s === 'string' && !Number.isNaN(instantMillis(s)) && inRange(+s.slice(0, 4))
+
 /** Codec of {@link Instant}. */
-export const Instant = t.brand(t.string, (s): s is Instant => !Number.isNaN(instantMillis(s)), 'Instant')
+export const Instant = t.brand(t.string, (s): s is Instant => isInstant(s), 'Instant')
 
 /** The instant of epoch milliseconds, written in Vietnam's offset, e.g. `2020-10-05T23:59:59.999+07:00`. */
 export const instantOfMillis = (ms: number): Instant =>
@@ -244,26 +260,27 @@ export const Vnd = t.brand(t.number, (n): n is Vnd => Number.isSafeInteger(n) &&
 export interface ReferenceBrand {
   readonly Reference: unique symbol
 }
-/** A reference (agent, employer, decision, source): 1–64 characters, no control characters. */
+/**
+ * A reference (agent, employer, decision, source): 1–64 characters, none of them a control,
+ * invisible or reordering character ({@link FORBIDDEN_CHARACTER}).
+ */
 export type Reference = t.Branded<string, ReferenceBrand>
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 /** Codec of {@link Reference}. */
 export const Reference = t.brand(
   t.string,
-  (s): s is Reference => s.length >= 1 && [...s].length <= 64 && !CONTROL.test(s),
+  (s): s is Reference => s.length >= 1 && [...s].length <= 64 && !FORBIDDEN_CHARACTER.test(s),
   'Reference',
 )
 
 export interface NameBrand {
   readonly UnitName: unique symbol
 }
-/** The name of an administrative unit: 1–200 characters, no control characters. */
+/** The name of an administrative unit: 1–200 characters, not blank, none forbidden as in {@link Reference}. */
 export type UnitName = t.Branded<string, NameBrand>
 /** Codec of {@link UnitName}. */
 export const UnitName = t.brand(
   t.string,
-  (s): s is UnitName => s.trim().length >= 1 && [...s].length <= 200 && !CONTROL.test(s),
+  (s): s is UnitName => s.trim().length >= 1 && [...s].length <= 200 && !FORBIDDEN_CHARACTER.test(s),
   'UnitName',
 )
 

@@ -6,7 +6,7 @@
  *
  * @module reference
  */
-import type { PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
 import { Known } from '@ansinh/projection/reference'
 import type { CoverageQuery, CoverageReport } from './report.js'
 

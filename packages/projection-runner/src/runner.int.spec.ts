@@ -4,7 +4,8 @@ import { type DomainEvent, SCHEMES, streamOf } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
-import type { EventStore } from '@ansinh/store'
+import * as E from 'fp-ts/lib/Either.js'
+import type { CheckpointStore, EventStore } from '@ansinh/store'
 import { pgliteDriver } from '@ansinh/store-pglite'
 import { SqlEventStore, openPostgresStore } from '@ansinh/store-postgres'
 import { history, interestingDays } from '@ansinh/testing'
@@ -12,7 +13,21 @@ import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { fromDayNumber } from '@ansinh/core'
 import { historyProjector } from './history-projector.js'
-import { ProjectionRunner } from './runner.js'
+import { ProjectionRunner, type RunnerOptions } from './runner.js'
+
+/** A started runner (a failed start fails the test with its reason). */
+const started = async <M>(options: RunnerOptions<M>): Promise<ProjectionRunner<M>> => {
+  const r = await ProjectionRunner.start(options)
+  if (E.isLeft(r)) throw new Error(`the runner did not start: ${JSON.stringify(r.left)}`)
+  return r.right
+}
+
+/** The position of the checkpoint saved under `name` (0: none). */
+const savedPosition = async (checkpoints: CheckpointStore, name: string): Promise<number> => {
+  const loaded = await checkpoints.load(name)
+  if (E.isLeft(loaded)) throw new Error(`checkpoint ${name} did not load: ${JSON.stringify(loaded.left)}`)
+  return loaded.right?.position ?? 0
+}
 
 const h = fc.sample(history({ participants: 25, employers: 2, lateRecords: true, moves: true }), { numRuns: 1, seed: 11 })[0]!
 const days = interestingDays({ events: h.events, years: h.years }).filter((_, i) => i % 5 === 0).slice(0, 10)
@@ -39,7 +54,7 @@ const crashAndResume = async (open: () => Promise<SqlEventStore>) => {
   const half = Math.floor(n / 2)
   const first = await open()
   await appendAll(first, h.events.slice(0, half))
-  const crashed = await ProjectionRunner.start({ store: first, checkpoints: first.checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: 7 })
+  const crashed = await started({ store: first, checkpoints: first.checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: 7 })
   await until(() => crashed.position >= Math.floor(half / 2))
   await crashed.abandon()
   expect(crashed.checkpointed).toBeLessThanOrEqual(crashed.position)
@@ -47,9 +62,9 @@ const crashAndResume = async (open: () => Promise<SqlEventStore>) => {
   await first.close()
 
   const second = await open()
-  const durable = (await second.checkpoints.load('reports'))?.position ?? 0
+  const durable = await savedPosition(second.checkpoints, 'reports')
   expect(durable).toBe(crashed.checkpointed)
-  const resumed = await ProjectionRunner.start({ store: second, checkpoints: second.checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: 7 })
+  const resumed = await started({ store: second, checkpoints: second.checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: 7 })
   expect(resumed.position).toBeGreaterThanOrEqual(durable)
   await until(() => resumed.position === n)
   await resumed.stop()
@@ -57,8 +72,8 @@ const crashAndResume = async (open: () => Promise<SqlEventStore>) => {
   await second.close()
 
   const third = await open()
-  expect((await third.checkpoints.load('reports'))?.position).toBe(n)
-  const restored = await ProjectionRunner.start({ store: third, checkpoints: third.checkpoints, name: 'reports', projector: historyProjector })
+  expect(await savedPosition(third.checkpoints, 'reports')).toBe(n)
+  const restored = await started({ store: third, checkpoints: third.checkpoints, name: 'reports', projector: historyProjector })
   expect(restored.position).toBe(n)
   expect(figures(restored.model)).toEqual(figures(History.of(h.positioned)))
   await restored.stop()

@@ -10,8 +10,9 @@
  *
  * @module runner
  */
-import type { CheckpointStore, EventStore, StoreError, Subscription } from '@ansinh/store'
-import type { Projector } from './projector.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { type CheckpointStore, type EventStore, type SnapshotStamp, type SnapshotStore, type StoreError, type Subscription, describeSnapshotError, describeStoreError } from '@ansinh/store'
+import type { Projector, ProjectorError } from './projector.js'
 
 /** Options of {@link ProjectionRunner.start}. */
 export interface RunnerOptions<M> {
@@ -22,13 +23,20 @@ export interface RunnerOptions<M> {
   readonly projector: Projector<M>
   /** How many events between checkpoints; default 50,000. */
   readonly checkpointEvery?: number
-  /** Called when the runner stops on an error (of the store, of saving, or of the fold). */
+  /**
+   * Also keeps a read-model snapshot in the store (e.g. `{ store: store.snapshots, name:
+   * HISTORY_SNAPSHOT, seal: sealHistory }`), sealed with the chain hash of its position at every
+   * checkpoint, so `ansinh report` and `verify` start from it.
+   */
+  readonly snapshot?: { readonly store: SnapshotStore; readonly name: string; readonly seal: (model: M, stamp: SnapshotStamp) => Uint8Array }
+  /** Called when the runner stops on an error while following (of the store, of saving, or of the fold). */
   readonly onError?: (error: RunnerError) => void
 }
 
-/** Why a runner stopped. */
+/** Why a runner did not start or stopped. */
 export type RunnerError =
   | { readonly _tag: 'StoreFailed'; readonly error: StoreError }
+  | { readonly _tag: 'RestoreFailed'; readonly error: ProjectorError }
   | { readonly _tag: 'CheckpointFailed'; readonly position: number; readonly message: string }
   | { readonly _tag: 'FoldFailed'; readonly position: number; readonly message: string }
 
@@ -37,6 +45,8 @@ export class ProjectionRunner<M> {
   private sinceCheckpoint = 0
   private saved: number
   private subscription: Subscription | null = null
+  /** The chain hash of the last event folded in this run (null until one is). */
+  private lastHash: string | null = null
   private failed: RunnerError | null = null
   private halted!: () => void
   /** Settles when the runner stops, on request or on an error. */
@@ -53,13 +63,20 @@ export class ProjectionRunner<M> {
     this.saved = folded
   }
 
-  /** Restores from the last checkpoint (or starts empty) and follows the store from there. */
-  static async start<M>(options: RunnerOptions<M>): Promise<ProjectionRunner<M>> {
-    const checkpoint = await options.checkpoints.load(options.name)
-    const model = checkpoint === null ? options.projector.empty() : options.projector.restore(checkpoint.snapshot)
-    const runner = new ProjectionRunner(options, model, checkpoint?.position ?? 0)
+  /**
+   * Restores from the last checkpoint (or starts empty) and follows the store from there; a
+   * checkpoint that cannot be loaded or restored is returned as the reason it did not start.
+   * Failures after the start stop the runner: {@link error} and `onError` say why.
+   */
+  static async start<M>(options: RunnerOptions<M>): Promise<E.Either<RunnerError, ProjectionRunner<M>>> {
+    const loaded = await options.checkpoints.load(options.name)
+    if (E.isLeft(loaded)) return E.left({ _tag: 'StoreFailed', error: loaded.left })
+    const checkpoint = loaded.right
+    const model = checkpoint === null ? E.right(options.projector.empty()) : options.projector.restore(checkpoint.snapshot)
+    if (E.isLeft(model)) return E.left({ _tag: 'RestoreFailed', error: model.left })
+    const runner = new ProjectionRunner(options, model.right, checkpoint?.position ?? 0)
     runner.follow()
-    return runner
+    return E.right(runner)
   }
 
   /** The last position folded into the model. */
@@ -89,13 +106,21 @@ export class ProjectionRunner<M> {
   async checkpoint(): Promise<void> {
     if (this.failed !== null || this.folded === this.saved) return
     const position = this.folded
-    try {
-      await this.options.checkpoints.save(this.options.name, { position, snapshot: this.options.projector.snapshot(this.model) })
-      this.saved = Math.max(this.saved, position)
-      this.sinceCheckpoint = 0
-    } catch (err) {
-      this.fail({ _tag: 'CheckpointFailed', position, message: (err as Error).message })
+    const saved = await this.options.checkpoints.save(this.options.name, { position, snapshot: this.options.projector.snapshot(this.model) })
+    if (E.isLeft(saved)) {
+      this.fail({ _tag: 'CheckpointFailed', position, message: describeStoreError(saved.left) })
+      return
     }
+    const snapshot = this.options.snapshot
+    if (snapshot !== undefined && this.lastHash !== null) {
+      const sealed = await snapshot.store.save(snapshot.name, snapshot.seal(this.model, { position, hash: this.lastHash }))()
+      if (E.isLeft(sealed)) {
+        this.fail({ _tag: 'CheckpointFailed', position, message: `snapshot ${snapshot.name}: ${describeSnapshotError(sealed.left)}` })
+        return
+      }
+    }
+    this.saved = Math.max(this.saved, position)
+    this.sinceCheckpoint = 0
   }
 
   /** Stops following, then saves a last checkpoint. */
@@ -117,13 +142,13 @@ export class ProjectionRunner<M> {
       fromPosition: this.folded + 1,
       onEvent: async (e) => {
         if (this.failed !== null) return
-        try {
-          this.options.projector.apply(this.model, e)
-        } catch (err) {
-          this.fail({ _tag: 'FoldFailed', position: e.position, message: (err as Error).message })
+        const applied = this.options.projector.apply(this.model, e)
+        if (E.isLeft(applied)) {
+          this.fail({ _tag: 'FoldFailed', position: e.position, message: applied.left.message })
           return
         }
         this.folded = e.position
+        this.lastHash = e.hash
         if (++this.sinceCheckpoint >= every) await this.checkpoint()
       },
       onError: (error) => this.fail({ _tag: 'StoreFailed', error }),

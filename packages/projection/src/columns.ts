@@ -8,7 +8,7 @@ import { civilToDays } from '@ansinh/core'
 
 /** A growable column of 32-bit integers (day numbers, interned ids). */
 export class IntColumn {
-  private data = new Int32Array(64)
+  private data: Int32Array = new Int32Array(64)
   /** How many values the column holds. */
   length = 0
 
@@ -30,6 +30,12 @@ export class IntColumn {
     this.data = bigger
   }
 
+  /** Takes `values` as the column's content (no copy: a snapshot's restored array). */
+  adopt(values: Int32Array): void {
+    this.data = values.length === 0 ? new Int32Array(64) : values
+    this.length = values.length
+  }
+
   /** The value at index `i` (unchecked: callers index within `length`). */
   at(i: number): number {
     return this.data[i]!
@@ -43,7 +49,7 @@ export class IntColumn {
 
 /** A growable column of doubles (recording instants in epoch milliseconds). */
 export class FloatColumn {
-  private data = new Float64Array(64)
+  private data: Float64Array = new Float64Array(64)
   /** How many values the column holds. */
   length = 0
 
@@ -55,6 +61,12 @@ export class FloatColumn {
       this.data = bigger
     }
     this.data[this.length++] = value
+  }
+
+  /** Takes `values` as the column's content (no copy). */
+  adopt(values: Float64Array): void {
+    this.data = values.length === 0 ? new Float64Array(64) : values
+    this.length = values.length
   }
 
   /** The value at index `i`. */

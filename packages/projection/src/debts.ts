@@ -18,6 +18,8 @@ interface Debt {
   readonly recordedOn: number
   readonly amount: number
   readonly position: number
+  /** The event's 0-based index in the history. */
+  readonly ordinal: number
   /** Payments received, in increasing day order. */
   payDays: number[]
   payAmounts: number[]
@@ -27,6 +29,29 @@ interface Settlement {
   readonly settledOn: number
   readonly amount: number
   readonly position: number
+  readonly ordinal: number
+}
+
+/** One DebtRecorded as folded (day numbers), what a known-at cut or a snapshot re-adds. */
+export interface DebtRecord {
+  readonly employer: string
+  readonly scheme: DebtScheme
+  readonly unit: string
+  readonly period: string
+  readonly recordedOn: number
+  readonly amount: number
+  readonly position: number
+  readonly ordinal: number
+}
+
+/** One DebtSettled as folded. */
+export interface SettlementRecord {
+  readonly employer: string
+  readonly scheme: DebtScheme
+  readonly settledOn: number
+  readonly amount: number
+  readonly position: number
+  readonly ordinal: number
 }
 
 interface Account {
@@ -68,33 +93,77 @@ export class DebtLedger {
   private readonly unallocated = new Set<Account>()
   /** Accounts whose settlements left credit at some date. */
   private readonly withCredit = new Set<Account>()
+  /** Every debt and settlement in fold order. */
+  private readonly debtLog: Debt[] = []
+  private readonly settlementLog: { readonly account: Account; readonly settlement: Settlement }[] = []
 
   /** Folds a DebtRecorded in. */
-  addDebt(data: DebtRecorded, position: number): void {
-    const account = this.account(data.employer, data.scheme)
+  addDebt(data: DebtRecorded, position: number, ordinal = this.debtLog.length): void {
+    this.addDebtRecord({ employer: data.employer, scheme: data.scheme, unit: data.unit, period: data.period, recordedOn: dayOf(data.recordedOn), amount: data.amount, position, ordinal })
+  }
+
+  /** Takes a debt as {@link debtRecords} gives it. */
+  addDebtRecord(r: DebtRecord): void {
+    const account = this.account(r.employer, r.scheme)
     const debt: Debt = {
       account,
-      unit: data.unit,
-      period: data.period,
-      periodMonth: monthNumber(data.period),
-      recordedOn: dayOf(data.recordedOn),
-      amount: data.amount,
-      position,
+      unit: r.unit,
+      period: r.period,
+      periodMonth: monthNumber(r.period),
+      recordedOn: r.recordedOn,
+      amount: r.amount,
+      position: r.position,
+      ordinal: r.ordinal,
       payDays: [],
       payAmounts: [],
     }
     account.debts.push(debt)
-    const list = this.debtsByUnit.get(data.unit)
-    if (list === undefined) this.debtsByUnit.set(data.unit, [debt])
+    this.debtLog.push(debt)
+    const list = this.debtsByUnit.get(r.unit)
+    if (list === undefined) this.debtsByUnit.set(r.unit, [debt])
     else list.push(debt)
     this.unallocated.add(account)
   }
 
   /** Folds a DebtSettled in. */
-  addSettlement(data: DebtSettled, position: number): void {
-    const account = this.account(data.employer, data.scheme)
-    account.settlements.push({ settledOn: dayOf(data.settledOn), amount: data.amount, position })
+  addSettlement(data: DebtSettled, position: number, ordinal = this.settlementLog.length): void {
+    this.addSettlementRecord({ employer: data.employer, scheme: data.scheme, settledOn: dayOf(data.settledOn), amount: data.amount, position, ordinal })
+  }
+
+  /** Takes a settlement as {@link settlementRecords} gives it. */
+  addSettlementRecord(r: SettlementRecord): void {
+    const account = this.account(r.employer, r.scheme)
+    const settlement: Settlement = { settledOn: r.settledOn, amount: r.amount, position: r.position, ordinal: r.ordinal }
+    account.settlements.push(settlement)
+    this.settlementLog.push({ account, settlement })
     this.unallocated.add(account)
+  }
+
+  /** Every debt folded, in fold order. */
+  *debtRecords(): Generator<DebtRecord> {
+    for (const d of this.debtLog) {
+      yield { employer: d.account.employer, scheme: d.account.scheme, unit: d.unit, period: d.period, recordedOn: d.recordedOn, amount: d.amount, position: d.position, ordinal: d.ordinal }
+    }
+  }
+
+  /** Every settlement folded, in fold order. */
+  *settlementRecords(): Generator<SettlementRecord> {
+    for (const { account, settlement: s } of this.settlementLog) {
+      yield { employer: account.employer, scheme: account.scheme, settledOn: s.settledOn, amount: s.amount, position: s.position, ordinal: s.ordinal }
+    }
+  }
+
+  /** How many debts and settlements were folded. */
+  get counts(): { debts: number; settlements: number } {
+    return { debts: this.debtLog.length, settlements: this.settlementLog.length }
+  }
+
+  /** The ledger of the debts and settlements whose event was recorded by `knownAt`. */
+  knownAt(recordedAt: Float64Array, knownAt: number): DebtLedger {
+    const cut = new DebtLedger()
+    for (const r of this.debtRecords()) if (recordedAt[r.ordinal]! <= knownAt) cut.addDebtRecord(r)
+    for (const r of this.settlementRecords()) if (recordedAt[r.ordinal]! <= knownAt) cut.addSettlementRecord(r)
+    return cut
   }
 
   /**

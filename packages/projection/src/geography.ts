@@ -8,30 +8,65 @@
 import type { UnitEstablished } from '@ansinh/core'
 
 /** One established unit as the registry keeps it: the record with the latest position. */
-export interface RegisteredUnit {
+export interface EstablishedUnit {
   readonly code: string
   readonly name: string
   readonly parent: string | null
   readonly position: number
 }
 
+/** One UnitEstablished as folded: what a known-at cut or a snapshot re-adds. */
+export interface UnitRecord {
+  readonly code: string
+  readonly name: string
+  readonly parent: string | null
+  readonly position: number
+  /** The event's 0-based index in the history. */
+  readonly ordinal: number
+}
+
 /** The unit registry and hierarchy built from UnitEstablished events. */
 export class Geography {
-  private readonly units = new Map<string, RegisteredUnit>()
+  /** Every record in fold order (a later record of a code replaces the earlier in `units`). */
+  private readonly log: UnitRecord[] = []
+  private readonly units = new Map<string, EstablishedUnit>()
   private childrenOf: Map<string | null, string[]> | null = null
   private readonly subtrees = new Map<string, readonly string[]>()
 
   /** Takes a UnitEstablished at `position`; positions arrive increasing, so the later record wins. */
-  add(data: UnitEstablished, position: number): void {
-    const earlier = this.units.get(data.code)
-    if (earlier !== undefined && earlier.position > position) return
-    this.units.set(data.code, { code: data.code, name: data.name, parent: data.parent ?? null, position })
+  add(data: UnitEstablished, position: number, ordinal = this.log.length): void {
+    this.addRecord({ code: data.code, name: data.name, parent: data.parent ?? null, position, ordinal })
+  }
+
+  /** Takes a record as {@link records} gives it. */
+  addRecord(r: UnitRecord): void {
+    this.log.push(r)
+    const earlier = this.units.get(r.code)
+    if (earlier !== undefined && earlier.position > r.position) return
+    this.units.set(r.code, { code: r.code, name: r.name, parent: r.parent, position: r.position })
     this.childrenOf = null
     this.subtrees.clear()
   }
 
+  /** Every record folded, in fold order. */
+  records(): readonly UnitRecord[] {
+    return this.log
+  }
+
+  /** The registry of the records whose event was recorded by `knownAt` (`recordedAt[ordinal]`). */
+  knownAt(recordedAt: Float64Array, knownAt: number): Geography {
+    const cut = new Geography()
+    for (const r of this.log) if (recordedAt[r.ordinal]! <= knownAt) cut.addRecord(r)
+    return cut
+  }
+
+  /** Every established unit (the latest record of each code), in first-established order. */
+  all(): IterableIterator<EstablishedUnit> {
+    return this.units.values()
+  }
+
   /** The registered unit of a code, or undefined when no known UnitEstablished names it. */
-  unit(code: string): RegisteredUnit | undefined {
+  unit(code: string): EstablishedUnit | undefined {
     return this.units.get(code)
   }
 

@@ -1,26 +1,24 @@
 /**
- * `History`: the positioned events of a history and the temporal indexes every report reads.
- * The full view folds each appended event at once. A known-at view (only events recorded at or
- * before an instant K) copies the participation rows recorded by K out of the full view's columns
- * (enrolments and lapses are nearly all of a history) and re-folds only the few other events; the
+ * `History`: the temporal indexes every report reads, folded from positioned events that are not
+ * kept. Per event the history keeps only its position and recording instant (typed columns, by
+ * ordinal = 0-based index in position order); each read model keeps its rows as columns or small
+ * records carrying the ordinal of their event. A known-at view (only events recorded at or before
+ * an instant K) filters those rows by `recordedAt[ordinal] ≤ K` instead of re-folding events; the
  * views are kept in a small LRU cache, since auditors ask many questions about the same cut-off.
+ * A row's event is named by its ordinal's position: an audit fetches the event itself (its id and
+ * content) from the source by position (docs/performance.md, "columnar history").
  *
  * @module history
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { DomainEvent } from '@ansinh/core'
-import { FloatColumn, IntColumn } from './columns.js'
+import type { PositionedEvent } from '@ansinh/core'
+import { FloatColumn } from './columns.js'
 import { DebtLedger } from './debts.js'
 import { Geography } from './geography.js'
 import { Participation } from './participation.js'
 import { recordedMillis } from './instants.js'
 import { Denominators, Quotas } from './registers.js'
 
-/** An event and its position (1-based order) in the history. */
-export interface PositionedEvent {
-  readonly event: DomainEvent
-  readonly position: number
-}
 
 /** How many events figures rest on, and the position of the last of them (null: none). */
 export interface Basis {
@@ -35,35 +33,60 @@ export interface PositionNotIncreasing {
   readonly lastPosition: number
 }
 
+/** The read models of one view, as a snapshot restores them or a known-at cut assembles them. */
+export interface ViewParts {
+  readonly participation: Participation
+  readonly geography: Geography
+  readonly denominators: Denominators
+  readonly quotas: Quotas
+  readonly debts: DebtLedger
+}
+
 /** The indexes of one set of known events: geography, registers, participation and debts. */
 export class HistoryView {
   /** Parent links of the known UnitEstablished. */
-  readonly geography = new Geography()
+  readonly geography: Geography
   /** Known PopulationEstimated per unit. */
-  readonly denominators = new Denominators()
+  readonly denominators: Denominators
   /** Known QuotaAssigned per (unit, scheme, year). */
-  readonly quotas = new Quotas()
+  readonly quotas: Quotas
   /** Known enrolments and lapses. */
   readonly participation: Participation
   /** Known debts and settlements. */
-  readonly debts = new DebtLedger()
+  readonly debts: DebtLedger
   private count = 0
   private last: number | null = null
 
-  /** A view of no events, or one whose participation rows were copied from another view. */
-  constructor(participation?: Participation) {
-    this.participation = participation ?? new Participation()
+  /** A view of no events, or one assembled from read models (a known-at cut, a snapshot). */
+  constructor(parts?: ViewParts) {
+    this.participation = parts?.participation ?? new Participation()
+    this.geography = parts?.geography ?? new Geography()
+    this.denominators = parts?.denominators ?? new Denominators()
+    this.quotas = parts?.quotas ?? new Quotas()
+    this.debts = parts?.debts ?? new DebtLedger()
   }
 
-  /** Folds one event in (positions increasing). */
-  add(e: PositionedEvent): void {
-    const ordinal = this.count
+  /** Folds one event in (positions increasing); `ordinal` is its 0-based index in the history. */
+  add(e: PositionedEvent, ordinal: number = this.count): void {
     this.count++
     this.last = e.position
-    const { event } = e
-    if (event.type === 'ParticipantEnrolled') this.participation.addEnrolment(event.data, ordinal)
-    else if (event.type === 'ParticipantLapsed') this.participation.addLapse(event.data, ordinal)
-    else this.addOther(e)
+    const { event, position } = e
+    switch (event.type) {
+      case 'ParticipantEnrolled':
+        return this.participation.addEnrolment(event.data, ordinal)
+      case 'ParticipantLapsed':
+        return this.participation.addLapse(event.data, ordinal)
+      case 'QuotaAssigned':
+        return this.quotas.add(event.data, position, ordinal)
+      case 'DebtRecorded':
+        return this.debts.addDebt(event.data, position, ordinal)
+      case 'DebtSettled':
+        return this.debts.addSettlement(event.data, position, ordinal)
+      case 'UnitEstablished':
+        return this.geography.add(event.data, position, ordinal)
+      case 'PopulationEstimated':
+        return this.denominators.add(event.data, position, ordinal)
+    }
   }
 
   /** The events this view rests on. */
@@ -71,44 +94,50 @@ export class HistoryView {
     return { events: this.count, lastPosition: this.last }
   }
 
-  /** Folds an event other than an enrolment or a lapse; the basis is the caller's to keep. */
-  addOther({ event, position }: PositionedEvent): void {
-    switch (event.type) {
-      case 'QuotaAssigned':
-        return this.quotas.add(event.data, position)
-      case 'DebtRecorded':
-        return this.debts.addDebt(event.data, position)
-      case 'DebtSettled':
-        return this.debts.addSettlement(event.data, position)
-      case 'UnitEstablished':
-        return this.geography.add(event.data, position)
-      case 'PopulationEstimated':
-        return this.denominators.add(event.data, position)
-    }
+  /** Counts an event whose rows were added to the read models directly (a line parser's). */
+  note(position: number): void {
+    this.count++
+    this.last = position
   }
 
-  /** Sets the basis of a view assembled from another's rows. */
+  /** Sets the basis of a view assembled from read models, or after rows were added directly. */
   rest(events: number, lastPosition: number | null): void {
     this.count = events
     this.last = lastPosition
+  }
+
+  /** The view of the rows whose event was recorded by `knownAt` (`recordedAt` by ordinal). */
+  knownAt(recordedAt: Float64Array, knownAt: number): HistoryView {
+    return new HistoryView({
+      participation: this.participation.knownAt(recordedAt, knownAt),
+      geography: this.geography.knownAt(recordedAt, knownAt),
+      denominators: this.denominators.knownAt(recordedAt, knownAt),
+      quotas: this.quotas.knownAt(recordedAt, knownAt),
+      debts: this.debts.knownAt(recordedAt, knownAt),
+    })
   }
 }
 
 /** How many known-at views are kept. */
 const KNOWN_AT_CACHE = 8
 
-/** A history: its positioned events, the full view and cached known-at views. */
+/** The per-event columns of a history (what a snapshot keeps besides the read models). */
+export interface EventColumns {
+  readonly positions: Float64Array
+  readonly recordedAt: Float64Array
+}
+
+/** A history: per-event positions and recording instants, the full view and cached known-at views. */
 export class History {
-  private events: PositionedEvent[] = []
-  /** Ordinals of the events other than enrolments and lapses (re-folded by known-at views). */
-  private readonly others = new IntColumn()
+  /** Positions by ordinal. */
+  private readonly positions = new FloatColumn()
   /**
-   * Recording instants (epoch ms) of the events, parsed as each is folded: the event's string is
-   * at hand then, whereas reading a million of them back later is bound by memory latency.
+   * Recording instants (epoch ms) by ordinal, parsed as each event is folded: the event's string
+   * is at hand then, and the event itself is not kept.
    */
   private readonly recordedAt = new FloatColumn()
   private latestRecordedAt = -Infinity
-  private readonly full = new HistoryView()
+  private full = new HistoryView()
   private readonly knownAtViews = new Map<number, HistoryView>()
 
   /** A history of the given events, taken in order of position, e.g. `History.of(decoded.events)`. */
@@ -128,10 +157,20 @@ export class History {
       else if (type === 'ParticipantLapsed') lapses++
     }
     history.full.participation.reserve(enrolments, lapses)
-    history.others.reserve(sorted.length - enrolments - lapses)
     history.recordedAt.reserve(sorted.length)
-    history.events = sorted.slice()
-    for (let i = 0; i < sorted.length; i++) history.fold(sorted[i]!, i)
+    history.positions.reserve(sorted.length)
+    for (let i = 0; i < sorted.length; i++) history.fold(sorted[i]!)
+    return history
+  }
+
+  /** A history assembled from a snapshot's columns and read models (see snapshot.ts). */
+  static restore(columns: EventColumns, parts: ViewParts): History {
+    const history = new History()
+    history.positions.adopt(columns.positions)
+    history.recordedAt.adopt(columns.recordedAt)
+    for (let i = 0; i < columns.recordedAt.length; i++) if (columns.recordedAt[i]! > history.latestRecordedAt) history.latestRecordedAt = columns.recordedAt[i]!
+    history.full = new HistoryView(parts)
+    history.full.rest(columns.positions.length, history.lastPosition)
     return history
   }
 
@@ -139,23 +178,56 @@ export class History {
   append(e: PositionedEvent): E.Either<PositionNotIncreasing, void> {
     const last = this.lastPosition
     if (last !== null && e.position <= last) return E.left({ _tag: 'PositionNotIncreasing', position: e.position, lastPosition: last })
-    this.take(e)
+    this.fold(e)
+    if (this.knownAtViews.size > 0) this.knownAtViews.clear()
+    return E.right(undefined)
+  }
+
+  /**
+   * Appends a ParticipantEnrolled given as values (what a line parser reads, no event object):
+   * recording instant in epoch ms, scheme index (`SCHEME_INDEX`), day numbers (`through` OPEN_END:
+   * open-ended).
+   */
+  appendEnrolment(position: number, recordedAt: number, participantId: string, scheme: number, unit: string, from: number, through: number): E.Either<PositionNotIncreasing, void> {
+    const last = this.lastPosition
+    if (last !== null && position <= last) return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
+    this.record(position, recordedAt)
+    this.full.participation.addEnrolmentRow(participantId, scheme, unit, from, through, this.positions.length - 1)
+    this.full.note(position)
+    if (this.knownAtViews.size > 0) this.knownAtViews.clear()
+    return E.right(undefined)
+  }
+
+  /** Appends a ParticipantLapsed given as values (see {@link appendEnrolment}). */
+  appendLapse(position: number, recordedAt: number, participantId: string, scheme: number, lapsedOn: number): E.Either<PositionNotIncreasing, void> {
+    const last = this.lastPosition
+    if (last !== null && position <= last) return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
+    this.record(position, recordedAt)
+    this.full.participation.addLapseRow(participantId, scheme, lapsedOn, this.positions.length - 1)
+    this.full.note(position)
+    if (this.knownAtViews.size > 0) this.knownAtViews.clear()
     return E.right(undefined)
   }
 
   /** How many events the history holds. */
   get size(): number {
-    return this.events.length
+    return this.positions.length
   }
 
   /** The position of the last event, or null for an empty history. */
   get lastPosition(): number | null {
-    return this.events.length === 0 ? null : this.events[this.events.length - 1]!.position
+    return this.positions.length === 0 ? null : this.positions.at(this.positions.length - 1)
   }
 
-  /** The positioned events, in order of position (what a snapshot of the history keeps). */
-  entries(): readonly PositionedEvent[] {
-    return this.events
+  /** The position of the event at `ordinal` (0-based index in position order), e.g. of an index row. */
+  positionAt(ordinal: number): number {
+    if (!(ordinal >= 0 && ordinal < this.positions.length)) throw new RangeError(`no event at ordinal ${ordinal} (history of ${this.positions.length})`)
+    return this.positions.at(ordinal)
+  }
+
+  /** The per-event columns (views, not copies). */
+  columns(): EventColumns {
+    return { positions: this.positions.view(), recordedAt: this.recordedAt.view() }
   }
 
   /** The view of what was known at `knownAt` (epoch ms; null or absent: every event). */
@@ -167,7 +239,7 @@ export class History {
       this.knownAtViews.set(knownAt, cached)
       return cached
     }
-    const view = this.cut(this.recordedAt.view(), knownAt)
+    const view = this.cut(knownAt)
     this.knownAtViews.set(knownAt, view)
     if (this.knownAtViews.size > KNOWN_AT_CACHE) this.knownAtViews.delete(this.knownAtViews.keys().next().value!)
     return view
@@ -178,27 +250,24 @@ export class History {
     return this.view(knownAt).basis
   }
 
-  private take(e: PositionedEvent): void {
-    this.events.push(e)
-    this.fold(e, this.events.length - 1)
-    if (this.knownAtViews.size > 0) this.knownAtViews.clear()
+  /** Folds the next event into the full view. */
+  private fold(e: PositionedEvent): void {
+    const at = recordedMillis(e.event.recordedAt)
+    this.record(e.position, at)
+    this.full.add(e, this.positions.length - 1)
   }
 
-  /** Folds the event at `ordinal` into the full view. */
-  private fold(e: PositionedEvent, ordinal: number): void {
-    const at = recordedMillis(e.event.recordedAt)
+  /** Takes the next event's position and recording instant. */
+  private record(position: number, at: number): void {
     this.recordedAt.push(at)
+    this.positions.push(position)
     if (at > this.latestRecordedAt) this.latestRecordedAt = at
-    const type = e.event.type
-    if (type !== 'ParticipantEnrolled' && type !== 'ParticipantLapsed') this.others.push(ordinal)
-    this.full.add(e)
   }
 
   /** The view of the events recorded at or before `knownAt`. */
-  private cut(recordedAt: Float64Array, knownAt: number): HistoryView {
-    const view = new HistoryView(this.full.participation.knownAt(recordedAt, knownAt))
-    const others = this.others.view()
-    for (let k = 0; k < others.length; k++) if (recordedAt[others[k]!]! <= knownAt) view.addOther(this.events[others[k]!]!)
+  private cut(knownAt: number): HistoryView {
+    const recordedAt = this.recordedAt.view()
+    const view = this.full.knownAt(recordedAt, knownAt)
     let count = 0, last = -1
     for (let i = 0; i < recordedAt.length; i++) {
       if (recordedAt[i]! <= knownAt) {
@@ -206,7 +275,7 @@ export class History {
         last = i
       }
     }
-    view.rest(count, last < 0 ? null : this.events[last]!.position)
+    view.rest(count, last < 0 ? null : this.positions.at(last))
     return view
   }
 }

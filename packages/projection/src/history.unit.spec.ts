@@ -23,7 +23,10 @@ describe('History', () => {
 
   it('takes events in order of position, whatever order they are given in', () => {
     const history = History.of([events[2]!, events[0]!, events[1]!])
-    expect([...history.entries()].map((e) => e.position)).toEqual([1, 2, 3])
+    expect([0, 1, 2].map((i) => history.positionAt(i))).toEqual([1, 2, 3])
+    // known-at cuts read the recording instants by ordinal: the second event (position 2) is the last recorded
+    expect(history.basis(Date.parse('2020-02-02T09:00:00+07:00'))).toEqual({ events: 2, lastPosition: 3 })
+    expect(() => history.positionAt(3)).toThrow(RangeError)
   })
 
   it('cuts at a known-at instant (inclusive), caches the view, and drops the cache on append', () => {

@@ -4,10 +4,12 @@
  * index and the debt ledger — and the header every report carries. Each report's own types, helpers and naive reference
  * live in its package (`@ansinh/projection-coverage`, `-plan`, `-debt`).
  */
-export { History, HistoryView, type Basis, type PositionedEvent, type PositionNotIncreasing } from './history.js'
-export { Geography, compareCodes, type RegisteredUnit } from './geography.js'
+export { History, HistoryView, type Basis, type EventColumns, type PositionNotIncreasing, type ViewParts } from './history.js'
+export { Geography, compareCodes, type EstablishedUnit, type UnitRecord } from './geography.js'
 export { Participation, SCHEME_INDEX } from './participation.js'
 export { Denominators, Quotas, denominatorOf, type Estimate } from './registers.js'
 export { DebtLedger, type CreditBalance, type DebtBalance } from './debts.js'
 export { participantsIn, unitsOf, unitDenominator, nationalDenominator, type Denominator } from './figures.js'
 export { ratio, reportHeader, type ReportHeader } from './report-header.js'
+export { historyDecoder, historySink } from './lines.js'
+export { encodeHistorySnapshot, decodeHistorySnapshot, HISTORY_SNAPSHOT_VERSION, type SnapshotUnreadable } from './snapshot.js'

@@ -84,7 +84,7 @@ export const buildOverlay = (base: FullIndex, rows: Rows, pairScheme: Int32Array
   return {
     enrolments: rows.pair.length,
     lapses: rows.lapPair.length,
-    plus: assemble(plus, plusSeg, scheme, plusDay, plusUnit, unitKeys),
-    minus: assemble(minus, minusSeg, scheme, minusDay, minusUnit, unitKeys),
+    plus: assemble(plus, plusSeg, scheme, plusDay, plusUnit, unitKeys, base.yearEnds.firstYear),
+    minus: assemble(minus, minusSeg, scheme, minusDay, minusUnit, unitKeys, base.yearEnds.firstYear),
   }
 }

@@ -7,7 +7,9 @@
  *
  * @module participation-index
  */
+import { civilToDays, fromDayNumber } from '@ansinh/core'
 import { countAtMost, countBelow } from './columns.js'
+import { type Masks, type YearEnds, YEAR_ENDS, pairMasks, ranksOf } from './year-ends.js'
 import { type Rows, SegmentBuffer, groupBy, paintPair, sortByFrom, sortDays } from './segments.js'
 
 /** Values grouped by key, each group sorted; keys the index does not know count nothing. */
@@ -49,6 +51,8 @@ export interface Index {
   readonly national: Partition
   readonly firstByUnit: FirstDays
   readonly firstNational: FirstDays
+  readonly yearEnds: YearEnds
+  /** Indexes of "not covered on" days outside {@link yearEnds}, built on demand. */
   readonly notCoveredOn: Map<number, NotCoveredOn>
 }
 
@@ -64,6 +68,9 @@ export interface FullIndex extends Index {
 
 /** Builds the index of `rows` for the pairs of `pairScheme` and `unitKeys` (unit, scheme) keys. */
 export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number): FullIndex => {
+  let minFrom = 0x7fffffff
+  for (let i = 0; i < rows.from.length; i++) if (rows.from[i]! < minFrom) minFrom = rows.from[i]!
+  const firstYear = rows.from.length === 0 ? 2000 : +fromDayNumber(minFrom).slice(0, 4)
   const pairs = pairScheme.length
   const { order, offsets } = groupBy(rows.pair, rows.pair.length, pairs)
   const lap = groupBy(rows.lapPair, rows.lapPair.length, pairs)
@@ -87,7 +94,7 @@ export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number)
     paintPair(segments, rows, order, lo, hi, laps, llo, lhi)
   }
   pairSeg[pairs] = segments.length
-  return { ...assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, unitKeys), order, offsets, laps, lapOffsets: lap.offsets }
+  return { ...assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, unitKeys, firstYear), order, offsets, laps, lapOffsets: lap.offsets }
 }
 
 /** The partitions of painted segments and first enrolments. */
@@ -98,8 +105,14 @@ export const assemble = (
   firstDay: Int32Array,
   firstUnit: Int32Array,
   unitKeys: number,
+  firstYear: number,
 ): Index => {
   const built = { pairSeg, pairScheme, segments }
+  const days = new Int32Array(YEAR_ENDS)
+  for (let k = 0; k < YEAR_ENDS; k++) days[k] = civilToDays(firstYear + k, 12, 31)
+  const masks = pairMasks(segments, pairSeg, days)
+  const byUnit = partition(built, unitKeys, true, null, masks)
+  const national = partition(built, 4, false, null, masks)
   return {
     pairSeg,
     pairScheme,
@@ -107,10 +120,11 @@ export const assemble = (
     firstUnit,
     segments,
     unitKeys,
-    byUnit: partition(built, unitKeys, true, null),
-    national: partition(built, 4, false, null),
+    byUnit: byUnit.partition,
+    national: national.partition,
     firstByUnit: firstDays(firstDay, firstUnit, pairScheme, unitKeys, true),
     firstNational: firstDays(firstDay, firstUnit, pairScheme, 4, false),
+    yearEnds: { firstYear, days, byUnit: byUnit.masks!, national: national.masks! },
     notCoveredOn: new Map(),
   }
 }
@@ -139,14 +153,22 @@ export const notCoveredIndex = (b: Index, laterDay: number): NotCoveredOn => {
     const k = countAtMost(segments.start, lo, hi, laterDay)
     if (k > 0 && segments.end[lo + k - 1]! >= laterDay) covered[p] = 1
   }
-  return { byUnit: partition(b, b.unitKeys, true, covered), national: partition(b, 4, false, covered) }
+  return { byUnit: partition(b, b.unitKeys, true, covered, null).partition, national: partition(b, 4, false, covered, null).partition }
 }
 
 /**
  * Groups the segments by (unit, scheme) (`byUnit`) or by scheme, leaving out the pairs marked in
- * `skip`, and sorts starts and ends within each group: a counting sort straight into place.
+ * `skip`, and sorts starts and ends within each group: a counting sort straight into place. With
+ * `pairMask`, each start and end carries its pair's year-end mask (sorted along, packed as
+ * `day · 65536 + mask` in a double).
  */
-const partition = (b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>, keys: number, byUnit: boolean, skip: Uint8Array | null): Partition => {
+const partition = (
+  b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>,
+  keys: number,
+  byUnit: boolean,
+  skip: Uint8Array | null,
+  pairMask: Uint16Array | null,
+): { partition: Partition; masks: Masks | null } => {
   const { pairSeg, pairScheme, segments } = b
   const { start, end, unit } = segments
   const pairs = pairSeg.length - 1
@@ -160,6 +182,7 @@ const partition = (b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>, keys: 
   const n = offsets[keys]!
   const starts = new Int32Array(n), ends = new Int32Array(n)
   const next = offsets.slice(0, keys)
+  if (pairMask !== null) return { partition: { offsets, starts, ends }, masks: masked(b, keys, byUnit, pairMask, offsets, next, starts, ends) }
   for (let p = 0; p < pairs; p++) {
     if (skip !== null && skip[p] === 1) continue
     const s = pairScheme[p]!
@@ -176,7 +199,49 @@ const partition = (b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>, keys: 
       sortDays(ends, lo, hi)
     }
   }
-  return { offsets, starts, ends }
+  return { partition: { offsets, starts, ends }, masks: null }
+}
+
+/** Fills `starts` and `ends` (grouped by `next`) sorted with their pairs' masks alongside. */
+const masked = (
+  b: Pick<Index, 'pairSeg' | 'pairScheme' | 'segments'>,
+  keys: number,
+  byUnit: boolean,
+  pairMask: Uint16Array,
+  offsets: Int32Array,
+  next: Int32Array,
+  starts: Int32Array,
+  ends: Int32Array,
+): Masks => {
+  const { pairSeg, pairScheme, segments } = b
+  const { start, end, unit } = segments
+  const pairs = pairSeg.length - 1
+  const n = starts.length
+  const ps = new Float64Array(n), pe = new Float64Array(n)
+  for (let p = 0; p < pairs; p++) {
+    const s = pairScheme[p]!, m = pairMask[p]!
+    for (let i = pairSeg[p]!; i < pairSeg[p + 1]!; i++) {
+      const at = next[byUnit ? unit[i]! * 4 + s : s]!++
+      ps[at] = start[i]! * 65536 + m
+      pe[at] = end[i]! * 65536 + m
+    }
+  }
+  for (let k = 0; k < keys; k++) {
+    const lo = offsets[k]!, hi = offsets[k + 1]!
+    if (hi - lo > 1) {
+      ps.subarray(lo, hi).sort()
+      pe.subarray(lo, hi).sort()
+    }
+  }
+  const startMask = new Uint16Array(n), endMask = new Uint16Array(n)
+  for (let i = 0; i < n; i++) {
+    const a = Math.floor(ps[i]! / 65536), z = Math.floor(pe[i]! / 65536)
+    starts[i] = a
+    startMask[i] = ps[i]! - a * 65536
+    ends[i] = z
+    endMask[i] = pe[i]! - z * 65536
+  }
+  return { startMask, endMask, startRank: ranksOf(startMask), endRank: ranksOf(endMask) }
 }
 
 /** Groups the first-enrolment days by (unit, scheme) (`byUnit`) or by scheme, sorted within a group. */

@@ -17,10 +17,12 @@
  * @module participation
  */
 import type { ParticipantEnrolled, ParticipantLapsed, Scheme } from '@ansinh/core'
-import { IntColumn, dayOf } from './columns.js'
+import { FloatColumn, IntColumn, dayOf } from './columns.js'
+import { KeyTable, pairKeyOf, participantOfKey } from './intern.js'
 import { OPEN_END, type Rows } from './segments.js'
 import { type Overlay, buildOverlay, overlayLimit } from './overlay.js'
 import { type FullIndex, type Index, type NotCoveredOn, buildIndex, countIn, notCoveredIndex, withinFirst } from './participation-index.js'
+import { countUncoveredIn, yearEndBit } from './year-ends.js'
 
 /** The index of each scheme in pair keys (`pair = participant · 4 + scheme`). */
 export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = { voluntary: 0, compulsory: 1, health: 2, unemployment: 3 }
@@ -30,13 +32,35 @@ const LATER_DAYS_CACHED = 12
 
 /**
  * Interned (participant, scheme) pairs and unit codes; a known-at copy shares them with the full
- * view. Pairs are numbered densely (one map per scheme), so per-pair arrays hold only real pairs.
+ * view. Pairs are numbered densely, so per-pair arrays hold only real pairs.
  */
-interface Ids {
-  readonly pairs: readonly Map<string, number>[]
+export interface Ids {
+  /** Pair key (`participant · 4 + scheme`, see intern.ts) → pair. */
+  readonly table: KeyTable
+  /** `scheme|participantId` → pair, for ids that are not 10 digits (histories built in code). */
+  readonly odd: Map<string, number>
   /** The scheme index of each pair. */
   readonly pairScheme: IntColumn
+  /** The key of each pair (-1: an odd id, found in `odd`). */
+  readonly pairKey: FloatColumn
+  /** Unit code → unit number, and the codes by number. */
   readonly units: Map<string, number>
+  readonly unitCodes: string[]
+}
+
+/** Empty ids. */
+export const emptyIds = (): Ids => ({ table: new KeyTable(), odd: new Map(), pairScheme: new IntColumn(), pairKey: new FloatColumn(), units: new Map(), unitCodes: [] })
+
+/** The columns of a participation index (what a snapshot keeps, besides the built index). */
+export interface ParticipationColumns {
+  readonly enrPair: Int32Array
+  readonly enrFrom: Int32Array
+  readonly enrThrough: Int32Array
+  readonly enrUnit: Int32Array
+  readonly enrEvent: Int32Array
+  readonly lapPair: Int32Array
+  readonly lapDay: Int32Array
+  readonly lapEvent: Int32Array
 }
 
 /** Enrolments and lapses of every participant, and the indexes answering participation queries. */
@@ -59,7 +83,59 @@ export class Participation {
   private overlay: Overlay | null = null
 
   constructor(ids?: Ids) {
-    this.ids = ids ?? { pairs: [new Map(), new Map(), new Map(), new Map()], pairScheme: new IntColumn(), units: new Map() }
+    this.ids = ids ?? emptyIds()
+  }
+
+  /** The interned ids (shared with known-at copies). */
+  get interned(): Ids {
+    return this.ids
+  }
+
+  /** The filled columns (views, not copies). */
+  columns(): ParticipationColumns {
+    return {
+      enrPair: this.enrPair.view(),
+      enrFrom: this.enrFrom.view(),
+      enrThrough: this.enrThrough.view(),
+      enrUnit: this.enrUnit.view(),
+      enrEvent: this.enrEvent.view(),
+      lapPair: this.lapPair.view(),
+      lapDay: this.lapDay.view(),
+      lapEvent: this.lapEvent.view(),
+    }
+  }
+
+  /** The last full build and the rows it rests on (null: none yet), for a snapshot. */
+  built(): { index: FullIndex; enrolments: number; lapses: number } | null {
+    return this.base === null ? null : { index: this.base, enrolments: this.baseEnrolments, lapses: this.baseLapses }
+  }
+
+  /** A participation restored from a snapshot's ids, columns and (optionally) built index. */
+  static restore(ids: Ids, c: ParticipationColumns, built: { index: FullIndex; enrolments: number; lapses: number } | null): Participation {
+    const p = new Participation(ids)
+    p.enrPair.adopt(c.enrPair)
+    p.enrFrom.adopt(c.enrFrom)
+    p.enrThrough.adopt(c.enrThrough)
+    p.enrUnit.adopt(c.enrUnit)
+    p.enrEvent.adopt(c.enrEvent)
+    p.lapPair.adopt(c.lapPair)
+    p.lapDay.adopt(c.lapDay)
+    p.lapEvent.adopt(c.lapEvent)
+    if (built !== null) {
+      p.base = built.index
+      p.baseEnrolments = built.enrolments
+      p.baseLapses = built.lapses
+    }
+    return p
+  }
+
+  /** The participant id and scheme index of a pair (what an audit of a row names). */
+  pairOwner(pair: number): { participantId: string; scheme: number } {
+    const key = this.ids.pairKey.at(pair)
+    const scheme = this.ids.pairScheme.at(pair)
+    if (key >= 0) return { participantId: participantOfKey(key), scheme }
+    for (const [k, p] of this.ids.odd) if (p === pair) return { participantId: k.slice(k.indexOf('|') + 1), scheme }
+    throw new RangeError(`no pair ${pair}`)
   }
 
   /** Makes room for `enrolments` and `lapses` more rows (a fold that knows its events' types). */
@@ -70,14 +146,20 @@ export class Participation {
 
   /** Folds a ParticipantEnrolled in; `ordinal` is the event's 0-based index in the history. */
   addEnrolment(data: ParticipantEnrolled, ordinal: number): void {
-    this.enrPair.push(this.pairOf(data.participantId, data.scheme))
-    this.enrFrom.push(dayOf(data.coveredFrom))
-    this.enrThrough.push(data.coveredThrough == null ? OPEN_END : dayOf(data.coveredThrough))
+    this.addEnrolmentRow(data.participantId, SCHEME_INDEX[data.scheme], data.unit, dayOf(data.coveredFrom), data.coveredThrough == null ? OPEN_END : dayOf(data.coveredThrough), ordinal)
+  }
+
+  /** Folds an enrolment given as values (day numbers; `through` OPEN_END: open-ended), e.g. from a line parser. */
+  addEnrolmentRow(participantId: string, scheme: number, unitCode: string, from: number, through: number, ordinal: number): void {
+    this.enrPair.push(this.pairOf(participantId, scheme))
+    this.enrFrom.push(from)
+    this.enrThrough.push(through)
     const units = this.ids.units
-    let unit = units.get(data.unit)
+    let unit = units.get(unitCode)
     if (unit === undefined) {
       unit = units.size
-      units.set(data.unit, unit)
+      units.set(unitCode, unit)
+      this.ids.unitCodes.push(unitCode)
     }
     this.enrUnit.push(unit)
     this.enrEvent.push(ordinal)
@@ -85,8 +167,13 @@ export class Participation {
 
   /** Folds a ParticipantLapsed in (a lapse's position never breaks a tie: only its day matters). */
   addLapse(data: ParticipantLapsed, ordinal: number): void {
-    this.lapPair.push(this.pairOf(data.participantId, data.scheme))
-    this.lapDay.push(dayOf(data.lapsedOn))
+    this.addLapseRow(data.participantId, SCHEME_INDEX[data.scheme], dayOf(data.lapsedOn), ordinal)
+  }
+
+  /** Folds a lapse given as values. */
+  addLapseRow(participantId: string, scheme: number, day: number, ordinal: number): void {
+    this.lapPair.push(this.pairOf(participantId, scheme))
+    this.lapDay.push(day)
     this.lapEvent.push(ordinal)
   }
 
@@ -156,6 +243,17 @@ export class Participation {
   notCoveredLater(units: readonly string[] | null, scheme: Scheme, day: number, laterDay: number): number {
     const s = SCHEME_INDEX[scheme]
     return this.sum((ix) => {
+      const bit = yearEndBit(ix.yearEnds, laterDay)
+      if (bit >= 0) {
+        const y = ix.yearEnds
+        if (units === null) return countUncoveredIn(ix.national, y.national, s, day, bit)
+        let n = 0
+        for (const code of units) {
+          const id = this.ids.units.get(code)
+          if (id !== undefined) n += countUncoveredIn(ix.byUnit, y.byUnit, id * 4 + s, day, bit)
+        }
+        return n
+      }
       const index = notCoveredOn(ix, laterDay)
       if (units === null) return countIn(index.national, s, day)
       let n = 0
@@ -174,16 +272,25 @@ export class Participation {
     return overlay === null ? count(base) : count(base) + count(overlay.plus) - count(overlay.minus)
   }
 
-  private pairOf(participantId: string, scheme: Scheme): number {
-    const s = SCHEME_INDEX[scheme]
-    const pairs = this.ids.pairs[s]!
-    let p = pairs.get(participantId)
-    if (p === undefined) {
-      p = this.ids.pairScheme.length
-      this.ids.pairScheme.push(s)
-      pairs.set(participantId, p)
+  private pairOf(participantId: string, s: number): number {
+    const ids = this.ids
+    const next = ids.pairScheme.length
+    const key = pairKeyOf(participantId, s)
+    if (key >= 0) {
+      const p = ids.table.intern(key, next)
+      if (p === next) {
+        ids.pairScheme.push(s)
+        ids.pairKey.push(key)
+      }
+      return p
     }
-    return p
+    const oddKey = `${s}|${participantId}`
+    const p = ids.odd.get(oddKey)
+    if (p !== undefined) return p
+    ids.odd.set(oddKey, next)
+    ids.pairScheme.push(s)
+    ids.pairKey.push(-1)
+    return next
   }
 
   /**

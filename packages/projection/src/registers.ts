@@ -14,16 +14,42 @@ export interface Estimate {
   readonly position: number
 }
 
+/** One PopulationEstimated as folded (what a known-at cut or a snapshot re-adds). */
+export interface EstimateRecord {
+  readonly unit: string
+  readonly estimate: Estimate
+  /** The event's 0-based index in the history. */
+  readonly ordinal: number
+}
+
 /** Published denominators per unit. */
 export class Denominators {
   private readonly byUnit = new Map<string, Estimate[]>()
+  private readonly log: EstimateRecord[] = []
 
   /** Folds a PopulationEstimated in. */
-  add(data: PopulationEstimated, position: number): void {
-    const estimate: Estimate = { year: data.year, population: data.population, labourForce: data.labourForce ?? null, position }
-    const list = this.byUnit.get(data.unit)
-    if (list === undefined) this.byUnit.set(data.unit, [estimate])
-    else list.push(estimate)
+  add(data: PopulationEstimated, position: number, ordinal = this.log.length): void {
+    this.addRecord({ unit: data.unit, estimate: { year: data.year, population: data.population, labourForce: data.labourForce ?? null, position }, ordinal })
+  }
+
+  /** Takes a record as {@link records} gives it. */
+  addRecord(r: EstimateRecord): void {
+    this.log.push(r)
+    const list = this.byUnit.get(r.unit)
+    if (list === undefined) this.byUnit.set(r.unit, [r.estimate])
+    else list.push(r.estimate)
+  }
+
+  /** Every record folded, in fold order. */
+  records(): readonly EstimateRecord[] {
+    return this.log
+  }
+
+  /** The register of the records whose event was recorded by `knownAt`. */
+  knownAt(recordedAt: Float64Array, knownAt: number): Denominators {
+    const cut = new Denominators()
+    for (const r of this.log) if (recordedAt[r.ordinal]! <= knownAt) cut.addRecord(r)
+    return cut
   }
 
   /** The estimate of `unit` with the greatest year ≤ `year` (ties: later position), or null. */
@@ -47,17 +73,43 @@ interface Assignment {
   readonly position: number
 }
 
+/** One QuotaAssigned as folded: its key `unit|scheme|year` and assignment. */
+export interface QuotaRecord {
+  readonly key: string
+  readonly assignedOn: number
+  readonly target: number
+  readonly position: number
+  readonly ordinal: number
+}
+
 /** Plan targets per (unit, scheme, year). */
 export class Quotas {
   private readonly byKey = new Map<string, Assignment[]>()
+  private readonly log: QuotaRecord[] = []
 
   /** Folds a QuotaAssigned in. */
-  add(data: QuotaAssigned, position: number): void {
-    const key = `${data.unit}|${data.scheme}|${data.year}`
-    const assignment: Assignment = { assignedOn: dayNumber(data.assignedOn), target: data.target, position }
-    const list = this.byKey.get(key)
-    if (list === undefined) this.byKey.set(key, [assignment])
-    else list.push(assignment)
+  add(data: QuotaAssigned, position: number, ordinal = this.log.length): void {
+    this.addRecord({ key: `${data.unit}|${data.scheme}|${data.year}`, assignedOn: dayNumber(data.assignedOn), target: data.target, position, ordinal })
+  }
+
+  /** Takes a record as {@link records} gives it. */
+  addRecord(r: QuotaRecord): void {
+    this.log.push(r)
+    const list = this.byKey.get(r.key)
+    if (list === undefined) this.byKey.set(r.key, [r])
+    else list.push(r)
+  }
+
+  /** Every record folded, in fold order. */
+  records(): readonly QuotaRecord[] {
+    return this.log
+  }
+
+  /** The register of the records whose event was recorded by `knownAt`. */
+  knownAt(recordedAt: Float64Array, knownAt: number): Quotas {
+    const cut = new Quotas()
+    for (const r of this.log) if (recordedAt[r.ordinal]! <= knownAt) cut.addRecord(r)
+    return cut
   }
 
   /** The target in force on `day`: greatest assignedOn ≤ day (ties: later position), or null. */

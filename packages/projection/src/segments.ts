@@ -30,6 +30,17 @@ export class SegmentBuffer {
   length = 0
   private readonly tail: number[] = []
 
+  /** A buffer over existing columns of equal length (a snapshot's, restored). */
+  static of(start: Int32Array, end: Int32Array, unit: Int32Array): SegmentBuffer {
+    if (end.length !== start.length || unit.length !== start.length) throw new RangeError(`segment columns of ${start.length}, ${end.length} and ${unit.length} values`)
+    const b = new SegmentBuffer(0)
+    b.start = start
+    b.end = end
+    b.unit = unit
+    b.length = start.length
+    return b
+  }
+
   constructor(capacity: number) {
     const n = Math.max(16, capacity)
     this.start = new Int32Array(n)

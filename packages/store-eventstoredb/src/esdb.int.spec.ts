@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { EventStoreDBClient } from '@eventstore/db-client'
 import { describe } from 'vitest'
-import { describeEventStoreContract } from '@ansinh/store/contract'
+import { describeEventStoreContract } from '@ansinh/store-testing'
 import { EventStoreDbStore } from './store.js'
 
 // No EventStoreDB server can be installed where this was written; CI or a developer with one

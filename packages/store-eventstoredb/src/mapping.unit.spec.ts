@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson, type DomainEvent } from '@ansinh/core'
 import { InMemoryEventStore, type RecordedEvent } from '@ansinh/store'
-import { debt, enrolment, participantStream, readEverything } from '@ansinh/store/contract'
+import { debt, enrolment, participantStream, readEverything } from '@ansinh/store-testing'
 import { PositionOrder, ansinhStream, fromEsdbEvent, isOurStream, toEsdbEvent } from './mapping.js'
 
 const recorded = async (): Promise<RecordedEvent[]> => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store/contract'
+import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
 import { openPgliteStore } from './index.js'
 
 // Its own file: creating a PGlite folder runs initdb (seconds), in parallel with the other files.

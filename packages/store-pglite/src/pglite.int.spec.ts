@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { describeEventStoreContract, enrolment, expectRight, participantStream, readEverything } from '@ansinh/store/contract'
+import { describeEventStoreContract, enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
 import { pgliteDriver } from './driver.js'
 import { openPgliteStore } from './index.js'
 import { MIGRATIONS, SqlEventStore, migrate } from '@ansinh/store-postgres'

@@ -5,7 +5,8 @@
  *
  * @module checkpoints
  */
-import type { Checkpoint, CheckpointStore } from '@ansinh/store'
+import * as E from 'fp-ts/lib/Either.js'
+import type { Checkpoint, CheckpointStore, StoreError } from '@ansinh/store'
 import type { SqlQueryable } from './driver.js'
 
 /** Checkpoints kept in PostgreSQL (a server or PGlite), next to the events they fold. */
@@ -13,22 +14,37 @@ export class SqlCheckpointStore implements CheckpointStore {
   constructor(private readonly db: SqlQueryable) {}
 
   /** The last saved checkpoint of `name`, or null. */
-  async load(name: string): Promise<Checkpoint | null> {
-    const rows = await this.db.query<{ position: string | number; snapshot: string }>(
-      `SELECT position, encode(snapshot, 'base64') AS snapshot FROM ansinh_checkpoints WHERE name = $1`,
-      [name],
-    )
-    const row = rows[0]
-    if (row === undefined) return null
-    return { position: Number(row.position), snapshot: new Uint8Array(Buffer.from(row.snapshot, 'base64')) }
+  async load(name: string): Promise<E.Either<StoreError, Checkpoint | null>> {
+    try {
+      const rows = await this.db.query<{ position: string | number; snapshot: string }>(
+        `SELECT position, encode(snapshot, 'base64') AS snapshot FROM ansinh_checkpoints WHERE name = $1`,
+        [name],
+      )
+      const row = rows[0]
+      if (row === undefined) return E.right(null)
+      return E.right({ position: Number(row.position), snapshot: new Uint8Array(Buffer.from(row.snapshot, 'base64')) })
+    } catch (err) {
+      return E.left(unavailable('load', name, err))
+    }
   }
 
   /** Replaces the checkpoint of `name` in one statement. */
-  async save(name: string, checkpoint: Checkpoint): Promise<void> {
-    await this.db.query(
-      `INSERT INTO ansinh_checkpoints (name, position, snapshot, saved_at) VALUES ($1, $2, decode($3, 'base64'), now())
-       ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, snapshot = EXCLUDED.snapshot, saved_at = EXCLUDED.saved_at`,
-      [name, checkpoint.position, Buffer.from(checkpoint.snapshot).toString('base64')],
-    )
+  async save(name: string, checkpoint: Checkpoint): Promise<E.Either<StoreError, void>> {
+    try {
+      await this.db.query(
+        `INSERT INTO ansinh_checkpoints (name, position, snapshot, saved_at) VALUES ($1, $2, decode($3, 'base64'), now())
+         ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, snapshot = EXCLUDED.snapshot, saved_at = EXCLUDED.saved_at`,
+        [name, checkpoint.position, Buffer.from(checkpoint.snapshot).toString('base64')],
+      )
+      return E.right(undefined)
+    } catch (err) {
+      return E.left(unavailable('save', name, err))
+    }
   }
 }
+
+/** A database that did not answer (connection lost, disk full, …) is the store being unavailable. */
+const unavailable = (what: 'load' | 'save', name: string, err: unknown): StoreError => ({
+  _tag: 'StoreUnavailable',
+  message: `cannot ${what} checkpoint ${name}: ${(err as Error).message}`,
+})

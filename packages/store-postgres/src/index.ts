@@ -9,6 +9,7 @@ import { SqlEventStore, type SqlStoreOptions } from './store.js'
 
 export { type SqlDriver, type SqlQueryable, copySql, pgDriver } from './driver.js'
 export { SqlCheckpointStore } from './checkpoints.js'
+export { SqlSnapshotStore } from './snapshots.js'
 export { MIGRATIONS, type Migration, migrate } from './migrations.js'
 export { COPY_CHUNK } from './load.js'
 export { SqlEventStore, type SqlStoreOptions } from './store.js'

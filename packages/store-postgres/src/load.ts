@@ -36,11 +36,17 @@ const slices = function* (writes: readonly PreparedWrite[], size: number): Gener
   if (from < writes.length || writes.length === 0) yield writes.slice(from)
 }
 
+/** What an append loaded, and the head it leaves (what a snapshot saved with it is stamped with). */
+export interface LoadedAppend {
+  readonly result: AppendResult
+  readonly head: { readonly position: number; readonly hash: string }
+}
+
 /**
  * Plans `prepared` against `state` and loads the new rows into `ansinh_events`; the plan's
  * refusal, if any, is returned after the loads already sent have finished.
  */
-export const planAndLoad = async (tx: SqlQueryable, prepared: PreparedAppend, state: StoreState): Promise<E.Either<StoreError, AppendResult>> => {
+export const planAndLoad = async (tx: SqlQueryable, prepared: PreparedAppend, state: StoreState): Promise<E.Either<StoreError, LoadedAppend>> => {
   const revisions = new Map<string, number>()
   const positions: number[] = []
   let head = { position: state.headPosition, hash: state.headHash }
@@ -71,5 +77,5 @@ export const planAndLoad = async (tx: SqlQueryable, prepared: PreparedAppend, st
     await Promise.race([handedOver, loading.then(noop, noop)])
   }
   await loading
-  return E.right({ positions, revisions: Object.fromEntries(revisions) })
+  return E.right({ result: { positions, revisions: Object.fromEntries(revisions) }, head })
 }

@@ -62,6 +62,22 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'read-model snapshots',
+    statements: [
+      // One row per read model: the sealed envelope (format, position, chain hash, payload,
+      // checksum). position and hash repeat the envelope's stamp for people reading the table;
+      // a reader trusts only the checksummed envelope, checked against the chain.
+      `CREATE TABLE ansinh_snapshots (
+        name text PRIMARY KEY,
+        position bigint NOT NULL CHECK (position >= 0),
+        hash char(64) NOT NULL,
+        envelope bytea NOT NULL,
+        saved_at timestamptz NOT NULL
+      )`,
+    ],
+  },
 ]
 
 /** The advisory-lock key serializing migrations (distinct from the append lock). */

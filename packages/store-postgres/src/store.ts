@@ -11,10 +11,13 @@
  * @module store
  */
 import { SqlCheckpointStore } from './checkpoints.js'
+import { SqlSnapshotStore, saveSnapshotIn } from './snapshots.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { type Instant, instantOfMillis } from '@ansinh/core'
 import {
   type AppendResult,
+  type AppendSnapshot,
+  type SnapshotKeeping,
   ChangeNotifier,
   type EventStore,
   type ExpectedRevision,
@@ -59,7 +62,7 @@ class Refused extends Error {
 }
 
 /** An EventStore over a SQL driver (see {@link openPostgresStore}, and `openPgliteStore` in `@ansinh/store-pglite`). */
-export class SqlEventStore implements EventStore {
+export class SqlEventStore implements EventStore, SnapshotKeeping {
   private readonly changes = new ChangeNotifier()
   private readonly clock: () => Instant
   private readonly pollMs: number
@@ -68,6 +71,8 @@ export class SqlEventStore implements EventStore {
   private closed = false
   /** Projection checkpoints, kept in the same database as the events. */
   readonly checkpoints: SqlCheckpointStore
+  /** Read-model snapshots, kept in the same database as the events (table ansinh_snapshots). */
+  readonly snapshots: SqlSnapshotStore
 
   /** A store over a driver whose schema is ready, or the error that kept it from being ready. */
   constructor(
@@ -78,6 +83,7 @@ export class SqlEventStore implements EventStore {
     this.clock = options.clock ?? (() => instantOfMillis(Date.now()))
     this.pollMs = options.pollMs ?? 500
     this.checkpoints = new SqlCheckpointStore(driver)
+    this.snapshots = new SqlSnapshotStore(driver)
   }
 
   /** Migrates the schema and returns the store; a failure is kept and returned by every call. */
@@ -102,7 +108,16 @@ export class SqlEventStore implements EventStore {
   }
 
   /** Appends to several streams in one transaction: all or nothing. */
-  async appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
+  appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
+    return this.write(writes, null)
+  }
+
+  /** Appends, and saves the snapshot sealed from the new head in the same transaction. */
+  appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot): Promise<E.Either<StoreError, AppendResult>> {
+    return this.write(writes, snapshot)
+  }
+
+  private async write(writes: readonly StreamWrite[], snapshot: AppendSnapshot | null): Promise<E.Either<StoreError, AppendResult>> {
     const ok = this.check()
     if (E.isLeft(ok)) return ok
     const prepared = prepareAppend(writes, this.clock)
@@ -137,11 +152,16 @@ export class SqlEventStore implements EventStore {
           headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
         })
         if (E.isLeft(planned)) throw new Refused(planned.left)
-        const { positions } = planned.right
+        const { result, head: after } = planned.right
+        const { positions } = result
+        if (snapshot !== null) {
+          const sealed = snapshot.seal(result, after)
+          if (sealed !== null) await saveSnapshotIn(tx, snapshot.name, sealed)
+        }
         if (positions.length > 0 && this.driver.kind === 'postgres') {
           await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, String(positions[positions.length - 1])])
         }
-        return planned.right
+        return result
       })
       if (result.positions.length > 0) this.changes.notify()
       return E.right(result)

@@ -65,15 +65,19 @@ export type ChainVerdict =
   | { readonly ok: false; readonly position: number; readonly reason: string }
 
 /**
- * Re-checks a history from position 1: positions gapless from 1, each stream's revisions gapless
+ * Re-checks a history from position 1 (or from just after `from`, a stamp already trusted, e.g. a
+ * snapshot's whose hash the store's row at its position carries; `events` then start there): positions gapless from 1, each stream's revisions gapless
  * from 0, every event in the stream its content names, every hash equal to the recomputed one.
  * Returns the first position that does not verify. A `StoreFailure` thrown while reading a corrupt
  * row becomes a verdict at that row's position; any other failure of the store is re-thrown.
  */
-export const verifyChain = async (events: AsyncIterable<RecordedEvent>): Promise<ChainVerdict> => {
-  let previous = GENESIS_HASH
-  let expected = 1
+export const verifyChain = async (events: AsyncIterable<RecordedEvent>, from?: { readonly position: number; readonly hash: string }): Promise<ChainVerdict> => {
+  let previous = from?.hash ?? GENESIS_HASH
+  let expected = (from?.position ?? 0) + 1
   const revisions = new Map<string, number>()
+  // From a trusted stamp, a stream's revisions before it are not read: its first revision in the
+  // tail is taken as found, and every later one must follow it (the hash covers the revision).
+  const resumed = from !== undefined && from.position > 0
   try {
     for await (const e of events) {
       const fail = (reason: string): ChainVerdict => ({ ok: false, position: expected, reason })
@@ -84,7 +88,8 @@ export const verifyChain = async (events: AsyncIterable<RecordedEvent>): Promise
       }
       const owner = streamOf(e.event)
       if (e.stream !== owner) return fail(`event ${e.event.id} is stored in stream ${e.stream} but belongs to ${owner}`)
-      const revision = (revisions.get(e.stream) ?? -1) + 1
+      const seen = revisions.get(e.stream)
+      const revision = seen === undefined && resumed ? e.revision : (seen ?? -1) + 1
       if (e.revision !== revision) return fail(`stream ${e.stream} has revision ${e.revision} where ${revision} was expected`)
       const hash = chainHash(previous, e)
       if (e.hash !== hash) return fail(`hash ${e.hash} does not match the recomputed ${hash}`)
@@ -98,5 +103,5 @@ export const verifyChain = async (events: AsyncIterable<RecordedEvent>): Promise
     }
     throw err
   }
-  return { ok: true, checked: expected - 1, lastPosition: expected - 1, lastHash: previous }
+  return { ok: true, checked: expected - 1 - (from?.position ?? 0), lastPosition: expected - 1, lastHash: previous }
 }

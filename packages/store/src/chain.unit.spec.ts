@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { DomainEvent, Instant } from '@ansinh/core'
 import { GENESIS_HASH, chainHash, chainHashOf, chainInput, verifyChain } from './chain.js'
-import { enrolment, participantStream, readEverything } from './contract/index.js'
+import { enrolment, participantStream, readEverything } from '@ansinh/store-testing'
 import { InMemoryEventStore } from './memory.js'
 import type { RecordedEvent } from './port.js'
 

@@ -5,6 +5,8 @@
  *
  * @module checkpoint
  */
+import * as E from 'fp-ts/lib/Either.js'
+import type { StoreError } from './port.js'
 
 /** A projection's durable progress: its state as of `position`. */
 export interface Checkpoint {
@@ -16,10 +18,10 @@ export interface Checkpoint {
 
 /** Where checkpoints are kept; each adapter offers one in the same database as its events. */
 export interface CheckpointStore {
-  /** The last saved checkpoint of `name`, or null. */
-  load(name: string): Promise<Checkpoint | null>
-  /** Replaces the checkpoint of `name`, atomically. */
-  save(name: string, checkpoint: Checkpoint): Promise<void>
+  /** The last saved checkpoint of `name`, or null; a store that cannot answer returns its StoreError. */
+  load(name: string): Promise<E.Either<StoreError, Checkpoint | null>>
+  /** Replaces the checkpoint of `name`, atomically; a store that cannot write returns its StoreError. */
+  save(name: string, checkpoint: Checkpoint): Promise<E.Either<StoreError, void>>
 }
 
 /** Checkpoints in memory, for tests and the in-memory store. */
@@ -27,13 +29,14 @@ export class InMemoryCheckpointStore implements CheckpointStore {
   private readonly saved = new Map<string, Checkpoint>()
 
   /** The last saved checkpoint of `name`, or null. */
-  async load(name: string): Promise<Checkpoint | null> {
+  async load(name: string): Promise<E.Either<StoreError, Checkpoint | null>> {
     const c = this.saved.get(name)
-    return c === undefined ? null : { position: c.position, snapshot: c.snapshot.slice() }
+    return E.right(c === undefined ? null : { position: c.position, snapshot: c.snapshot.slice() })
   }
 
   /** Replaces the checkpoint of `name`. */
-  async save(name: string, checkpoint: Checkpoint): Promise<void> {
+  async save(name: string, checkpoint: Checkpoint): Promise<E.Either<StoreError, void>> {
     this.saved.set(name, { position: checkpoint.position, snapshot: checkpoint.snapshot.slice() })
+    return E.right(undefined)
   }
 }

@@ -1,12 +1,60 @@
 /**
  * `@ansinh/store`: the EventStore port, the in-memory store, the hash chain, the append
- * semantics adapters share, and polling subscriptions. The contract suite is the separate entry
- * `@ansinh/store/contract` (it imports vitest).
+ * semantics adapters share, and polling subscriptions. The contract suite every adapter runs is
+ * the package `@ansinh/store-testing` (it imports vitest).
  */
-export * from './port.js'
-export * from './chain.js'
-export * from './plan.js'
-export * from './subscription.js'
-export * from './memory.js'
-export * from './unavailable.js'
-export * from './checkpoint.js'
+export {
+  type AppendResult,
+  describeStoreError,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StoreError,
+  StoreFailure,
+  type StreamWrite,
+  type SubscribeOptions,
+  type Subscription,
+} from './port.js'
+export {
+  chainHash,
+  chainHashOf,
+  chainInput,
+  type ChainVerdict,
+  GENESIS_HASH,
+  type UnhashedEvent,
+  verifyChain,
+} from './chain.js'
+export {
+  type AppendPlan,
+  canonicalJsonWith,
+  planAppend,
+  prepareAppend,
+  type PreparedAppend,
+  type PreparedEvent,
+  type PreparedWrite,
+  satisfies,
+  type StoreState,
+} from './plan.js'
+export { writesInOrder } from './writes.js'
+export { ChangeNotifier, type PollingSource, pollingSubscription } from './subscription.js'
+export { InMemoryEventStore, type InMemoryOptions } from './memory.js'
+export { unavailableStore } from './unavailable.js'
+export { type Checkpoint, type CheckpointStore, InMemoryCheckpointStore } from './checkpoint.js'
+export {
+  type AppendSnapshot,
+  describeSnapshotError,
+  InMemorySnapshotStore,
+  keepsSnapshots,
+  type OpenedSnapshot,
+  openSnapshot,
+  sealSnapshot,
+  SNAPSHOT_ENVELOPE_VERSION,
+  type SnapshotError,
+  type SnapshotKeeping,
+  type SnapshotStamp,
+  type SnapshotStore,
+  type SnapshotStoreFailed,
+} from './snapshot.js'
+export { checkAgainstChain } from './snapshot-trust.js'

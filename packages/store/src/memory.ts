@@ -20,6 +20,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from './port.js'
+import { type AppendSnapshot, InMemorySnapshotStore, type SnapshotKeeping } from './snapshot.js'
 import { ChangeNotifier, pollingSubscription } from './subscription.js'
 
 /** Options of {@link InMemoryEventStore}. */
@@ -29,7 +30,9 @@ export interface InMemoryOptions {
 }
 
 /** An EventStore held in memory (lost when the process ends). */
-export class InMemoryEventStore implements EventStore {
+export class InMemoryEventStore implements EventStore, SnapshotKeeping {
+  /** Snapshots of read models, kept (and lost) with the events. */
+  readonly snapshots = new InMemorySnapshotStore()
   private readonly events: RecordedEvent[] = []
   private readonly byId = new Map<string, RecordedEvent>()
   private readonly streams = new Map<string, RecordedEvent[]>()
@@ -48,6 +51,15 @@ export class InMemoryEventStore implements EventStore {
 
   /** Appends to several streams, all or nothing. */
   async appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
+    return this.commit(writes, null)
+  }
+
+  /** Appends, then saves the snapshot built from the new head, with no await in between. */
+  async appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot): Promise<E.Either<StoreError, AppendResult>> {
+    return this.commit(writes, snapshot)
+  }
+
+  private commit(writes: readonly StreamWrite[], snapshot: AppendSnapshot | null): E.Either<StoreError, AppendResult> {
     if (this.closed) return E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' })
     const prepared = prepareAppend(writes, this.clock)
     if (E.isLeft(prepared)) return prepared
@@ -60,6 +72,9 @@ export class InMemoryEventStore implements EventStore {
       headHash: last?.hash ?? GENESIS_HASH,
     })
     if (E.isLeft(plan)) return plan
+    // Sealed before anything is committed, so a seal that throws leaves the store as it was.
+    const head = plan.right.rows[plan.right.rows.length - 1] ?? last
+    const sealed = snapshot === null ? null : snapshot.seal(plan.right.result, { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH })
     for (const row of plan.right.rows) {
       this.events.push(row)
       this.byId.set(row.event.id, row)
@@ -67,6 +82,7 @@ export class InMemoryEventStore implements EventStore {
       if (stream === undefined) this.streams.set(row.stream, [row])
       else stream.push(row)
     }
+    if (sealed !== null) void this.snapshots.save(snapshot!.name, sealed)()
     if (plan.right.rows.length > 0) this.changes.notify()
     return E.right(plan.right.result)
   }

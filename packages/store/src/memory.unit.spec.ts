@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { Instant } from '@ansinh/core'
-import { describeEventStoreContract, enrolment, participantStream, readEverything } from './contract/index.js'
+import { describeEventStoreContract, enrolment, participantStream, readEverything } from '@ansinh/store-testing'
 import { InMemoryEventStore } from './memory.js'
 
 describeEventStoreContract('memory', async () => new InMemoryEventStore(), { propertyRuns: 100 })

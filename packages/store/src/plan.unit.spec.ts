@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { type DomainEvent, type Instant, canonicalDataJson, canonicalJson, decodeEvent } from '@ansinh/core'
 import { GENESIS_HASH, chainHash } from './chain.js'
-import { debt, enrolment, unitEstablished } from './contract/fixtures.js'
+import { debt, enrolment, unitEstablished } from '@ansinh/store-testing'
 import { canonicalJsonWith, planAppend, prepareAppend } from './plan.js'
 
 const decoded = (raw: unknown): DomainEvent => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { enrolment, eventually, participantStream } from './contract/index.js'
+import { enrolment, eventually, participantStream } from '@ansinh/store-testing'
 import { InMemoryEventStore } from './memory.js'
 import type { StoreError } from './port.js'
 

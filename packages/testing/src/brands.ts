@@ -6,7 +6,7 @@
  * @module brands
  */
 import fc from 'fast-check'
-import { type BusinessDate, type Instant, type Month, civilToDays, daysToCivil, fromDayNumber } from '@ansinh/core'
+import { type BusinessDate, FORBIDDEN_CHARACTER, type Instant, type Month, civilToDays, daysToCivil, fromDayNumber } from '@ansinh/core'
 
 // -------------------------------------------------------------------------------------------------
 // calendar
@@ -74,15 +74,15 @@ export const instant = (years: { from: number; to: number } = DEFAULT_YEARS): fc
 const digits = (n: number): fc.Arbitrary<string> =>
   fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => String(v).padStart(n, '0'))
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
+// What core refuses in names and references (control, invisible and reordering characters).
+const FORBIDDEN = new RegExp(FORBIDDEN_CHARACTER.source, 'gu')
 
 /** Realistic references: agents, employers, decisions (Vietnamese, with diacritics and slashes). */
 export const SAMPLE_REFERENCES = ['BD-PHANTHIET', 'UBND-XA-HAMHIEP', '417/QĐ-UBND', 'Công ty TNHH Hải Nam', 'HTX Nông nghiệp Tân Lập', 'Tổng cục Thống kê'] as const
 
-/** Free text of `min`–`max` code points without control characters (they become `·`). */
+/** Free text of `min`–`max` code points without forbidden characters (they become `·`). */
 const text = (min: number, max: number): fc.Arbitrary<string> =>
-  fc.string({ unit: 'binary', minLength: min, maxLength: max }).map((s) => s.replace(CONTROL, '·'))
+  fc.string({ unit: 'binary', minLength: min, maxLength: max }).map((s) => s.replace(FORBIDDEN, '·'))
 
 /** A reference: 1–64 code points, no control characters; often a realistic one. */
 export const reference = (): fc.Arbitrary<string> => fc.oneof(fc.constantFrom(...SAMPLE_REFERENCES), text(1, 64))

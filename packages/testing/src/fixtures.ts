@@ -5,8 +5,7 @@
  *
  * @module fixtures
  */
-import type { BusinessDate, DomainEvent, EventDataMap, EventId, EventType, Instant, Scheme } from '@ansinh/core'
-import type { PositionedEvent } from './laws.js'
+import type { BusinessDate, DomainEvent, EventDataMap, EventId, EventType, Instant, PositionedEvent, Scheme } from '@ansinh/core'
 
 let counter = 0
 const nextId = (): EventId => `00000000-0000-4000-8000-${(++counter).toString(16).padStart(12, '0')}` as EventId

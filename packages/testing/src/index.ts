@@ -2,14 +2,129 @@
  * `@ansinh/testing`: what property-based suites import — arbitraries derived from the codecs, valid
  * histories, refused commands, decider specs (given/when/then) and the laws every projection obeys.
  */
-export * from './brands.js'
-export * from './codec.js'
-export * from './arbitraries.js'
-export * from './history/index.js'
-export * from './diff.js'
-export * from './decider-spec.js'
-export * from './builders.js'
-export * from './invalid.js'
-export * from './oracle.js'
-export * from './laws.js'
-export * from './report-laws.js'
+export {
+  BRAND_ARBITRARIES,
+  type BrandArbitraries,
+  businessDate,
+  DEFAULT_YEARS,
+  formatInstant,
+  instant,
+  month,
+  reference,
+  SAMPLE_REFERENCES,
+  unitName,
+} from './brands.js'
+export { arbitraryOf, type ArbitraryOfOptions, UnsupportedCodec } from './codec.js'
+export {
+  arbitraries,
+  type Arbitraries,
+  COMMAND_TYPES,
+  type CommandOfType,
+  EVENT_OF_COMMAND,
+  makeArbitraries,
+  VALUE_CODECS,
+  VALUE_NAMES,
+  type ValueName,
+  type ValueOf,
+} from './arbitraries.js'
+export {
+  AGENTS,
+  asOfDate,
+  AWKWARD_DAYS,
+  awkwardDay,
+  buildHistory,
+  type BuiltHistory,
+  type BuiltUnits,
+  DEFAULT_HISTORY_YEARS,
+  DENSE_DEBT_SCHEMES,
+  DENSE_EMPLOYERS,
+  DENSE_PARTICIPANTS,
+  DENSE_PARTICIPATION_SCHEMES,
+  DENSE_UNITS,
+  DENSE_YEARS,
+  denseAsOf,
+  denseHistory,
+  type DenseHistoryOptions,
+  denseKnownAt,
+  EDGE_KINDS,
+  type EdgeKind,
+  edgesOf,
+  type EmployerPlan,
+  eventIdOf,
+  type GeneratedHistory,
+  history,
+  type HistoryOptions,
+  historyPlan,
+  type HistoryPlan,
+  interestingDays,
+  knownAt,
+  type LedgerStep,
+  participantIdOf,
+  type ParticipantPlan,
+  permutation,
+  type PopulationPlan,
+  type QuotaPlan,
+  type RecordingPlan,
+  reorder,
+  roughHistory,
+  type RoughHistoryOptions,
+  type SchemePlan,
+  type Size,
+  type SpellPlan,
+  tieKeyOf,
+  type UnitsPlan,
+} from './history/index.js'
+export { differences, show } from './diff.js'
+export {
+  decideAgainst,
+  DeciderSpecFailure,
+  type Decision,
+  type Expected,
+  type ExpectedRefusal,
+  given,
+  spec,
+  streamOfCommand,
+  type ThenStep,
+  type WhenStep,
+} from './decider-spec.js'
+export {
+  assignQuota,
+  AT,
+  debtRecorded,
+  debtSettled,
+  enrol,
+  enrolled,
+  establishUnit,
+  estimatePopulation,
+  eventOf,
+  lapse,
+  lapsed,
+  nextId,
+  populationEstimated,
+  quotaAssigned,
+  recordDebt,
+  settleDebt,
+  unitEstablished,
+} from './builders.js'
+export {
+  BROKEN_RULES,
+  type BrokenRule,
+  invalidCommand,
+  type InvalidCommandCase,
+  type InvalidCommandOptions,
+} from './invalid.js'
+export { countedParticipants, knownEvents, subtreeOf } from './oracle.js'
+export {
+  type Additivity,
+  checkProjectionLaws,
+  type Counting,
+  LAW_HISTORIES,
+  lawInput,
+  type LawInput,
+  type LawName,
+  type LawOptions,
+  LawViolation,
+  type Projection,
+  projectionLaws,
+} from './laws.js'
+export { appendInOrder, childQueries, unitOrNational } from './report-laws.js'

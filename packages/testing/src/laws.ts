@@ -16,20 +16,15 @@
  * @module laws
  */
 import fc from 'fast-check'
-import type { BusinessDate, DomainEvent, ParticipantEnrolled, Scheme } from '@ansinh/core'
+import type { BusinessDate, ParticipantEnrolled, PositionedEvent, Scheme } from '@ansinh/core'
 import { differences } from './diff.js'
 import { type GeneratedHistory, type HistoryOptions, history, knownAt } from './history/index.js'
-import { type Positioned, countedParticipants, knownEvents, subtreeOf } from './oracle.js'
+import { countedParticipants, knownEvents, subtreeOf } from './oracle.js'
 
 // -------------------------------------------------------------------------------------------------
 // model
 // -------------------------------------------------------------------------------------------------
 
-/** An event and its position, as projections take them. */
-export interface PositionedEvent {
-  readonly event: DomainEvent
-  readonly position: number
-}
 
 /** What the counting law needs to know of a projection that counts participants. */
 export interface Counting<Query, Answer> {
@@ -183,7 +178,7 @@ export const projectionLaws = <Model, Query, Answer>(
   if (p.counting !== undefined) {
     const c = p.counting
     laws.counting = (h, q, k) => {
-      const events: Positioned[] = positioned(h)
+      const events: PositionedEvent[] = positioned(h)
       const known = knownEvents(events, k)
       const subtrees = new Map<string | null, (code: string) => boolean>()
       const inUnit = (code: string, root: string | null): boolean => {

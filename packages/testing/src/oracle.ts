@@ -5,16 +5,11 @@
  *
  * @module oracle
  */
-import { type DomainEvent, type ParticipantEnrolled, type Scheme, instantMillis } from '@ansinh/core'
+import { type ParticipantEnrolled, type PositionedEvent, type Scheme, instantMillis } from '@ansinh/core'
 
-/** An event and its position in the history. */
-export interface Positioned {
-  readonly event: DomainEvent
-  readonly position: number
-}
 
 /** The events known at `knownAt` (epoch ms; null: all of them). */
-export const knownEvents = <E extends Positioned>(events: readonly E[], knownAt: number | null): E[] =>
+export const knownEvents = <E extends PositionedEvent>(events: readonly E[], knownAt: number | null): E[] =>
   knownAt === null ? [...events] : events.filter((e) => instantMillis(e.event.recordedAt) <= knownAt)
 
 /**
@@ -25,7 +20,7 @@ export const knownEvents = <E extends Positioned>(events: readonly E[], knownAt:
  * the later position).
  */
 export const countedParticipants = (
-  events: readonly Positioned[],
+  events: readonly PositionedEvent[],
   scheme: Scheme,
   asOf: string,
   knownAt: number | null = null,
@@ -55,7 +50,7 @@ export const countedParticipants = (
 }
 
 /** The codes in the subtree of `unit` (itself and its descendants by the known parent links); null: every unit. */
-export const subtreeOf = (events: readonly Positioned[], unit: string | null): (code: string) => boolean => {
+export const subtreeOf = (events: readonly PositionedEvent[], unit: string | null): (code: string) => boolean => {
   if (unit === null) return () => true
   const parent = new Map<string, string>()
   for (const { event } of events) {

@@ -7,9 +7,8 @@
  */
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import type { UnitCode } from '@ansinh/core'
+import type { PositionedEvent, UnitCode } from '@ansinh/core'
 import type { GeneratedHistory } from './history/index.js'
-import type { PositionedEvent } from './laws.js'
 
 /** Every unit a generated history establishes, and null (the national report). */
 export const unitOrNational = (h: GeneratedHistory): fc.Arbitrary<UnitCode | null> =>

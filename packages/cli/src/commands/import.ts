@@ -6,32 +6,22 @@
  * @module commands/import
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type DomainEvent, HistoryChecker, formatProblem, streamOf } from '@ansinh/core'
-import { type StreamWrite, describeStoreError } from '@ansinh/store'
+import { type DomainEvent, HistoryChecker, formatProblem } from '@ansinh/core'
+import { History } from '@ansinh/projection'
+import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
+import { describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
 import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
 
 
-/**
- * Groups events into runs of one stream, in the given order, each expecting the revision its
- * stream has after the runs before it; `revisions` (stream → last revision) is advanced.
- */
-export const writesInOrder = (events: readonly DomainEvent[], revisions: Map<string, number>): StreamWrite[] => {
-  const writes: { stream: string; events: DomainEvent[]; expectedRevision: StreamWrite['expectedRevision'] }[] = []
-  for (const e of events) {
-    const stream = streamOf(e)
-    const revision = revisions.get(stream)
-    revisions.set(stream, (revision ?? -1) + 1)
-    const last = writes[writes.length - 1]
-    if (last !== undefined && last.stream === stream) last.events.push(e)
-    else writes.push({ stream, events: [e], expectedRevision: revision === undefined ? 'no-stream' : { exact: revision } })
-  }
-  return writes
-}
-
 /** Runs `import`: the summary line, or exit 2 with every problem (nothing appended), or exit 3. */
-export const runImport = async (file: string, storeOption: string | null): Promise<E.Either<Failure, string>> => {
+export const runImport = async (
+  file: string,
+  storeOption: string | null,
+  options: { readonly snapshot: boolean } = { snapshot: true },
+  warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Promise<E.Either<Failure, string>> => {
   const read = await readHistoryFile(file)
   if (E.isLeft(read)) return read
   const url = storeUrl(storeOption)
@@ -44,11 +34,16 @@ export const runImport = async (file: string, storeOption: string | null): Promi
     // id → stored position; the checker, which holds the stored events, compares their contents
     const stored = new Map<string, number>()
     const revisions = new Map<string, number>()
+    // The stored events are folded into a History as they are read, so the append can leave a
+    // snapshot of the whole history (stored + new) in its own transaction.
+    const snapshots = options.snapshot && keepsSnapshots(store)
+    const history = snapshots ? History.of([]) : null
     const p = progress(`reading ${redact(url)}`)
     for await (const r of store.readAll({ pageSize: 5_000 })) {
       checker.accept(r.event)
       stored.set(r.event.id, r.position)
       revisions.set(r.stream, r.revision)
+      history?.append({ event: r.event, position: r.position })
       p.update(r.position)
     }
     p.done()
@@ -71,8 +66,13 @@ export const runImport = async (file: string, storeOption: string | null): Promi
       fresh.push(event)
     }
     if (problems.length > 0) return E.left(fail(2, ...problems, `${file}: nothing imported`))
-    if (fresh.length === 0) return E.right(`${file}: nothing new: all ${read.right.length} events are already stored in ${redact(url)}`)
-    const appended = await store.appendMany(writesInOrder(fresh, revisions))
+    if (fresh.length === 0) {
+      // Nothing to append, but the next report should still find a snapshot it can trust.
+      if (snapshots) await loadStoredHistory(store, { useSnapshot: true, warn, refreshAfter: 1 })
+      return E.right(`${file}: nothing new: all ${read.right.length} events are already stored in ${redact(url)}`)
+    }
+    const writes = writesInOrder(fresh, revisions)
+    const appended = history !== null && keepsSnapshots(store) ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, fresh)) : await store.appendMany(writes)
     if (E.isLeft(appended)) return E.left(fail(appended.left._tag === 'StoreUnavailable' ? 3 : 2, describeStoreError(appended.left), `${file}: nothing imported`))
     const positions = appended.right.positions
     return E.right(

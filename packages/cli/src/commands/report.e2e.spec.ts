@@ -88,18 +88,22 @@ describe('ansinh report', () => {
     for (const argv of reports) expect(await json([...argv, '--store', store])).toEqual(await json([...argv, '--events', file]))
     const again = await run(['import', file, '--store', store])
     expect(again.out).toContain('nothing new')
+    // import left a snapshot at the head: verify checks from it, --full from position 1
     const verified = await run(['verify', '--store', store])
     expect(verified.code).toBe(0)
-    expect(verified.out).toContain(`${lines.length} events`)
+    expect(verified.out).toContain(`0 events (from the snapshot at position ${lines.length}; --full checks from position 1), last position ${lines.length}`)
+    const full = await run(['verify', '--store', store, '--full'])
+    expect(full.out).toContain(`verified: ${lines.length} events, last position ${lines.length}`)
+    for (const argv of reports) expect(await json([...argv, '--store', store, '--no-snapshot'])).toEqual(await json([...argv, '--events', file]))
   }
 
   it('gives the same JSON from the embedded store after import as from the file', async () => {
     await sameAsFile(`pglite:${join(dir, 'store')}`)
-  })
+  }, 240_000)
 
   it.skipIf(whyNoPostgres() !== null)('gives the same JSON from a PostgreSQL server after import as from the file (skipped only without PostgreSQL binaries)', async () => {
     await sameAsFile(await freshDatabase('cli_e2e'))
-  })
+  }, 240_000)
 
   it('verify exits 3 naming the first position that does not verify after a row was edited', async () => {
     const dirPath = join(dir, 'store-tampered')
@@ -109,10 +113,46 @@ describe('ansinh report', () => {
     const db = await PGlite.create(dirPath)
     await db.query(`UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = 17`)
     await db.close()
-    const r = await run(['verify', '--store', store])
+    const r = await run(['verify', '--store', store, '--full'])
     expect(r.code).toBe(3)
     expect(r.err[0]).toMatch(/hash chain broken at position 17: /)
+    // the reports answer from the snapshot, which holds its own copy of position 17
+    expect((await run(['verify', '--store', store])).code).toBe(0)
   })
+
+  it('verify from the snapshot checks every row after it', async () => {
+    const dirPath = join(dir, 'store-tail')
+    const store = `pglite:${dirPath}`
+    const first = join(dir, 'tail-first.ndjson')
+    writeFileSync(first, lines.slice(0, 20).join('\n'))
+    expect((await run(['import', first, '--store', store])).code).toBe(0)
+    // the rest imported without a snapshot: the snapshot stays at position 20
+    expect((await run(['import', file, '--store', store, '--no-snapshot'])).code).toBe(0)
+    expect((await run(['verify', '--store', store])).out).toContain(`${lines.length - 20} events (from the snapshot at position 20;`)
+    const { PGlite } = await import('@electric-sql/pglite')
+    const db = await PGlite.create(dirPath)
+    await db.query(`UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = 30`)
+    await db.close()
+    const r = await run(['verify', '--store', store])
+    expect(r.code).toBe(3)
+    expect(r.err[0]).toMatch(/hash chain broken at position 30: /)
+  })
+
+  it('a tampered snapshot is ignored with one warning line, the report is the same, and the next run trusts the rebuilt one', async () => {
+    const dirPath = join(dir, 'store-snapshot')
+    const store = `pglite:${dirPath}`
+    expect((await run(['import', file, '--store', store])).code).toBe(0)
+    const { PGlite } = await import('@electric-sql/pglite')
+    const db = await PGlite.create(dirPath)
+    await db.query(`UPDATE ansinh_snapshots SET envelope = set_byte(envelope, 70, (get_byte(envelope, 70) + 1) % 256)`)
+    await db.close()
+    const argv = [...reports[2]!, '--store', store, '--format', 'json']
+    const warned = await run(argv)
+    expect(warned.code).toBe(0)
+    expect(warned.err).toEqual(['ansinh: snapshot "history" ignored, unreadable: checksum does not match: the bytes were changed or cut; rebuilding from every event'])
+    expect(JSON.parse(warned.out)).toEqual(await json([...reports[2]!, '--events', file]))
+    expect(await json(argv.slice(0, -2))).toEqual(JSON.parse(warned.out))
+  }, 120_000)
 
   it('imports all or nothing: one bad line in the middle leaves the store as it was', async () => {
     const store = `pglite:${join(dir, 'store-atomic')}`
@@ -126,7 +166,7 @@ describe('ansinh report', () => {
     expect(r.code).toBe(2)
     expect(r.err[0]).toMatch(new RegExp(`^${broken}:21: data\\.coveredFrom: .*overlap`))
     expect(r.err.at(-1)).toBe(`${broken}: nothing imported`)
-    const verified = await run(['verify', '--store', store])
+    const verified = await run(['verify', '--store', store, '--full'])
     expect(verified.out).toContain('20 events')
     // an id already stored, arriving again with other content, is refused with the stored position
     const changed = JSON.parse(lines[7]!) as { data: { coveredThrough: string } }
@@ -136,6 +176,6 @@ describe('ansinh report', () => {
     const refused = await run(['import', conflicting, '--store', store])
     expect(refused.code).toBe(2)
     expect(refused.err[0]).toBe(`${conflicting}:2: id: duplicate id with other content than stored position 8 (got "${(changed as unknown as { id: string }).id}")`)
-    expect((await run(['verify', '--store', store])).out).toContain('20 events')
+    expect((await run(['verify', '--store', store, '--full'])).out).toContain('20 events')
   })
 })

@@ -10,6 +10,7 @@ import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
 import { GENESIS_HASH, chainHashOf } from '@ansinh/store'
+import { loadStoredHistory } from '@ansinh/projection-runner'
 import type { Command, Format, Source } from '../args.js'
 import { type Failure, fail } from '../failure.js'
 import { renderCsv } from '../format/csv.js'
@@ -21,23 +22,29 @@ import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
 /** A loaded history with the chain hash at every position (what a report's basis cites). */
 export interface LoadedHistory {
   readonly history: History
-  /** `hashes[p - 1]` is the chain hash after position p. */
-  readonly hashes: readonly string[]
+  /**
+   * The chain hash after position p. From a store answered by its snapshot, a position before the
+   * snapshot's (a known-at cut) is looked up in the store: one row.
+   */
+  readonly hashAt: (p: number) => Promise<string | null>
   /** The unit names, for the table's title. */
   readonly names: ReadonlyMap<string, string>
 }
 
 const namesOf = (history: History): Map<string, string> => {
   const names = new Map<string, string>()
-  for (const { event: e } of history.entries()) if (e.type === 'UnitEstablished') names.set(e.data.code, e.data.name)
+  for (const u of history.view().geography.all()) names.set(u.code, u.name)
   return names
 }
 
 /**
- * Loads a history from its source. A file's events get the chain hashes they would have in an
- * empty store, so a report from the file and from the store after `import` cite the same hash.
+ * Loads a history from its source and hands it to `use` (the store stays open meanwhile). A file's
+ * events get the chain hashes they would have in an empty store, so a report from the file and
+ * from the store after `import` cite the same hash. A store's history comes from its snapshot and
+ * the events after it, unless the source says `--no-snapshot`; `warn` gets why a snapshot was not
+ * trusted.
  */
-export const loadHistory = async (source: Source): Promise<E.Either<Failure, LoadedHistory>> => {
+export const withHistory = async <T>(source: Source, warn: (line: string) => void, use: (loaded: LoadedHistory) => Promise<T>): Promise<E.Either<Failure, T>> => {
   if (source.kind === 'events') {
     const read = await readHistoryFile(source.file)
     if (E.isLeft(read)) return read
@@ -50,28 +57,31 @@ export const loadHistory = async (source: Source): Promise<E.Either<Failure, Loa
       hashes.push(hash)
       previous = hash
     }
-    return E.right({ history, hashes, names: namesOf(history) })
+    return E.right(await use({ history, hashAt: async (p) => hashes[p - 1] ?? null, names: namesOf(history) }))
   }
   const url = storeUrl(source.url)
   const opened = await openStore(url)
   if (E.isLeft(opened)) return opened
   const store = opened.right
-  const history = History.of([])
-  const hashes: string[] = []
   const p = progress(`reading ${redact(url)}`)
   try {
-    for await (const r of store.readAll({ pageSize: 5_000 })) {
-      history.append({ event: r.event, position: r.position })
-      hashes.push(r.hash)
-      p.update(r.position)
+    const loaded = await loadStoredHistory(store, { useSnapshot: source.snapshot, warn, onEvent: (position) => p.update(position) })
+    p.done()
+    // The one hash a load from a snapshot does not hold: the row's at a known-at cut before it.
+    const hashAt = async (position: number): Promise<string | null> => {
+      const known = loaded.hashAt(position)
+      if (known !== null) return known
+      for await (const r of store.readAll({ fromPosition: position, pageSize: 1 })) return r.position === position ? r.hash : null
+      return null
     }
+    const computed = await use({ history: loaded.history, hashAt, names: namesOf(loaded.history) })
+    return E.right(computed)
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   } finally {
     p.done()
     await store.close()
   }
-  return E.right({ history, hashes, names: namesOf(history) })
 }
 
 const compute = (command: Extract<Command, { name: `report-${string}` }>, history: History): ReportView => {
@@ -100,13 +110,14 @@ export const render = (report: ReportView, format: Format, lang: 'en' | 'vi', na
       : renderTable(report, lang, report.unit === null ? null : (names.get(report.unit) ?? null))
 
 /** Runs a report command: what to print on stdout. */
-export const runReport = async (command: Extract<Command, { name: `report-${string}` }>): Promise<E.Either<Failure, string>> => {
-  const loaded = await loadHistory(command.source)
-  if (E.isLeft(loaded)) return loaded
-  const { history, hashes, names } = loaded.right
-  const report = compute(command, history)
-  const last = report.basis.lastPosition
-  const withHash: ReportView = { ...report, basis: { ...report.basis, hash: last === null ? null : (hashes[last - 1] ?? null) } }
-  const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
-  return E.right(render(withHash, format, command.lang, names))
-}
+export const runReport = async (
+  command: Extract<Command, { name: `report-${string}` }>,
+  warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Promise<E.Either<Failure, string>> =>
+  withHistory(command.source, warn, async ({ history, hashAt, names }) => {
+    const report = compute(command, history)
+    const last = report.basis.lastPosition
+    const withHash: ReportView = { ...report, basis: { ...report.basis, hash: last === null ? null : await hashAt(last) } }
+    const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
+    return render(withHash, format, command.lang, names)
+  })

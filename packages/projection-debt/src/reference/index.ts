@@ -5,7 +5,7 @@
  *
  * @module reference
  */
-import type { PositionedEvent } from '@ansinh/projection'
+import type { PositionedEvent } from '@ansinh/core'
 import { Known } from '@ansinh/projection/reference'
 import { debtFigures } from './figures.js'
 import type { DebtQuery, DebtReport } from '../report.js'

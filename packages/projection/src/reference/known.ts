@@ -9,11 +9,12 @@ import {
   type DomainEvent,
   type EventOf,
   type EventType,
+  type PositionedEvent,
   type Scheme,
   instantMillis,
   instantOfMillis,
 } from '@ansinh/core'
-import type { Basis, PositionedEvent } from '../history.js'
+import type { Basis } from '../history.js'
 import type { ReportHeader } from '../report-header.js'
 
 /** An event of one type with its position. */

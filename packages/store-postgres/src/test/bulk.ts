@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { type EventId, type NewEvent, canonicalJson } from '@ansinh/core'
 import { type EventStore, type RecordedEvent, type StreamWrite, verifyChain } from '@ansinh/store'
-import { enrolment, expectLeft, expectRight, participantStream, readEverything, unitEstablished, withOtherData } from '@ansinh/store/contract'
+import { enrolment, expectLeft, expectRight, participantStream, readEverything, unitEstablished, withOtherData } from '@ansinh/store-testing'
 import type { SqlDriver } from '../driver.js'
 import { COPY_CHUNK } from '../load.js'
 import { COLUMNS, copyText } from '../rows.js'

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { GENESIS_HASH, type EventStore, chainHash, verifyChain } from '@ansinh/store'
-import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store/contract'
+import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
 import { type DomainEvent, canonicalDataJson } from '@ansinh/core'
 import type { SqlQueryable } from '../driver.js'
 import { COLUMNS, copyText } from '../rows.js'

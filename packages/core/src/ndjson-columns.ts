@@ -1,0 +1,208 @@
+/**
+ * NDJSON straight into columns. {@link ColumnDecoder} decodes a history like {@link HistoryDecoder}
+ * (same events, positions, lines and errors) but hands each event to a {@link ColumnSink} instead
+ * of keeping it. Lines of an enrolment or a lapse written in the layout this library writes
+ * (`encodeLine`: canonical keys in declared order, no escapes, ASCII) are read by a fixed-layout
+ * scanner that builds no JSON object: each value is cut out of the line and checked with core's own
+ * value codecs (`EventId.is`, `Instant.is`, `BusinessDate.is`, `Reference.is`, …), so the fast path
+ * accepts exactly what the codecs accept. Every other line — any other type, any other key order,
+ * whitespace, escapes, non-ASCII, a repeated or unknown key, a value a codec refuses — goes through
+ * the full path: one `HistoryDecoder` that sees every line (a fast-path line as a blank one, so its
+ * line numbers, first-line rules and repeated ids among full-path lines stay its own), whose events
+ * and errors are the reference.
+ *
+ * Repeated ids: the decoder keeps per id its line and a 53-bit hash of the event's canonical text
+ * (a fast-path line is its own canonical text), not the event; the same id with the same text is
+ * one event, with another text the error the full path gives.
+ *
+ * @module ndjson-columns
+ */
+import { canonicalJson, decodeEvent } from './decode.js'
+import { type DomainEvent, LapseReason } from './events.js'
+import { type LineError, type LineEvent, HistoryDecoder } from './ndjson.js'
+import { type Problem, problem } from './problem.js'
+import { BusinessDate, EventId, Instant, ParticipantId, Reference, Scheme, UnitCode } from './values.js'
+
+type SchemeType = Scheme
+type LapseReasonType = LapseReason
+
+/** Where a {@link ColumnDecoder} puts what it decodes. */
+export interface ColumnSink {
+  /** A ParticipantEnrolled read by the fast path (values checked by the codecs; `coveredThrough` null: open-ended). */
+  enrolment(
+    position: number,
+    line: number,
+    id: string,
+    recordedAt: string,
+    participantId: string,
+    scheme: SchemeType,
+    unit: string,
+    coveredFrom: string,
+    coveredThrough: string | null,
+    agent: string | undefined,
+    employer: string | undefined,
+  ): void
+  /** A ParticipantLapsed read by the fast path. */
+  lapse(position: number, line: number, id: string, recordedAt: string, participantId: string, scheme: SchemeType, lapsedOn: string, reason: LapseReasonType): void
+  /** Any other event, decoded by the full path. */
+  event(e: LineEvent): void
+}
+
+/** Decodes NDJSON lines into a {@link ColumnSink}; `errors` as {@link HistoryDecoder} gives them. */
+export class ColumnDecoder {
+  readonly errors: LineError[] = []
+  /** How many distinct events were passed to the sink. */
+  events = 0
+  /** How many lines the fast path read (the rest went through the full path). */
+  fast = 0
+  private lineNo = 0
+  private readonly seen = new Map<string, number>()
+  private readonly seenLine: number[] = []
+  private readonly seenHash: number[] = []
+  /** The full path; it keeps only the events of the lines it decodes (the few that are not fast). */
+  private readonly full = new HistoryDecoder()
+
+  constructor(private readonly sink: ColumnSink) {}
+
+  /** Decodes the next line (without its newline). */
+  push(text: string): void {
+    const line = ++this.lineNo
+    if (this.fastLine(text, line)) this.full.push('')
+    else this.fullLine(text, line)
+  }
+
+  /** Counts the next line as one that could not be read as text (as `HistoryDecoder.pushUnreadable`). */
+  pushUnreadable(p: Problem): void {
+    ++this.lineNo
+    const before = this.full.errors.length
+    this.full.pushUnreadable(p)
+    for (let k = before; k < this.full.errors.length; k++) this.errors.push(this.full.errors[k]!)
+  }
+
+  /** The full path: the line through `HistoryDecoder`, which numbers lines as this decoder does. */
+  private fullLine(text: string, line: number): void {
+    const { events, errors } = this.full
+    const before = events.length, errorsBefore = errors.length
+    this.full.push(text)
+    // The full path knows only the ids of its own lines; a repeated id is judged here against the
+    // id's first line, fast or not, so its verdict on repeats (an error or nothing) is set aside.
+    const repeat = errors.length === errorsBefore + 1 && isDuplicate(errors[errorsBefore]!)
+    if (!repeat) for (let k = errorsBefore; k < errors.length; k++) this.errors.push(errors[k]!)
+    if (errors.length > errorsBefore && !repeat) return
+    const decoded = events[before]
+    let event: DomainEvent
+    if (decoded !== undefined) event = decoded.event
+    else {
+      if (text.trim() === '') return
+      const again = decodeEvent(JSON.parse(text))
+      if (again._tag === 'Left') return
+      event = again.right
+    }
+    const canonical = canonicalJson(event)
+    if (this.isRepeat(event.id, canonical, line)) return
+    this.sink.event({ event, position: this.events, line })
+  }
+
+  /** Registers an id; true when it was seen before (a same-content repeat, or an error recorded). */
+  private isRepeat(id: string, canonical: string, line: number): boolean {
+    const hash = hash53(canonical)
+    const earlier = this.seen.get(id)
+    if (earlier !== undefined) {
+      if (this.seenHash[earlier] !== hash) {
+        this.errors.push({ line, problems: [problem('id', `duplicate id with other content than line ${this.seenLine[earlier]}`, id)] })
+      }
+      return true
+    }
+    this.seen.set(id, this.seenLine.length)
+    this.seenLine.push(line)
+    this.seenHash.push(hash)
+    this.events++
+    return false
+  }
+
+  /** The fast path; false when the line is not in the library's own enrolment or lapse layout. */
+  private fastLine(s: string, line: number): boolean {
+    // ASCII without escapes or control characters: then every value is the text between two quotes
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c < 0x20 || c >= 0x7f || c === 0x5c) return false
+    }
+    if (!s.startsWith('{"id":"')) return false
+    let at = 7
+    const next = (): string | null => {
+      const end = s.indexOf('"', at)
+      if (end < 0) return null
+      const v = s.slice(at, end)
+      at = end + 1
+      return v
+    }
+    const expect = (lit: string): boolean => {
+      if (!s.startsWith(lit, at)) return false
+      at += lit.length
+      return true
+    }
+    const id = next()
+    if (id === null || !EventId.is(id) || !expect(',"type":"')) return false
+    const type = next()
+    if ((type !== 'ParticipantEnrolled' && type !== 'ParticipantLapsed') || !expect(',"recordedAt":"')) return false
+    const recordedAt = next()
+    if (recordedAt === null || !Instant.is(recordedAt) || !expect(',"data":{"participantId":"')) return false
+    const participantId = next()
+    if (participantId === null || !ParticipantId.is(participantId) || !expect(',"scheme":"')) return false
+    const scheme = next()
+    if (scheme === null || !Scheme.is(scheme)) return false
+    if (type === 'ParticipantLapsed') {
+      if (!expect(',"lapsedOn":"')) return false
+      const lapsedOn = next()
+      if (lapsedOn === null || !BusinessDate.is(lapsedOn) || !expect(',"reason":"')) return false
+      const reason = next()
+      if (reason === null || !LapseReason.is(reason) || !expect('}}') || at !== s.length) return false
+      if (this.isRepeat(id, s, line)) return true
+      this.fast++
+      this.sink.lapse(this.events, line, id, recordedAt, participantId, scheme, lapsedOn, reason)
+      return true
+    }
+    if (!expect(',"unit":"')) return false
+    const unit = next()
+    if (unit === null || !UnitCode.is(unit) || !expect(',"coveredFrom":"')) return false
+    const coveredFrom = next()
+    if (coveredFrom === null || !BusinessDate.is(coveredFrom) || !expect(',"coveredThrough":')) return false
+    let coveredThrough: string | null = null
+    if (!expect('null')) {
+      if (!expect('"')) return false
+      coveredThrough = next()
+      if (coveredThrough === null || !BusinessDate.is(coveredThrough)) return false
+    }
+    let agent: string | undefined, employer: string | undefined
+    if (expect(',"agent":"')) {
+      const v = next()
+      if (v === null || !Reference.is(v)) return false
+      agent = v
+    }
+    if (expect(',"employer":"')) {
+      const v = next()
+      if (v === null || !Reference.is(v)) return false
+      employer = v
+    }
+    if (!expect('}}') || at !== s.length) return false
+    if (this.isRepeat(id, s, line)) return true
+    this.fast++
+    this.sink.enrolment(this.events, line, id, recordedAt, participantId, scheme, unit, coveredFrom, coveredThrough, agent, employer)
+    return true
+  }
+}
+
+/** Whether a line error is the full path's "duplicate id" and nothing else. */
+const isDuplicate = (e: LineError): boolean =>
+  e.problems.length === 1 && e.problems[0]!.path === 'id' && e.problems[0]!.message.startsWith('duplicate id with other content')
+
+/** A 53-bit hash of a text (two 32-bit FNV-1a variants): repeated ids compare these, not texts kept. */
+const hash53 = (s: string): number => {
+  let a = 0x811c9dc5 | 0, b = 0x01000193 | 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193)
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
+  }
+  return (a >>> 0) * 2097152 + ((b >>> 0) & 0x1fffff)
+}

@@ -1,0 +1,76 @@
+import fc from 'fast-check'
+import * as E from 'fp-ts/lib/Either.js'
+import { describe, expect, it } from 'vitest'
+import { DEBT_SCHEMES, SCHEMES } from '@ansinh/core'
+import { History, decodeHistorySnapshot, encodeHistorySnapshot } from '@ansinh/projection'
+import { coverageReport } from '@ansinh/projection-coverage'
+import { debtReport } from '@ansinh/projection-debt'
+import { planReport } from '@ansinh/projection-plan'
+import { type GeneratedHistory, asOfDate, history, knownAt, unitOrNational } from '@ansinh/testing'
+
+// The payload is projection's, but what it must preserve is every report: the report packages are
+// this package's dev dependencies, so the property lives here.
+
+/** Every report asked of a model: one query of each kind, at one known-at cut and without one. */
+const questions = (h: GeneratedHistory) =>
+  fc.record({
+    coverage: fc.record({ asOf: asOfDate(h), scheme: fc.constantFrom(...SCHEMES), unit: unitOrNational(h) }),
+    plan: fc.record({ asOf: asOfDate(h), scheme: fc.constantFrom(...SCHEMES), unit: unitOrNational(h), year: fc.option(fc.integer({ min: h.years.from, max: h.years.to })) }),
+    debt: fc.record({ asOf: asOfDate(h), scheme: fc.option(fc.constantFrom(...DEBT_SCHEMES)), unit: unitOrNational(h) }),
+    knownAt: knownAt(h),
+  })
+
+type Questions = ReturnType<typeof questions> extends fc.Arbitrary<infer Q> ? Q : never
+
+const answers = (m: History, q: Questions) =>
+  [null, q.knownAt].flatMap((k) => [coverageReport(m, { ...q.coverage, knownAt: k }), planReport(m, { ...q.plan, knownAt: k }), debtReport(m, { ...q.debt, knownAt: k })])
+
+const restored = (m: History): History => {
+  const back = decodeHistorySnapshot(encodeHistorySnapshot(m))
+  if (E.isLeft(back)) throw new Error(back.left.message)
+  return back.right
+}
+
+const cases = history().chain((h) => fc.record({ h: fc.constant(h), split: fc.nat({ max: h.positioned.length }), asked: fc.boolean(), qs: fc.array(questions(h), { minLength: 1, maxLength: 3 }) }))
+
+describe('History snapshot payload', () => {
+  it('restores a history that answers every report like the one encoded, and appends after restoring as before', () => {
+    fc.assert(
+      fc.property(cases, ({ h, split, asked, qs }) => {
+        const prefix = History.of(h.positioned.slice(0, split))
+        // asked first: the snapshot then carries built indexes (and the year-end masks) too
+        if (asked) answers(prefix, qs[0]!)
+        const back = restored(prefix)
+        expect([back.size, back.lastPosition]).toEqual([prefix.size, prefix.lastPosition])
+        for (const q of qs) expect(answers(back, q)).toEqual(answers(prefix, q))
+        for (const e of h.positioned.slice(split)) {
+          expect(E.isRight(back.append(e))).toBe(true)
+          prefix.append(e)
+        }
+        const full = History.of(h.positioned)
+        for (const q of qs) {
+          expect(answers(back, q)).toEqual(answers(full, q))
+          expect(answers(prefix, q)).toEqual(answers(full, q))
+        }
+        // a snapshot of a restored, appended history round-trips again
+        for (const q of qs) expect(answers(restored(back), q)).toEqual(answers(full, q))
+      }),
+      { numRuns: 80 },
+    )
+  })
+
+  it('refuses bytes that are not a snapshot, of another format version, or cut short, as a value', () => {
+    const h = History.of([])
+    const bytes = encodeHistorySnapshot(h)
+    expect(E.isRight(decodeHistorySnapshot(bytes))).toBe(true)
+    const tag = (b: Uint8Array) => E.isLeft(decodeHistorySnapshot(b)) && (decodeHistorySnapshot(b) as E.Left<{ _tag: string; message: string }>).left
+    expect(tag(new TextEncoder().encode('{"not":"a snapshot"}'))).toMatchObject({ _tag: 'SnapshotUnreadable', message: expect.stringContaining('header') })
+    const other = bytes.slice()
+    new DataView(other.buffer).setUint32(8, 99, true)
+    expect(tag(other)).toMatchObject({ _tag: 'SnapshotUnreadable', message: expect.stringContaining('version 99') })
+    for (const cut of [20, bytes.length - 8, Math.floor(bytes.length / 2)]) expect(tag(bytes.subarray(0, cut))).toMatchObject({ _tag: 'SnapshotUnreadable' })
+    const longer = new Uint8Array(bytes.length + 8)
+    longer.set(bytes)
+    expect(tag(longer)).toMatchObject({ _tag: 'SnapshotUnreadable', message: expect.stringContaining('left over') })
+  })
+})

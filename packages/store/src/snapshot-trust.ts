@@ -1,0 +1,28 @@
+/**
+ * Whether a snapshot still describes the store's history: its stamp must name a position the
+ * store holds, with exactly the chain hash the store's event at that position carries. The chain
+ * makes that one comparison enough — the hash at a position covers every event up to it — so a
+ * rewritten, truncated or swapped history is never mistaken for the one the snapshot was taken of.
+ *
+ * @module snapshot-trust
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import { GENESIS_HASH } from './chain.js'
+import type { EventStore } from './port.js'
+import type { SnapshotError, SnapshotStamp } from './snapshot.js'
+
+/**
+ * Right when the store's chain hash at `stamp.position` is `stamp.hash`; a `SnapshotStale` Left
+ * otherwise. A store that fails while being read throws, as its `readAll` does.
+ */
+export const checkAgainstChain = async (store: EventStore, stamp: SnapshotStamp): Promise<E.Either<SnapshotError, SnapshotStamp>> => {
+  if (stamp.position === 0) {
+    return stamp.hash === GENESIS_HASH ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: 0, hash: stamp.hash, chainHash: GENESIS_HASH })
+  }
+  let chainHash: string | null = null
+  for await (const e of store.readAll({ fromPosition: stamp.position, pageSize: 1 })) {
+    if (e.position === stamp.position) chainHash = e.hash
+    break
+  }
+  return chainHash === stamp.hash ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: stamp.position, hash: stamp.hash, chainHash })
+}

@@ -1,0 +1,169 @@
+/**
+ * Persisted snapshots of read models, kept in the store beside the events. A snapshot is an
+ * envelope around a payload (the read model's own encoding, e.g. a `History`): a format version,
+ * the position and chain hash it was taken at, and a SHA-256 checksum over everything, so a reader
+ * can tell a snapshot it may trust from one that was cut short, edited, written by another format,
+ * or taken of a history that has since been rewritten (see {@link checkAgainstChain}).
+ *
+ * Envelope layout (big-endian):
+ *
+ * | bytes | field |
+ * |---|---|
+ * | 8 | magic `ANSINHSN` |
+ * | 2 | envelope version (1) |
+ * | 4 | payload format (the read model's, e.g. 1 for the first History payload) |
+ * | 8 | position of the last event folded in (0: none) |
+ * | 32 | chain hash at that position (the genesis hash for 0) |
+ * | 8 | payload length |
+ * | n | payload |
+ * | 32 | SHA-256 of every byte before it |
+ *
+ * @module snapshot
+ */
+import * as crypto from 'node:crypto'
+import * as E from 'fp-ts/lib/Either.js'
+import type * as TE from 'fp-ts/lib/TaskEither.js'
+import type { AppendResult, EventStore, StoreError, StreamWrite } from './port.js'
+
+/** The envelope layout this code writes and reads. */
+export const SNAPSHOT_ENVELOPE_VERSION = 1
+
+const MAGIC = 'ANSINHSN'
+const HEADER = 8 + 2 + 4 + 8 + 32 + 8
+const CHECKSUM = 32
+
+/** Where a snapshot was taken: the position of the last event in it and the chain hash there. */
+export interface SnapshotStamp {
+  readonly position: number
+  /** Lowercase hex SHA-256, as the events carry it. */
+  readonly hash: string
+}
+
+/** A snapshot taken out of its envelope, checksum verified. */
+export interface OpenedSnapshot extends SnapshotStamp {
+  readonly format: number
+  readonly payload: Uint8Array
+}
+
+/** Why a snapshot is not trusted (it is then ignored and rebuilt). */
+export type SnapshotError =
+  | { readonly _tag: 'SnapshotUnreadable'; readonly message: string }
+  | { readonly _tag: 'SnapshotOtherVersion'; readonly found: string; readonly expected: string }
+  | { readonly _tag: 'SnapshotStale'; readonly position: number; readonly hash: string; readonly chainHash: string | null }
+
+/** Why the snapshot table or map could not be read or written. */
+export interface SnapshotStoreFailed {
+  readonly _tag: 'SnapshotStoreFailed'
+  readonly message: string
+}
+
+/** One line saying why a snapshot is not used. */
+export const describeSnapshotError = (e: SnapshotError | SnapshotStoreFailed): string => {
+  switch (e._tag) {
+    case 'SnapshotUnreadable':
+      return `unreadable: ${e.message}`
+    case 'SnapshotOtherVersion':
+      return `of another format (${e.found}; this version reads ${e.expected})`
+    case 'SnapshotStale':
+      return e.chainHash === null
+        ? `taken at position ${e.position}, which the store does not hold`
+        : `its hash ${e.hash.slice(0, 12)}… does not match the chain's ${e.chainHash.slice(0, 12)}… at position ${e.position}`
+    case 'SnapshotStoreFailed':
+      return `cannot be read: ${e.message}`
+  }
+}
+
+const sha256 = (bytes: Uint8Array): Buffer => crypto.createHash('sha256').update(bytes).digest()
+
+/** Wraps `payload` in an envelope stamped with `stamp` and payload `format`. */
+export const sealSnapshot = (stamp: SnapshotStamp, format: number, payload: Uint8Array): Uint8Array => {
+  if (!/^[0-9a-f]{64}$/.test(stamp.hash)) throw new Error(`not a chain hash: ${stamp.hash}`)
+  const out = new Uint8Array(HEADER + payload.length + CHECKSUM)
+  const view = new DataView(out.buffer)
+  out.set(Buffer.from(MAGIC, 'latin1'), 0)
+  view.setUint16(8, SNAPSHOT_ENVELOPE_VERSION)
+  view.setUint32(10, format)
+  view.setBigUint64(14, BigInt(stamp.position))
+  out.set(Buffer.from(stamp.hash, 'hex'), 22)
+  view.setBigUint64(54, BigInt(payload.length))
+  out.set(payload, HEADER)
+  out.set(sha256(out.subarray(0, HEADER + payload.length)), HEADER + payload.length)
+  return out
+}
+
+/**
+ * Opens an envelope: checks magic, length and checksum, then the versions (`format` is the payload
+ * format the caller reads). The payload is a view into `bytes`, not a copy.
+ */
+export const openSnapshot = (bytes: Uint8Array, format: number): E.Either<SnapshotError, OpenedSnapshot> => {
+  const unreadable = (message: string) => E.left({ _tag: 'SnapshotUnreadable' as const, message })
+  if (bytes.length < HEADER + CHECKSUM) return unreadable(`${bytes.length} bytes, shorter than an envelope`)
+  if (Buffer.from(bytes.subarray(0, 8)).toString('latin1') !== MAGIC) return unreadable('not a snapshot envelope (no ANSINHSN mark)')
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const length = view.getBigUint64(54)
+  if (length !== BigInt(bytes.length - HEADER - CHECKSUM)) return unreadable(`payload of ${length} bytes announced, ${bytes.length - HEADER - CHECKSUM} held`)
+  const end = HEADER + Number(length)
+  if (!sha256(bytes.subarray(0, end)).equals(bytes.subarray(end))) return unreadable('checksum does not match: the bytes were changed or cut')
+  const envelope = view.getUint16(8)
+  const found = view.getUint32(10)
+  if (envelope !== SNAPSHOT_ENVELOPE_VERSION || found !== format) {
+    return E.left({ _tag: 'SnapshotOtherVersion', found: `envelope ${envelope}, payload format ${found}`, expected: `envelope ${SNAPSHOT_ENVELOPE_VERSION}, payload format ${format}` })
+  }
+  return E.right({
+    format: found,
+    position: Number(view.getBigUint64(14)),
+    hash: Buffer.from(bytes.subarray(22, 54)).toString('hex'),
+    payload: bytes.subarray(HEADER, end),
+  })
+}
+
+/**
+ * Where snapshots are kept, by name (one per read model). Each store keeps them with its events:
+ * a map for `memory:`, table `ansinh_snapshots` in PostgreSQL and PGlite.
+ */
+export interface SnapshotStore {
+  /** The envelope saved under `name`, or null when there is none. */
+  load(name: string): TE.TaskEither<SnapshotStoreFailed, Uint8Array | null>
+  /** Replaces the envelope of `name`, atomically. */
+  save(name: string, envelope: Uint8Array): TE.TaskEither<SnapshotStoreFailed, void>
+}
+
+/** Snapshots in memory: the `memory:` store's, and tests'. */
+export class InMemorySnapshotStore implements SnapshotStore {
+  private readonly saved = new Map<string, Uint8Array>()
+
+  /** The envelope saved under `name` (a copy), or null. */
+  load(name: string): TE.TaskEither<SnapshotStoreFailed, Uint8Array | null> {
+    return async () => E.right(this.saved.get(name)?.slice() ?? null)
+  }
+
+  /** Replaces the envelope of `name` with a copy of `envelope`. */
+  save(name: string, envelope: Uint8Array): TE.TaskEither<SnapshotStoreFailed, void> {
+    return async () => {
+      this.saved.set(name, envelope.slice())
+      return E.right(undefined)
+    }
+  }
+}
+
+/** A snapshot to save with an append: built from the head the append leaves, in its transaction. */
+export interface AppendSnapshot {
+  /** The snapshot's name. */
+  readonly name: string
+  /**
+   * The envelope to save, given what the append did and the head it left; null saves nothing
+   * (e.g. when the positions are not those the caller folded its model with).
+   */
+  readonly seal: (result: AppendResult, head: SnapshotStamp) => Uint8Array | null
+}
+
+/** A store that keeps snapshots beside its events. */
+export interface SnapshotKeeping {
+  readonly snapshots: SnapshotStore
+  /** `appendMany`, and the snapshot saved in the same transaction: both or neither. */
+  appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot): Promise<E.Either<StoreError, AppendResult>>
+}
+
+/** Whether `store` keeps snapshots (memory, PostgreSQL and PGlite do; EventStoreDB does not). */
+export const keepsSnapshots = <S extends EventStore>(store: S): store is S & SnapshotKeeping =>
+  'snapshots' in store && 'appendManyWithSnapshot' in store
