@@ -14,7 +14,8 @@ import { progress } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
 import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
 import { type EventStore, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
-import { openPgliteStore, openPostgresStore } from '@ansinh/store-postgres'
+import { openPgliteStore } from '@ansinh/store-pglite'
+import { openPostgresStore } from '@ansinh/store-postgres'
 
 /** Opens `pglite:DIR` or `postgres://…`. */
 const open = async (url: string): Promise<EventStore> => {

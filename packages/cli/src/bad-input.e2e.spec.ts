@@ -80,7 +80,7 @@ describe('nothing is appended to a real store', () => {
       const r = await run(['import', file, '--store', `pglite:${dir}`])
       expect({ kind, code: r.code, err: r.err }).toEqual({ kind, code: expected(kind).import.code, err: located(expected(kind).import.lines, file) })
     }
-    const { openPgliteStore } = await import('@ansinh/store-postgres')
+    const { openPgliteStore } = await import('@ansinh/store-pglite')
     const store = await openPgliteStore(dir)
     try {
       let events = 0

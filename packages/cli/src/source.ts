@@ -86,8 +86,9 @@ export const storeUrl = (option: string | null): string => option ?? process.env
 
 /**
  * Opens a store: `memory:`, `pglite:DIR` (embedded PostgreSQL in a folder), `postgres://…` /
- * `postgresql://…`, `esdb://…` / `esdb+discover://…`. Adapters load lazily, so a report from a
- * file never loads a database driver.
+ * `postgresql://…`, `esdb://…` / `esdb+discover://…`. Each adapter is imported only for its
+ * scheme, so a report from a file never loads a database driver and a PostgreSQL user never loads
+ * PGlite. The EventStoreDB adapter (gRPC) is an optional peer: without it, `esdb://` says so.
  */
 export const openStore = async (url: string): Promise<E.Either<Failure, EventStore>> => {
   try {
@@ -98,7 +99,7 @@ export const openStore = async (url: string): Promise<E.Either<Failure, EventSto
     if (url.startsWith('pglite:')) {
       const dir = url.slice('pglite:'.length)
       if (dir === '') return E.left(fail(1, `--store: pglite needs a folder, e.g. pglite:.ansinh/store (got "${url}")`))
-      const { openPgliteStore } = await import('@ansinh/store-postgres')
+      const { openPgliteStore } = await import('@ansinh/store-pglite')
       return E.right(await openPgliteStore(dir))
     }
     if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
@@ -106,13 +107,28 @@ export const openStore = async (url: string): Promise<E.Either<Failure, EventSto
       return E.right(await openPostgresStore(url))
     }
     if (url.startsWith('esdb://') || url.startsWith('esdb+discover://')) {
-      const { openEventStoreDbStore } = await import('@ansinh/store-eventstoredb')
-      return E.right(await openEventStoreDbStore(url))
+      const adapter = await optionalAdapter(() => import('@ansinh/store-eventstoredb'), '@ansinh/store-eventstoredb')
+      if (adapter === null) return E.left(fail(3, `store ${redact(url)}: install @ansinh/store-eventstoredb to use esdb:// stores`))
+      return E.right(await adapter.openEventStoreDbStore(url))
     }
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   }
   return E.left(fail(1, `--store: not a store URL (got "${url}"); use memory:, pglite:DIR, postgres://… or esdb://…`))
+}
+
+/**
+ * The adapter module `load` imports, or null when the package `name` is not installed (any other
+ * failure, e.g. a broken install, is thrown as it is).
+ */
+export const optionalAdapter = async <M>(load: () => Promise<M>, name: string): Promise<M | null> => {
+  try {
+    return await load()
+  } catch (err) {
+    const e = err as { code?: unknown; message?: unknown }
+    if (e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(`'${name}'`)) return null
+    throw err
+  }
 }
 
 /** A URL with its password hidden, for error lines. */

@@ -16,7 +16,7 @@
 // 27,700 events/s appended.
 import { randomUUID } from 'node:crypto'
 import { verifyChain } from '@ansinh/store'
-import { openPgliteStore, openPostgresStore } from '../dist/index.js'
+import { openPostgresStore } from '../dist/index.js'
 
 const n = Number(process.argv[2] ?? 100_000)
 const url = process.env.ANSINH_BENCH_PG_URL
@@ -56,7 +56,8 @@ const cpuMs = (from) => {
 const main = async () => {
   const target = url ? `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}` : `PGlite ${dir ?? 'in memory'}`
   let t = performance.now()
-  const store = url ? await openPostgresStore(url) : await openPgliteStore(dir ?? 'memory://')
+  // PGlite is its own package (it builds on this one), so it is reached by path, and only when used.
+  const store = url ? await openPostgresStore(url) : await (await import('../../store-pglite/dist/index.js')).openPgliteStore(dir ?? 'memory://')
   console.log(`${target}: opened in ${(performance.now() - t).toFixed(0)} ms`)
   if (url) {
     const pg = (await import('pg')).default

@@ -1,20 +1,26 @@
 /**
- * The two ways to reach PostgreSQL: a `pg` pool (a server) and PGlite (PostgreSQL compiled to
- * WebAssembly, in a folder). The store speaks only this interface, so both run the same SQL.
+ * The interface the store speaks to reach PostgreSQL, and its `pg` pool implementation (a
+ * server); `@ansinh/store-pglite` implements it over PGlite (PostgreSQL compiled to WebAssembly,
+ * in a folder), so both run the same SQL.
  * Parameters are text or numbers only (arrays travel as JSON), so the drivers' type mappings
  * never matter. Bulk rows travel as COPY text: PGlite reads it from a blob, a server from STDIN.
  *
  * @module driver
  */
-import type { PGlite } from '@electric-sql/pglite'
+import { finished } from 'node:stream/promises'
 import type pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
 
 /** Runs one SQL statement. */
 export interface SqlQueryable {
   /** The rows of one statement with `$1`-style parameters. */
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>
-  /** Loads rows in COPY text format (tab-separated, one row a line) into `table (columns)`. */
-  copy(table: string, columns: readonly string[], text: string): Promise<void>
+  /**
+   * Loads rows in COPY text format (tab-separated, one row a line) into `table (columns)`;
+   * settles once they are loaded. A server driver calls `onSent` as soon as the text is on its
+   * way (the server then loads while the caller computes); an embedded one may never call it.
+   */
+  copy(table: string, columns: readonly string[], text: string, onSent?: () => void): Promise<void>
 }
 
 /** A connection to PostgreSQL, however it is reached. */
@@ -30,36 +36,22 @@ export interface SqlDriver extends SqlQueryable {
 }
 
 /**
- * `COPY … FROM STDIN` on one `pg` client, as a custom query (pg's submittable interface, the one
- * pg-cursor uses). The data follows the statement at once instead of after the server's
- * CopyInResponse, so the server loads it while this thread goes on (plans the next slice); the
- * protocol drops copy data that arrives when the statement failed before reading it.
+ * `COPY … FROM STDIN` on one `pg` client through pg-copy-streams (the maintained way to stream
+ * COPY data into pg). Settles when the server has loaded the text (or refused it, with the
+ * server's error); `onSent` is called once the text is handed to the socket, so a caller can
+ * plan its next slice while the server loads this one.
  */
-const copyIn = (client: pg.PoolClient, sql: string, text: string): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const submittable = {
-      submit: (connection: PgConnection) => {
-        connection.query(sql)
-        connection.sendCopyFromChunk(Buffer.from(text, 'utf8'))
-        connection.endCopyFrom()
-      },
-      handleCopyInResponse: () => undefined,
-      handleCommandComplete: () => undefined,
-      // pg detaches a failed query before the server's ReadyForQuery: the error is its last word.
-      handleError: (err: unknown) => reject(err),
-      handleReadyForQuery: () => resolve(),
-    }
-    void client.query(submittable as never)
-  })
-
-/** The part of pg's connection a custom query uses. */
-interface PgConnection {
-  query(text: string): void
-  sendCopyFromChunk(chunk: Buffer): void
-  endCopyFrom(): void
+const copyIn = (client: pg.PoolClient, sql: string, text: string, onSent?: () => void): Promise<void> => {
+  const stream = client.query(copyFrom(sql))
+  const loaded = finished(stream)
+  // pg-copy-streams holds the data until the server's CopyInResponse, then calls back.
+  stream.write(Buffer.from(text, 'utf8'), () => onSent?.())
+  stream.end()
+  return loaded
 }
 
-const copySql = (table: string, columns: readonly string[], source: string): string => `COPY ${table} (${columns.join(', ')}) FROM ${source}`
+/** `COPY table (columns) FROM source`; PGlite's driver reads from `'/dev/blob'`, a server from STDIN. */
+export const copySql = (table: string, columns: readonly string[], source: string): string => `COPY ${table} (${columns.join(', ')}) FROM ${source}`
 
 /** A driver over a `pg` pool; `close` ends the pool. */
 export const pgDriver = (pool: pg.Pool): SqlDriver => {
@@ -69,10 +61,10 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
     kind: 'postgres',
     // The caller names the row type it selected (SqlQueryable.query); pg's rows are untyped.
     query: async <R>(text: string, params?: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as R[],
-    copy: async (table, columns, text) => {
+    copy: async (table, columns, text, onSent) => {
       const client = await pool.connect()
       try {
-        await copyIn(client, copySql(table, columns, 'STDIN'), text)
+        await copyIn(client, copySql(table, columns, 'STDIN'), text, onSent)
       } finally {
         client.release()
       }
@@ -85,7 +77,7 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
         await client.query('BEGIN ISOLATION LEVEL READ COMMITTED')
         const tx: SqlQueryable = {
           query: async <R>(text: string, params?: readonly unknown[]) => (await client.query(text, params as unknown[])).rows as R[],
-          copy: (table, columns, text) => copyIn(client, copySql(table, columns, 'STDIN'), text),
+          copy: (table, columns, text, onSent) => copyIn(client, copySql(table, columns, 'STDIN'), text, onSent),
         }
         const result = await body(tx)
         await client.query('COMMIT')
@@ -112,21 +104,3 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
     close: () => pool.end(),
   }
 }
-
-/** A driver over a PGlite instance; `close` closes it unless `ownsDatabase` is false. */
-export const pgliteDriver = (db: PGlite, ownsDatabase = true): SqlDriver => ({
-  kind: 'pglite',
-  query: async (text, params) => (await db.query(text, params as unknown[])).rows as never,
-  copy: async (table, columns, text) => void (await db.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
-  transaction: (body) =>
-    db.transaction((tx) =>
-      body({
-        query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never,
-        copy: async (table, columns, text) => void (await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
-      }),
-    ),
-  listen: async (channel, onNotify) => db.listen(channel, onNotify),
-  close: async () => {
-    if (ownsDatabase) await db.close()
-  },
-})

@@ -16,6 +16,8 @@ import { type AppendResult, type PreparedAppend, type PreparedWrite, type StoreE
 import type { SqlQueryable } from './driver.js'
 import { COLUMNS, copyText } from './rows.js'
 
+const noop = (): void => undefined
+
 /** Events per slice, and so rows per COPY: a slice's COPY text is a few MB. */
 export const COPY_CHUNK = 10_000
 
@@ -75,12 +77,17 @@ export const planAndLoad = async (
     head = rows[rows.length - 1]!
     const text = copyText(rows, dataJson)
     await loading
-    loading = tx.copy('ansinh_events', COLUMNS, text).then(() => {
+    let sent = (): void => undefined
+    const handedOver = new Promise<void>((resolve) => (sent = resolve))
+    loading = tx.copy('ansinh_events', COLUMNS, text, sent).then(() => {
       written += size
       onProgress?.(written)
     })
     // Awaited on the next turn or at the end; a failure meanwhile must not count as unhandled.
     loading.catch(() => undefined)
+    // Planning the next slice is synchronous: the text must be on the wire first, or the server
+    // would wait for it. A driver that never calls `sent` has loaded it when `loading` settles.
+    await Promise.race([handedOver, loading.then(noop, noop)])
   }
   await loading
   return E.right({ result: { positions, revisions: Object.fromEntries(revisions) }, head })

@@ -62,7 +62,7 @@ class Refused extends Error {
   }
 }
 
-/** An EventStore over a SQL driver (see {@link openPostgresStore} and {@link openPgliteStore}). */
+/** An EventStore over a SQL driver (see {@link openPostgresStore}, and `openPgliteStore` in `@ansinh/store-pglite`). */
 export class SqlEventStore implements EventStore, SnapshotKeeping {
   private readonly changes = new ChangeNotifier()
   private readonly clock: () => Instant

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeEventStoreContract, enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
 import { pgliteDriver } from './driver.js'
 import { openPgliteStore } from './index.js'
-import { MIGRATIONS, migrate } from './migrations.js'
-import { SqlEventStore } from './store.js'
-import { describeBulkImport } from './test/bulk.js'
-import { describeTamperTests } from './test/tamper.js'
+import { MIGRATIONS, SqlEventStore, migrate } from '@ansinh/store-postgres'
+// The SQL store's shared tamper and bulk tests (test helpers of the SQL package, not published).
+import { describeBulkImport } from '../../store-postgres/src/test/bulk.js'
+import { describeTamperTests } from '../../store-postgres/src/test/tamper.js'
 
 // One PGlite per file (starting one takes seconds); each test gets the table emptied.
 let db: PGlite
