@@ -16,7 +16,7 @@ import { asOfLatency, foldScale, knownAtLatency, warmAsOfLatency } from './fold.
 import { generateHistory, scaledDown } from './generator.js'
 import { peakRssMb, round } from './measure.js'
 import { decodeAndFold, writeNdjson } from './ndjson.js'
-import { type BenchPlan, parseArgs } from './options.js'
+import { type BenchPlan, USAGE, parseArgs } from './options.js'
 import { naiveReplayLatency } from './peers/naive.js'
 import { runPartitioned } from './partitioned.js'
 import { knownAtMix, queryMix } from './queries.js'
@@ -61,7 +61,14 @@ const largePhases = (plan: BenchPlan) => {
 }
 
 const main = async (): Promise<void> => {
-  const plan = parseArgs(process.argv.slice(2))
+  const parsed = parseArgs(process.argv.slice(2))
+  if (parsed === 'help') return void process.stdout.write(USAGE + '\n')
+  if ('error' in parsed) {
+    process.stderr.write(`bench: ${parsed.error}\n${USAGE}\n`)
+    process.exitCode = 2
+    return
+  }
+  const plan = parsed
   // With --json, stdout carries the one JSON object: anything a library logs goes to stderr.
   if (plan.json) console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args)
   const started = performance.now()

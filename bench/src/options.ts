@@ -1,9 +1,10 @@
 /**
  * The bench's command line: `--quick` (a tenth of the full scale, under a minute), `--json` (one
- * JSON object on stdout, nothing else), `--skip-postgres` (no server phases).
+ * JSON object on stdout, nothing else), `--skip-postgres` (no server phases), `--help`.
  *
  * @module options
  */
+import { parseArgs as parseArgsOf } from 'node:util'
 import { FULL_SCALE, QUICK_SCALE, type ScaleOptions } from './generator.js'
 
 /** How big each phase is. */
@@ -34,11 +35,36 @@ export interface BenchPlan {
   readonly partitionParticipants: number
 }
 
-/** Reads the arguments. */
-export const parseArgs = (args: readonly string[]): BenchPlan => {
-  const quick = args.includes('--quick')
-  const json = args.includes('--json')
-  const postgres = !args.includes('--skip-postgres')
+/** The help text, printed by `--help` and after a wrong option. */
+export const USAGE = `usage: pnpm bench [--quick] [--json] [--skip-postgres]
+  --quick          a tenth of the full scale, under a minute
+  --json           one JSON object on stdout, nothing else (progress goes to stderr)
+  --skip-postgres  no PostgreSQL server phases
+  -h, --help       this help
+examples:
+  pnpm --silent bench --quick --json > quick.json
+  pnpm bench --skip-postgres`
+
+/**
+ * Reads the arguments with `node:util`'s `parseArgs` (strict: an unknown option is an error);
+ * returns the plan, `'help'`, or what is wrong. A leading `--` (as some runners pass) is skipped.
+ */
+export const parseArgs = (args: readonly string[]): BenchPlan | 'help' | { readonly error: string } => {
+  let values
+  try {
+    ;({ values } = parseArgsOf({
+      args: args[0] === '--' ? args.slice(1) : [...args],
+      options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, 'skip-postgres': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }))
+  } catch (err) {
+    return { error: (err as Error).message }
+  }
+  if (values.help === true) return 'help'
+  const quick = values.quick === true
+  const json = values.json === true
+  const postgres = values['skip-postgres'] !== true
   return quick
     ? { quick, json, postgres, scale: QUICK_SCALE, queries: 200, warmUpQueries: 100, naiveQueries: 2, knownAtCutoffs: 1, knownAtRepeats: 4, ndjsonEvents: 50_000, importEvents: 5_000, emmettConcurrency: 0, sqlQueries: 60, partitionParticipants: 30_000 }
     : { quick, json, postgres, scale: FULL_SCALE, queries: 200, warmUpQueries: 50, naiveQueries: 5, knownAtCutoffs: 2, knownAtRepeats: 9, ndjsonEvents: 500_000, importEvents: 50_000, emmettConcurrency: 8, sqlQueries: 500, partitionParticipants: 500_000 }

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import * as E from 'fp-ts/lib/Either.js'
-import { History, decodeHistorySnapshot } from '@ansinh/projection'
+import { type History, decodeHistorySnapshot } from '@ansinh/projection'
 import { HISTORY_SNAPSHOT_FORMAT, sealHistory } from '@ansinh/projection-runner'
 import { GENESIS_HASH, openSnapshot } from '@ansinh/store'
 import { now, round } from './measure.js'

@@ -9,7 +9,7 @@
  *
  * @module agents
  */
-import { type BusinessDate, type DomainEvent, type PositionedEvent, dayNumber, instantMillis } from '@ansinh/core'
+import { type BusinessDate, type PositionedEvent, dayNumber, instantMillis } from '@ansinh/core'
 
 
 interface Enrolment {

@@ -5,6 +5,7 @@
  * @module run
  */
 import { type DomainEvent, parseKnownAt } from '@ansinh/core'
+import { progress } from '@ansinh/cli'
 import { explainKnownAt, renewedAfterPublication } from './audit.js'
 import { ARTICLES, figuresFor } from './figures.js'
 import { type EventLog, mergeLogs } from './generate/events.js'
@@ -44,13 +45,17 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
   const generatedIn = new Map<SeedName, number>()
   const histories = new Map<SeedName, DomainEvent[]>()
   const logs = new Map<SeedName, EventLog>()
-  for (const seed of seeds) {
+  // progress on stderr, only on a terminal: the first line on stdout comes after every phase below
+  const generating = progress('generating the seed histories', { total: seeds.length })
+  for (const [i, seed] of seeds.entries()) {
     const started = performance.now()
     const log = seedLogs({ seed: options.seed ?? DEFAULT_SEED, includeHealth: options.includeHealth ?? false, seeds: [seed] }).get(seed)!
     logs.set(seed, log)
     histories.set(seed, mergeLogs([log]))
     generatedIn.set(seed, performance.now() - started)
+    generating.update(i + 1)
   }
+  generating.done()
   // One store holds every seed (their units are disjoint, so each report reads only its own seed).
   let shared: ReportSource | null = null
   if (options.store !== undefined) {
@@ -63,7 +68,9 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
         : `${options.store}: already holds these ${formatCount(merged.length, 'en')} events; ${load.fromSnapshot ? 'restored from its snapshot' : 'read back'} in ${Math.round(load.readMs)} ms`,
     )
   }
-  for (const seed of seeds) {
+  const reporting = progress('computing the reports', { total: seeds.length })
+  for (const [i, seed] of seeds.entries()) {
+    reporting.update(i)
     const history = histories.get(seed)!
     const generated = performance.now()
     const started = generated - generatedIn.get(seed)!
@@ -107,6 +114,7 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
       }
     }
   }
+  reporting.done()
   const ok = checks.filter((c) => c.ok).length
   // English last when it is asked for, so the run ends with "reproduced N of N published figures".
   for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0))) write(summaryLine(ok, checks.length, lang))

@@ -10,6 +10,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
+import { progress } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
 import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
 import { type EventStore, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
@@ -49,7 +50,12 @@ export const throughStore = async (url: string, events: readonly DomainEvent[], 
       // the append's transaction: it is what a later run restores, so this run reports from it.
       const history = History.of([])
       const writes = writesInOrder(events, new Map())
-      const appended = keepsSnapshots(store) ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, events)) : await store.appendMany(writes)
+      const importing = progress(`importing into ${url}`, { total: events.length })
+      const onProgress = (written: number): void => importing.update(written)
+      const appended = keepsSnapshots(store)
+        ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, events), { onProgress })
+        : await store.appendMany(writes, { onProgress })
+      importing.done()
       if (E.isLeft(appended)) throw new Error(describeStoreError(appended.left))
       imported = appended.right.positions.length
       if (history.size === imported && imported > 0) return { history, imported, importMs: performance.now() - started, readMs: 0, fromSnapshot: true }
@@ -61,7 +67,9 @@ export const throughStore = async (url: string, events: readonly DomainEvent[], 
       }
     }
     const importedAt = performance.now()
-    const loaded = await loadStoredHistory(store, { useSnapshot: true, warn, pageSize: 10_000 })
+    const reading = progress(`reading ${url}`, { total: imported > 0 ? imported : head })
+    const loaded = await loadStoredHistory(store, { useSnapshot: true, warn, pageSize: 10_000, onEvent: (position) => reading.update(position) })
+    reading.done()
     return { history: loaded.history, imported, importMs: importedAt - started, readMs: performance.now() - importedAt, fromSnapshot: loaded.snapshot !== null }
   } finally {
     await store.close()

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { type DomainEvent, checkHistory, parseKnownAt } from '@ansinh/core'
 import { type Figure, reproduces } from './figures.js'
-import { Tally } from './tally.js'
+import { type Tally } from './tally.js'
 
 /** The write-rule violations of a history (none for a valid one). */
 export const violationsOf = (events: readonly DomainEvent[]): ReturnType<typeof checkHistory> =>

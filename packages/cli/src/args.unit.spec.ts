@@ -2,13 +2,14 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { parseArgs } from './args.js'
 
-const ok = (argv: string[]) => {
-  const r = parseArgs(argv)
+// no language in the environment unless a test gives one
+const ok = (argv: string[], env: Record<string, string> = {}) => {
+  const r = parseArgs(argv, env)
   if (E.isLeft(r)) throw new Error(r.left)
   return r.right
 }
-const err = (argv: string[]) => {
-  const r = parseArgs(argv)
+const err = (argv: string[], env: Record<string, string> = {}) => {
+  const r = parseArgs(argv, env)
   if (E.isRight(r)) throw new Error(`expected an error for ${argv.join(' ')}`)
   return r.left
 }
@@ -24,6 +25,7 @@ describe('parseArgs', () => {
       source: { kind: 'events', file: 'h.ndjson' },
       format: 'json',
       lang: 'vi',
+      csv: { bom: false, separator: ',' },
     })
   })
 
@@ -58,10 +60,6 @@ describe('parseArgs', () => {
     [['verify', '--bogus'], 'unknown option --bogus'],
     [['import', 'f', '--store'], '--store needs a value'],
     [[], 'no command given'],
-    [['verify', '--full', '--full'], '--full given twice'],
-    [['verify', '--full=yes'], '--full takes no value'],
-    [['check', 'f', '--no-snapshot'], '--no-snapshot does not apply to check'],
-    [['report', 'debt', '--as-of', '2020-01-01', '--events', 'f', '--no-snapshot'], '--no-snapshot applies to --store, not to --events'],
     [['frobnicate'], 'unknown command "frobnicate"'],
   ])('refuses %j', (argv, message) => {
     expect(err(argv)).toBe(message)
@@ -69,10 +67,69 @@ describe('parseArgs', () => {
 
   it('parses import, check and verify', () => {
     expect(ok(['import', 'h.ndjson', '--store', 'pglite:/tmp/x'])).toEqual({ name: 'import', file: 'h.ndjson', store: 'pglite:/tmp/x', snapshot: true })
-    expect(ok(['import', 'h.ndjson', '--no-snapshot'])).toEqual({ name: 'import', file: 'h.ndjson', store: null, snapshot: false })
     expect(ok(['check', 'h.ndjson'])).toEqual({ name: 'check', file: 'h.ndjson' })
     expect(ok(['verify'])).toEqual({ name: 'verify', store: null, full: false, snapshot: true })
     expect(ok(['verify', '--full', '--no-snapshot'])).toEqual({ name: 'verify', store: null, full: true, snapshot: false })
-    expect(ok(['--help'])).toEqual({ name: 'help' })
+    expect(ok(['import', 'h.ndjson', '--no-snapshot'])).toEqual({ name: 'import', file: 'h.ndjson', store: null, snapshot: false })
+    expect(ok(['--help'])).toEqual({ name: 'help', path: [] })
+  })
+})
+
+describe('parseArgs: conventions', () => {
+  const plan = ['report', 'plan', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '60']
+
+  it('takes short flags for the common options, also glued to their value', () => {
+    expect(ok(['report', 'plan', '-a', '2020-09-30', '--scheme', 'voluntary', '-u', '60', '-k', '2020-10-05', '-y', '2020', '-e', 'h.ndjson', '-fcsv', '-l', 'vi'])).toEqual(
+      ok([...plan, '--known-at', '2020-10-05', '--year', '2020', '--events', 'h.ndjson', '--format', 'csv', '--lang', 'vi']),
+    )
+    expect(ok(['verify', '-s', 'memory:'])).toEqual({ name: 'verify', store: 'memory:', full: false, snapshot: true })
+    expect(err(['verify', '-x'])).toBe('unknown option -x')
+    expect(err(['report', 'debt', '-a', '2020-06-30', '-f', 'json', '--format', 'csv'])).toBe('--format given twice')
+  })
+
+  it('ends the options at --: what follows is a file name, even when it starts with a dash', () => {
+    expect(ok(['check', '--', '--weird.ndjson'])).toEqual({ name: 'check', file: '--weird.ndjson' })
+    expect(ok(['import', '-s', 'memory:', '--', '-h'])).toEqual({ name: 'import', file: '-h', store: 'memory:', snapshot: true })
+    expect(err(['check', '--', 'a', 'b'])).toBe('unexpected argument "b"')
+  })
+
+  it('reads - as standard input for check, import and --events', () => {
+    expect(ok(['check', '-'])).toEqual({ name: 'check', file: '-' })
+    expect(ok(['import', '-', '--store', 'memory:'])).toEqual({ name: 'import', file: '-', store: 'memory:', snapshot: true })
+    expect(ok(['report', 'debt', '-a', '2020-06-30', '-e', '-'])).toMatchObject({ source: { kind: 'events', file: '-' } })
+  })
+
+  it('asks for help and the version before anything else', () => {
+    expect(ok(['report', 'plan', '--help'])).toEqual({ name: 'help', path: ['report', 'plan'] })
+    expect(ok(['report', '-h'])).toEqual({ name: 'help', path: ['report'] })
+    expect(ok(['import', 'h.ndjson', '--help'])).toEqual({ name: 'help', path: ['import'] })
+    expect(ok(['help', 'report', 'debt'])).toEqual({ name: 'help', path: ['report', 'debt'] })
+    expect(ok(['report', 'plan', '--as-of', 'nonsense', '--help'])).toEqual({ name: 'help', path: ['report', 'plan'] })
+    expect(ok(['--version'])).toEqual({ name: 'version' })
+    expect(ok(['-V'])).toEqual({ name: 'version' })
+    expect(err(['help', 'frobnicate'])).toBe('unknown command "frobnicate"')
+    expect(err(['--version=2'])).toBe('--version takes no value (got "2")')
+  })
+
+  it('takes the language from ANSINH_LANG, then the POSIX locale variables, when --lang is absent', () => {
+    expect(ok(plan, { LANG: 'vi_VN.UTF-8' })).toMatchObject({ lang: 'vi' })
+    expect(ok(plan, { LANG: 'vi' })).toMatchObject({ lang: 'vi' })
+    expect(ok(plan, { LANG: 'en_US.UTF-8' })).toMatchObject({ lang: 'en' })
+    expect(ok(plan, { LANG: 'fr_FR.UTF-8' })).toMatchObject({ lang: 'en' })
+    expect(ok(plan, { LC_ALL: 'C.UTF-8', LANG: 'vi_VN.UTF-8' })).toMatchObject({ lang: 'en' })
+    expect(ok(plan, { LC_MESSAGES: 'vi_VN', LANG: 'en_US' })).toMatchObject({ lang: 'vi' })
+    expect(ok(plan, { ANSINH_LANG: 'vi', LANG: 'en_US.UTF-8' })).toMatchObject({ lang: 'vi' })
+    expect(ok(plan, { ANSINH_LANG: 'en', LANG: 'vi_VN.UTF-8' })).toMatchObject({ lang: 'en' })
+    expect(ok([...plan, '--lang', 'en'], { ANSINH_LANG: 'vi' })).toMatchObject({ lang: 'en' })
+    expect(err(plan, { ANSINH_LANG: 'fr' })).toBe('ANSINH_LANG: one of en, vi (got "fr")')
+  })
+
+  it('reads --bom and --separator, which mean csv', () => {
+    expect(ok([...plan, '--bom', '--separator', ';'])).toMatchObject({ format: 'csv', csv: { bom: true, separator: ';' } })
+    expect(ok([...plan, '--separator', 'tab', '-f', 'csv'])).toMatchObject({ format: 'csv', csv: { bom: false, separator: '\t' } })
+    expect(err([...plan, '--bom', '-f', 'json'])).toBe('--bom applies only to --format csv (got "json")')
+    expect(err([...plan, '--separator', '|'])).toBe('--separator: one of , ; tab (got "|")')
+    expect(err([...plan, '--bom=yes'])).toBe('--bom takes no value (got "yes")')
+    expect(err(['verify', '--bom'])).toBe('--bom does not apply to verify')
   })
 })

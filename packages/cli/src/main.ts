@@ -5,12 +5,13 @@
  * @module main
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { USAGE, parseArgs } from './args.js'
+import { helpFor, parseArgs, usageOf, wordsOf } from './args.js'
 import { runCheck } from './commands/check.js'
 import { runImport } from './commands/import.js'
 import { runReport } from './commands/report.js'
 import { runVerify } from './commands/verify.js'
 import type { Failure } from './failure.js'
+import { VERSION } from './version.js'
 
 /** Where the program writes; injectable for tests. */
 export interface Io {
@@ -28,14 +29,17 @@ export const main = async (argv: readonly string[], io: Io = processIo): Promise
   const parsed = parseArgs(argv)
   if (E.isLeft(parsed)) {
     io.err(`ansinh: ${parsed.left}`)
-    io.err(USAGE)
+    io.err(usageOf(wordsOf(argv)))
     return 1
   }
   const command = parsed.right
   let result: E.Either<Failure, string>
   switch (command.name) {
     case 'help':
-      io.out(USAGE)
+      io.out(helpFor(command.path) ?? helpFor([])!)
+      return 0
+    case 'version':
+      io.out(VERSION)
       return 0
     case 'check':
       result = await runCheck(command.file)
@@ -51,7 +55,7 @@ export const main = async (argv: readonly string[], io: Io = processIo): Promise
   }
   if (E.isLeft(result)) {
     for (const line of result.left.lines) io.err(line)
-    if (result.left.code === 1) io.err(USAGE)
+    if (result.left.code === 1) io.err(usageOf(wordsOf(argv)))
     return result.left.code
   }
   io.out(result.right)

@@ -6,32 +6,70 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type LineEvent, HistoryDecoder, formatLineError } from '@ansinh/core'
-import type { EventStore } from '@ansinh/store'
+import { statSync } from 'node:fs'
+import type { EventStore, RecordedEvent } from '@ansinh/store'
 import { type Failure, fail } from './failure.js'
-import { forEachLine } from './lines.js'
-import { progress } from './progress.js'
+import { forEachLine, readLines } from './lines.js'
+import { bytes, progress } from './progress.js'
 
 /** The default store when neither `--store` nor `ANSINH_STORE` names one. */
 export const DEFAULT_STORE = 'pglite:.ansinh/store'
 
-/** Decodes every line of an NDJSON file; a file that cannot be read is exit 2. */
+/** The name a file is given in messages: `-` is standard input, named `<stdin>`. */
+export const inputName = (file: string): string => (file === '-' ? '<stdin>' : file)
+
+const sizeOf = (file: string): number => {
+  try {
+    return statSync(file).size
+  } catch {
+    return 0 // unreadable: the read below fails with the reason
+  }
+}
+
+/**
+ * Decodes every line of an NDJSON file (`-`: standard input); a file that cannot be read is exit 2.
+ * Progress counts bytes against the file's size (its line count is not known before the end).
+ */
 export const decodeFile = async (file: string, doing = 'reading'): Promise<E.Either<Failure, HistoryDecoder>> => {
   const decoder = new HistoryDecoder()
-  const p = progress(`${doing} ${file}`)
+  const name = inputName(file)
+  const stdin = file === '-'
+  const p = progress(`${doing} ${name}`, stdin ? {} : { total: sizeOf(file), unit: bytes })
+  let read = 0
   try {
-    await forEachLine(file, {
-      push: (line) => {
+    const sink = {
+      push: (line: string) => {
         decoder.push(line)
-        p.update(decoder.events.length)
+        if (!p.active) return
+        // the UTF-8 bytes of the line and its \n: where in the file the decoder is, for the bar
+        read += Buffer.byteLength(line) + 1
+        p.update(stdin ? decoder.events.length : read)
       },
-      pushUnreadable: (problem) => decoder.pushUnreadable(problem),
-    })
+      pushUnreadable: (problem: Parameters<HistoryDecoder['pushUnreadable']>[0]) => decoder.pushUnreadable(problem),
+    }
+    await (stdin ? readLines(process.stdin, sink) : forEachLine(file, sink))
   } catch (err) {
-    return E.left(fail(2, `${file}: cannot read: ${(err as Error).message}`))
+    return E.left(fail(2, `${name}: cannot read: ${(err as Error).message}`))
   } finally {
     p.done()
   }
   return E.right(decoder)
+}
+
+/**
+ * Every event a store holds, in position order, with progress against the head position it had
+ * when the read began (store replay, import's read of what is stored, verify).
+ */
+export const replay = async function* (store: EventStore, url: string, doing = 'reading', fromPosition = 1): AsyncGenerator<RecordedEvent> {
+  const p = progress(`${doing} ${redact(url)}`, { total: await store.headPosition() })
+  try {
+    for await (const r of store.readAll({ pageSize: 5_000, fromPosition })) {
+      p.update(r.position)
+      yield r
+    }
+  } finally {
+    p.done()
+  }
 }
 
 /** Reads and decodes an NDJSON history; every bad line is a `FILE:LINE:` problem (exit 2). */
@@ -39,7 +77,7 @@ export const readHistoryFile = async (file: string): Promise<E.Either<Failure, L
   const decoded = await decodeFile(file)
   if (E.isLeft(decoded)) return decoded
   const decoder = decoded.right
-  if (decoder.errors.length > 0) return E.left(fail(2, ...decoder.errors.flatMap((e) => formatLineError(file, e))))
+  if (decoder.errors.length > 0) return E.left(fail(2, ...decoder.errors.flatMap((e) => formatLineError(inputName(file), e))))
   return E.right(decoder.events)
 }
 

@@ -24,8 +24,10 @@ export interface EventSchema<T extends EventType> {
   /** The version new events are written in. */
   readonly current: number
   /** The data codec of each version, from 1 to `current`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each version decodes to its own type; `unknown` would refuse them (codecs are invariant)
   readonly codecs: Readonly<Record<number, t.Type<any, unknown, unknown>>>
   /** `upcasters[v]` turns decoded data of version v into version v + 1. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an upcaster takes its own version's data; `unknown` would refuse it
   readonly upcasters: Readonly<Record<number, (data: any) => unknown>>
   /** The codec of the current version (for encoding). */
   readonly codec: t.Type<EventDataMap[T], unknown, unknown>

@@ -34,8 +34,15 @@ export const findInvalidUtf8 = (b: Uint8Array): { readonly offset: number; reado
     // Table 3-7 of the Unicode standard: the well-formed byte sequences.
     let need = 0, lo = 0x80, hi = 0xbf
     if (c >= 0xc2 && c <= 0xdf) need = 1
-    else if (c >= 0xe0 && c <= 0xef) (need = 2), c === 0xe0 ? (lo = 0xa0) : c === 0xed ? (hi = 0x9f) : 0
-    else if (c >= 0xf0 && c <= 0xf4) (need = 3), c === 0xf0 ? (lo = 0x90) : c === 0xf4 ? (hi = 0x8f) : 0
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2
+      if (c === 0xe0) lo = 0xa0
+      else if (c === 0xed) hi = 0x9f
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3
+      if (c === 0xf0) lo = 0x90
+      else if (c === 0xf4) hi = 0x8f
+    }
     let n = 0
     if (need > 0 && cont(i + 1, lo, hi)) {
       n = 1

@@ -59,7 +59,8 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
   pool.on('error', () => undefined)
   return {
     kind: 'postgres',
-    query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+    // The caller names the row type it selected (SqlQueryable.query); pg's rows are untyped.
+    query: async <R>(text: string, params?: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as R[],
     copy: async (table, columns, text, onSent) => {
       const client = await pool.connect()
       try {
@@ -75,7 +76,7 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
         // statement must see what the previous writer committed.
         await client.query('BEGIN ISOLATION LEVEL READ COMMITTED')
         const tx: SqlQueryable = {
-          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          query: async <R>(text: string, params?: readonly unknown[]) => (await client.query(text, params as unknown[])).rows as R[],
           copy: (table, columns, text, onSent) => copyIn(client, copySql(table, columns, 'STDIN'), text, onSent),
         }
         const result = await body(tx)

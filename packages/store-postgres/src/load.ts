@@ -46,7 +46,13 @@ export interface LoadedAppend {
  * Plans `prepared` against `state` and loads the new rows into `ansinh_events`; the plan's
  * refusal, if any, is returned after the loads already sent have finished.
  */
-export const planAndLoad = async (tx: SqlQueryable, prepared: PreparedAppend, state: StoreState): Promise<E.Either<StoreError, LoadedAppend>> => {
+export const planAndLoad = async (
+  tx: SqlQueryable,
+  prepared: PreparedAppend,
+  state: StoreState,
+  onProgress?: (written: number) => void,
+): Promise<E.Either<StoreError, LoadedAppend>> => {
+  let written = 0
   const revisions = new Map<string, number>()
   const positions: number[] = []
   let head = { position: state.headPosition, hash: state.headHash }
@@ -63,13 +69,20 @@ export const planAndLoad = async (tx: SqlQueryable, prepared: PreparedAppend, st
     const { rows, dataJson, result } = plan.right
     for (const [stream, revision] of Object.entries(result.revisions)) revisions.set(stream, revision)
     for (const p of result.positions) positions.push(p)
-    if (rows.length === 0) continue
+    const size = writes.reduce((n, w) => n + w.events.length, 0)
+    if (rows.length === 0) {
+      written += size
+      continue
+    }
     head = rows[rows.length - 1]!
     const text = copyText(rows, dataJson)
     await loading
     let sent = (): void => undefined
     const handedOver = new Promise<void>((resolve) => (sent = resolve))
-    loading = tx.copy('ansinh_events', COLUMNS, text, sent)
+    loading = tx.copy('ansinh_events', COLUMNS, text, sent).then(() => {
+      written += size
+      onProgress?.(written)
+    })
     // Awaited on the next turn or at the end; a failure meanwhile must not count as unhandled.
     loading.catch(() => undefined)
     // Planning the next slice is synchronous: the text must be on the wire first, or the server

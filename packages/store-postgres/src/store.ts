@@ -15,6 +15,7 @@ import { SqlSnapshotStore, saveSnapshotIn } from './snapshots.js'
 import * as E from 'fp-ts/lib/Either.js'
 import { type Instant, instantOfMillis } from '@ansinh/core'
 import {
+  type AppendManyOptions,
   type AppendResult,
   type AppendSnapshot,
   type SnapshotKeeping,
@@ -108,16 +109,16 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
   }
 
   /** Appends to several streams in one transaction: all or nothing. */
-  appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
-    return this.write(writes, null)
+  appendMany(writes: readonly StreamWrite[], options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
+    return this.write(writes, null, options)
   }
 
   /** Appends, and saves the snapshot sealed from the new head in the same transaction. */
-  appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot): Promise<E.Either<StoreError, AppendResult>> {
-    return this.write(writes, snapshot)
+  appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot, options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
+    return this.write(writes, snapshot, options)
   }
 
-  private async write(writes: readonly StreamWrite[], snapshot: AppendSnapshot | null): Promise<E.Either<StoreError, AppendResult>> {
+  private async write(writes: readonly StreamWrite[], snapshot: AppendSnapshot | null, options: AppendManyOptions): Promise<E.Either<StoreError, AppendResult>> {
     const ok = this.check()
     if (E.isLeft(ok)) return ok
     const prepared = prepareAppend(writes, this.clock)
@@ -150,7 +151,7 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
           storedEvent: (id) => stored.get(id),
           headPosition: head === undefined ? 0 : Number(head.position),
           headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
-        })
+        }, options.onProgress)
         if (E.isLeft(planned)) throw new Refused(planned.left)
         const { result, head: after } = planned.right
         const { positions } = result

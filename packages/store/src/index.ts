@@ -4,6 +4,7 @@
  * the package `@ansinh/store-testing` (it imports vitest).
  */
 export {
+  type AppendManyOptions,
   type AppendResult,
   describeStoreError,
   type EventStore,

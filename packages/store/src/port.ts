@@ -118,6 +118,15 @@ export interface SubscribeOptions {
   readonly onError?: (error: StoreError) => void
 }
 
+/** Options of {@link EventStore.appendMany}. */
+export interface AppendManyOptions {
+  /**
+   * Called as the append's events are written, with how many of them are (for a progress bar);
+   * nothing is committed before the append returns. An adapter that writes in one step may never call it.
+   */
+  readonly onProgress?: (written: number) => void
+}
+
 /** The event store. */
 export interface EventStore {
   /**
@@ -126,7 +135,7 @@ export interface EventStore {
    */
   append(stream: string, events: readonly NewEvent[], expectedRevision?: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>>
   /** Appends to several streams as one transaction: all or nothing (imports). */
-  appendMany(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>>
+  appendMany(writes: readonly StreamWrite[], options?: AppendManyOptions): Promise<E.Either<StoreError, AppendResult>>
   /** The events of one stream in revision order. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<E.Either<StoreError, readonly RecordedEvent[]>>
   /** Every event from a position, in position order, fetched in pages. */

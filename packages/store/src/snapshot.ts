@@ -23,7 +23,7 @@
 import * as crypto from 'node:crypto'
 import * as E from 'fp-ts/lib/Either.js'
 import type * as TE from 'fp-ts/lib/TaskEither.js'
-import type { AppendResult, EventStore, StoreError, StreamWrite } from './port.js'
+import type { AppendManyOptions, AppendResult, EventStore, StoreError, StreamWrite } from './port.js'
 
 /** The envelope layout this code writes and reads. */
 export const SNAPSHOT_ENVELOPE_VERSION = 1
@@ -161,7 +161,7 @@ export interface AppendSnapshot {
 export interface SnapshotKeeping {
   readonly snapshots: SnapshotStore
   /** `appendMany`, and the snapshot saved in the same transaction: both or neither. */
-  appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot): Promise<E.Either<StoreError, AppendResult>>
+  appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot, options?: AppendManyOptions): Promise<E.Either<StoreError, AppendResult>>
 }
 
 /** Whether `store` keeps snapshots (memory, PostgreSQL and PGlite do; EventStoreDB does not). */

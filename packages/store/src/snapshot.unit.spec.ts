@@ -5,7 +5,7 @@ import { InMemoryEventStore } from './memory.js'
 import { InMemorySnapshotStore, describeSnapshotError, keepsSnapshots, openSnapshot, sealSnapshot } from './snapshot.js'
 import { checkAgainstChain } from './snapshot-trust.js'
 import { unavailableStore } from './unavailable.js'
-import { enrolment, participantStream } from './contract/fixtures.js'
+import { enrolment, participantStream } from '@ansinh/store-testing'
 import type { EventStore, RecordedEvent } from './port.js'
 
 const collect = async (store: EventStore): Promise<RecordedEvent[]> => {

@@ -40,7 +40,6 @@ const DISTRICT_WEIGHTS: Readonly<Record<string, number>> = {
 /** Generates the Bình Thuận history into a writer of its own. */
 export const binhThuan = (options: SeedOptions): SeedWriter => {
   const w = new SeedWriter(options, '000-binh-thuan', '60')
-  const rng = w.rng
   w.units(BINH_THUAN, CATALOGUE_LOADED, CODES_ISSUED)
 
   const districts = BINH_THUAN.filter((u) => u.level === 'district').map((u) => u.code)
@@ -72,7 +71,7 @@ export const binhThuan = (options: SeedOptions): SeedWriter => {
     returnRate: 0.08,
     agentOf: agentsFor(BINH_THUAN, 0.7),
   })
-  const unitOf = (_k: number, r: typeof rng): string => r.weighted(weighted)
+  const unitOf = (_k: number, r: typeof w.rng): string => r.weighted(weighted)
   generateVoluntary(w, planner, {
     groups: Object.entries(BINH_THUAN_PATTERNS).map(([pattern, count]) => ({ pattern, count, unitOf })),
     moves: { rate: 0.03, from: districts },

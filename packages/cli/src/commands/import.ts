@@ -12,17 +12,18 @@ import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner
 import { describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
-import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
+import { inputName, openStore, readHistoryFile, redact, replay, storeUrl } from '../source.js'
 
 
 /** Runs `import`: the summary line, or exit 2 with every problem (nothing appended), or exit 3. */
 export const runImport = async (
-  file: string,
+  path: string,
   storeOption: string | null,
   options: { readonly snapshot: boolean } = { snapshot: true },
   warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
 ): Promise<E.Either<Failure, string>> => {
-  const read = await readHistoryFile(file)
+  const read = await readHistoryFile(path)
+  const file = inputName(path)
   if (E.isLeft(read)) return read
   const url = storeUrl(storeOption)
   const opened = await openStore(url)
@@ -38,15 +39,12 @@ export const runImport = async (
     // snapshot of the whole history (stored + new) in its own transaction.
     const snapshots = options.snapshot && keepsSnapshots(store)
     const history = snapshots ? History.of([]) : null
-    const p = progress(`reading ${redact(url)}`)
-    for await (const r of store.readAll({ pageSize: 5_000 })) {
+    for await (const r of replay(store, url)) {
       checker.accept(r.event)
       stored.set(r.event.id, r.position)
       revisions.set(r.stream, r.revision)
       history?.append({ event: r.event, position: r.position })
-      p.update(r.position)
     }
-    p.done()
     const problems: string[] = []
     const fresh: DomainEvent[] = []
     for (const { event, line } of read.right) {
@@ -72,7 +70,13 @@ export const runImport = async (
       return E.right(`${file}: nothing new: all ${read.right.length} events are already stored in ${redact(url)}`)
     }
     const writes = writesInOrder(fresh, revisions)
-    const appended = history !== null && keepsSnapshots(store) ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, fresh)) : await store.appendMany(writes)
+    const p = progress(`appending to ${redact(url)}`, { total: fresh.length })
+    const onProgress = (written: number): void => p.update(written)
+    const appended =
+      history !== null && keepsSnapshots(store)
+        ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, fresh), { onProgress })
+        : await store.appendMany(writes, { onProgress })
+    p.done()
     if (E.isLeft(appended)) return E.left(fail(appended.left._tag === 'StoreUnavailable' ? 3 : 2, describeStoreError(appended.left), `${file}: nothing imported`))
     const positions = appended.right.positions
     return E.right(

@@ -11,7 +11,7 @@ import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
 import { GENESIS_HASH, chainHashOf } from '@ansinh/store'
 import { loadStoredHistory } from '@ansinh/projection-runner'
-import type { Command, Format, Source } from '../args.js'
+import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
 import { type Failure, fail } from '../failure.js'
 import { renderCsv } from '../format/csv.js'
 import type { ReportView } from '../format/reports.js'
@@ -63,8 +63,8 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
   const opened = await openStore(url)
   if (E.isLeft(opened)) return opened
   const store = opened.right
-  const p = progress(`reading ${redact(url)}`)
   try {
+    const p = progress(`reading ${redact(url)}`, { total: await store.headPosition() })
     const loaded = await loadStoredHistory(store, { useSnapshot: source.snapshot, warn, onEvent: (position) => p.update(position) })
     p.done()
     // The one hash a load from a snapshot does not hold: the row's at a known-at cut before it.
@@ -79,7 +79,6 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   } finally {
-    p.done()
     await store.close()
   }
 }
@@ -101,12 +100,12 @@ const compute = (command: Extract<Command, { name: `report-${string}` }>, histor
   }
 }
 
-/** Renders a report in a format and language. */
-export const render = (report: ReportView, format: Format, lang: 'en' | 'vi', names: ReadonlyMap<string, string>): string =>
+/** Renders a report in a format and language (csv: RFC 4180 with `,`, unless told otherwise). */
+export const render = (report: ReportView, format: Format, lang: Lang, names: ReadonlyMap<string, string>, csv?: CsvOptions): string =>
   format === 'json'
     ? JSON.stringify(report)
     : format === 'csv'
-      ? renderCsv(report).trimEnd()
+      ? renderCsv(report, csv).trimEnd()
       : renderTable(report, lang, report.unit === null ? null : (names.get(report.unit) ?? null))
 
 /** Runs a report command: what to print on stdout. */
@@ -119,5 +118,5 @@ export const runReport = async (
     const last = report.basis.lastPosition
     const withHash: ReportView = { ...report, basis: { ...report.basis, hash: last === null ? null : await hashAt(last) } }
     const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
-    return render(withHash, format, command.lang, names)
+    return render(withHash, format, command.lang, names, command.csv)
   })

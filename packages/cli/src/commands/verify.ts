@@ -11,7 +11,7 @@ import { HISTORY_SNAPSHOT, HISTORY_SNAPSHOT_FORMAT } from '@ansinh/projection-ru
 import { type OpenedSnapshot, type SnapshotError, type SnapshotStamp, type SnapshotStoreFailed, checkAgainstChain, describeSnapshotError, keepsSnapshots, openSnapshot, verifyChain } from '@ansinh/store'
 import type { EventStore } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
-import { openStore, redact, storeUrl } from '../source.js'
+import { openStore, redact, replay, storeUrl } from '../source.js'
 
 /** Options of {@link runVerify}. */
 export interface VerifyOptions {
@@ -45,7 +45,7 @@ export const runVerify = async (
   const store = opened.right
   try {
     const from = options.full || !options.snapshot ? null : await trustedStamp(store, warn)
-    const r = await verifyChain(store.readAll({ pageSize: 5_000, fromPosition: (from?.position ?? 0) + 1 }), from ?? undefined)
+    const r = await verifyChain(replay(store, url, 'verifying', (from?.position ?? 0) + 1), from ?? undefined)
     if (!r.ok) return E.left(fail(3, `${redact(url)}: hash chain broken at position ${r.position}: ${r.reason}`))
     const scope = from === null ? '' : ` (from the snapshot at position ${from.position}; --full checks from position 1)`
     return E.right(`${redact(url)}: hash chain verified: ${r.checked} events${scope}, last position ${r.lastPosition ?? 0}${r.lastHash ? `, sha256 ${r.lastHash}` : ''}`)

@@ -1,9 +1,10 @@
 import type { BusinessDate, Month, UnitCode } from '@ansinh/core'
 import { describe, expect, it } from 'vitest'
-import { renderCsv } from './csv.js'
-import { formatCount, formatDelta, formatDeltaPercent, formatPercent, formatVnd } from './numbers.js'
+import stringWidth from 'string-width'
+import { neutralise, renderCsv } from './csv.js'
+import { formatCount, formatDate, formatDelta, formatDeltaPercent, formatInstant, formatMonth, formatPercent, formatVnd } from './numbers.js'
 import type { CoverageView, DebtView, PlanView } from './reports.js'
-import { renderTable } from './table.js'
+import { columns, renderTable } from './table.js'
 
 describe('numbers', () => {
   it('groups thousands per language', () => {
@@ -108,5 +109,99 @@ describe('renderCsv', () => {
   it('leaves nulls empty', () => {
     const csv = renderCsv({ ...plan, children: [{ unit: '593' as UnitCode, name: null, target: null, participants: 0, achievement: null }] })
     expect(csv.split('\n')[1]).toBe('593,,,0,')
+  })
+})
+
+describe('numbers and dates by Intl', () => {
+  it('keeps the spec form of percentages in both languages, rounding half away from zero', () => {
+    expect(formatPercent(0.59901, 'vi')).toBe('59,9%')
+    expect(formatPercent(-0.125, 'vi', 2)).toBe('-12,50%')
+    expect(formatPercent(0.00045, 'en', 1)).toBe('0.0%')
+    expect(formatDeltaPercent(0, 'vi')).toBe('0,0%')
+    expect(formatDeltaPercent(-0.5, 'en')).toBe('-50.0%')
+    expect(formatDelta(-1234567, 'vi')).toBe('-1.234.567')
+    expect(formatCount(999.6, 'en')).toBe('1,000')
+  })
+  it('writes Vietnamese dates day first, English ones ISO', () => {
+    expect(formatDate('2020-09-30', 'vi')).toBe('30/09/2020')
+    expect(formatDate('2020-01-01', 'vi')).toBe('01/01/2020')
+    expect(formatDate('2020-09-30', 'en')).toBe('2020-09-30')
+    expect(formatMonth('2017-05', 'vi')).toBe('05/2017')
+    expect(formatMonth('2017-05', 'en')).toBe('2017-05')
+  })
+  it('writes a known-at instant in Vietnam time: the end of a day, or the time of day', () => {
+    expect(formatInstant('2020-10-05T23:59:59.999+07:00', 'vi')).toBe('hết ngày 05/10/2020')
+    expect(formatInstant('2020-10-05T05:00:00Z', 'vi')).toBe('12:00:00 ngày 05/10/2020')
+    expect(formatInstant('2020-10-05T23:59:59.999+07:00', 'en')).toBe('2020-10-05T23:59:59.999+07:00')
+  })
+  it('puts Vietnamese dates in Vietnamese tables and keeps ISO in English ones', () => {
+    const vi = renderTable(plan, 'vi', 'Bình Thuận').split('\n')[1]
+    expect(vi).toBe('tính đến ngày 30/09/2020, theo số liệu ghi nhận đến hết ngày 05/10/2020')
+    expect(renderTable(plan, 'en', 'Bình Thuận').split('\n')[1]).toBe('as of 2020-09-30, as known at 2020-10-05T23:59:59.999+07:00')
+  })
+})
+
+describe('table layout by display width', () => {
+  // the column where each cell of `line` starts, counted in terminal cells
+  const starts = (line: string, cells: readonly string[]): number[] => {
+    const out: number[] = []
+    let from = 0
+    for (const c of cells) {
+      const i = line.indexOf(c, from)
+      out.push(stringWidth(line.slice(0, i)))
+      from = i + c.length
+    }
+    return out
+  }
+  const child = (unit: string, name: string, participants: number) => ({ unit: unit as UnitCode, name, target: 3000, participants, achievement: participants / 3000 })
+
+  it('lines up a name written in decomposed Unicode (NFD) and prints it composed', () => {
+    const nfd = 'Phú Thủy'.normalize('NFD')
+    expect(nfd.length).toBeGreaterThan('Phú Thủy'.length)
+    const t = renderTable({ ...plan, children: [child('22816', nfd, 1500), child('22819', 'Phường 2', 1234)] }, 'vi', 'Bình Thuận').split('\n')
+    const rows = t.filter((l) => /^228\d\d /.test(l))
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toContain('Phú Thủy'.normalize('NFC'))
+    expect(starts(rows[0]!, ['22816', 'Phú', '3.000', '1.500'])).toEqual(starts(rows[1]!, ['22819', 'Phường', '3.000', '1.234']))
+    // and the numbers end in the same column
+    expect(stringWidth(rows[0]!)).toBe(stringWidth(rows[1]!))
+  })
+
+  it('counts wide characters as two cells', () => {
+    const lines = columns(['name', 'participants'], [['東京都', '12'], ['Huế', '1,234']])
+    // the name column is 6 cells wide (東京都), so the right-aligned numbers all end at cell 20
+    expect(lines.map((l) => stringWidth(l))).toEqual([20, 20, 20, 20])
+    expect(lines[2]).toBe('東京都' + '  ' + ' '.repeat(10) + '12')
+    expect(lines[3]).toBe('Huế   ' + '  ' + ' '.repeat(7) + '1,234')
+  })
+})
+
+describe('renderCsv for spreadsheets', () => {
+  const rows = { ...plan, children: [{ unit: '593' as UnitCode, name: 'Phan Thiết', target: 3000, participants: 1500, achievement: 0.5 }] }
+  it('starts with a byte-order mark and separates with ; and a decimal comma for Excel in vi-VN', () => {
+    const csv = renderCsv(rows, { bom: true, separator: ';' })
+    expect(csv.charCodeAt(0)).toBe(0xfeff)
+    expect(csv.slice(1)).toBe('unit;name;target;participants;achievement\n593;Phan Thiết;3000;1500;0,5\n')
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+  })
+  it('separates with tabs when asked', () => {
+    expect(renderCsv(rows, { bom: false, separator: '\t' }).split('\n')[1]).toBe('593\tPhan Thiết\t3000\t1500\t0.5')
+  })
+  it('quotes a name holding the separator', () => {
+    expect(renderCsv({ ...rows, children: [{ ...rows.children[0]!, name: 'Xã A; B' }] }, { bom: false, separator: ';' }).split('\n')[1]).toBe('593;"Xã A; B";3000;1500;0,5')
+  })
+  it('neutralises text cells that a spreadsheet would run as a formula, and leaves numbers alone', () => {
+    const named = (name: string) => renderCsv({ ...rows, children: [{ ...rows.children[0]!, name }] }).split('\n')[1]
+    expect(named('=HYPERLINK("http://x","y")')).toBe(`593,"'=HYPERLINK(""http://x"",""y"")",3000,1500,0.5`)
+    expect(named('+84 Phường')).toBe(`593,"'+84 Phường",3000,1500,0.5`)
+    expect(named('-2+3')).toBe(`593,"'-2+3",3000,1500,0.5`)
+    expect(named('@SUM(A1)')).toBe(`593,"'@SUM(A1)",3000,1500,0.5`)
+    expect(named('\tTab')).toBe(`593,"'\tTab",3000,1500,0.5`)
+    expect(named('\rCR')).toBe(`593,"'\rCR",3000,1500,0.5`)
+    expect(named('Phường 1 = trung tâm')).toBe('593,Phường 1 = trung tâm,3000,1500,0.5')
+    // a negative number ansinh writes stays a number
+    const debt = { ...head, report: 'debt' as const, unit: '60' as UnitCode, scheme: null, outstanding: -5, byScheme: { compulsory: -5, health: 0, unemployment: 0 }, aging: { upTo3Months: 0, upTo6Months: 0, upTo12Months: 0, over12Months: 0 }, credit: 5, employers: [], children: [{ unit: '593' as UnitCode, name: 'Phan Thiết', outstanding: -5_000_000 }] }
+    expect(renderCsv(debt as DebtView).split('\n')[1]).toBe('593,Phan Thiết,-5000000')
+    expect(neutralise('-5')).toEqual({ value: "'-5", quoted: true })
   })
 })

@@ -5,15 +5,20 @@
  */
 import type { Lang } from '../args.js'
 import { label as L, schemeLabel } from './labels.js'
-import { formatCount, formatDelta, formatDeltaPercent, formatPercent, formatVnd } from './numbers.js'
+import stringWidth from 'string-width'
+import { formatCount, formatDate, formatDelta, formatDeltaPercent, formatInstant, formatMonth, formatPercent, formatVnd } from './numbers.js'
 import type { CoverageView, DebtView, PlanView, ReportHead, ReportView } from './reports.js'
 
-const width = (s: string): number => [...s].length
+// Columns are measured in terminal cells (string-width: combining marks take none, East Asian
+// wide characters two), after NFC normalisation, so a name in decomposed Unicode (NFD) lines up
+// and prints as its composed form, which every terminal draws alike.
+const width = (s: string): number => stringWidth(s)
 const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)))
 const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - width(s))) + s
 
 /** Aligns rows of cells into columns; numeric-looking cells are right-aligned. */
-export const columns = (header: readonly string[], rows: readonly (readonly string[])[]): string[] => {
+export const columns = (header: readonly string[], rawRows: readonly (readonly string[])[]): string[] => {
+  const rows = rawRows.map((r) => r.map((c) => c.normalize('NFC')))
   const all = [header, ...rows]
   const widths = header.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))))
   // The first column holds unit codes or names: identifiers, aligned left even when all digits.
@@ -25,14 +30,14 @@ export const columns = (header: readonly string[], rows: readonly (readonly stri
 
 const pairs = (rows: readonly (readonly [string, string])[]): string[] => {
   const w = Math.max(...rows.map(([k]) => width(k)))
-  return rows.map(([k, v]) => `  ${padEnd(k, w)}  ${v}`)
+  return rows.map(([k, v]) => `  ${padEnd(k, w)}  ${v.normalize('NFC')}`)
 }
 
 const head = (title: string, r: ReportHead, unitName: string | null, lang: Lang): string[] => {
-  const unit = r.unit === null ? L('national', lang) : unitName === null ? r.unit : `${r.unit} ${unitName}`
+  const unit = r.unit === null ? L('national', lang) : unitName === null ? r.unit : `${r.unit} ${unitName.normalize('NFC')}`
   return [
     `${title} — ${schemeLabel(r.scheme, lang)} — ${unit}`,
-    `${L('asOf', lang)} ${r.asOf}, ${r.knownAt === null ? L('everything', lang) : `${L('knownAt', lang)} ${r.knownAt}`}`,
+    `${L('asOf', lang)} ${formatDate(r.asOf, lang)}, ${r.knownAt === null ? L('everything', lang) : `${L('knownAt', lang)} ${formatInstant(r.knownAt, lang)}`}`,
   ]
 }
 
@@ -116,7 +121,7 @@ const debtTable = (r: DebtView, lang: Lang, unitName: string | null): string[] =
   ]),
   ...(r.employers.length === 0
     ? []
-    : ['', ...columns([L('employer', lang), L('outstanding', lang), L('oldest', lang)], r.employers.slice(0, 20).map((e) => [e.employer, formatCount(e.outstanding, lang), e.oldestPeriod]))]),
+    : ['', ...columns([L('employer', lang), L('outstanding', lang), L('oldest', lang)], r.employers.slice(0, 20).map((e) => [e.employer, formatCount(e.outstanding, lang), formatMonth(e.oldestPeriod, lang)]))]),
   ...(r.employers.length > 20 ? [`  … ${r.employers.length - 20} more`] : []),
   ...(r.children.length === 0
     ? []

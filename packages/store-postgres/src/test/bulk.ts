@@ -41,8 +41,13 @@ export const describeBulkImport = (name: string, open: () => Promise<{ store: Ev
       try {
         const writes = interleaved()
         const sent: NewEvent[] = writes.flatMap((w) => w.events)
-        const result = expectRight(await store.appendMany(writes))
+        // progress is reported after each COPY slice, up to every event sent
+        const progress: number[] = []
+        const result = expectRight(await store.appendMany(writes, { onProgress: (written) => progress.push(written) }))
         expect(result.positions).toEqual(sent.map((_, i) => i + 1))
+        expect(progress.length).toBeGreaterThanOrEqual(2)
+        expect(progress).toEqual([...progress].sort((a, b) => a - b))
+        expect(progress.at(-1)).toBe(sent.length)
         expect(result.revisions[participantStream(STREAMS)]).toBe(ROUNDS - 1)
 
         const stored = await readEverything(store, 5_000)

@@ -23,6 +23,7 @@ describe('runSeedReports', () => {
     expect(lines.some((l) => l.startsWith('reproduced'))).toBe(false)
     expect(lines.at(-1)).toBe('tái hiện 8/8 số liệu đã công bố')
   })
+  // Imports 26,758 events into PGlite and reads them back twice: minutes on a loaded machine.
   it('computes every figure from the embedded store it imports into, and imports only once', async () => {
     const store = `pglite:${join(mkdtempSync(join(tmpdir(), 'ansinh-seed-')), 'store')}`
     const first: string[] = []
@@ -35,5 +36,5 @@ describe('runSeedReports', () => {
     expect(b.ok).toBe(true)
     expect(second[0]).toMatch(new RegExp(`^${store}: already holds these 26,758 events; restored from its snapshot in \\d+ ms$`))
     await expect(runSeedReports({ seeds: ['a-luoi'], langs: ['en'], store }, () => undefined)).rejects.toThrow(/holds another history \(26758 events\)/)
-  })
+  }, 300_000)
 })

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config'
+import unit from './vitest.unit.config.js'
+
+/**
+ * The tests a mutation run executes (stryker.config.mjs): the unit and property specs of the code
+ * it mutates — the temporal engine, the report packages and the deciders. Tests elsewhere (the kit,
+ * the seeds, the CLI) also read this code, but a two-core machine cannot rerun them for every mutant.
+ */
+export default defineConfig({
+  ...unit,
+  test: {
+    ...unit.test,
+    include: [
+      'packages/projection/src/**/*.{unit,prop}.spec.ts',
+      'packages/projection-{coverage,plan,debt}/src/**/*.{unit,prop}.spec.ts',
+      'packages/core/src/deciders/**/*.{unit,prop}.spec.ts',
+    ],
+  },
+})
