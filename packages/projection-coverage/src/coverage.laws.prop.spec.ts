@@ -2,26 +2,18 @@ import fc from 'fast-check'
 import { describe } from 'vitest'
 import { SCHEMES } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { type GeneratedHistory, type Projection, appendInOrder, asOfDate, childQueries, roughHistory, unitOrNational } from '@ansinh/testing'
+import { type GeneratedHistory, type Projection, asOfDate, participantReport, roughHistory, unitOrNational } from '@ansinh/testing'
 import { describeProjectionLaws } from '@ansinh/testing/vitest'
 import { coverageReport } from './coverage.js'
 import type { CoverageQuery, CoverageReport } from './report.js'
 
 // The coverage report as a projection the laws of `@ansinh/testing` hold (its query without
 // `knownAt`: the laws supply it).
-const coverageProjection: Projection<History, Omit<CoverageQuery, 'knownAt'>, CoverageReport> = {
-  name: 'coverageReport',
-  build: (events) => History.of(events),
-  append: appendInOrder((h: History, e) => h.append(e)),
-  answer: (history, query, knownAt) => coverageReport(history, { ...query, knownAt }),
-  additivity: { measure: (a) => a.participants, parts: (q, a) => childQueries(q, a.children) },
-  counting: {
-    scheme: (q) => q.scheme,
-    asOf: (q) => q.asOf,
-    selects: (e, q, inUnit) => inUnit(e.unit, q.unit ?? null),
-    count: (a) => a.participants,
-  },
-}
+const coverageProjection: Projection<History, Omit<CoverageQuery, 'knownAt'>, CoverageReport> = participantReport(
+  'coverageReport',
+  { build: (events) => History.of(events), append: (h, e) => h.append(e) },
+  (history, query, knownAt) => coverageReport(history, { ...query, knownAt }),
+)
 
 /** Any scheme, any unit or national, dates at the history's edges. */
 const coverageQueries = (h: GeneratedHistory): fc.Arbitrary<Omit<CoverageQuery, 'knownAt'>> =>

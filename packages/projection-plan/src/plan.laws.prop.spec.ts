@@ -2,25 +2,17 @@ import fc from 'fast-check'
 import { describe } from 'vitest'
 import { SCHEMES } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { type GeneratedHistory, type Projection, appendInOrder, asOfDate, childQueries, roughHistory, unitOrNational } from '@ansinh/testing'
+import { type GeneratedHistory, type Projection, asOfDate, participantReport, roughHistory, unitOrNational } from '@ansinh/testing'
 import { describeProjectionLaws } from '@ansinh/testing/vitest'
 import { planReport } from './plan.js'
 import type { PlanQuery, PlanReport } from './report.js'
 
 // The plan-achievement report as a projection the laws of `@ansinh/testing` hold.
-const planProjection: Projection<History, Omit<PlanQuery, 'knownAt'>, PlanReport> = {
-  name: 'planReport',
-  build: (events) => History.of(events),
-  append: appendInOrder((h: History, e) => h.append(e)),
-  answer: (history, query, knownAt) => planReport(history, { ...query, knownAt }),
-  additivity: { measure: (a) => a.participants, parts: (q, a) => childQueries(q, a.children) },
-  counting: {
-    scheme: (q) => q.scheme,
-    asOf: (q) => q.asOf,
-    selects: (e, q, inUnit) => inUnit(e.unit, q.unit ?? null),
-    count: (a) => a.participants,
-  },
-}
+const planProjection: Projection<History, Omit<PlanQuery, 'knownAt'>, PlanReport> = participantReport(
+  'planReport',
+  { build: (events) => History.of(events), append: (h, e) => h.append(e) },
+  (history, query, knownAt) => planReport(history, { ...query, knownAt }),
+)
 
 /** Any scheme and unit, the year of the date or another year of the window. */
 const planQueries = (h: GeneratedHistory): fc.Arbitrary<Omit<PlanQuery, 'knownAt'>> =>

@@ -127,4 +127,4 @@ export {
   type Projection,
   projectionLaws,
 } from './laws.js'
-export { appendInOrder, childQueries, unitOrNational } from './report-laws.js'
+export { appendInOrder, childQueries, participantReport, unitOrNational } from './report-laws.js'

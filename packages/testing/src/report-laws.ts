@@ -7,8 +7,9 @@
  */
 import fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
-import type { PositionedEvent, UnitCode } from '@ansinh/core'
+import type { BusinessDate, PositionedEvent, Scheme, UnitCode } from '@ansinh/core'
 import type { GeneratedHistory } from './history/index.js'
+import type { Projection } from './laws.js'
 
 /** Every unit a generated history establishes, and null (the national report). */
 export const unitOrNational = (h: GeneratedHistory): fc.Arbitrary<UnitCode | null> =>
@@ -30,3 +31,34 @@ export const appendInOrder =
     if (E.isLeft(appended)) throw new Error(`position ${e.position} appended after ${appended.left.lastPosition}`)
     return model
   }
+
+/**
+ * The law instance of a report that counts participants in a unit and its children (coverage,
+ * plan): built and appended by the model's own functions, additive over its children, and counted
+ * against the plain oracle. E.g. `participantReport('planReport', { build: History.of, append:
+ * (h, e) => h.append(e) }, (h, q, knownAt) => planReport(h, { ...q, knownAt }))`.
+ */
+export const participantReport = <
+  M,
+  Q extends { readonly scheme: Scheme; readonly asOf: BusinessDate; readonly unit?: string | null },
+  A extends { readonly participants: number; readonly children: ReadonlyArray<{ readonly unit: string }> },
+>(
+  name: string,
+  model: {
+    readonly build: (events: readonly PositionedEvent[]) => M
+    readonly append: (model: M, e: PositionedEvent) => E.Either<{ readonly lastPosition: number | null }, unknown>
+  },
+  answer: (model: M, query: Q, knownAt: number | null) => A,
+): Projection<M, Q, A> => ({
+  name,
+  build: model.build,
+  append: appendInOrder(model.append),
+  answer,
+  additivity: { measure: (a) => a.participants, parts: (q, a) => childQueries(q, a.children) },
+  counting: {
+    scheme: (q) => q.scheme,
+    asOf: (q) => q.asOf,
+    selects: (e, q, inUnit) => inUnit(e.unit, q.unit ?? null),
+    count: (a) => a.participants,
+  },
+})
