@@ -4,8 +4,7 @@ import { type DomainEvent, SCHEMES, streamOf } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
-import * as E from 'fp-ts/lib/Either.js'
-import type { CheckpointStore, EventStore } from '@ansinh/store'
+import type { EventStore } from '@ansinh/store'
 import { pgliteDriver } from '@ansinh/store-pglite'
 import { SqlEventStore, openPostgresStore } from '@ansinh/store-postgres'
 import { history, interestingDays } from '@ansinh/testing'
@@ -13,21 +12,8 @@ import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { fromDayNumber } from '@ansinh/core'
 import { historyProjector } from './history-projector.js'
-import { ProjectionRunner, type RunnerOptions } from './runner.js'
+import { savedPosition, started } from '../test/runner.js'
 
-/** A started runner (a failed start fails the test with its reason). */
-const started = async <M>(options: RunnerOptions<M>): Promise<ProjectionRunner<M>> => {
-  const r = await ProjectionRunner.start(options)
-  if (E.isLeft(r)) throw new Error(`the runner did not start: ${JSON.stringify(r.left)}`)
-  return r.right
-}
-
-/** The position of the checkpoint saved under `name` (0: none). */
-const savedPosition = async (checkpoints: CheckpointStore, name: string): Promise<number> => {
-  const loaded = await checkpoints.load(name)
-  if (E.isLeft(loaded)) throw new Error(`checkpoint ${name} did not load: ${JSON.stringify(loaded.left)}`)
-  return loaded.right?.position ?? 0
-}
 
 const h = fc.sample(history({ participants: 25, employers: 2, lateRecords: true, moves: true }), { numRuns: 1, seed: 11 })[0]!
 const days = interestingDays({ events: h.events, years: h.years }).filter((_, i) => i % 5 === 0).slice(0, 10)

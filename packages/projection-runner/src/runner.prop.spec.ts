@@ -9,21 +9,8 @@ import { type CheckpointStore, InMemoryCheckpointStore, InMemoryEventStore, type
 import { history, interestingDays } from '@ansinh/testing'
 import { describe, expect, it } from 'vitest'
 import { historyProjector } from './history-projector.js'
-import { ProjectionRunner, type RunnerOptions } from './runner.js'
+import { savedPosition, started } from '../test/runner.js'
 
-/** A started runner (a failed start fails the test with its reason). */
-const started = async <M>(options: RunnerOptions<M>): Promise<ProjectionRunner<M>> => {
-  const r = await ProjectionRunner.start(options)
-  if (E.isLeft(r)) throw new Error(`the runner did not start: ${JSON.stringify(r.left)}`)
-  return r.right
-}
-
-/** The position of the checkpoint saved under `name` (0: none). */
-const savedPosition = async (checkpoints: CheckpointStore, name: string): Promise<number> => {
-  const loaded = await checkpoints.load(name)
-  if (E.isLeft(loaded)) throw new Error(`checkpoint ${name} did not load: ${JSON.stringify(loaded.left)}`)
-  return loaded.right?.position ?? 0
-}
 
 const appendAll = async (store: InMemoryEventStore, events: readonly DomainEvent[]) => {
   for (const e of events) {

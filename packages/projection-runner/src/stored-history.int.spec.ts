@@ -80,7 +80,7 @@ if (process.env['ANSINH_TEST_PG_URL']) {
   closers.push(() => pool.end())
   subjects.push(sqlSubject('PostgreSQL server', pgDriver(pool), 12))
 } else {
-  it.skip('PostgreSQL server (skipped only without PostgreSQL binaries: no ANSINH_TEST_PG_URL)', () => undefined)
+  it.skip('PostgreSQL server: skipped because there is no ANSINH_TEST_PG_URL (the global setup sets it whenever PostgreSQL binaries are installed)', () => undefined)
 }
 
 afterAll(async () => {
