@@ -16,3 +16,4 @@ export const describeProjectionLaws = <Model, Query, Answer>(p: Projection<Model
     }
   })
 }
+export { describeReportProperties, reportCases, type ReportPropertyOptions, type ReportUnderTest } from './report-properties.js'
