@@ -13,6 +13,11 @@ export const pgliteDriver = (db: PGlite, ownsDatabase = true): SqlDriver => ({
   kind: 'pglite',
   query: async (text, params) => (await db.query(text, params as unknown[])).rows as never,
   copy: async (table, columns, text) => void (await db.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
+  copyOut: async (select) => {
+    const result = await db.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT binary)`)
+    if (result.blob === undefined) throw new Error('PGlite returned no blob for COPY TO /dev/blob')
+    return new Uint8Array(await result.blob.arrayBuffer())
+  },
   transaction: (body) =>
     db.transaction((tx) =>
       body({

@@ -9,7 +9,7 @@
  */
 import { finished } from 'node:stream/promises'
 import type pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 
 /** Runs one SQL statement. */
 export interface SqlQueryable {
@@ -28,6 +28,12 @@ export interface SqlDriver extends SqlQueryable {
   /** Which engine this is (PGlite has one connection; a server has many). */
   readonly kind: 'postgres' | 'pglite'
   /** Runs `body` in one transaction: committed when it resolves, rolled back when it rejects. */
+  /**
+   * Runs `COPY (select) TO …` in PostgreSQL's binary COPY format and returns its bytes: how large
+   * values (a snapshot's envelope) leave the database without a text encoding (see `copyField`).
+   * `select` takes no parameters: COPY does not.
+   */
+  copyOut(select: string): Promise<Uint8Array>
   transaction<T>(body: (tx: SqlQueryable) => Promise<T>): Promise<T>
   /** Calls `onNotify` on every NOTIFY on `channel` from any session; resolves to an unlisten. */
   listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>
@@ -65,6 +71,18 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
       const client = await pool.connect()
       try {
         await copyIn(client, copySql(table, columns, 'STDIN'), text, onSent)
+      } finally {
+        client.release()
+      }
+    },
+    copyOut: async (select) => {
+      const client = await pool.connect()
+      try {
+        const chunks: Buffer[] = []
+        const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT binary)`))
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+        await finished(stream)
+        return Buffer.concat(chunks)
       } finally {
         client.release()
       }
