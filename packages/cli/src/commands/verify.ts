@@ -58,8 +58,8 @@ export interface VerifiedChain {
 }
 
 /**
- * Walks the chain of the store at `url` (from its trusted snapshot unless `full` or not
- * `snapshot`; from position 1 when `expectHead` lies before the snapshot), or exit 3 with the
+ * Walks the chain of the store at `url` (from its trusted snapshot unless `full`, not `snapshot`
+ * or given an `expectHead`, which is checked from position 1), or exit 3 with the
  * first position that does not verify (or does not match `expectHead`).
  */
 export const verifyStore = async (
@@ -71,9 +71,9 @@ export const verifyStore = async (
   if (E.isLeft(opened)) return opened
   const store = opened.right
   try {
-    const trusted = options.full || !options.snapshot ? null : await trustedStamp(store, warn)
-    // a published head before the snapshot is checked on the chain itself, from position 1
-    const from = trusted !== null && options.expectHead !== undefined && options.expectHead.position < trusted.position ? null : trusted
+    // A published head is checked against the whole chain, from position 1: every row up to it
+    // must still hash to it, not only those after a snapshot.
+    const from = options.full || !options.snapshot || options.expectHead !== undefined ? null : await trustedStamp(store, warn)
     let lastRecordedAt: string | null = null
     const events = async function* (): AsyncGenerator<RecordedEvent> {
       for await (const r of replay(store, url, 'verifying', (from?.position ?? 0) + 1)) {
