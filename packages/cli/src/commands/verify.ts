@@ -71,6 +71,8 @@ export const verifyStore = async (
   if (E.isLeft(opened)) return opened
   const store = opened.right
   try {
+    // an unreachable store fails here, in one line, before a snapshot is looked for
+    await store.headPosition()
     // A published head is checked against the whole chain, from position 1: every row up to it
     // must still hash to it, not only those after a snapshot.
     const from = options.full || !options.snapshot || options.expectHead !== undefined ? null : await trustedStamp(store, warn)
