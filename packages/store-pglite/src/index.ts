@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { type EventStore, unavailableStore } from '@ansinh/store'
@@ -57,8 +57,12 @@ export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions
   const folder = resolve(dir)
   if (options.create === false && !pgliteStoreExists(folder)) return E.left({ _tag: 'NoStore', dir })
   try {
-    // PGlite creates the folder but not its parents (`.ansinh/store` on a fresh checkout); the lock needs the folder first.
-    await mkdir(folder, { recursive: true })
+    // PGlite creates the folder but not its parents (`.ansinh/store` on a fresh checkout); the lock
+    // needs the folder first. The folder itself is made without `recursive`, which loops in /proc.
+    await mkdir(dirname(folder), { recursive: true })
+    await mkdir(folder).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err
+    })
   } catch (err) {
     return E.left({ _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` })
   }
