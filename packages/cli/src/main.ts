@@ -7,10 +7,12 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { helpFor, parseArgs, usageOf, wordsOf } from './args.js'
 import { runCheck } from './commands/check.js'
+import { runHead } from './commands/head.js'
 import { runImport } from './commands/import.js'
 import { runReport } from './commands/report.js'
 import { runVerify } from './commands/verify.js'
 import type { Failure } from './failure.js'
+import { scrub, secretsOf } from './redact.js'
 import { VERSION } from './version.js'
 
 /** Where the program writes; injectable for tests. */
@@ -25,7 +27,12 @@ const processIo: Io = {
 }
 
 /** Runs the program on its arguments (without `node` and the script) and returns the exit code. */
-export const main = async (argv: readonly string[], io: Io = processIo): Promise<number> => {
+export const main = async (argv: readonly string[], given: Io = processIo): Promise<number> => {
+  // Secrets never printed: whatever a line says (a driver's error text included), no password of a
+  // store URL on the command line or in ANSINH_STORE reaches stderr, nor a summary line on stdout.
+  const secrets = [...new Set([...argv, process.env.ANSINH_STORE ?? ''].flatMap(secretsOf))].sort((a, b) => b.length - a.length)
+  const io: Io = secrets.length === 0 ? given : { out: given.out, err: (t) => given.err(scrub(t, secrets)) }
+  const summary = (t: string): string => scrub(t, secrets)
   const parsed = parseArgs(argv)
   if (E.isLeft(parsed)) {
     io.err(`ansinh: ${parsed.left}`)
@@ -48,7 +55,10 @@ export const main = async (argv: readonly string[], io: Io = processIo): Promise
       result = await runImport(command.file, command.store, { snapshot: command.snapshot }, io.err)
       break
     case 'verify':
-      result = await runVerify(command.store, { full: command.full, snapshot: command.snapshot }, io.err)
+      result = await runVerify(command.store, { full: command.full, snapshot: command.snapshot, ...(command.expectHead === undefined ? {} : { expectHead: command.expectHead }) }, io.err)
+      break
+    case 'head':
+      result = await runHead(command.store, { full: command.full, snapshot: command.snapshot }, io.err)
       break
     default:
       result = await runReport(command, io.err)
@@ -58,6 +68,7 @@ export const main = async (argv: readonly string[], io: Io = processIo): Promise
     if (result.left.code === 1) io.err(usageOf(wordsOf(argv)))
     return result.left.code
   }
-  io.out(result.right)
+  // A report's figures are printed as computed; every other command's line is a summary that may name the store.
+  io.out(command.name.startsWith('report-') ? result.right : summary(result.right))
   return 0
 }

@@ -11,6 +11,7 @@ import type { EventStore, RecordedEvent } from '@ansinh/store'
 import { type Failure, fail } from './failure.js'
 import { forEachLine, readLines } from './lines.js'
 import { bytes, progress } from './progress.js'
+import { redactUrl } from './redact.js'
 
 /** The default store when neither `--store` nor `ANSINH_STORE` names one. */
 export const DEFAULT_STORE = 'pglite:.ansinh/store'
@@ -84,27 +85,44 @@ export const readHistoryFile = async (file: string): Promise<E.Either<Failure, L
 /** The store URL in force: the option, else `ANSINH_STORE`, else the embedded default. */
 export const storeUrl = (option: string | null): string => option ?? process.env.ANSINH_STORE ?? DEFAULT_STORE
 
+/** Options of {@link openStore}. */
+export interface OpenOptions {
+  /**
+   * Create the store when it is not there (only `import` does): a `pglite:` folder, the tables of
+   * a PostgreSQL database. false (the default): reading a store that is not there is exit 3, and
+   * `memory:`, empty in every process, is refused the same way.
+   */
+  readonly create?: boolean
+}
+
 /**
  * Opens a store: `memory:`, `pglite:DIR` (embedded PostgreSQL in a folder), `postgres://…` /
  * `postgresql://…`, `esdb://…` / `esdb+discover://…`. Each adapter is imported only for its
  * scheme, so a report from a file never loads a database driver and a PostgreSQL user never loads
  * PGlite. The EventStoreDB adapter (gRPC) is an optional peer: without it, `esdb://` says so.
+ * A `pglite:` folder is held by this process until the store is closed: one in use by another
+ * process is exit 3 naming it.
  */
-export const openStore = async (url: string): Promise<E.Either<Failure, EventStore>> => {
+export const openStore = async (url: string, options: OpenOptions = {}): Promise<E.Either<Failure, EventStore>> => {
+  const create = options.create ?? false
   try {
     if (url === 'memory:') {
+      if (!create) return E.left(fail(3, `store memory: is empty: a memory: store lives only while one command runs; read a pglite:DIR or postgres://… store, or give --events FILE`))
       const { InMemoryEventStore } = await import('@ansinh/store')
       return E.right(new InMemoryEventStore())
     }
     if (url.startsWith('pglite:')) {
       const dir = url.slice('pglite:'.length)
       if (dir === '') return E.left(fail(1, `--store: pglite needs a folder, e.g. pglite:.ansinh/store (got "${url}")`))
-      const { openPgliteStore } = await import('@ansinh/store-pglite')
-      return E.right(await openPgliteStore(dir))
+      const { describePgliteOpenError, openPgliteFolder } = await import('@ansinh/store-pglite')
+      const opened = await openPgliteFolder(dir, { create })
+      if (E.isRight(opened)) return opened
+      const why = describePgliteOpenError(opened.left)
+      return E.left(fail(3, opened.left._tag === 'NoStore' ? `${why}; only ansinh import creates a store` : opened.left._tag === 'InUse' ? why : `store ${url}: ${why}`))
     }
     if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
       const { openPostgresStore } = await import('@ansinh/store-postgres')
-      return E.right(await openPostgresStore(url))
+      return E.right(await openPostgresStore(url, { create }))
     }
     if (url.startsWith('esdb://') || url.startsWith('esdb+discover://')) {
       const adapter = await optionalAdapter(() => import('@ansinh/store-eventstoredb'), '@ansinh/store-eventstoredb')
@@ -114,7 +132,7 @@ export const openStore = async (url: string): Promise<E.Either<Failure, EventSto
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   }
-  return E.left(fail(1, `--store: not a store URL (got "${url}"); use memory:, pglite:DIR, postgres://… or esdb://…`))
+  return E.left(fail(1, `--store: not a store URL (got "${redact(url)}"); use memory:, pglite:DIR, postgres://… or esdb://…`))
 }
 
 /**
@@ -131,5 +149,5 @@ export const optionalAdapter = async <M>(load: () => Promise<M>, name: string): 
   }
 }
 
-/** A URL with its password hidden, for error lines. */
-export const redact = (url: string): string => url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@')
+/** A store URL as it may be printed: its password and secret parameters hidden (redact.ts). */
+export const redact = redactUrl

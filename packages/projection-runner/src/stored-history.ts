@@ -11,8 +11,10 @@ import * as E from 'fp-ts/lib/Either.js'
 import { History, decodeHistorySnapshot, encodeHistorySnapshot } from '@ansinh/projection'
 import {
   type AppendSnapshot,
+  ChainWalk,
   type EventStore,
   GENESIS_HASH,
+  StoreFailure,
   type SnapshotError,
   type SnapshotStamp,
   type SnapshotStoreFailed,
@@ -74,17 +76,23 @@ export interface StoredHistory {
   readonly snapshot: SnapshotStamp | null
   /** How many events were read from the store (after the snapshot, if any). */
   readonly read: number
-  /** The store's chain hash after `position`, when this load knows it (the snapshot's or a read event's), else null. */
+  /**
+   * The chain hash after `position`, when this load knows it, else null: the snapshot's, or one
+   * recomputed from the events read (never copied from a stored column).
+   */
   readonly hashAt: (position: number) => string | null
-  /** The head it read up to: its position and hash. */
+  /** The head it read up to: its position and recomputed hash. */
   readonly head: SnapshotStamp
   /** Whether a fresh snapshot was saved. */
   readonly saved: boolean
 }
 
 /**
- * Loads the store's history: from its snapshot when one is trusted, then the events after it.
- * A `StoreFailure` of the store's read propagates, as from `readAll`.
+ * Loads the store's history: from its snapshot when one is trusted, then the events after it,
+ * re-chained as they are read (a `ChainWalk` from the snapshot's stamp, or from position 1): the
+ * hashes it gives are computed over what was read. A `StoreFailure` of the store's read
+ * propagates, as from `readAll`; so does an event that does not follow the chain, as a
+ * `CorruptEvent` at its position saying why, so that no answer rests on an edited or missing row.
  */
 export const loadStoredHistory = async (store: EventStore, options: LoadOptions): Promise<StoredHistory> => {
   const snapshots = options.useSnapshot && keepsSnapshots(store) ? store.snapshots : null
@@ -102,13 +110,16 @@ export const loadStoredHistory = async (store: EventStore, options: LoadOptions)
   }
   const model = history ?? History.of([])
   const from = snapshot?.position ?? 0
+  const walk = new ChainWalk(snapshot ?? undefined)
   const tail: string[] = []
   for await (const r of store.readAll({ fromPosition: from + 1, pageSize: options.pageSize ?? 5_000 })) {
+    const broken = walk.step(r)
+    if (broken !== null) throw new StoreFailure({ _tag: 'CorruptEvent', position: broken.position, message: `hash chain broken: ${broken.reason}`, problems: [] })
     model.append({ event: r.event, position: r.position })
-    tail.push(r.hash)
+    tail.push(walk.head.hash)
     options.onEvent?.(r.position)
   }
-  const head: SnapshotStamp = { position: from + tail.length, hash: tail[tail.length - 1] ?? snapshot?.hash ?? GENESIS_HASH }
+  const head: SnapshotStamp = walk.head
   let saved = false
   if (snapshots !== null && (snapshot === null || tail.length >= (options.refreshAfter ?? 10_000)) && head.position > 0) {
     // A failed save costs only the next run's speed: the answer is already complete.

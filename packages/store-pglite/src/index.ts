@@ -1,35 +1,114 @@
 /**
  * `@ansinh/store-pglite`: the event store embedded in the process — PGlite (PostgreSQL compiled
  * to WebAssembly) in a folder. It runs the SQL of `@ansinh/store-postgres` through a PGlite
- * driver, so a folder holds exactly what a server would.
+ * driver, so a folder holds exactly what a server would. One process at a time opens a folder
+ * (lock.ts).
  */
+import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import * as E from 'fp-ts/lib/Either.js'
 import { type EventStore, unavailableStore } from '@ansinh/store'
 import { SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
 import { pgliteDriver } from './driver.js'
+import { describeLockError, lockFolder } from './lock.js'
 
 export { pgliteDriver } from './driver.js'
+export { type FolderLock, LOCK_FILE, type LockError, describeLockError, lockFolder, processRuns } from './lock.js'
 
 /** Whether a PGlite location means "in memory, gone when closed". */
 const inMemory = (dir: string): boolean => dir === 'memory' || dir === 'memory://' || dir === ''
 
+/** Whether `dir` holds a PGlite database (PostgreSQL's `PG_VERSION` marks an initialised data folder). */
+export const pgliteStoreExists = (dir: string): boolean => existsSync(join(resolve(dir), 'PG_VERSION'))
+
+/** Options of {@link openPgliteFolder}. */
+export interface PgliteFolderOptions extends SqlStoreOptions {
+  /** Create the folder and the store when they are not there (default true); false: `NoStore`. */
+  readonly create?: boolean
+  /** How long to wait for another process to release the folder (default 0: refuse at once). */
+  readonly waitMs?: number
+}
+
+/** Why a folder was not opened. */
+export type PgliteOpenError =
+  | { readonly _tag: 'NoStore'; readonly dir: string }
+  | { readonly _tag: 'InUse'; readonly dir: string; readonly pid: number; readonly message: string }
+  | { readonly _tag: 'StoreUnavailable'; readonly message: string }
+
+/** One line saying why a folder was not opened. */
+export const describePgliteOpenError = (e: PgliteOpenError): string =>
+  e._tag === 'NoStore' ? `store pglite:${e.dir} does not exist (no ansinh store in that folder)` : e.message
+
+/**
+ * Opens the embedded store in a folder (or in memory for `memory` / `memory://`), holding the
+ * folder's lock until `close`: `InUse` naming the process that holds it, `NoStore` for a folder
+ * without a store when `create` is false, `StoreUnavailable` when PGlite cannot open it.
+ */
+export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions = {}): Promise<E.Either<PgliteOpenError, SqlEventStore>> => {
+  if (inMemory(dir)) {
+    try {
+      return E.right(await SqlEventStore.open(pgliteDriver(await PGlite.create()), options))
+    } catch (err) {
+      return E.left({ _tag: 'StoreUnavailable', message: `cannot open PGlite in memory: ${(err as Error).message}` })
+    }
+  }
+  const folder = resolve(dir)
+  if (options.create === false && !pgliteStoreExists(folder)) return E.left({ _tag: 'NoStore', dir })
+  try {
+    // PGlite creates the folder but not its parents (`.ansinh/store` on a fresh checkout); the lock
+    // needs the folder first. The folder itself is made without `recursive`, which loops in /proc.
+    await mkdir(dirname(folder), { recursive: true })
+    await mkdir(folder).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err
+    })
+  } catch (err) {
+    return E.left({ _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` })
+  }
+  const lock = await lockFolder(folder, options.waitMs ?? 0)
+  if (E.isLeft(lock)) {
+    return E.left(lock.left._tag === 'InUse' ? { _tag: 'InUse', dir, pid: lock.left.pid, message: describeLockError(dir, lock.left) } : { _tag: 'StoreUnavailable', message: lock.left.message })
+  }
+  let db: PGlite
+  try {
+    // checked again under the lock: the store may have gone (or come) while another process held it
+    if (options.create === false && !pgliteStoreExists(folder)) {
+      lock.right.release()
+      return E.left({ _tag: 'NoStore', dir })
+    }
+    db = await PGlite.create(folder)
+  } catch (err) {
+    lock.right.release()
+    return E.left({ _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` })
+  }
+  const driver = pgliteDriver(db)
+  const close = driver.close
+  return E.right(
+    await SqlEventStore.open(
+      {
+        ...driver,
+        close: async () => {
+          try {
+            await close()
+          } finally {
+            lock.right.release()
+          }
+        },
+      },
+      options,
+    ),
+  )
+}
+
 /**
  * Opens the embedded store: PGlite in a folder (created if missing), or in memory for `memory`
- * or `memory://`. Never rejects: a folder that cannot be opened makes every call return
- * `StoreUnavailable`.
+ * or `memory://`. Never rejects: a folder that cannot be opened, or that another process holds,
+ * makes every call return `StoreUnavailable` with the reason.
  *
  * @example const store = await openPgliteStore('.ansinh/store')
  */
 export const openPgliteStore = async (dir: string, options: SqlStoreOptions = {}): Promise<EventStore> => {
-  let db: PGlite
-  try {
-    // PGlite creates the folder itself but not its parents (`.ansinh/store` on a fresh checkout).
-    if (!inMemory(dir)) await mkdir(dirname(resolve(dir)), { recursive: true })
-    db = inMemory(dir) ? await PGlite.create() : await PGlite.create(dir)
-  } catch (err) {
-    return unavailableStore({ _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` })
-  }
-  return SqlEventStore.open(pgliteDriver(db), options)
+  const opened = await openPgliteFolder(dir, options)
+  return E.isRight(opened) ? opened.right : unavailableStore({ _tag: 'StoreUnavailable', message: describePgliteOpenError(opened.left) })
 }

@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
+import * as E from 'fp-ts/lib/Either.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
-import { openPgliteStore } from './index.js'
+import { LOCK_FILE, openPgliteFolder, openPgliteStore } from './index.js'
 
 // Its own file: creating a PGlite folder runs initdb (seconds), in parallel with the other files.
 describe('PGlite store in a folder', () => {
@@ -23,4 +26,28 @@ describe('PGlite store in a folder', () => {
     }
   })
 
+  it('reads no folder that holds no store, and creates none, unless asked to create', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ansinh-pglite-'))
+    try {
+      expect(await openPgliteFolder(join(dir, 'typo'), { create: false })).toEqual(E.left({ _tag: 'NoStore', dir: join(dir, 'typo') }))
+      expect(existsSync(join(dir, 'typo'))).toBe(false)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses a folder another live process holds, naming it, before PGlite opens it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ansinh-pglite-'))
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+    try {
+      writeFileSync(join(dir, LOCK_FILE), `${holder.pid}\n`)
+      const opened = await openPgliteFolder(dir)
+      expect(opened).toMatchObject(E.left({ _tag: 'InUse', pid: holder.pid, message: expect.stringMatching(new RegExp(`^store pglite:.* is in use by process ${holder.pid}; `)) }))
+      const store = await openPgliteStore(dir)
+      expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(E.left({ _tag: 'StoreUnavailable', message: expect.stringContaining(`in use by process ${holder.pid}`) }))
+    } finally {
+      holder.kill()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
 })

@@ -12,7 +12,7 @@ export { SqlCheckpointStore } from './checkpoints.js'
 export { SqlSnapshotStore } from './snapshots.js'
 export { MIGRATIONS, type Migration, migrate } from './migrations.js'
 export { COPY_CHUNK } from './load.js'
-export { SqlEventStore, type SqlStoreOptions } from './store.js'
+export { NO_STORE_MESSAGE, SqlEventStore, type SqlStoreOptions } from './store.js'
 
 /**
  * Opens the store in a PostgreSQL server (a connection string or `pg` pool options) and brings

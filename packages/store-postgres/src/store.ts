@@ -51,7 +51,16 @@ export interface SqlStoreOptions {
   readonly clock?: () => Instant
   /** How often a subscriber looks for events appended by other processes; default 500 ms. */
   readonly pollMs?: number
+  /**
+   * Create the schema in a database that has none (default true). false: a database without the
+   * events table is not a store, and every call answers `StoreUnavailable` saying so, so that a
+   * read of a mistyped database name answers an error rather than zeros.
+   */
+  readonly create?: boolean
 }
+
+/** The message of a store opened with `create: false` on a database that holds none. */
+export const NO_STORE_MESSAGE = 'no ansinh store in this database (it has no table ansinh_events); only ansinh import creates one'
 
 const unavailable = (err: unknown): StoreError => ({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) })
 
@@ -91,8 +100,9 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
   static async open(driver: SqlDriver, options: SqlStoreOptions = {}): Promise<SqlEventStore> {
     let ready: E.Either<StoreError, void>
     try {
-      await migrate(driver)
-      ready = E.right(undefined)
+      const exists = options.create !== false || (await driver.query<{ t: string | null }>(`SELECT to_regclass('ansinh_events')::text AS t`))[0]?.t != null
+      if (exists) await migrate(driver)
+      ready = exists ? E.right(undefined) : E.left({ _tag: 'StoreUnavailable', message: NO_STORE_MESSAGE })
     } catch (err) {
       ready = E.left(unavailable(err))
     }

@@ -8,7 +8,8 @@
  */
 import * as crypto from 'node:crypto'
 import { type DomainEvent, canonicalJson, currentVersion, streamOf } from '@ansinh/core'
-import { type RecordedEvent, StoreFailure } from './port.js'
+import * as E from 'fp-ts/lib/Either.js'
+import { type EventStore, type RecordedEvent, type StoreError, StoreFailure, describeStoreError } from './port.js'
 
 /** The "previous hash" of the event at position 1: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -59,49 +60,201 @@ export const chainHashOf = (
   return { hash: chainHash(previousHash, { event, stream, revision, position, version: currentVersion(event.type) }), revision }
 }
 
+/** A place in the chain: a position and the chain hash after it (0 and {@link GENESIS_HASH} for the empty history). */
+export interface ChainStamp {
+  readonly position: number
+  /** Lowercase hex SHA-256. */
+  readonly hash: string
+}
+
+/** Where and why a chain does not verify. */
+export interface ChainBreak {
+  readonly position: number
+  readonly reason: string
+}
+
 /** What {@link verifyChain} found. */
 export type ChainVerdict =
   | { readonly ok: true; readonly checked: number; readonly lastPosition: number; readonly lastHash: string }
-  | { readonly ok: false; readonly position: number; readonly reason: string }
+  | ({ readonly ok: false } & ChainBreak)
+
+/**
+ * Re-chains events as they are read: each {@link ChainWalk.step} checks the next event against the
+ * walk so far (positions gapless, the event in the stream its content names, each stream's
+ * revisions gapless, the stored hash equal to the one recomputed from the previous hash) and
+ * moves the walk on. {@link ChainWalk.head} is then the hash of what was read, computed, never
+ * copied from a stored column. Started from a trusted stamp (a snapshot's, or a published head),
+ * the walk reads only the tail: a stream's first revision after the stamp is taken as found, and
+ * every later one must follow it (the hash covers the revision).
+ *
+ * @example
+ * const walk = new ChainWalk()
+ * for await (const e of store.readAll()) { const broken = walk.step(e); if (broken) return broken }
+ * walk.head // { position, hash } of the last event read
+ */
+export class ChainWalk {
+  private previous: string
+  private expected: number
+  private readonly start: number
+  private readonly resumed: boolean
+  private readonly revisions = new Map<string, number>()
+  private broken: ChainBreak | null = null
+
+  constructor(from?: ChainStamp) {
+    this.previous = from?.hash ?? GENESIS_HASH
+    this.start = from?.position ?? 0
+    this.expected = this.start + 1
+    this.resumed = this.start > 0
+  }
+
+  /** The position and computed hash of the last event that verified (the start when none did). */
+  get head(): ChainStamp {
+    return { position: this.expected - 1, hash: this.previous }
+  }
+
+  /** How many events verified since the start. */
+  get checked(): number {
+    return this.expected - 1 - this.start
+  }
+
+  /** The first break found, or null. */
+  get failure(): ChainBreak | null {
+    return this.broken
+  }
+
+  /** Checks the next event read; null when it follows the walk, else the break (and every later step returns it too). */
+  step(e: RecordedEvent): ChainBreak | null {
+    if (this.broken !== null) return this.broken
+    const fail = (reason: string): ChainBreak => (this.broken = { position: this.expected, reason })
+    if (e.position !== this.expected) {
+      return e.position > this.expected
+        ? fail(`position ${this.expected} is missing (next stored position is ${e.position})`)
+        : fail(`position ${e.position} appears where position ${this.expected} was expected`)
+    }
+    const owner = streamOf(e.event)
+    if (e.stream !== owner) return fail(`event ${e.event.id} is stored in stream ${e.stream} but belongs to ${owner}`)
+    const seen = this.revisions.get(e.stream)
+    const revision = seen === undefined && this.resumed ? e.revision : (seen ?? -1) + 1
+    if (e.revision !== revision) return fail(`stream ${e.stream} has revision ${e.revision} where ${revision} was expected`)
+    const hash = chainHash(this.previous, e)
+    if (e.hash !== hash) return fail(`hash ${e.hash} does not match the recomputed ${hash}`)
+    this.revisions.set(e.stream, revision)
+    this.previous = hash
+    this.expected++
+    return null
+  }
+
+  /** Records a break found outside the rows (a corrupt row, a missing tail); later steps return it. */
+  fail(found: ChainBreak): ChainBreak {
+    if (this.broken === null) this.broken = found
+    return this.broken
+  }
+}
+
+/** The break a `StoreFailure` of a corrupt row stands for, or null for any other error (to re-throw). */
+export const breakOfReadError = (err: unknown): ChainBreak | null =>
+  err instanceof StoreFailure && err.error._tag === 'CorruptEvent' ? { position: err.error.position, reason: err.message } : null
 
 /**
  * Re-checks a history from position 1 (or from just after `from`, a stamp already trusted, e.g. a
- * snapshot's whose hash the store's row at its position carries; `events` then start there): positions gapless from 1, each stream's revisions gapless
- * from 0, every event in the stream its content names, every hash equal to the recomputed one.
- * Returns the first position that does not verify. A `StoreFailure` thrown while reading a corrupt
- * row becomes a verdict at that row's position; any other failure of the store is re-thrown.
+ * snapshot's whose hash the store's row at its position carries; `events` then start there) with a
+ * {@link ChainWalk}. Returns the first position that does not verify. A `StoreFailure` thrown while
+ * reading a corrupt row becomes a verdict at that row's position; any other failure of the store
+ * is re-thrown.
+ *
+ * With `expectHead` (a head published earlier, see {@link parseChainStamp}), the chain must also
+ * reach that position with exactly that hash: a rewrite re-hashed from some position on, a
+ * renumbering after a deletion, or a truncated tail then fails at the published position.
  */
-export const verifyChain = async (events: AsyncIterable<RecordedEvent>, from?: { readonly position: number; readonly hash: string }): Promise<ChainVerdict> => {
-  let previous = from?.hash ?? GENESIS_HASH
-  let expected = (from?.position ?? 0) + 1
-  const revisions = new Map<string, number>()
-  // From a trusted stamp, a stream's revisions before it are not read: its first revision in the
-  // tail is taken as found, and every later one must follow it (the hash covers the revision).
-  const resumed = from !== undefined && from.position > 0
+export const verifyChain = async (events: AsyncIterable<RecordedEvent>, from?: ChainStamp, expectHead?: ChainStamp): Promise<ChainVerdict> => {
+  const walk = new ChainWalk(from)
+  const check = expectHead === undefined ? null : headCheck(expectHead)
+  if (expectHead !== undefined && expectHead.position < walk.head.position) {
+    // a caller's mistake, not the store's: the walk cannot see a position before its start
+    throw new Error(`verifyChain: the expected head's position ${expectHead.position} lies before the start ${walk.head.position}`)
+  }
+  if (check !== null && expectHead!.position === walk.head.position) {
+    const differs = check(walk.head)
+    if (differs !== null) return { ok: false, ...differs }
+  }
   try {
     for await (const e of events) {
-      const fail = (reason: string): ChainVerdict => ({ ok: false, position: expected, reason })
-      if (e.position !== expected) {
-        return e.position > expected
-          ? fail(`position ${expected} is missing (next stored position is ${e.position})`)
-          : fail(`position ${e.position} appears where position ${expected} was expected`)
+      const broken = walk.step(e)
+      if (broken !== null) return { ok: false, ...broken }
+      if (check !== null && e.position === expectHead!.position) {
+        const differs = check(walk.head)
+        if (differs !== null) return { ok: false, ...differs }
       }
-      const owner = streamOf(e.event)
-      if (e.stream !== owner) return fail(`event ${e.event.id} is stored in stream ${e.stream} but belongs to ${owner}`)
-      const seen = revisions.get(e.stream)
-      const revision = seen === undefined && resumed ? e.revision : (seen ?? -1) + 1
-      if (e.revision !== revision) return fail(`stream ${e.stream} has revision ${e.revision} where ${revision} was expected`)
-      const hash = chainHash(previous, e)
-      if (e.hash !== hash) return fail(`hash ${e.hash} does not match the recomputed ${hash}`)
-      revisions.set(e.stream, revision)
-      previous = hash
-      expected++
     }
   } catch (err) {
-    if (err instanceof StoreFailure && err.error._tag === 'CorruptEvent') {
-      return { ok: false, position: err.error.position, reason: err.message }
+    const broken = breakOfReadError(err)
+    if (broken === null) throw err
+    return { ok: false, ...broken }
+  }
+  const head = walk.head
+  if (expectHead !== undefined && head.position < expectHead.position) {
+    return { ok: false, position: head.position + 1, reason: `the store ends at position ${head.position}, before the expected head at position ${expectHead.position}: events were removed from its end, or removed and the rest renumbered` }
+  }
+  return { ok: true, checked: walk.checked, lastPosition: head.position, lastHash: head.hash }
+}
+
+const headCheck =
+  (expected: ChainStamp) =>
+  (found: ChainStamp): ChainBreak | null =>
+    found.hash === expected.hash
+      ? null
+      : { position: expected.position, reason: `the chain's hash at position ${expected.position} is ${found.hash}, not the expected head's ${expected.hash}: the history up to it was changed` }
+
+/** Why {@link chainHashAt} has no hash: the chain breaks at or before the position, the store does not reach it, or the store failed. */
+export type ChainHashError =
+  | ({ readonly _tag: 'ChainBroken' } & ChainBreak)
+  | { readonly _tag: 'NotStored'; readonly position: number; readonly head: number }
+  | { readonly _tag: 'StoreFailed'; readonly error: StoreError }
+
+/** One line saying what a {@link ChainHashError} is. */
+export const describeChainHashError = (e: ChainHashError): string =>
+  e._tag === 'ChainBroken'
+    ? `hash chain broken at position ${e.position}: ${e.reason}`
+    : e._tag === 'NotStored'
+      ? `position ${e.position} is not stored: the store ends at position ${e.head}`
+      : describeStoreError(e.error)
+
+/**
+ * The chain's hash at `position`, recomputed by walking the store's events from position 1 (or
+ * from just after `from`, a stamp already trusted) up to it: the hash a report with
+ * `basis.lastPosition = position` cites, verified, never read from a stored column. Position 0 is
+ * {@link GENESIS_HASH}. Reads nothing after `position`.
+ */
+export const chainHashAt = async (store: Pick<EventStore, 'readAll'>, position: number, from?: ChainStamp): Promise<E.Either<ChainHashError, string>> => {
+  if (from !== undefined && from.position === position) return E.right(from.hash)
+  if (position === 0) return E.right(GENESIS_HASH)
+  if (from !== undefined && from.position > position) from = undefined
+  const walk = new ChainWalk(from)
+  try {
+    for await (const e of store.readAll({ fromPosition: walk.head.position + 1, pageSize: Math.min(5_000, position - walk.head.position) })) {
+      const broken = walk.step(e)
+      if (broken !== null) return E.left({ _tag: 'ChainBroken', ...broken })
+      if (e.position === position) return E.right(walk.head.hash)
     }
+  } catch (err) {
+    const broken = breakOfReadError(err)
+    if (broken !== null) return E.left({ _tag: 'ChainBroken', ...broken })
+    if (err instanceof StoreFailure) return E.left({ _tag: 'StoreFailed', error: err.error })
     throw err
   }
-  return { ok: true, checked: expected - 1 - (from?.position ?? 0), lastPosition: expected - 1, lastHash: previous }
+  return E.left({ _tag: 'NotStored', position, head: walk.head.position })
+}
+
+/** The text form of a chain stamp: `POSITION:HASH` (what `ansinh head` prints and `--expect-head` takes). */
+export const formatChainStamp = (stamp: ChainStamp): string => `${stamp.position}:${stamp.hash}`
+
+/** Reads `POSITION:HASH` (a decimal position, a colon, 64 hex characters; capitals accepted), or says what is wrong. */
+export const parseChainStamp = (text: string): E.Either<string, ChainStamp> => {
+  const m = /^(0|[1-9][0-9]{0,15}):([0-9a-fA-F]{64})$/.exec(text.trim())
+  if (m === null) return E.left(`not a head: expected POSITION:HASH, a position and the 64 hex characters of its sha256 (got "${text}")`)
+  const position = Number(m[1])
+  if (!Number.isSafeInteger(position)) return E.left(`not a head: position ${m[1]} is too large (got "${text}")`)
+  const hash = m[2]!.toLowerCase()
+  if (position === 0 && hash !== GENESIS_HASH) return E.left(`not a head: the head at position 0 is 64 zeros (got "${text}")`)
+  return E.right({ position, hash })
 }

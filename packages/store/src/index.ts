@@ -19,11 +19,20 @@ export {
   type Subscription,
 } from './port.js'
 export {
+  breakOfReadError,
+  type ChainBreak,
   chainHash,
+  chainHashAt,
+  type ChainHashError,
   chainHashOf,
   chainInput,
+  type ChainStamp,
   type ChainVerdict,
+  ChainWalk,
+  describeChainHashError,
+  formatChainStamp,
   GENESIS_HASH,
+  parseChainStamp,
   type UnhashedEvent,
   verifyChain,
 } from './chain.js'

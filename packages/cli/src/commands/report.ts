@@ -9,7 +9,7 @@ import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
-import { GENESIS_HASH, chainHashOf } from '@ansinh/store'
+import { GENESIS_HASH, StoreFailure, breakOfReadError, chainHashAt, chainHashOf, describeChainHashError } from '@ansinh/store'
 import { loadStoredHistory } from '@ansinh/projection-runner'
 import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
 import { type Failure, fail } from '../failure.js'
@@ -67,16 +67,23 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
     const p = progress(`reading ${redact(url)}`, { total: await store.headPosition() })
     const loaded = await loadStoredHistory(store, { useSnapshot: source.snapshot, warn, onEvent: (position) => p.update(position) })
     p.done()
-    // The one hash a load from a snapshot does not hold: the row's at a known-at cut before it.
+    // The one hash a load from a snapshot does not hold: the chain's at a known-at cut before it,
+    // recomputed from position 1 up to the cut (a report cites no hash it did not compute).
     const hashAt = async (position: number): Promise<string | null> => {
       const known = loaded.hashAt(position)
       if (known !== null) return known
-      for await (const r of store.readAll({ fromPosition: position, pageSize: 1 })) return r.position === position ? r.hash : null
-      return null
+      const computed = await chainHashAt(store, position)
+      if (E.isRight(computed)) return computed.right
+      const e = computed.left
+      if (e._tag === 'StoreFailed') throw new StoreFailure(e.error)
+      throw new StoreFailure({ _tag: 'CorruptEvent', position: e.position, message: e._tag === 'ChainBroken' ? `hash chain broken: ${e.reason}` : describeChainHashError(e), problems: [] })
     }
     const computed = await use({ history: loaded.history, hashAt, names: namesOf(loaded.history) })
     return E.right(computed)
   } catch (err) {
+    // An edited, missing or undecodable row: no answer, and the position, as verify names it.
+    const broken = breakOfReadError(err)
+    if (broken !== null) return E.left(fail(3, `${redact(url)}: hash chain broken at position ${broken.position}: ${broken.reason.replace(/^stored event at position \d+ is corrupt: (hash chain broken: )?/, '')}`))
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   } finally {
     await store.close()

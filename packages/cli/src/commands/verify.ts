@@ -3,13 +3,27 @@
  * verify. With a trusted snapshot (its stamp is the hash the store's row at its position carries)
  * the check starts after the snapshot's position: what the reports read is the snapshot and the
  * rows after it. `--full` (or `--no-snapshot`) re-walks the chain from position 1.
+ * `--expect-head POSITION:HASH` (a head `ansinh head` printed and someone kept outside the
+ * database) must still be on the chain: the hash recomputed at that position must be that hash.
  *
  * @module commands/verify
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { HISTORY_SNAPSHOT, HISTORY_SNAPSHOT_FORMAT } from '@ansinh/projection-runner'
-import { type OpenedSnapshot, type SnapshotError, type SnapshotStamp, type SnapshotStoreFailed, checkAgainstChain, describeSnapshotError, keepsSnapshots, openSnapshot, verifyChain } from '@ansinh/store'
-import type { EventStore } from '@ansinh/store'
+import {
+  type ChainStamp,
+  type OpenedSnapshot,
+  type SnapshotError,
+  type SnapshotStamp,
+  type SnapshotStoreFailed,
+  checkAgainstChain,
+  describeSnapshotError,
+  formatChainStamp,
+  keepsSnapshots,
+  openSnapshot,
+  verifyChain,
+} from '@ansinh/store'
+import type { EventStore, RecordedEvent } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { openStore, redact, replay, storeUrl } from '../source.js'
 
@@ -33,25 +47,63 @@ const trustedStamp = async (store: EventStore, warn: (line: string) => void): Pr
   return null
 }
 
-/** Runs `verify`: the summary line, or exit 3 with the first position that does not verify. */
-export const runVerify = async (
-  storeOption: string | null,
-  options: VerifyOptions = { full: false, snapshot: true },
-  warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
-): Promise<E.Either<Failure, string>> => {
-  const url = storeUrl(storeOption)
+/** What a verified walk of a store found: its head, how far it walked, and the last event's recording instant. */
+export interface VerifiedChain {
+  readonly checked: number
+  readonly head: ChainStamp
+  /** The trusted snapshot the walk started after, or null (from position 1). */
+  readonly from: SnapshotStamp | null
+  /** `recordedAt` of the event at the head, when the walk read it. */
+  readonly lastRecordedAt: string | null
+}
+
+/**
+ * Walks the chain of the store at `url` (from its trusted snapshot unless `full`, not `snapshot`
+ * or given an `expectHead`, which is checked from position 1), or exit 3 with the
+ * first position that does not verify (or does not match `expectHead`).
+ */
+export const verifyStore = async (
+  url: string,
+  options: VerifyOptions & { readonly expectHead?: ChainStamp },
+  warn: (line: string) => void,
+): Promise<E.Either<Failure, VerifiedChain>> => {
   const opened = await openStore(url)
   if (E.isLeft(opened)) return opened
   const store = opened.right
   try {
-    const from = options.full || !options.snapshot ? null : await trustedStamp(store, warn)
-    const r = await verifyChain(replay(store, url, 'verifying', (from?.position ?? 0) + 1), from ?? undefined)
+    // an unreachable store fails here, in one line, before a snapshot is looked for
+    await store.headPosition()
+    // A published head is checked against the whole chain, from position 1: every row up to it
+    // must still hash to it, not only those after a snapshot.
+    const from = options.full || !options.snapshot || options.expectHead !== undefined ? null : await trustedStamp(store, warn)
+    let lastRecordedAt: string | null = null
+    const events = async function* (): AsyncGenerator<RecordedEvent> {
+      for await (const r of replay(store, url, 'verifying', (from?.position ?? 0) + 1)) {
+        lastRecordedAt = r.event.recordedAt
+        yield r
+      }
+    }
+    const r = await verifyChain(events(), from ?? undefined, options.expectHead)
     if (!r.ok) return E.left(fail(3, `${redact(url)}: hash chain broken at position ${r.position}: ${r.reason}`))
-    const scope = from === null ? '' : ` (from the snapshot at position ${from.position}; --full checks from position 1)`
-    return E.right(`${redact(url)}: hash chain verified: ${r.checked} events${scope}, last position ${r.lastPosition ?? 0}${r.lastHash ? `, sha256 ${r.lastHash}` : ''}`)
+    return E.right({ checked: r.checked, head: { position: r.lastPosition, hash: r.lastHash }, from, lastRecordedAt: r.checked === 0 ? null : lastRecordedAt })
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   } finally {
     await store.close()
   }
+}
+
+/** Runs `verify`: the summary line, or exit 3 with the first position that does not verify. */
+export const runVerify = async (
+  storeOption: string | null,
+  options: VerifyOptions & { readonly expectHead?: ChainStamp } = { full: false, snapshot: true },
+  warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Promise<E.Either<Failure, string>> => {
+  const url = storeUrl(storeOption)
+  const walked = await verifyStore(url, options, warn)
+  if (E.isLeft(walked)) return walked
+  const { checked, head, from } = walked.right
+  const scope = from === null ? '' : ` (from the snapshot at position ${from.position}; --full checks from position 1)`
+  const expected = options.expectHead === undefined ? '' : `; it reaches the expected head ${formatChainStamp(options.expectHead)}`
+  return E.right(`${redact(url)}: hash chain verified: ${checked} events${scope}, last position ${head.position}${head.hash ? `, sha256 ${head.hash}` : ''}${expected}`)
 }

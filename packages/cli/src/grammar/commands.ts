@@ -8,6 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { BusinessDate, Scheme, UnitCode } from '@ansinh/core'
+import type { ChainStamp } from '@ansinh/store'
 import {
   type Format,
   type Lang,
@@ -15,6 +16,7 @@ import {
   type Separator,
   asOfValue,
   formatValue,
+  headValue,
   knownAtValue,
   langOfEnvironment,
   langValue,
@@ -55,8 +57,10 @@ export type Command =
   | ({ readonly name: 'report-debt'; readonly scheme: Scheme | null } & ReportOptions)
   | { readonly name: 'import'; readonly file: string; readonly store: string | null; readonly snapshot: boolean }
   | { readonly name: 'check'; readonly file: string }
-  /** `full`: from position 1 even when a snapshot is trusted; `snapshot`: false for `--no-snapshot`. */
-  | { readonly name: 'verify'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean }
+  /** `full`: from position 1 even when a snapshot is trusted; `snapshot`: false for `--no-snapshot`; `expectHead`: `--expect-head`. */
+  | { readonly name: 'verify'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean; readonly expectHead?: ChainStamp }
+  /** `ansinh head`: the chain's current head, verified as `verify` does. */
+  | { readonly name: 'head'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean }
   | { readonly name: 'help'; readonly path: readonly string[] }
   | { readonly name: 'version' }
 
@@ -231,12 +235,36 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     path: ['verify'],
     summary: "re-check the store's hash chain (after its trusted snapshot; --full: from the first event)",
-    synopsis: '[--store URL] [--full] [--no-snapshot]',
-    options: ['store', 'full', 'no-snapshot'],
-    examples: ['ansinh verify', 'ansinh verify --full -s pglite:my-store', 'ANSINH_STORE=postgres://auditor@db/ansinh ansinh verify'],
+    synopsis: '[--store URL] [--full] [--no-snapshot] [--expect-head POSITION:HASH]',
+    options: ['store', 'full', 'no-snapshot', 'expect-head'],
+    examples: [
+      'ansinh verify',
+      'ansinh verify --full -s pglite:my-store',
+      'ANSINH_STORE=postgres://auditor@db/ansinh ansinh verify --expect-head 208416:162645934dab9c0ef3c1a8d5e2b7f4a6019d3e8c7b5a4f2e1d0c9b8a7f6e5d4c',
+    ],
     build: (g) => {
       const tooMany = at(g.args, 0)
-      return E.isLeft(tooMany) ? tooMany : E.right({ name: 'verify', store: storeOnly(g), full: g.flag('full'), snapshot: !g.flag('no-snapshot') })
+      if (E.isLeft(tooMany)) return tooMany
+      const expectHead = optional(g.value('expect-head'), headValue)
+      if (E.isLeft(expectHead)) return expectHead
+      return E.right({
+        name: 'verify',
+        store: storeOnly(g),
+        full: g.flag('full'),
+        snapshot: !g.flag('no-snapshot'),
+        ...(expectHead.right === null ? {} : { expectHead: expectHead.right }),
+      })
+    },
+  },
+  {
+    path: ['head'],
+    summary: "the chain's current head, verified, as a POSITION:HASH line to publish or sign (and give to verify --expect-head later)",
+    synopsis: '[--store URL] [--full] [--no-snapshot]',
+    options: ['store', 'full', 'no-snapshot'],
+    examples: ['ansinh head', 'ansinh head -s pglite:my-store > head-2024-09-30.txt', 'ansinh head --full -s postgres://auditor@db/ansinh'],
+    build: (g) => {
+      const tooMany = at(g.args, 0)
+      return E.isLeft(tooMany) ? tooMany : E.right({ name: 'head', store: storeOnly(g), full: g.flag('full'), snapshot: !g.flag('no-snapshot') })
     },
   },
   {

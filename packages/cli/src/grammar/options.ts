@@ -7,6 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type BusinessDate, isBusinessDate, parseKnownAt, SCHEMES, type Scheme, UnitCode } from '@ansinh/core'
+import { type ChainStamp, parseChainStamp } from '@ansinh/store'
 
 /** Output format. */
 export type Format = 'table' | 'json' | 'csv'
@@ -48,6 +49,11 @@ export const OPTIONS = {
   separator: { type: 'string', value: 'SEP', help: 'csv: the cell separator: , (default), ; (Excel in vi-VN; decimals then use a comma) or tab' },
   'no-snapshot': { type: 'boolean', help: "replay every event instead of answering from the store's snapshot (and write none)" },
   full: { type: 'boolean', help: 'verify: re-check the chain from position 1, not only after the trusted snapshot' },
+  'expect-head': {
+    type: 'string',
+    value: 'POSITION:HASH',
+    help: 'verify: the chain must still reach this head (as `ansinh head` printed it): catches a rewrite re-hashed to the end, a renumbering, a cut tail',
+  },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', short: 'V', help: "show ansinh's version" },
 } as const satisfies Record<string, OptionSpec>
@@ -89,6 +95,12 @@ export const yearValue = (v: string): E.Either<string, number> =>
 /** `--format`. */
 export const formatValue = (v: string): E.Either<string, Format> =>
   ['table', 'json', 'csv'].includes(v) ? E.right(v as Format) : E.left(`--format: one of table, json, csv (got "${v}")`)
+
+/** `--expect-head`: `POSITION:HASH`, as `ansinh head` prints it. */
+export const headValue = (v: string): E.Either<string, ChainStamp> => {
+  const stamp = parseChainStamp(v)
+  return E.isLeft(stamp) ? E.left(`--expect-head: ${stamp.left}`) : stamp
+}
 
 const isLang = (v: string): v is Lang => v === 'en' || v === 'vi'
 
