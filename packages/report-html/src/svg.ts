@@ -5,25 +5,19 @@
  *
  * @module svg
  */
-import * as vega from 'vega'
 import { type LocaleFormatters, View, parse } from 'vega'
 import { compile } from 'vega-lite'
 import type { Chart } from './charts.js'
 import { type Lang, numberLocale } from './formats.js'
 import { escapeHtml } from './html.js'
 
-// `vega.locale(numberDefinition)` builds a view's formatters; vega-typings does not declare it.
-const localeOf = (vega as unknown as { readonly locale: (number: object) => LocaleFormatters }).locale
-const formatters = new Map<Lang, LocaleFormatters>()
-const formattersOf = (lang: Lang): LocaleFormatters => {
-  let l = formatters.get(lang)
-  if (l === undefined) formatters.set(lang, (l = localeOf(numberLocale(lang))))
-  return l
-}
+// The view's `locale` option takes d3 locale definitions (`{number, time}`: vega-view builds the
+// formatters from them), though vega-typings declares it as the built formatters.
+const localeOf = (lang: Lang): LocaleFormatters => ({ number: numberLocale(lang) }) as unknown as LocaleFormatters
 
 /** The chart's SVG document (no script, no external reference), axes in `lang`'s number format. */
 export const chartSvg = async (chart: Chart, lang: Lang): Promise<string> => {
-  const view = new View(parse(compile(chart.spec).spec), { renderer: 'none', locale: formattersOf(lang) })
+  const view = new View(parse(compile(chart.spec).spec), { renderer: 'none', locale: localeOf(lang) })
   try {
     const svg = await view.toSVG()
     // an accessible name; the drawing scales down to the printed page's width

@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { BrowserContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../main.js'
+import { openBrowser, whyNoChromium } from '../test/chromium.js'
+import { cleanHistory, line } from '../test/histories.js'
+
+// Screenshots and PDFs are kept for a person to look at: out/ is git-ignored.
+const ARTEFACTS = fileURLToPath(new URL('../../../../out/test-artefacts/', import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), 'ansinh-html-'))
+
+// 300 participants in three communes of Phan Thiết, each commune with its own target, and debts.
+const lines = [
+  ...cleanHistory(300),
+  line('QuotaAssigned', { unit: '22816', scheme: 'voluntary', year: 2020, target: 40, assignedOn: '2020-01-15', decision: '1/QĐ' }),
+  line('QuotaAssigned', { unit: '22819', scheme: 'voluntary', year: 2020, target: 80, assignedOn: '2020-01-15', decision: '2/QĐ' }),
+  line('QuotaAssigned', { unit: '22822', scheme: 'voluntary', year: 2020, target: 180, assignedOn: '2020-01-15', decision: '3/QĐ' }),
+  line('PopulationEstimated', { unit: '593', year: 2020, population: 230_000, labourForce: 130_000 }),
+  line('DebtRecorded', { employer: 'Công ty <Hải Hà> & "con"', unit: '22816', scheme: 'compulsory', period: '2019-03', amount: 9_000_000, recordedOn: '2019-04-15' }),
+  line('DebtRecorded', { employer: 'Công ty Hải Hà', unit: '22816', scheme: 'health', period: '2020-05', amount: 2_000_000, recordedOn: '2020-06-15' }),
+]
+const file = join(dir, 'history.ndjson')
+writeFileSync(file, lines.join('\n') + '\n')
+
+const run = async (argv: string[]) => {
+  const out: string[] = []
+  const err: string[] = []
+  const code = await main([...argv, '--events', file], { out: (t) => out.push(t), err: (t) => err.push(t) })
+  return { code, out: out.join('\n'), err }
+}
+
+// Each page, and what its charts must draw: one mark per data point, counted here from the question.
+const PAGES = [
+  { name: 'plan-vi', argv: ['report', 'plan', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '-l', 'vi'], charts: { 'participants-over-time': 9, 'achievement-bands': 3 } },
+  { name: 'coverage-en', argv: ['report', 'coverage', '-u', '593', '--scheme', 'voluntary', '-a', '2020-06-15', '-l', 'en'], charts: { 'participants-over-time': 6 } },
+  { name: 'debt-vi', argv: ['report', 'debt', '-u', '60', '-a', '2020-06-30', '-l', 'vi'], charts: { 'debt-by-age': 4 } },
+] as const
+
+describe('ansinh report --format html', () => {
+  it('writes one self-contained page: no script, no external reference, the CLI number formats', async () => {
+    const r = await run([...PAGES[0].argv, '--format', 'html'])
+    expect(r.err).toEqual([])
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^<!doctype html>/)
+    expect(r.out).not.toMatch(/<script|<link|<img|@import|url\(/i)
+    // the only URLs are SVG's namespace names and the Vega-Lite schema is not carried over
+    expect([...r.out.matchAll(/https?:\/\/[^"'\s)]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://www.w3.org/'))).toEqual([])
+    expect(r.out).toContain('<html lang="vi">')
+    expect(r.out).toContain('tính đến ngày 30/09/2020')
+    expect(r.out).toContain('@page { size: A4;')
+    // 1 of 3 communes met its target (40 of 40 is met; 50 of 80; 50 of 180)
+    expect(r.out).toContain('2/3 xã, phường, thị trấn chưa đạt chỉ tiêu')
+  })
+
+  it('escapes names from the history', async () => {
+    const r = await run([...PAGES[2].argv, '--format', 'html'])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('Công ty &lt;Hải Hà&gt; &amp; &quot;con&quot;')
+    expect(r.out).not.toContain('<Hải Hà>')
+  })
+})
+
+const noBrowser = whyNoChromium()
+if (noBrowser !== null) process.stderr.write(`report-html.e2e.spec.ts: the browser tests are skipped: ${noBrowser}\n`)
+
+describe.skipIf(noBrowser !== null)(`the html report in headless Chromium${noBrowser === null ? '' : ` (skipped: ${noBrowser})`}`, () => {
+  let browser: BrowserContext
+  beforeAll(async () => {
+    mkdirSync(ARTEFACTS, { recursive: true })
+    browser = await openBrowser()
+    // Offline: anything but the page's own file would be a request to count, then refused.
+    await browser.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()))
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  for (const p of PAGES) {
+    it(`${p.name}: loads with no console error and no request, one mark per data point, fits A4 and prints`, async () => {
+      const r = await run([...p.argv, '--format', 'html'])
+      expect(r.code).toBe(0)
+      const path = join(ARTEFACTS, `${p.name}.html`)
+      writeFileSync(path, r.out + '\n')
+      const url = pathToFileURL(path).href
+      const page = await browser.newPage()
+      const problems: string[] = []
+      const requests: string[] = []
+      page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning' ? problems.push(`${m.type()}: ${m.text()}`) : undefined))
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+      page.on('request', (q) => (q.url() === url ? undefined : requests.push(q.url())))
+      await page.goto(url, { waitUntil: 'load' })
+      expect(problems).toEqual([])
+      expect(requests).toEqual([])
+      const charts = await page.$$eval('figure.chart', (figures) =>
+        figures.map((f) => {
+          const svg = f.querySelector('svg')!
+          const marks = svg.querySelector(`g.${f.getAttribute('data-mark')}`)
+          return { id: f.getAttribute('data-chart'), points: Number(f.getAttribute('data-points')), marks: marks === null ? -1 : marks.children.length }
+        }),
+      )
+      expect(Object.fromEntries(charts.map((c) => [c.id, c.marks]))).toEqual(p.charts)
+      for (const c of charts) expect(c.marks).toBe(c.points)
+      await page.screenshot({ path: join(ARTEFACTS, `${p.name}.png`), fullPage: true })
+      // On paper: A4 less the page margins is 184 mm, 695 CSS pixels; nothing is wider.
+      await page.emulateMedia({ media: 'print' })
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        widest: Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)),
+      }))
+      expect(widths.page).toBeLessThanOrEqual(695)
+      expect(widths.widest).toBeLessThanOrEqual(695)
+      const pdf = await page.pdf({ format: 'A4', path: join(ARTEFACTS, `${p.name}.pdf`) })
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+      await page.close()
+    })
+  }
+})
