@@ -116,7 +116,7 @@ export const achievementBands = (children: readonly AchievementRow[], f: Formats
   const bands = (Object.keys(BAND_COLOURS) as Band[])
   const legend = bands.map((b) => `${word(BAND_WORDS[b], f.lang)} (${counts[b]})`)
   const below = counts.below + counts.below50 + counts.zero
-  const y = { field: 'name', type: 'nominal' as const, sort: null, title: null }
+  const y = { field: 'name', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 220 } }
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: WIDTH - 160,
