@@ -94,22 +94,20 @@ describe.skipIf(noBrowser !== null)(`the html report in headless Chromium${noBro
       await page.goto(url, { waitUntil: 'load' })
       expect(problems).toEqual([])
       expect(requests).toEqual([])
-      const charts = await page.$$eval('figure.chart', (figures) =>
-        figures.map((f) => {
-          const svg = f.querySelector('svg')!
-          const marks = svg.querySelector(`g.${f.getAttribute('data-mark')}`)
-          return { id: f.getAttribute('data-chart'), points: Number(f.getAttribute('data-points')), marks: marks === null ? -1 : marks.children.length }
-        }),
-      )
+      // In-page code as text: the spec typecheck has no DOM library.
+      const charts = await page.evaluate<{ id: string; points: number; marks: number }[]>(`[...document.querySelectorAll('figure.chart')].map((f) => {
+        const marks = f.querySelector('svg g.' + f.getAttribute('data-mark'))
+        return { id: f.getAttribute('data-chart'), points: Number(f.getAttribute('data-points')), marks: marks === null ? -1 : marks.children.length }
+      })`)
       expect(Object.fromEntries(charts.map((c) => [c.id, c.marks]))).toEqual(p.charts)
       for (const c of charts) expect(c.marks).toBe(c.points)
       await page.screenshot({ path: join(ARTEFACTS, `${p.name}.png`), fullPage: true })
       // On paper: A4 less the page margins is 184 mm, 695 CSS pixels; nothing is wider.
       await page.emulateMedia({ media: 'print' })
-      const widths = await page.evaluate(() => ({
+      const widths = await page.evaluate<{ page: number; widest: number }>(`({
         page: document.documentElement.scrollWidth,
         widest: Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)),
-      }))
+      })`)
       expect(widths.page).toBeLessThanOrEqual(695)
       expect(widths.widest).toBeLessThanOrEqual(695)
       const pdf = await page.pdf({ format: 'A4', path: join(ARTEFACTS, `${p.name}.pdf`) })

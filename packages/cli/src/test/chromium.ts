@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, chromium } from 'playwright-core'
 
-/** Where Debian's `chromium` package puts the browser. */
-export const CHROMIUM = '/usr/bin/chromium'
+/** Where Debian's `chromium` package puts the browser (`ANSINH_CHROMIUM` names another binary). */
+export const CHROMIUM = process.env['ANSINH_CHROMIUM'] ?? '/usr/bin/chromium'
 
 /** Why the browser tests cannot run here, or null when they can. */
 export const whyNoChromium = (): string | null =>
