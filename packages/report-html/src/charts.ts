@@ -35,7 +35,7 @@ const config = {
   font: FONT,
   view: { stroke: null },
   axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: 'normal' as const, gridColor: '#e5e5e5' },
-  legend: { labelFontSize: 10, titleFontSize: 10, labelLimit: 0, orient: 'bottom' as const, direction: 'vertical' as const },
+  legend: { labelFontSize: 10, titleFontSize: 10, labelLimit: 0, titleLimit: 0, orient: 'bottom' as const, direction: 'vertical' as const },
 }
 
 /**

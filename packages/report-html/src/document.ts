@@ -7,6 +7,7 @@
  */
 import { type Formats, word } from './formats.js'
 import { type Cell, escapeHtml, rowsTable } from './html.js'
+import { type DiffBlock, type RevisionsBlock, diffSection, revisionsSection } from './audit.js'
 import { type ReportBlock, reportSection } from './reports.js'
 
 /** A table of the caller's own (e.g. the seed run's published figures against the computed ones). */
@@ -25,7 +26,7 @@ export interface TextBlock {
 }
 
 /** A block of a page: each kind has its own renderer taking plain typed values. */
-export type Block = ReportBlock | TableBlock | TextBlock
+export type Block = ReportBlock | RevisionsBlock | DiffBlock | TableBlock | TextBlock
 
 /** A page: its title, an optional subtitle line and its blocks, one section each. */
 export interface Page {
@@ -49,13 +50,15 @@ p { margin: 2pt 0 6pt; }
 p.when, p.subtitle, p.more, figcaption.note, footer { color: #555; }
 section { margin-bottom: 12pt; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt; font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: bold; padding: 2pt 0; }
+caption, p.cause { text-align: left; font-weight: bold; padding: 2pt 0; }
 th, td { padding: 2pt 5pt; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 thead th { border-bottom: 1.5px solid #888; }
 table.pairs th { font-weight: normal; color: #333; width: 45%; }
 .n { text-align: right; white-space: nowrap; }
 figure { margin: 8pt 0 12pt; }
 figure svg { display: block; max-width: 100%; height: auto; }
+.wide table { font-size: 8pt; }
+.wide th, .wide td { padding: 1pt 3pt; }
 figcaption.title { font-weight: bold; margin-bottom: 3pt; }
 figcaption.note { font-size: 9pt; margin-top: 2pt; }
 footer { font-size: 8.5pt; border-top: 1px solid #ddd; margin-top: 16pt; padding-top: 4pt; }
@@ -76,6 +79,10 @@ const blockHtml = async (block: Block, f: Formats): Promise<string> => {
       return `<h2>${escapeHtml(block.title)}</h2>${rowsTable(block.header, block.rows)}`
     case 'text':
       return `<h2>${escapeHtml(block.title)}</h2>${block.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}`
+    case 'revisions':
+      return revisionsSection(block, f)
+    case 'diff':
+      return diffSection(block, f)
     default:
       return reportSection(block, f)
   }

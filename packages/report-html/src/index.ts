@@ -18,4 +18,22 @@ export {
 } from './charts.js'
 export { chartFigure, chartSvg } from './svg.js'
 export { EMPLOYERS_LISTED, type ReportBlock, monthEnds, reportSection } from './reports.js'
+export {
+  type CauseInput,
+  type ComparisonHead,
+  type ContributionInput,
+  type DiffBlock,
+  type DiffInput,
+  type DiffSide,
+  type FieldDeltaInput,
+  RECORDS_LISTED,
+  type RevisionsBlock,
+  type TriangleInput,
+  type TriangleRowInput,
+  causeLabel,
+  deltaByCause,
+  diffSection,
+  revisionHeatMap,
+  revisionsSection,
+} from './audit.js'
 export { type Block, CSS, type Page, type TableBlock, type TextBlock, htmlDocument } from './document.js'

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { htmlDocument } from '@ansinh/report-html'
+import { htmlFormats } from '../format/html.js'
 import { main } from '../main.js'
 import { openBrowser, whyNoChromium } from '../test/chromium.js'
 import { cleanHistory, line } from '../test/histories.js'
@@ -32,12 +34,75 @@ const run = async (argv: string[]) => {
   return { code, out: out.join('\n'), err }
 }
 
-// Each page, and what its charts must draw: one mark per data point, counted here from the question.
+// Each report page, and what its charts must draw: one mark per data point, counted here from the question.
 const PAGES = [
   { name: 'plan-vi', argv: ['report', 'plan', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '-l', 'vi'], charts: { 'participants-over-time': 9, 'achievement-bands': 3 } },
   { name: 'coverage-en', argv: ['report', 'coverage', '-u', '593', '--scheme', 'voluntary', '-a', '2020-06-15', '-l', 'en'], charts: { 'participants-over-time': 6 } },
   { name: 'debt-vi', argv: ['report', 'debt', '-u', '60', '-a', '2020-06-30', '-l', 'vi'], charts: { 'debt-by-age': 4 } },
 ] as const
+
+const pageHtml = async (argv: readonly string[]): Promise<string> => {
+  const r = await run([...argv, '--format', 'html'])
+  expect(r.err).toEqual([])
+  expect(r.code).toBe(0)
+  return r.out + '\n'
+}
+
+// Every page the browser opens: the reports through the CLI, the audit page from its typed values.
+const BROWSED: readonly { readonly name: string; readonly html: () => Promise<string>; readonly charts: Readonly<Record<string, number>> }[] = [
+  ...PAGES.map((p) => ({ name: p.name, html: () => pageHtml(p.argv), charts: p.charts })),
+  // the triangle's 9 known figures; participants' two causes and remaining's one
+  { name: 'audit-vi', html: () => auditPage(), charts: { 'revision-triangle': 9, 'delta-by-cause': 3 } },
+]
+
+// A revision triangle (3 as-of dates × 4 known-at columns, 9 figures known) and a diff (3 causes of
+// whole-number fields), in the shapes the report packages' revisions and diff return.
+const auditPage = (): Promise<string> =>
+  htmlDocument(
+    {
+      title: 'Kiểm toán — 60 Bình Thuận',
+      blocks: [
+        {
+          kind: 'revisions',
+          head: { report: 'plan', unit: '60', scheme: 'voluntary' },
+          unitName: 'Bình Thuận',
+          triangle: {
+            field: 'participants',
+            knownAt: ['2020-01-31T23:59:59.999+07:00', '2020-02-29T23:59:59.999+07:00', '2020-03-31T23:59:59.999+07:00', null],
+            rows: [
+              { asOf: '2020-01-31', cells: [100, 104, 105, 107], firstPublished: 100, totalRevision: 7 },
+              { asOf: '2020-02-29', cells: [null, 120, 118, 121], firstPublished: 120, totalRevision: 1 },
+              { asOf: '2020-03-31', cells: [null, null, 130, 133], firstPublished: 130, totalRevision: 3 },
+            ],
+            meanAbsoluteRevision: 11 / 3,
+          },
+        },
+        {
+          kind: 'diff',
+          unitName: 'Bình Thuận',
+          diff: {
+            before: { report: 'plan', unit: '60', scheme: 'voluntary', asOf: '2020-09-30', knownAt: '2020-10-05T23:59:59.999+07:00' },
+            after: { report: 'plan', unit: '60', scheme: 'voluntary', asOf: '2020-09-30', knownAt: null },
+            fields: [
+              {
+                field: 'participants',
+                before: 7215,
+                after: 7240,
+                delta: 25,
+                causes: [
+                  { cause: 'late-enrolment', total: 43, records: Array.from({ length: 43 }, (_, i) => ({ id: `e${i}`, position: 30000 + i, recordedAt: '2020-10-08T09:00:00+07:00', contribution: 1 })) },
+                  { cause: 'late-lapse', total: -18, records: Array.from({ length: 18 }, (_, i) => ({ id: `l${i}`, position: 31000 + i, recordedAt: '2020-10-09T09:00:00+07:00', contribution: -1 })) },
+                ],
+              },
+              { field: 'achievement', before: 7215 / 12045, after: 7240 / 12045, delta: 25 / 12045, causes: [{ cause: 'late-enrolment', total: 25 / 12045, records: [] }] },
+              { field: 'remaining', before: 4830, after: 4805, delta: -25, causes: [{ cause: 'late-enrolment', total: -25, records: [] }] },
+            ],
+          },
+        },
+      ],
+    },
+    htmlFormats('vi'),
+  )
 
 describe('ansinh report --format html', () => {
   it('writes one self-contained page: no script, no external reference, the CLI number formats', async () => {
@@ -78,12 +143,10 @@ describe.skipIf(noBrowser !== null)(`the html report in headless Chromium${noBro
     await browser?.close()
   })
 
-  for (const p of PAGES) {
+  for (const p of BROWSED) {
     it(`${p.name}: loads with no console error and no request, one mark per data point, fits A4 and prints`, async () => {
-      const r = await run([...p.argv, '--format', 'html'])
-      expect(r.code).toBe(0)
       const path = join(ARTEFACTS, `${p.name}.html`)
-      writeFileSync(path, r.out + '\n')
+      writeFileSync(path, await p.html())
       const url = pathToFileURL(path).href
       const page = await browser.newPage()
       const problems: string[] = []
