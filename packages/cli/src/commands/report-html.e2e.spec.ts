@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { BrowserContext } from 'playwright-core'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { htmlDocument } from '@ansinh/report-html'
+import { A4_TEXT_WIDTH, checkPage, openBrowser, whyNoChromium } from '@ansinh/testing/chromium'
 import { htmlFormats } from '../format/html.js'
 import { main } from '../main.js'
-import { openBrowser, whyNoChromium } from '../test/chromium.js'
 import { cleanHistory, line } from '../test/histories.js'
 
 // Screenshots and PDFs are kept for a person to look at: out/ is git-ignored.
@@ -132,12 +131,10 @@ const noBrowser = whyNoChromium()
 if (noBrowser !== null) process.stderr.write(`report-html.e2e.spec.ts: the browser tests are skipped: ${noBrowser}\n`)
 
 describe.skipIf(noBrowser !== null)(`the html report in headless Chromium${noBrowser === null ? '' : ` (skipped: ${noBrowser})`}`, () => {
-  let browser: BrowserContext
+  let browser: Awaited<ReturnType<typeof openBrowser>>
   beforeAll(async () => {
     mkdirSync(ARTEFACTS, { recursive: true })
     browser = await openBrowser()
-    // Offline: anything but the page's own file would be a request to count, then refused.
-    await browser.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()))
   })
   afterAll(async () => {
     await browser?.close()
@@ -147,35 +144,15 @@ describe.skipIf(noBrowser !== null)(`the html report in headless Chromium${noBro
     it(`${p.name}: loads with no console error and no request, one mark per data point, fits A4 and prints`, async () => {
       const path = join(ARTEFACTS, `${p.name}.html`)
       writeFileSync(path, await p.html())
-      const url = pathToFileURL(path).href
-      const page = await browser.newPage()
-      const problems: string[] = []
-      const requests: string[] = []
-      page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning' ? problems.push(`${m.type()}: ${m.text()}`) : undefined))
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-      page.on('request', (q) => (q.url() === url ? undefined : requests.push(q.url())))
-      await page.goto(url, { waitUntil: 'load' })
-      expect(problems).toEqual([])
-      expect(requests).toEqual([])
-      // In-page code as text: the spec typecheck has no DOM library.
-      const charts = await page.evaluate<{ id: string; points: number; marks: number }[]>(`[...document.querySelectorAll('figure.chart')].map((f) => {
-        const marks = f.querySelector('svg g.' + f.getAttribute('data-mark'))
-        return { id: f.getAttribute('data-chart'), points: Number(f.getAttribute('data-points')), marks: marks === null ? -1 : marks.children.length }
-      })`)
-      expect(Object.fromEntries(charts.map((c) => [c.id, c.marks]))).toEqual(p.charts)
-      for (const c of charts) expect(c.marks).toBe(c.points)
-      await page.screenshot({ path: join(ARTEFACTS, `${p.name}.png`), fullPage: true })
-      // On paper: A4 less the page margins is 184 mm, 695 CSS pixels; nothing is wider.
-      await page.emulateMedia({ media: 'print' })
-      const widths = await page.evaluate<{ page: number; widest: number }>(`({
-        page: document.documentElement.scrollWidth,
-        widest: Math.max(...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)),
-      })`)
-      expect(widths.page).toBeLessThanOrEqual(695)
-      expect(widths.widest).toBeLessThanOrEqual(695)
-      const pdf = await page.pdf({ format: 'A4', path: join(ARTEFACTS, `${p.name}.pdf`) })
-      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
-      await page.close()
+      const page = await checkPage(browser, path, { screenshot: join(ARTEFACTS, `${p.name}.png`), pdf: join(ARTEFACTS, `${p.name}.pdf`) })
+      expect(page.problems).toEqual([])
+      expect(page.requests).toEqual([])
+      expect(Object.fromEntries(page.charts.map((c) => [c.id, c.marks]))).toEqual(p.charts)
+      for (const c of page.charts) expect(c.marks).toBe(c.points)
+      // On paper: nothing is wider than A4 less the page margins.
+      expect(page.printWidth.page).toBeLessThanOrEqual(A4_TEXT_WIDTH)
+      expect(page.printWidth.widest).toBeLessThanOrEqual(A4_TEXT_WIDTH)
+      expect(readFileSync(join(ARTEFACTS, `${p.name}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-')
     })
   }
 })
