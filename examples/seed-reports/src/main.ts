@@ -5,12 +5,12 @@
  * Options: `--seed N` (default 2020), `--include-health` (about three million more participants),
  * `--lang en|vi` (default both), `--only SEED` (repeatable: binh-thuan, a-luoi, thuong-tin, hai-phong),
  * `--store URL` (import into `pglite:DIR` or `postgres://…` and compute every report from the store),
- * `--help`. Progress of each phase is drawn on stderr when it is a terminal.
+ * `--html FILE` (the page of every report with its charts, default `out/seed-reports.html`), `--help`. Progress of each phase is drawn on stderr when it is a terminal.
  *
  * @module main
  */
 import { USAGE, parseOptions } from './options.js'
-import { runSeedReports } from './run.js'
+import { DEFAULT_HTML, runSeedReports } from './run.js'
 
 const options = parseOptions(process.argv.slice(2))
 if (options === 'help') {
@@ -19,7 +19,7 @@ if (options === 'help') {
   process.stderr.write(`seed reports: ${options.error}\n${USAGE}\n`)
   process.exitCode = 2
 } else {
-  runSeedReports(options, (line) => process.stdout.write(line + '\n')).then(
+  runSeedReports({ html: DEFAULT_HTML, ...options }, (line) => process.stdout.write(line + '\n')).then(
     (result) => {
       process.exitCode = result.ok ? 0 : 1
     },

@@ -11,6 +11,7 @@ describe('parseOptions', () => {
       store: 'pglite:x',
     })
     expect(parseOptions([])).toEqual({ includeHealth: false })
+    expect(parseOptions(['--html', 'x/page.html'])).toEqual({ includeHealth: false, html: 'x/page.html' })
     expect(parseOptions(['-h'])).toBe('help')
   })
   it('names what is wrong', () => {

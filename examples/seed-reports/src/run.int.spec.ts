@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runSeedReports } from './run.js'
+import { htmlPaths, runSeedReports } from './run.js'
 
 describe('runSeedReports', () => {
   it('prints the checks in both languages and ends with the count of reproduced figures', async () => {
@@ -22,6 +22,26 @@ describe('runSeedReports', () => {
     await runSeedReports({ seeds: ['a-luoi'], langs: ['vi'] }, (l) => lines.push(l))
     expect(lines.some((l) => l.startsWith('reproduced'))).toBe(false)
     expect(lines.at(-1)).toBe('tái hiện 8/8 số liệu đã công bố')
+  })
+  it('writes the HTML page of every report with its charts, in the language asked for, and prints its path', async () => {
+    const lines: string[] = []
+    const html = join(mkdtempSync(join(tmpdir(), 'ansinh-seed-html-')), 'out', 'seed-reports.html')
+    await runSeedReports({ seeds: ['a-luoi'], langs: ['vi'], html }, (l) => lines.push(l))
+    expect(lines).toContain(`báo cáo kèm biểu đồ: ${html}`)
+    expect(lines.at(-1)).toBe('tái hiện 8/8 số liệu đã công bố')
+    const page = readFileSync(html, 'utf8')
+    expect(page).toMatch(/^<!doctype html>\n<html lang="vi">/)
+    // the A Lưới picture: 21 communes with a target, 12 below it; 8 month ends to 12 August 2019
+    expect(page).toContain('data-chart="achievement-bands" data-mark="bars_marks" data-points="21"')
+    expect(page).toContain('12/21 xã, phường, thị trấn chưa đạt chỉ tiêu')
+    expect(page).toContain('data-chart="participants-over-time" data-mark="points_marks" data-points="8"')
+    expect(page).toContain('data-chart="debt-by-age"')
+    expect(page).toContain('806.000.000 đồng')
+    expect(page).not.toMatch(/<script/i)
+  })
+  it('names the Vietnamese page beside the English one when both languages are asked', () => {
+    expect([...htmlPaths('out/seed-reports.html', ['en', 'vi'])]).toEqual([['en', 'out/seed-reports.html'], ['vi', 'out/seed-reports.vi.html']])
+    expect([...htmlPaths('out/page', ['vi'])]).toEqual([['vi', 'out/page']])
   })
   // Imports 26,758 events into PGlite and reads them back twice: minutes on a loaded machine.
   it('computes every figure from the embedded store it imports into, and imports only once', async () => {

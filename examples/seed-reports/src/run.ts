@@ -11,7 +11,8 @@ import { ARTICLES, figuresFor } from './figures.js'
 import { type EventLog, mergeLogs } from './generate/events.js'
 import { DEFAULT_SEED, SEEDS, type SeedName, seedLogs } from './history.js'
 import { type Lang, checkLine, formatCount, knownAtLines, reportLines, seedHeading, summaryLine } from './print.js'
-import { type AnyReport, type FigureCheck, type ReportSource, checkFigures, historySource, memoised, projectionSource, queryKey, queryOf } from './reports.js'
+import { type AnyReport, type FigureCheck, type FigureQuery, type ReportSource, checkFigures, historySource, memoised, projectionSource, queryKey, queryOf } from './reports.js'
+import { type SeedPage, unitNames, writeSeedReportsHtml } from './html.js'
 import { throughStore } from './store.js'
 import { Tally } from './tally.js'
 
@@ -26,7 +27,19 @@ export interface RunOptions {
    * without it, reports are computed from the generated events in memory.
    */
   readonly store?: string
+  /**
+   * Write the HTML page of every report with its charts here (English, or the one language asked
+   * for; with both, the Vietnamese page goes beside it as `….vi.html`); absent: no page.
+   */
+  readonly html?: string
 }
+
+/** Where `pnpm start` writes the HTML page. */
+export const DEFAULT_HTML = 'out/seed-reports.html'
+
+/** The HTML page of each language: `path` for the first, `….vi.html` beside it for Vietnamese after English. */
+export const htmlPaths = (path: string, langs: readonly Lang[]): Map<Lang, string> =>
+  new Map(langs.map((lang, i) => [lang, i === 0 ? path : path.replace(/(\.html?)?$/i, `.${lang}$1`)]))
 
 /** What a run found. */
 export interface RunResult {
@@ -68,6 +81,7 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
         : `${options.store}: already holds these ${formatCount(merged.length, 'en')} events; ${load.fromSnapshot ? 'restored from its snapshot' : 'read back'} in ${Math.round(load.readMs)} ms`,
     )
   }
+  const pages = new Map<Lang, SeedPage[]>(langs.map((l) => [l, []]))
   const reporting = progress('computing the reports', { total: seeds.length })
   for (const [i, seed] of seeds.entries()) {
     reporting.update(i)
@@ -80,6 +94,8 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
     const seedChecks = checkFigures(source, figures)
     const reports = new Map<string, AnyReport>()
     for (const f of figures) reports.set(queryKey(queryOf(f)), source(queryOf(f)))
+    const queries = new Map<string, FigureQuery>(figures.map((f) => [queryKey(queryOf(f)), queryOf(f)]))
+    const names = options.html === undefined ? new Map<string, string>() : unitNames(history)
     const reported = performance.now()
     checks.push(...seedChecks)
     const tally = new Tally(history)
@@ -104,17 +120,29 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
       write(lang === 'en' ? '  Published figures:' : '  Số liệu đã công bố:')
       for (const c of seedChecks) write(checkLine(c, lang))
       write(lang === 'en' ? '  As known at publication and as known today:' : '  Theo dữ liệu lúc công bố và theo dữ liệu hiện nay:')
-      for (const d of differences) for (const line of knownAtLines(d, lang)) write(line)
+      const story: string[] = []
+      for (const d of differences) story.push(...knownAtLines(d, lang))
       if (renewals !== null) {
-        write(
+        story.push(
           lang === 'en'
             ? `    expiring before year end: ${formatCount(renewals.expiringAtPublication, lang)} at publication, ${formatCount(renewals.expiringToday, lang)} today: ${formatCount(renewals.renewedLater, lang)} of them renewed in records that came later`
             : `    hết hạn trước cuối năm: ${formatCount(renewals.expiringAtPublication, lang)} lúc công bố, ${formatCount(renewals.expiringToday, lang)} hiện nay: ${formatCount(renewals.renewedLater, lang)} người đã đóng tiếp, ghi nhận sau ngày công bố`,
         )
       }
+      for (const line of story) write(line)
+      if (options.html !== undefined) {
+        const reportList = [...reports.entries()].map(([key, report]) => ({ query: queries.get(key)!, report }))
+        pages.get(lang)!.push({ article: ARTICLES[seed], reports: reportList, checks: seedChecks, story, source, names })
+      }
     }
   }
   reporting.done()
+  if (options.html !== undefined) {
+    for (const [lang, path] of htmlPaths(options.html, langs)) {
+      await writeSeedReportsHtml(path, pages.get(lang)!, lang)
+      write(lang === 'en' ? `the reports with their charts: ${path}` : `báo cáo kèm biểu đồ: ${path}`)
+    }
+  }
   const ok = checks.filter((c) => c.ok).length
   // English last when it is asked for, so the run ends with "reproduced N of N published figures".
   for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0))) write(summaryLine(ok, checks.length, lang))

@@ -52,7 +52,7 @@ describe('parseArgs', () => {
     [['report', 'coverage', '--as-of', '2023-02-28', '--scheme', 'health', '--year', '2023'], '--year does not apply to report coverage'],
     [['report', 'debt', '--as-of', '2023-02-28', '--known-at', 'yesterday'], '--known-at: not an ISO-8601 instant with an offset or a date (got "yesterday")'],
     [['report', 'debt', '--as-of', '2023-02-28', '--events', 'a', '--store', 'memory:'], 'give --events or --store, not both'],
-    [['report', 'debt', '--as-of', '2023-02-28', '--format', 'xml'], '--format: one of table, json, csv (got "xml")'],
+    [['report', 'debt', '--as-of', '2023-02-28', '--format', 'xml'], '--format: one of table, json, csv, html (got "xml")'],
     [['report', 'forecast', '--as-of', '2023-02-28'], 'unknown report "forecast"; one of coverage, plan, debt'],
     [['check'], 'check needs a FILE'],
     [['check', 'a', 'b'], 'unexpected argument "b"'],
@@ -128,6 +128,8 @@ describe('parseArgs: conventions', () => {
     expect(ok([...plan, '--bom', '--separator', ';'])).toMatchObject({ format: 'csv', csv: { bom: true, separator: ';' } })
     expect(ok([...plan, '--separator', 'tab', '-f', 'csv'])).toMatchObject({ format: 'csv', csv: { bom: false, separator: '\t' } })
     expect(err([...plan, '--bom', '-f', 'json'])).toBe('--bom applies only to --format csv (got "json")')
+    expect(ok([...plan, '-f', 'html'])).toMatchObject({ format: 'html' })
+    expect(err([...plan, '--separator', ';', '-f', 'html'])).toBe('--separator applies only to --format csv (got "html")')
     expect(err([...plan, '--separator', '|'])).toBe('--separator: one of , ; tab (got "|")')
     expect(err([...plan, '--bom=yes'])).toBe('--bom takes no value (got "yes")')
     expect(err(['verify', '--bom'])).toBe('--bom does not apply to verify')

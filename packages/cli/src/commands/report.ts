@@ -9,11 +9,13 @@ import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
+import { monthEnds } from '@ansinh/report-html'
 import { GENESIS_HASH, StoreFailure, breakOfReadError, chainHashAt, chainHashOf, describeChainHashError } from '@ansinh/store'
 import { loadStoredHistory } from '@ansinh/projection-runner'
 import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
 import { type Failure, fail } from '../failure.js'
 import { renderCsv } from '../format/csv.js'
+import { renderHtml } from '../format/html.js'
 import type { ReportView } from '../format/reports.js'
 import { renderTable } from '../format/table.js'
 import { progress } from '../progress.js'
@@ -107,8 +109,10 @@ const compute = (command: Extract<Command, { name: `report-${string}` }>, histor
   }
 }
 
-/** Renders a report in a format and language (csv: RFC 4180 with `,`, unless told otherwise). */
-export const render = (report: ReportView, format: Format, lang: Lang, names: ReadonlyMap<string, string>, csv?: CsvOptions): string =>
+const participantsOf = (r: ReportView): number => (r.report === 'debt' ? 0 : r.participants)
+
+/** Renders a report in a format and language (csv: RFC 4180 with `,`, unless told otherwise); html: see {@link runReport}. */
+export const render = (report: ReportView, format: Exclude<Format, 'html'>, lang: Lang, names: ReadonlyMap<string, string>, csv?: CsvOptions): string =>
   format === 'json'
     ? JSON.stringify(report)
     : format === 'csv'
@@ -125,5 +129,9 @@ export const runReport = async (
     const last = report.basis.lastPosition
     const withHash: ReportView = { ...report, basis: { ...report.basis, hash: last === null ? null : await hashAt(last) } }
     const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
-    return render(withHash, format, command.lang, names, command.csv)
+    if (format !== 'html') return render(withHash, format, command.lang, names, command.csv)
+    // The chart of participants over time: the same report asked at each month end of the year,
+    // as known at the same instant (each answer takes well under a millisecond).
+    const series = command.name === 'report-debt' ? null : monthEnds(command.asOf).map((asOf) => ({ asOf, value: participantsOf(compute({ ...command, asOf }, history)) }))
+    return renderHtml({ report: withHash, unitName: report.unit === null ? null : (names.get(report.unit) ?? null), series }, command.lang)
   })

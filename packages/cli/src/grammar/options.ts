@@ -9,8 +9,8 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type BusinessDate, isBusinessDate, parseKnownAt, SCHEMES, type Scheme, UnitCode } from '@ansinh/core'
 import { type ChainStamp, parseChainStamp } from '@ansinh/store'
 
-/** Output format. */
-export type Format = 'table' | 'json' | 'csv'
+/** Output format (`html`: one self-contained page with charts; reports only). */
+export type Format = 'table' | 'json' | 'csv' | 'html'
 /** Table language. */
 export type Lang = 'en' | 'vi'
 /** CSV cell separator: `,` (RFC 4180), `;` (Excel where the decimal separator is a comma, as in vi-VN), tab. */
@@ -43,7 +43,7 @@ export const OPTIONS = {
   year: { type: 'string', short: 'y', value: 'Y', help: 'the plan year (default: the year of --as-of)' },
   events: { type: 'string', short: 'e', value: 'FILE', help: 'read an NDJSON history instead of a store; - reads standard input' },
   store: { type: 'string', short: 's', value: 'URL', help: 'memory:, pglite:DIR, postgres://…, esdb://… (default $ANSINH_STORE or pglite:.ansinh/store)' },
-  format: { type: 'string', short: 'f', value: 'F', help: 'table (default on a terminal), json (default otherwise), csv' },
+  format: { type: 'string', short: 'f', value: 'F', help: 'table (default on a terminal), json (default otherwise), csv, html (one self-contained page with charts)' },
   lang: { type: 'string', short: 'l', value: 'L', help: 'en or vi, for tables (default $ANSINH_LANG, else the locale of $LC_ALL, $LC_MESSAGES, $LANG, else en)' },
   bom: { type: 'boolean', help: 'csv: start with a UTF-8 byte-order mark, so Excel reads Vietnamese names right' },
   separator: { type: 'string', value: 'SEP', help: 'csv: the cell separator: , (default), ; (Excel in vi-VN; decimals then use a comma) or tab' },
@@ -94,7 +94,7 @@ export const yearValue = (v: string): E.Either<string, number> =>
 
 /** `--format`. */
 export const formatValue = (v: string): E.Either<string, Format> =>
-  ['table', 'json', 'csv'].includes(v) ? E.right(v as Format) : E.left(`--format: one of table, json, csv (got "${v}")`)
+  ['table', 'json', 'csv', 'html'].includes(v) ? E.right(v as Format) : E.left(`--format: one of table, json, csv, html (got "${v}")`)
 
 /** `--expect-head`: `POSITION:HASH`, as `ansinh head` prints it. */
 export const headValue = (v: string): E.Either<string, ChainStamp> => {
