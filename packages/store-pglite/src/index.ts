@@ -83,7 +83,7 @@ export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions
     return E.left({ _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` })
   }
   const driver = pgliteDriver(db)
-  const close = driver.close
+  const close = (): Promise<void> => driver.close()
   return E.right(
     await SqlEventStore.open(
       {
