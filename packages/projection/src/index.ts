@@ -13,3 +13,6 @@ export { participantsIn, unitsOf, unitDenominator, nationalDenominator, type Den
 export { ratio, reportHeader, type ReportHeader } from './report-header.js'
 export { historyDecoder, historySink } from './lines.js'
 export { encodeHistorySnapshot, decodeHistorySnapshot, HISTORY_SNAPSHOT_VERSION, type SnapshotUnreadable } from './snapshot.js'
+export * from './audit/index.js'
+export type { DebtRecord, SettlementRecord } from './debts.js'
+export type { QuotaRecord, EstimateRecord } from './registers.js'
