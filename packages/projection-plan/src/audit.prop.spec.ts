@@ -57,7 +57,7 @@ describe('plan audit (properties)', () => {
       fc.property(caseArb, ({ events, q }) => {
         const history = History.of(events)
         const ids = idsOf(events)
-        for (const unit of DENSE_UNITS) {
+        for (const unit of [null, ...DENSE_UNITS]) {
           const query = { asOf: q.asOf, scheme: q.scheme, unit, year: q.year, knownAt: q.knownAt }
           const report = planReport(history, query)
           const fields = [...figuresOf(report).keys()]
@@ -80,7 +80,7 @@ describe('plan audit (properties)', () => {
         const ids = idsOf(events)
         const before = q.knownAt ?? 0
         const after = q.later === null || q.later >= before ? q.later : null
-        for (const unit of DENSE_UNITS) {
+        for (const unit of [null, ...DENSE_UNITS]) {
           const query = { asOf: q.asOf, scheme: q.scheme, unit, year: q.year }
           const d = diffPlan(history, query, before, after, ids)
           if (E.isLeft(d)) throw new Error(d.left._tag)

@@ -9,19 +9,17 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type BusinessDate, type Scheme, dayNumber, endOfYear, sameDateLastYear, startOfYear, yearOf } from '@ansinh/core'
 import {
+  type AuditError,
+  type ReportDiff,
   type ChainEvidence,
   type EventIds,
   type Explanation,
-  type FieldDelta,
   type FigureModel,
   type History,
   type HistoryView,
-  type NotAFigure,
-  type NotAReport,
   type ParticipantQuestion,
   type Reproduction,
   type RevisionTriangle,
-  type BadRange,
   type Every,
   type Scope,
   SCHEME_INDEX,
@@ -46,9 +44,9 @@ import { planReport } from './plan.js'
 import { type PlanChild, type PlanQuery, type PlanReport, planBands } from './report.js'
 
 /** Why an audit question about a plan report cannot be answered. */
-export type PlanAuditError = NotAFigure | NotAReport | BadRange | { readonly _tag: 'BadKnownAt'; readonly message: string }
+export type PlanAuditError = AuditError
 
-const notAFigure = (field: string, message: string): E.Either<PlanAuditError, never> => E.left({ _tag: 'NotAFigure', field, message })
+const notAFigure = (field: string, message: string): E.Either<AuditError, never> => E.left({ _tag: 'NotAFigure', field, message })
 
 const FIELDS = [
   'target', 'participants', 'achievement', 'remaining', 'expiringBeforeYearEnd', 'recruitsNeeded', 'sameDateLastYear', 'changeVsSameDate',
@@ -222,15 +220,6 @@ export const planModel = (query: PlanQuery): FigureModel => {
       }
     },
   }
-}
-
-/** A diff of one report between two knowledge times. */
-export interface ReportDiff<R> {
-  /** The report as known at the first instant, and at the second. */
-  readonly before: R
-  readonly after: R
-  /** Every field that differs, with the records that make its delta, by cause. */
-  readonly fields: readonly FieldDelta[]
 }
 
 /**

@@ -183,6 +183,13 @@ export class KeyedSum {
     return changed
   }
 
+  /** The names with a prefix that some key contributes to, without the prefix (`e|` → employers). */
+  names(prefix: string): string[] {
+    const out: string[] = []
+    for (const [name, v] of this.totals) if (name.startsWith(prefix) && v !== 0) out.push(name.slice(prefix.length))
+    return out
+  }
+
   /** Forgets every contribution. */
   clear(): void {
     this.totals.clear()
