@@ -10,6 +10,8 @@ import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
 import { GENESIS_HASH, chainHashOf } from '@ansinh/store'
+import type { ChainEvidence } from '@ansinh/projection'
+import { fileEvidence, storeEvidence, storeIds } from './evidence.js'
 import { loadStoredHistory } from '@ansinh/projection-runner'
 import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
 import { type Failure, fail } from '../failure.js'
@@ -29,6 +31,10 @@ export interface LoadedHistory {
   readonly hashAt: (p: number) => Promise<string | null>
   /** The unit names, for the table's title. */
   readonly names: ReadonlyMap<string, string>
+  /** The ids of the events at some positions (the history holds none; audits list them). */
+  readonly ids?: (positions: ReadonlySet<number>) => Promise<ReadonlyMap<number, string>>
+  /** What the source's chain says about a report resting on `lastPosition` (reproduce). */
+  readonly evidence?: (lastPosition: number | null) => Promise<ChainEvidence>
 }
 
 const namesOf = (history: History): Map<string, string> => {
@@ -57,7 +63,16 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
       hashes.push(hash)
       previous = hash
     }
-    return E.right(await use({ history, hashAt: async (p) => hashes[p - 1] ?? null, names: namesOf(history) }))
+    const events = read.right
+    return E.right(
+      await use({
+        history,
+        hashAt: async (p) => hashes[p - 1] ?? null,
+        names: namesOf(history),
+        ids: async (positions) => new Map(events.filter((e) => positions.has(e.position)).map((e) => [e.position, e.event.id])),
+        evidence: async (last) => fileEvidence(events, hashes, last),
+      }),
+    )
   }
   const url = storeUrl(source.url)
   const opened = await openStore(url)
@@ -74,7 +89,7 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
       for await (const r of store.readAll({ fromPosition: position, pageSize: 1 })) return r.position === position ? r.hash : null
       return null
     }
-    const computed = await use({ history: loaded.history, hashAt, names: namesOf(loaded.history) })
+    const computed = await use({ history: loaded.history, hashAt, names: namesOf(loaded.history), ids: (positions) => storeIds(store, positions), evidence: (last) => storeEvidence(store, url, last) })
     return E.right(computed)
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))

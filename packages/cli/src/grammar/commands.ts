@@ -8,6 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { BusinessDate, Scheme, UnitCode } from '@ansinh/core'
+import { AUDIT_COMMANDS, type AuditCommand } from './audit-commands.js'
 import {
   type Format,
   type Lang,
@@ -57,6 +58,7 @@ export type Command =
   | { readonly name: 'check'; readonly file: string }
   /** `full`: from position 1 even when a snapshot is trusted; `snapshot`: false for `--no-snapshot`. */
   | { readonly name: 'verify'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean }
+  | AuditCommand
   | { readonly name: 'help'; readonly path: readonly string[] }
   | { readonly name: 'version' }
 
@@ -66,6 +68,8 @@ export interface Given {
   readonly value: (name: OptionName) => string | undefined
   readonly flag: (name: OptionName) => boolean
   readonly env: Readonly<Record<string, string | undefined>>
+  /** Every value of an option a command may repeat (`repeatable`), in the order given. */
+  readonly all?: (name: OptionName) => readonly string[]
 }
 
 /** One command. */
@@ -80,6 +84,8 @@ export interface CommandSpec {
   /** Whole command lines, as a user types them. */
   readonly examples: readonly string[]
   readonly build: (given: Given) => E.Either<string, Command>
+  /** Options that may be given twice (`diff --known-at A --known-at B`). */
+  readonly repeatable?: readonly OptionName[]
 }
 
 const SOURCE: readonly OptionName[] = ['events', 'store', 'no-snapshot']
@@ -93,7 +99,7 @@ const optional = <A>(v: string | undefined, read: (v: string) => E.Either<string
   v === undefined ? E.right(null) : read(v)
 
 /** The options every report shares, in the order their errors are reported. */
-const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly scheme: Scheme | null }> => {
+export const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly scheme: Scheme | null }> => {
   const tooMany = at(g.args, 0)
   if (E.isLeft(tooMany)) return tooMany
   const asOfText = g.value('as-of')
@@ -239,6 +245,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       return E.isLeft(tooMany) ? tooMany : E.right({ name: 'verify', store: storeOnly(g), full: g.flag('full'), snapshot: !g.flag('no-snapshot') })
     },
   },
+  ...AUDIT_COMMANDS,
   {
     path: ['help'],
     summary: 'this help, or the help of a command',

@@ -48,6 +48,9 @@ export const OPTIONS = {
   separator: { type: 'string', value: 'SEP', help: 'csv: the cell separator: , (default), ; (Excel in vi-VN; decimals then use a comma) or tab' },
   'no-snapshot': { type: 'boolean', help: "replay every event instead of answering from the store's snapshot (and write none)" },
   full: { type: 'boolean', help: 'verify: re-check the chain from position 1, not only after the trusted snapshot' },
+  'as-of-range': { type: 'string', value: 'FROM..TO', help: 'revisions: the as-of dates, FROM..TO (YYYY-MM-DD..YYYY-MM-DD), one row per month or quarter end' },
+  every: { type: 'string', value: 'P', help: 'revisions: month or quarter (the rows and the known-at columns)' },
+  published: { type: 'string', value: 'FILE', help: 'diff: a report saved with --format json, against the same report as known now' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', short: 'V', help: "show ansinh's version" },
 } as const satisfies Record<string, OptionSpec>
