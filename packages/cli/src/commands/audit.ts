@@ -107,8 +107,10 @@ interface Head {
 
 const renderDiff = (d: ReportDiff<object>, format: Format, lang: Lang, names: ReadonlyMap<string, string>): string => {
   const a = d.before as Head, b = d.after as Head
-  const { basis: _a, knownAt: ka, ...header } = a
-  void _a
+  const ka = a.knownAt
+  // the question both sides answer (a plan's year too), then each side's instant and basis
+  const header: Record<string, unknown> = { report: a.report, asOf: a.asOf, unit: a.unit, scheme: a.scheme }
+  for (const k of ['year', 'geography']) if (k in a) header[k] = (a as unknown as Record<string, unknown>)[k]
   if (format === 'json') {
     return JSON.stringify({ ...header, before: { knownAt: ka, basis: a.basis }, after: { knownAt: b.knownAt, basis: b.basis }, fields: d.fields })
   }

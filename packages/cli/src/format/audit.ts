@@ -177,8 +177,9 @@ const columnName = (k: string | null, lang: Lang): string => (k === null ? T[lan
 const triangleRows = (t: RevisionTriangle, show: (n: number | null) => string, lang: Lang): { header: string[]; rows: string[][] } => {
   const l = T[lang]
   return {
-    header: [l.asOf, ...t.knownAt.map((k) => columnName(k, lang)), l.firstPublished, l.now, l.totalRevision],
-    rows: t.rows.map((r) => [formatDate(r.asOf, lang), ...r.cells.map(show), show(r.firstPublished), show(r.now), show(r.totalRevision)]),
+    // the last column is now: the figure as known now is not repeated
+    header: [l.asOf, ...t.knownAt.map((k) => columnName(k, lang)), l.firstPublished, l.totalRevision],
+    rows: t.rows.map((r) => [formatDate(r.asOf, lang), ...r.cells.map(show), show(r.firstPublished), show(r.totalRevision)]),
   }
 }
 

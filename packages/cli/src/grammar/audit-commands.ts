@@ -114,8 +114,8 @@ const diff = (report: AuditedReport): CommandSpec => ({
       'ansinh diff plan --unit 60 --scheme voluntary --as-of 2020-09-30 --known-at 2020-10-05',
       'ansinh diff plan -u 60 --scheme voluntary -a 2020-09-30 -k 2020-10-05 -k 2020-12-31 -f json',
     ],
-    coverage: ['ansinh diff coverage --unit 279 --scheme voluntary --as-of 2023-08-31 --known-at 2023-09-05'],
-    debt: ['ansinh diff debt --unit 481 --as-of 2019-03-31 --known-at 2019-04-01'],
+    coverage: ['ansinh diff coverage --unit 279 --scheme voluntary --as-of 2023-08-31 --known-at 2023-09-05', 'ansinh diff coverage -u 60 --scheme health -a 2024-09-30 -k 2024-10-05 -l vi'],
+    debt: ['ansinh diff debt --unit 481 --as-of 2019-03-31 --known-at 2019-04-01', 'ansinh diff debt -u 481 -a 2019-03-31 -k 2019-04-01 -k 2019-06-30 -f json'],
   }[report],
   build: (g) => {
     const all = g.all?.('known-at') ?? []
@@ -142,8 +142,11 @@ const revisions = (report: AuditedReport): CommandSpec => ({
       'ansinh revisions plan participants --as-of-range 2020-01-01..2020-12-31 --every month --unit 60 --scheme voluntary',
       'ansinh revisions plan achievement --as-of-range 2020-01-01..2020-12-31 --every quarter -u 60 --scheme voluntary -f csv',
     ],
-    coverage: ['ansinh revisions coverage participants --as-of-range 2023-01-01..2023-12-31 --every month -u 279 --scheme voluntary'],
-    debt: ['ansinh revisions debt outstanding --as-of-range 2019-01-01..2019-06-30 --every month -u 481'],
+    coverage: [
+      'ansinh revisions coverage participants --as-of-range 2023-01-01..2023-12-31 --every month -u 279 --scheme voluntary',
+      'ansinh revisions coverage rate --as-of-range 2024-01-01..2024-12-31 --every quarter -u 60 --scheme health -l vi',
+    ],
+    debt: ['ansinh revisions debt outstanding --as-of-range 2019-01-01..2019-06-30 --every month -u 481', 'ansinh revisions debt aging.over12Months --as-of-range 2019-01-01..2019-06-30 --every month -u 481 -f csv'],
   }[report],
   build: (g) => {
     const field = fieldArg(g, 'revisions')
