@@ -9,7 +9,7 @@ import type { Explanation, FieldDelta, RecordKind, Reproduction, RevisionTriangl
 import { recordLists } from '@ansinh/projection'
 import type { CsvOptions, Lang } from '../args.js'
 import { neutralise } from './csv.js'
-import { formatCount, formatDate, formatInstant } from './numbers.js'
+import { formatCount, formatDate, formatInstant, formatPercent } from './numbers.js'
 import { columns } from './table.js'
 
 const T = {
@@ -158,13 +158,17 @@ export const diffTable = (title: string, before: string | null, after: string | 
   const out = [title, `${t.before}: ${instant(before)}    ${t.after}: ${instant(after)}`, '']
   if (fields.length === 0) return [...out, t.noChange].join('\n')
   const sign = (n: number | null): string => (n === null ? '—' : n > 0 ? `+${num(n, lang)}` : num(n, lang))
-  out.push(...columns([t.field, t.before, t.after, t.delta], fields.map((f) => [f.field, num(f.before, lang), num(f.after, lang), sign(f.delta)])))
+  // ratios read as percentages, their changes in percentage points
+  const isRatio = (f: string): boolean => /(achievement|rate|Pct)$/.test(f)
+  const show = (f: string, n: number | null): string => (isRatio(f) ? formatPercent(n, lang, 2) : num(n, lang))
+  const points = (f: string, n: number | null): string => (isRatio(f) && n !== null ? `${n > 0 ? '+' : ''}${(n * 100).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })} ${lang === 'vi' ? 'điểm %' : 'pp'}` : sign(n))
+  out.push(...columns([t.field, t.before, t.after, t.delta], fields.map((f) => [f.field, show(f.field, f.before), show(f.field, f.after), points(f.field, f.delta)])))
   for (const f of fields) {
     if (f.causes.length === 0) continue
-    out.push('', `${f.field}: ${sign(f.delta)}`)
+    out.push('', `${f.field}: ${points(f.field, f.delta)}`)
     for (const c of f.causes) {
-      out.push(`  ${causeName(c.cause, lang)}: ${sign(c.total)} (${formatCount(c.records.length, lang)} ${t.records})`)
-      for (const r of c.records.slice(0, recordsShown)) out.push(`    ${sign(r.contribution)}  #${r.position}  ${r.id}  ${formatInstant(r.recordedAt, lang)}`)
+      out.push(`  ${causeName(c.cause, lang)}: ${points(f.field, c.total)} (${formatCount(c.records.length, lang)} ${t.records})`)
+      for (const r of c.records.slice(0, recordsShown)) out.push(`    ${points(f.field, r.contribution)}  #${r.position}  ${r.id}  ${formatInstant(r.recordedAt, lang)}`)
       if (c.records.length > recordsShown) out.push(`    … ${formatCount(c.records.length - recordsShown, lang)}`)
     }
   }
