@@ -38,7 +38,6 @@ import {
   reproduction,
   revisionTriangle,
   savedQuestion,
-  scopeOf,
 } from '@ansinh/projection'
 import { planReport } from './plan.js'
 import { type PlanChild, type PlanQuery, type PlanReport, planBands } from './report.js'

@@ -27,7 +27,7 @@ import {
 import { coverageRevisions, diffCoverage, explainCoverage, reproduceCoverage } from '@ansinh/projection-coverage'
 import { debtRevisions, diffDebt, explainDebt, reproduceDebt } from '@ansinh/projection-debt'
 import { diffPlan, explainPlan, planRevisions, reproducePlan } from '@ansinh/projection-plan'
-import type { CsvOptions, Format, Lang, Source } from '../args.js'
+import type { Format, Lang, Source } from '../args.js'
 import type { AuditCommand, AuditQuery, AuditedReport } from '../grammar/audit-commands.js'
 import { type Failure, fail } from '../failure.js'
 import { diffTable, explanationTable, reproductionLines, streamExplanationCsv, triangleCsv, triangleTable } from '../format/audit.js'

@@ -92,9 +92,9 @@ export const telescope = (fields: () => FieldValues, steps: Iterable<Step>, refO
       if (a === b) continue
       ref ??= refOf(step.ordinal)
       let causes = byField.get(f)
-      if (causes === undefined) byField.set(f, (causes = new Map()))
+      if (causes === undefined) byField.set(f, (causes = new Map<Cause, Contribution[]>()))
       let list = causes.get(step.cause)
-      if (list === undefined) causes.set(step.cause, (list = []))
+      if (list === undefined) causes.set(step.cause, (list = [] as Contribution[]))
       list.push({ ...ref, contribution: sub(b, a) })
     }
     current = next

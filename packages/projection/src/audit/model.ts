@@ -69,7 +69,10 @@ export const modelDiff = (
   const { recordedAt } = history.columns()
   const geography = new Geography()
   const lateGeography: UnitRecord[] = []
-  for (const r of after.geography.records()) (known(r.ordinal) ? geography.addRecord(r) : lateGeography.push(r))
+  for (const r of after.geography.records()) {
+    if (known(r.ordinal)) geography.addRecord(r)
+    else lateGeography.push(r)
+  }
   let scope = scopeOf(geography, model.unit)
   const sums = new KeyedSum()
   const late: Late[] = []
@@ -86,8 +89,14 @@ export const modelDiff = (
       const state: PairState = { enrolments: [], lapses: [] }
       pairs.set(p, state)
       const lateRows: { row: number; lapse: boolean; ordinal: number }[] = []
-      for (const e of rows.enrolmentsOf(p)) (known(c.enrEvent[e]!) ? state.enrolments.push(e) : lateRows.push({ row: e, lapse: false, ordinal: c.enrEvent[e]! }))
-      for (const l of rows.lapsesOf(p)) (known(c.lapEvent[l]!) ? state.lapses.push(l) : lateRows.push({ row: l, lapse: true, ordinal: c.lapEvent[l]! }))
+      for (const e of rows.enrolmentsOf(p)) {
+        if (known(c.enrEvent[e]!)) state.enrolments.push(e)
+        else lateRows.push({ row: e, lapse: false, ordinal: c.enrEvent[e]! })
+      }
+      for (const l of rows.lapsesOf(p)) {
+        if (known(c.lapEvent[l]!)) state.lapses.push(l)
+        else lateRows.push({ row: l, lapse: true, ordinal: c.lapEvent[l]! })
+      }
       lateRows.sort((a, b) => recordedAt[a.ordinal]! - recordedAt[b.ordinal]! || a.ordinal - b.ordinal)
       let enrolled = state.enrolments.length > 0
       for (const r of lateRows) {
