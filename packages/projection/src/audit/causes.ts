@@ -85,17 +85,24 @@ export const telescope = (fields: () => FieldValues, steps: Iterable<Step>, refO
   for (const step of steps) {
     if (!step.apply()) continue
     const next = fields()
-    const names = new Set([...current.keys(), ...next.keys()])
     let ref: EventRef | null = null
-    for (const f of names) {
-      const a = read(current, f), b = read(next, f)
-      if (a === b) continue
+    const note = (f: string, a: number | null, b: number | null): void => {
       ref ??= refOf(step.ordinal)
       let causes = byField.get(f)
       if (causes === undefined) byField.set(f, (causes = new Map<Cause, Contribution[]>()))
       let list = causes.get(step.cause)
       if (list === undefined) causes.set(step.cause, (list = [] as Contribution[]))
       list.push({ ...ref, contribution: sub(b, a) })
+    }
+    // the fields of both sides, each once, without building their union
+    for (const [f, b0] of next) {
+      const a = read(current, f), b = b0 ?? null
+      if (a !== b) note(f, a, b)
+    }
+    for (const f of current.keys()) {
+      if (next.has(f)) continue
+      const a = read(current, f), b = read(next, f)
+      if (a !== b) note(f, a, b)
     }
     current = next
   }
