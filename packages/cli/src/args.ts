@@ -58,6 +58,8 @@ const helpWords = (words: readonly string[]): string[] => {
  */
 export const parseArgs = (argv: readonly string[], env: Environment = process.env): E.Either<string, Command> => {
   const values = new Map<OptionName, string | true>()
+  // every value of an option given more than once (only commands that say so accept it)
+  const repeated = new Map<OptionName, string[]>()
   const words: string[] = []
   for (const t of tokensOf(argv)) {
     if (t.kind === 'positional') words.push(t.value)
@@ -70,7 +72,11 @@ export const parseArgs = (argv: readonly string[], env: Environment = process.en
       // `--store --format json`: the next word is another option, not the store's value
       return E.left(`${long} needs a value`)
     }
-    if (values.has(t.name) && t.name !== 'help') return E.left(`${long} given twice`)
+    if (values.has(t.name) && t.name !== 'help') {
+      if (OPTIONS[t.name].type === 'boolean') return E.left(`${long} given twice`)
+      repeated.set(t.name, [...(repeated.get(t.name) ?? [values.get(t.name) as string]), t.value!])
+      continue
+    }
     values.set(t.name, t.value ?? true)
   }
   if (values.has('version')) return E.right({ name: 'version' })
@@ -79,11 +85,13 @@ export const parseArgs = (argv: readonly string[], env: Environment = process.en
   if (E.isLeft(spec)) return spec
   const command = spec.right
   for (const name of values.keys()) if (!command.options.includes(name)) return E.left(`--${name} does not apply to ${command.path.join(' ')}`)
+  for (const [name, all] of repeated) if (!(command.repeatable ?? []).includes(name) || all.length > 2) return E.left(`--${name} given ${all.length > 2 && (command.repeatable ?? []).includes(name) ? `${all.length} times` : 'twice'}`)
   const value = (name: OptionName): string | undefined => {
     const v = values.get(name)
     return typeof v === 'string' ? v : undefined
   }
-  const built = command.build({ args: words.slice(command.path.length), value, flag: (name) => values.get(name) === true, env })
+  const all = (name: OptionName): readonly string[] => repeated.get(name) ?? (typeof values.get(name) === 'string' ? [values.get(name) as string] : [])
+  const built = command.build({ args: words.slice(command.path.length), value, flag: (name) => values.get(name) === true, env, all })
   if (E.isRight(built) && built.right.name === 'help' && helpFor(built.right.path) === null) return E.left(`unknown command "${built.right.path.join(' ')}"`)
   return built
 }

@@ -4,13 +4,18 @@
  * @module failure
  */
 
-/** 1: the command line is wrong; 2: the input is wrong; 3: the store failed or the chain does not verify. */
-export type ExitCode = 1 | 2 | 3
+/**
+ * 1: the command line is wrong; 2: the input is wrong; 3: the store failed or the chain does not
+ * verify; 4: `reproduce` found events recorded (they say) before the report's known-at, appended after it.
+ */
+export type ExitCode = 1 | 2 | 3 | 4
 
 /** A failed command: its exit code and what to print, one problem per line. */
 export interface Failure {
   readonly code: ExitCode
   readonly lines: readonly string[]
+  /** What to print on stdout all the same (a verdict asked for as JSON). */
+  readonly out?: string
 }
 
 /** Builds a failure. */

@@ -6,6 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { helpFor, parseArgs, usageOf, wordsOf } from './args.js'
+import { runDiff, runDiffPublished, runExplain, runReproduce, runRevisions } from './commands/audit.js'
 import { runCheck } from './commands/check.js'
 import { runHead } from './commands/head.js'
 import { runImport } from './commands/import.js'
@@ -19,11 +20,14 @@ import { VERSION } from './version.js'
 export interface Io {
   readonly out: (text: string) => void
   readonly err: (text: string) => void
+  /** Writes a chunk of a long answer (explain's csv) and resolves when it may continue; default: `out`. */
+  readonly write?: (text: string) => Promise<void>
 }
 
 const processIo: Io = {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
+  write: (t) => new Promise<void>((resolve) => (process.stdout.write(t) ? resolve() : process.stdout.once('drain', () => resolve()))),
 }
 
 /** Runs the program on its arguments (without `node` and the script) and returns the exit code. */
@@ -40,7 +44,7 @@ export const main = async (argv: readonly string[], given: Io = processIo): Prom
     return 1
   }
   const command = parsed.right
-  let result: E.Either<Failure, string>
+  let result: E.Either<Failure, string | null>
   switch (command.name) {
     case 'help':
       io.out(helpFor(command.path) ?? helpFor([])!)
@@ -60,15 +64,32 @@ export const main = async (argv: readonly string[], given: Io = processIo): Prom
     case 'head':
       result = await runHead(command.store, { full: command.full, snapshot: command.snapshot }, io.err)
       break
+    case 'explain':
+      result = await runExplain(command, io.write ?? (async (t) => io.out(t.replace(/\n$/, ''))), io.err)
+      break
+    case 'diff':
+      result = await runDiff(command, io.err)
+      break
+    case 'diff-published':
+      result = await runDiffPublished(command, io.err)
+      break
+    case 'revisions':
+      result = await runRevisions(command, io.err)
+      break
+    case 'reproduce':
+      result = await runReproduce(command, io.err)
+      break
     default:
       result = await runReport(command, io.err)
   }
   if (E.isLeft(result)) {
+    if (result.left.out !== undefined) io.out(result.left.out)
     for (const line of result.left.lines) io.err(line)
     if (result.left.code === 1) io.err(usageOf(wordsOf(argv)))
     return result.left.code
   }
-  // A report's figures are printed as computed; every other command's line is a summary that may name the store.
-  io.out(command.name.startsWith('report-') ? result.right : summary(result.right))
+  // null: the command wrote its answer itself, in chunks. A report's figures are printed as
+  // computed; every other command's output may name the store, so its secrets are scrubbed.
+  if (result.right !== null) io.out(command.name.startsWith('report-') ? result.right : summary(result.right))
   return 0
 }

@@ -11,3 +11,4 @@ export {
   type DebtReport,
   type EmployerDebt,
 } from './report.js'
+export { DEBT_FIELDS, debtModel, debtRevisions, diffDebt, explainDebt, reproduceDebt, type CreditRef, type DebtRef } from './audit.js'

@@ -11,6 +11,8 @@ import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
 import { monthEnds } from '@ansinh/report-html'
 import { GENESIS_HASH, StoreFailure, breakOfReadError, chainHashAt, chainHashOf, describeChainHashError } from '@ansinh/store'
+import type { ChainEvidence } from '@ansinh/projection'
+import { fileEvidence, storeEvidence, storeIds } from './evidence.js'
 import { loadStoredHistory } from '@ansinh/projection-runner'
 import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
 import { type Failure, fail } from '../failure.js'
@@ -31,6 +33,10 @@ export interface LoadedHistory {
   readonly hashAt: (p: number) => Promise<string | null>
   /** The unit names, for the table's title. */
   readonly names: ReadonlyMap<string, string>
+  /** The ids of the events at some positions (the history holds none; audits list them). */
+  readonly ids?: (positions: ReadonlySet<number>) => Promise<ReadonlyMap<number, string>>
+  /** What the source's chain says about a report resting on `lastPosition` (reproduce). */
+  readonly evidence?: (lastPosition: number | null) => Promise<ChainEvidence>
 }
 
 const namesOf = (history: History): Map<string, string> => {
@@ -59,7 +65,16 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
       hashes.push(hash)
       previous = hash
     }
-    return E.right(await use({ history, hashAt: async (p) => hashes[p - 1] ?? null, names: namesOf(history) }))
+    const events = read.right
+    return E.right(
+      await use({
+        history,
+        hashAt: async (p) => hashes[p - 1] ?? null,
+        names: namesOf(history),
+        ids: async (positions) => new Map(events.filter((e) => positions.has(e.position)).map((e) => [e.position, e.event.id])),
+        evidence: async (last) => fileEvidence(events, hashes, last),
+      }),
+    )
   }
   const url = storeUrl(source.url)
   const opened = await openStore(url)
@@ -80,7 +95,7 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
       if (e._tag === 'StoreFailed') throw new StoreFailure(e.error)
       throw new StoreFailure({ _tag: 'CorruptEvent', position: e.position, message: e._tag === 'ChainBroken' ? `hash chain broken: ${e.reason}` : describeChainHashError(e), problems: [] })
     }
-    const computed = await use({ history: loaded.history, hashAt, names: namesOf(loaded.history) })
+    const computed = await use({ history: loaded.history, hashAt, names: namesOf(loaded.history), ids: (positions) => storeIds(store, positions), evidence: (last) => storeEvidence(store, url, last) })
     return E.right(computed)
   } catch (err) {
     // An edited, missing or undecodable row: no answer, and the position, as verify names it.

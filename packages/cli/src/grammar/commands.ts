@@ -9,6 +9,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { BusinessDate, Scheme, UnitCode } from '@ansinh/core'
 import type { ChainStamp } from '@ansinh/store'
+import { AUDIT_COMMANDS, type AuditCommand } from './audit-commands.js'
 import {
   type Format,
   type Lang,
@@ -61,6 +62,7 @@ export type Command =
   | { readonly name: 'verify'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean; readonly expectHead?: ChainStamp }
   /** `ansinh head`: the chain's current head, verified as `verify` does. */
   | { readonly name: 'head'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean }
+  | AuditCommand
   | { readonly name: 'help'; readonly path: readonly string[] }
   | { readonly name: 'version' }
 
@@ -70,6 +72,8 @@ export interface Given {
   readonly value: (name: OptionName) => string | undefined
   readonly flag: (name: OptionName) => boolean
   readonly env: Readonly<Record<string, string | undefined>>
+  /** Every value of an option a command may repeat (`repeatable`), in the order given. */
+  readonly all?: (name: OptionName) => readonly string[]
 }
 
 /** One command. */
@@ -84,6 +88,8 @@ export interface CommandSpec {
   /** Whole command lines, as a user types them. */
   readonly examples: readonly string[]
   readonly build: (given: Given) => E.Either<string, Command>
+  /** Options that may be given twice (`diff --known-at A --known-at B`). */
+  readonly repeatable?: readonly OptionName[]
 }
 
 const SOURCE: readonly OptionName[] = ['events', 'store', 'no-snapshot']
@@ -97,7 +103,7 @@ const optional = <A>(v: string | undefined, read: (v: string) => E.Either<string
   v === undefined ? E.right(null) : read(v)
 
 /** The options every report shares, in the order their errors are reported. */
-const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly scheme: Scheme | null }> => {
+export const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly scheme: Scheme | null }> => {
   const tooMany = at(g.args, 0)
   if (E.isLeft(tooMany)) return tooMany
   const asOfText = g.value('as-of')
@@ -267,6 +273,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       return E.isLeft(tooMany) ? tooMany : E.right({ name: 'head', store: storeOnly(g), full: g.flag('full'), snapshot: !g.flag('no-snapshot') })
     },
   },
+  ...AUDIT_COMMANDS,
   {
     path: ['help'],
     summary: 'this help, or the help of a command',

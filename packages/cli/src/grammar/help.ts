@@ -18,6 +18,7 @@ export const USAGE = [
   '  ansinh --version | ansinh help [COMMAND] | ansinh COMMAND --help',
   SOURCE_LINE,
   'F: table | json | csv    L: en | vi    SEP: , | ; | tab',
+  'exit: 0 done, 1 command line wrong, 2 input wrong, 3 store failed or chain broken (reproduce: tampered), 4 reproduce: backdated events',
 ].join('\n')
 
 /** The command named by the leading words of `words`, if any. */

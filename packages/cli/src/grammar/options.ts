@@ -54,6 +54,9 @@ export const OPTIONS = {
     value: 'POSITION:HASH',
     help: 'verify: the chain must still reach this head (as `ansinh head` printed it): catches a rewrite re-hashed to the end, a renumbering, a cut tail',
   },
+  'as-of-range': { type: 'string', value: 'FROM..TO', help: 'revisions: the as-of dates, FROM..TO (YYYY-MM-DD..YYYY-MM-DD), one row per month or quarter end' },
+  every: { type: 'string', value: 'P', help: 'revisions: month or quarter (the rows and the known-at columns)' },
+  published: { type: 'string', value: 'FILE', help: 'diff: a report saved with --format json, against the same report as known now' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', short: 'V', help: "show ansinh's version" },
 } as const satisfies Record<string, OptionSpec>

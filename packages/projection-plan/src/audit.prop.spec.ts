@@ -1,0 +1,113 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type { BusinessDate, PositionedEvent, Scheme } from '@ansinh/core'
+import { type Explanation, type FieldDelta, History, figuresOf } from '@ansinh/projection'
+import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { diffPlan, explainPlan, planReport, planRevisions } from './index.js'
+
+interface Query {
+  asOf: BusinessDate
+  scheme: Scheme
+  year: number | null
+  knownAt: number | null
+  later: number | null
+}
+
+const caseArb = denseHistory().chain((h: GeneratedHistory) =>
+  fc
+    .record({
+      asOf: denseAsOf(h),
+      scheme: fc.constantFrom(...DENSE_PARTICIPATION_SCHEMES),
+      year: fc.option(fc.integer({ min: 2019, max: 2021 }), { nil: null }),
+      knownAt: denseKnownAt(h),
+      later: denseKnownAt(h),
+    })
+    .map((q: Query) => ({ events: h.positioned, q })),
+)
+
+const idsOf = (events: readonly PositionedEvent[]) => {
+  const byPosition = new Map(events.map((e) => [e.position, e.event.id]))
+  return (p: number): string => byPosition.get(p)!
+}
+
+/** Every record list adds up to its figure, and every formula applied to its parts' counts gives the figure. */
+const checkExplanation = (e: Explanation): void => {
+  expect(e.count).toEqual(e.value)
+  if (e.kind === 'records') expect([...e.list()].length).toBe(e.size)
+  else for (const p of Object.values(e.parts)) checkExplanation(p)
+}
+
+const addsUp = (d: FieldDelta): void => {
+  expect(d.delta).not.toBeNull()
+  let sum = 0
+  for (const c of d.causes) {
+    let total = 0
+    for (const r of c.records) total += r.contribution!
+    expect(c.total).toBeCloseTo(total, 9)
+    sum += c.total!
+  }
+  if (Number.isInteger(d.delta)) expect(sum).toBe(d.delta)
+  else expect(sum).toBeCloseTo(d.delta!, 9)
+}
+
+describe('plan audit (properties)', () => {
+  it("explain's count equals the figure, for every field, unit and known-at cut", () => {
+    fc.assert(
+      fc.property(caseArb, ({ events, q }) => {
+        const history = History.of(events)
+        const ids = idsOf(events)
+        for (const unit of [null, ...DENSE_UNITS]) {
+          const query = { asOf: q.asOf, scheme: q.scheme, unit, year: q.year, knownAt: q.knownAt }
+          const report = planReport(history, query)
+          const fields = [...figuresOf(report).keys()]
+          for (const field of fields) {
+            const e = explainPlan(history, query, field, ids)
+            if (E.isLeft(e)) throw new Error(`${field}: ${e.left._tag}`)
+            expect(e.right.value).toEqual(figuresOf(report).get(field))
+            checkExplanation(e.right)
+          }
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it("diff's causes add up to every delta, and its two sides are the reports as known then", () => {
+    fc.assert(
+      fc.property(caseArb, ({ events, q }) => {
+        const history = History.of(events)
+        const ids = idsOf(events)
+        const before = q.knownAt ?? 0
+        const after = q.later === null || q.later >= before ? q.later : null
+        for (const unit of [null, ...DENSE_UNITS]) {
+          const query = { asOf: q.asOf, scheme: q.scheme, unit, year: q.year }
+          const d = diffPlan(history, query, before, after, ids)
+          if (E.isLeft(d)) throw new Error(d.left._tag)
+          const a = figuresOf(planReport(history, { ...query, knownAt: before }))
+          const b = figuresOf(planReport(history, { ...query, knownAt: after }))
+          const differing = [...new Set([...a.keys(), ...b.keys()])].filter((f) => (a.get(f) ?? null) !== (b.get(f) ?? null))
+          expect(d.right.fields.map((f) => f.field).sort()).toEqual(differing.sort())
+          for (const f of d.right.fields) {
+            expect(f.before).toEqual(a.get(f.field) ?? null)
+            expect(f.after).toEqual(b.get(f.field) ?? null)
+            if (f.before !== null && f.after !== null) addsUp(f)
+          }
+        }
+      }),
+      { numRuns: 80 },
+    )
+  })
+
+  it("the triangle's last column is the report as known now", () => {
+    fc.assert(
+      fc.property(caseArb, ({ events, q }) => {
+        const history = History.of(events)
+        const t = planRevisions(history, { scheme: q.scheme, unit: DENSE_UNITS[0]!, year: null }, 'participants', '2020-01-01', '2020-06-30', 'month')
+        if (E.isLeft(t)) throw new Error(t.left._tag)
+        for (const row of t.right.rows) expect(row.now).toBe(planReport(history, { asOf: row.asOf, scheme: q.scheme, unit: DENSE_UNITS[0]!, knownAt: null }).participants)
+      }),
+      { numRuns: 30 },
+    )
+  })
+})
