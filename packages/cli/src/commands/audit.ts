@@ -30,6 +30,7 @@ import { diffPlan, explainPlan, planRevisions, reproducePlan } from '@ansinh/pro
 import type { Format, Lang, Source } from '../args.js'
 import type { AuditCommand, AuditQuery, AuditedReport } from '../grammar/audit-commands.js'
 import { type Failure, fail } from '../failure.js'
+import { renderDiffHtml, renderRevisionsHtml } from '../format/html.js'
 import { diffTable, explanationTable, reproductionLines, streamExplanationCsv, triangleCsv, triangleTable } from '../format/audit.js'
 import { type LoadedHistory, withHistory } from './report.js'
 
@@ -70,8 +71,13 @@ const forceAll = (e: E.Either<AuditError, Explanation>): void => {
   for (const { list } of recordLists(e.right)) for (const _ of list.list()) void _
 }
 
+/** `--format html` is drawn for report, diff and revisions (audit.md); the other commands refuse it before reading anything. */
+const noHtml = (command: string, format: Format | null): E.Either<Failure, never> | null =>
+  format === 'html' ? E.left(fail(1, `ansinh: ${command}: --format html is for report, diff and revisions; use table, json or csv (got html)`)) : null
+
 /** `explain`: the records behind one figure; csv is streamed to `write`. */
 export const runExplain = async (c: Extract<AuditCommand, { name: 'explain' }>, write: Write, warn = warnStderr): Promise<E.Either<Failure, string | null>> =>
+  noHtml('explain', c.format) ??
   withHistory(c.source, warn, async (loaded) => {
     const ids = await idsFor(loaded, (collect) => forceAll(explainOf(loaded.history, c, collect)))
     const e = explainOf(loaded.history, c, ids)
@@ -105,8 +111,9 @@ interface Head {
   readonly basis: unknown
 }
 
-const renderDiff = (d: ReportDiff<object>, format: Format, lang: Lang, names: ReadonlyMap<string, string>): string => {
+const renderDiff = async (d: ReportDiff<object>, format: Format, lang: Lang, names: ReadonlyMap<string, string>): Promise<string> => {
   const a = d.before as Head, b = d.after as Head
+  if (format === 'html') return renderDiffHtml({ before: a, after: b, fields: d.fields }, a.unit === null ? null : (names.get(a.unit) ?? null), lang)
   const ka = a.knownAt
   // the question both sides answer (a plan's year too), then each side's instant and basis
   const header: Record<string, unknown> = { report: a.report, asOf: a.asOf, unit: a.unit, scheme: a.scheme }
@@ -134,7 +141,7 @@ export const runDiff = async (c: Extract<AuditCommand, { name: 'diff' }>, warn =
   withHistory(c.source, warn, async (loaded) => {
     const d = await diffWithIds(loaded, (ids) => diffOf(loaded.history, c.report, c, c.before, c.after, ids))
     if (E.isLeft(d)) return E.left(fail(1, `ansinh: ${describeAuditError(d.left)}`))
-    return E.right(renderDiff(d.right, formatOf(c.format), c.lang, loaded.names))
+    return E.right(await renderDiff(d.right, formatOf(c.format), c.lang, loaded.names))
   }).then(E.flatten)
 
 const readSaved = async (file: string): Promise<E.Either<Failure, unknown>> => {
@@ -181,7 +188,7 @@ export const runDiffPublished = async (c: Extract<AuditCommand, { name: 'diff-pu
     if (E.isLeft(d)) return E.left(fail(2, `${c.file}: ${describeAuditError(d.left)}`))
     const differs = compareReports(saved.right as object, d.right.before).filter((m) => m.field !== 'basis')
     if (differs.length > 0) warn(`ansinh: ${c.file}: the saved figures are not what the store gives as known at ${question.knownAt === null ? 'now' : new Date(question.knownAt).toISOString()} (${differs.map((m) => m.field).slice(0, 5).join(', ')}); ansinh reproduce says why`)
-    return E.right(renderDiff(d.right, formatOf(c.format), c.lang, loaded.names))
+    return E.right(await renderDiff(d.right, formatOf(c.format), c.lang, loaded.names))
   }).then(E.flatten)
 }
 
@@ -206,6 +213,7 @@ export const runRevisions = async (c: Extract<AuditCommand, { name: 'revisions' 
     const head = { report: c.report, unit: c.unit, scheme: c.scheme, ...(c.report === 'plan' ? { year: c.year } : {}), every: c.every }
     if (format === 'json') return E.right(JSON.stringify({ ...head, ...t.right }))
     if (format === 'csv') return E.right(triangleCsv(t.right, c.csv))
+    if (format === 'html') return E.right(await renderRevisionsHtml(head, c.unit === null ? null : (names.get(c.unit) ?? null), t.right, c.lang))
     const unit = c.unit === null ? '' : ` ${c.unit}${names.has(c.unit) ? ` ${names.get(c.unit)}` : ''}`
     return E.right(triangleTable(`${c.report}${unit} ${c.scheme ?? ''}: ${c.field}`.replace(/\s+/g, ' '), t.right, c.lang))
   }).then(E.flatten)
@@ -213,6 +221,8 @@ export const runRevisions = async (c: Extract<AuditCommand, { name: 'revisions' 
 
 /** `reproduce FILE.json`: exit 0 reproduced, 3 tampered, 4 backdated, 2 when the saved figures are not the store's. */
 export const runReproduce = async (c: { readonly file: string; readonly source: Source; readonly format: Format | null; readonly lang: Lang }, warn = warnStderr): Promise<E.Either<Failure, string>> => {
+  const refused = noHtml('reproduce', c.format)
+  if (refused !== null) return refused
   const saved = await readSaved(c.file)
   if (E.isLeft(saved)) return saved
   const q = savedQuestion(saved.right)

@@ -38,6 +38,12 @@ const PAGES = [
   { name: 'plan-vi', argv: ['report', 'plan', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '-l', 'vi'], charts: { 'participants-over-time': 9, 'achievement-bands': 3 } },
   { name: 'coverage-en', argv: ['report', 'coverage', '-u', '593', '--scheme', 'voluntary', '-a', '2020-06-15', '-l', 'en'], charts: { 'participants-over-time': 6 } },
   { name: 'debt-vi', argv: ['report', 'debt', '-u', '60', '-a', '2020-06-30', '-l', 'vi'], charts: { 'debt-by-age': 4 } },
+  // renewals for the fourth quarter are recorded on 1 October: as known on 30 September, 75 more
+  // expire and 75 more recruits are needed; one cause (late renewal) for each of the two fields
+  { name: 'diff-en', argv: ['diff', 'plan', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '--known-at', '2020-09-30', '-l', 'en'], charts: { 'delta-by-cause': 2 } },
+  // six month ends; columns: the month ends January–May, then now (the last column is now): row k
+  // is known from its own month end on, 6 + 5 + 4 + 3 + 2 + 1 figures
+  { name: 'revisions-vi', argv: ['revisions', 'plan', 'participants', '-u', '593', '--scheme', 'voluntary', '--as-of-range', '2020-01-31..2020-06-30', '--every', 'month', '-l', 'vi'], charts: { 'revision-triangle': 21 } },
 ] as const
 
 const pageHtml = async (argv: readonly string[]): Promise<string> => {
@@ -104,6 +110,13 @@ const auditPage = (): Promise<string> =>
   )
 
 describe('ansinh report --format html', () => {
+  it('is refused by explain and reproduce, which have no page (exit 1, before reading)', async () => {
+    const r = await run(['explain', 'plan', 'participants', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '--format', 'html'])
+    expect(r.code).toBe(1)
+    expect(r.err[0]).toBe('ansinh: explain: --format html is for report, diff and revisions; use table, json or csv (got html)')
+    expect(r.out).toBe('')
+  })
+
   it('writes one self-contained page: no script, no external reference, the CLI number formats', async () => {
     const r = await run([...PAGES[0].argv, '--format', 'html'])
     expect(r.err).toEqual([])

@@ -4,7 +4,7 @@
  *
  * @module html
  */
-import type { Formats, SeriesPoint } from '@ansinh/report-html'
+import type { DiffInput, Formats, SeriesPoint, TriangleInput } from '@ansinh/report-html'
 import { htmlDocument } from '@ansinh/report-html'
 import type { Lang } from '../args.js'
 import { VERSION } from '../version.js'
@@ -53,3 +53,17 @@ export const renderHtml = (r: HtmlReport, lang: Lang): Promise<string> => {
   const unit = r.report.unit === null ? label('national', lang) : r.unitName === null ? r.report.unit : `${r.report.unit} ${r.unitName}`
   return htmlDocument({ title: `${title} — ${unit}`, generator: `ansinh ${VERSION}`, blocks: [blockOf(r)] }, htmlFormats(lang))
 }
+
+/** The page of a revision triangle (`revisions --format html`): the heat map and the table. */
+export const renderRevisionsHtml = (head: { readonly report: string; readonly unit: string | null; readonly scheme: string | null }, unitName: string | null, triangle: TriangleInput, lang: Lang): Promise<string> =>
+  htmlDocument(
+    { title: `${label(head.report as never, lang)} — ${triangle.field}${head.unit === null ? '' : ` — ${head.unit}${unitName === null ? '' : ` ${unitName}`}`}`, generator: `ansinh ${VERSION}`, blocks: [{ kind: 'revisions', head, unitName, triangle }] },
+    htmlFormats(lang),
+  )
+
+/** The page of a diff (`diff --format html`): each field's delta by cause, and the records. */
+export const renderDiffHtml = (diff: DiffInput, unitName: string | null, lang: Lang): Promise<string> =>
+  htmlDocument(
+    { title: `${label(diff.before.report as never, lang)} ${diff.before.asOf}${diff.before.unit === null ? '' : ` — ${diff.before.unit}${unitName === null ? '' : ` ${unitName}`}`}`, generator: `ansinh ${VERSION}`, blocks: [{ kind: 'diff', unitName, diff }] },
+    htmlFormats(lang),
+  )
