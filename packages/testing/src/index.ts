@@ -89,6 +89,10 @@ export {
 } from './decider-spec.js'
 export {
   assignQuota,
+  assignRevenuePlan,
+  collectContribution,
+  contributionCollected,
+  revenuePlanAssigned,
   AT,
   debtRecorded,
   debtSettled,

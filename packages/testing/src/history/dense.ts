@@ -149,6 +149,10 @@ const echo = (b: Body, seed: number, units: readonly UnitCode[]): Body => {
       return body(b.type, { ...b.data, unit, amount: 1 + (seed % 100) })
     case 'DebtSettled':
       return body(b.type, { ...b.data, amount: 1 + (seed % 150) })
+    case 'ContributionCollected':
+      return body(b.type, { ...b.data, unit, amount: 1 + (seed % 100) })
+    case 'RevenuePlanAssigned':
+      return body(b.type, { ...b.data, amount: seed % 500 })
     case 'ParticipantLapsed':
       return b
   }
@@ -170,6 +174,9 @@ export const tieKeyOf = (e: { readonly type: EventType; readonly data: unknown }
       return `debt|${b.data.employer}|${b.data.scheme}|${b.data.recordedOn}`
     case 'DebtSettled':
       return `settlement|${b.data.employer}|${b.data.scheme}|${b.data.settledOn}`
+    case 'RevenuePlanAssigned':
+      return `revenue-plan|${b.data.unit}|${b.data.year}|${b.data.assignedOn}`
+    case 'ContributionCollected':
     case 'ParticipantLapsed':
       return null
   }
