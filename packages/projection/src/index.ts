@@ -13,3 +13,6 @@ export { participantsIn, unitsOf, unitDenominator, nationalDenominator, type Den
 export { ratio, reportHeader, type ReportHeader } from './report-header.js'
 export { historyDecoder, historySink } from './lines.js'
 export { encodeHistorySnapshot, decodeHistorySnapshot, HISTORY_SNAPSHOT_VERSION, type SnapshotUnreadable } from './snapshot.js'
+export { AgentEnrolments, AGENT_KINDS, type AgentCounts, type AgentFigures, type AgentKind } from './agents.js'
+export { Revenue, type RevenuePlanRecord } from './revenue.js'
+export { participantsAnyScheme } from './participation-any.js'
