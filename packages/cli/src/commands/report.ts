@@ -1,5 +1,5 @@
 /**
- * `ansinh report coverage|plan|debt`: the read models of the spec, from a file or a store, as a
+ * `ansinh report coverage|plan|debt|agents|revenue`: the read models of the spec, from a file or a store, as a
  * table, JSON or CSV.
  *
  * @module commands/report
@@ -9,6 +9,8 @@ import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
+import { agentsReport } from '@ansinh/projection-agents'
+import { revenueReport } from '@ansinh/projection-revenue'
 import { GENESIS_HASH, chainHashOf } from '@ansinh/store'
 import { loadStoredHistory } from '@ansinh/projection-runner'
 import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
@@ -97,6 +99,10 @@ const compute = (command: Extract<Command, { name: `report-${string}` }>, histor
       })
     case 'report-debt':
       return debtReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt })
+    case 'report-agents':
+      return agentsReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, from: command.from, knownAt: command.knownAt })
+    case 'report-revenue':
+      return revenueReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, year: command.year, knownAt: command.knownAt })
   }
 }
 
