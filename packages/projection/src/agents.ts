@@ -255,7 +255,7 @@ class Window {
     }
     const putAgent = (m: Map<number, Map<number, Bucket>>, key: number, a: number): Bucket => {
       let inner = m.get(key)
-      if (inner === undefined) m.set(key, (inner = new Map()))
+      if (inner === undefined) m.set(key, (inner = new Map<number, Bucket>()))
       return put(inner, a)
     }
     const seenAgent = new Set<number>()

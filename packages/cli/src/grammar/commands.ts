@@ -20,7 +20,6 @@ import {
   knownAtValue,
   langOfEnvironment,
   langValue,
-  schemeValue,
   separatorValue,
   unitValue,
   yearValue,
