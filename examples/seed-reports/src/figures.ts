@@ -27,6 +27,11 @@ export const ARTICLES: Readonly<Record<SeedName, Article>> = {
   'a-luoi': { file: '001_4732013fd432219e.txt', title: 'Bảo hiểm xã hội tự nguyện không còn xa lạ', published: '2019-09-11' },
   'thuong-tin': { file: '002_e49ecfcecf9ef068.txt', title: 'BHXH huyện Thường Tín: phát triển người tham gia BHXH tự nguyện', published: '2023-09' },
   'hai-phong': { file: '003_6c7591c1f1b1a803.txt', title: 'BHXH Hải Phòng: số người tham gia BHXH, BHYT đến hết tháng 9/2024 (VTC News)', published: '2024-10' },
+  'province-004': {
+    file: '004_c82fc3dc9b9473b5.txt',
+    title: '9 tháng đầu năm, toàn tỉnh có gần 1.076.000 người tham gia đóng BHXH, BHYT và bảo hiểm thất nghiệp (the article names no province: a fictional one, Tỉnh An Bình, code 98)',
+    published: '2020-10-08',
+  },
 }
 
 /** How a published number relates to the computed one. */
@@ -39,9 +44,10 @@ export interface Figure {
   readonly seed: SeedName
   /** The words of the article the figure comes from. */
   readonly quote: string
-  readonly report: 'plan' | 'coverage' | 'debt'
+  readonly report: 'plan' | 'coverage' | 'debt' | 'agents' | 'revenue'
   readonly unit: string
-  readonly scheme: Scheme | null
+  /** The scheme; `any` for coverage by any scheme; null for all (debt, revenue). */
+  readonly scheme: Scheme | 'any' | null
   readonly asOf: BusinessDate
   /** The plan year, when not the year of `asOf`. */
   readonly year?: number
@@ -93,6 +99,25 @@ const binhThuanHealth = group('binh-thuan', { report: 'plan', unit: '60', scheme
   { field: 'changeVsSameDate', value: 39_129, quote: 'tăng 39.129 người' },
   { field: 'changeVsSameDatePct', value: 4.1, measure: 'percent', digits: 1, quote: 'tương ứng tăng 4,1% so với cùng kỳ 2019' },
   { report: 'coverage', field: 'rate', value: 86.4, measure: 'percent', digits: 1, quote: 'Tỷ lệ bao phủ BHYT chung toàn tỉnh đạt 86,4% dân số' },
+])
+
+const binhThuanAgents = group('binh-thuan', { report: 'agents', unit: '60', scheme: 'voluntary', asOf: d('2020-09-30'), knownAt: d('2020-10-05') })([
+  { field: 'participants', value: 6_974, quote: 'hệ thống đại lý thu đã vận động ... 6.974 đối tượng tham gia BHXH tự nguyện' },
+  { field: 'new', value: 3_421, quote: '(trong đó, tham gia mới là 3.421 người' },
+  { field: 'continuing', value: 3_553, quote: 'tiếp tục tham gia là 3.553 người)' },
+  {
+    field: 'agents[BD-BINHTHUAN].rank',
+    value: 1,
+    measure: 'units',
+    quote: 'Đại lý thu có kết quả vận động BHXH tự nguyện cao là Đại lý Bưu điện',
+    derived: 'the post office (BD-BINHTHUAN) is agent number 1 in the ranking by participants',
+  },
+])
+
+const binhThuanHealthAgents = group('binh-thuan', { report: 'agents', unit: '60', scheme: 'health', asOf: d('2020-09-30'), knownAt: d('2020-10-05'), health: true })([
+  { field: 'participants', value: 258_315, quote: 'hệ thống đại lý thu đã vận động tham gia BHYT hộ gia đình được 258.315 người' },
+  { field: 'new', value: 40_929, quote: '(trong đó, 40.929 người tham gia mới' },
+  { field: 'returning', value: 217_386, quote: 'tham gia lại là 217.386 người)' },
 ])
 
 const aLuoi = group('a-luoi', { report: 'plan', unit: '481', scheme: 'voluntary', asOf: d('2019-08-12'), knownAt: d('2019-09-11'), year: 2019 })([
@@ -154,15 +179,31 @@ const haiPhongHealth = group('hai-phong', { report: 'plan', unit: '31', scheme: 
   { report: 'coverage', field: 'rate', value: 93.42, measure: 'percent', digits: 2, quote: 'chiếm tỷ lệ 93,42% dân số thành phố tham gia BHYT' },
 ])
 
+// Seed 004 names no province: the generator's is a fictional one, "Tỉnh An Bình (hư cấu)", code 98.
+const province004 = group('province-004', { report: 'revenue', unit: '98', scheme: null, asOf: d('2020-09-30'), knownAt: d('2020-10-08') })([
+  { field: 'collected', value: 3_620_400_000_000, measure: 'vnd', digits: -8, quote: 'tổng số tiền thu bảo hiểm 3.620,4 tỷ đồng' },
+  { field: 'achievement', value: 71.5, measure: 'percent', digits: 1, quote: 'đạt 71,5% so với kế hoạch' },
+  { field: 'changeVsSamePeriodPct', value: 9.29, measure: 'percent', digits: 2, quote: 'tăng 9,29% so với cùng kỳ năm 2019' },
+])
+
+const province004Covered = group('province-004', { report: 'coverage', unit: '98', scheme: 'any', asOf: d('2020-09-30'), knownAt: d('2020-10-08'), health: true })([
+  { field: 'participants', value: 1_076_000, digits: -3, bound: 'nearly', quote: 'toàn tỉnh có gần 1.076.000 người tham gia đóng bảo hiểm các loại' },
+  { scheme: 'health', field: 'rate', value: 91.5, measure: 'percent', digits: 1, quote: 'tỷ lệ bao phủ bảo hiểm y tế đã đạt 91,5% dân số' },
+])
+
 /** Every published figure, in article order (health ones flagged). */
 export const FIGURES: readonly Figure[] = [
   ...binhThuan,
   ...binhThuanHealth,
+  ...binhThuanAgents,
+  ...binhThuanHealthAgents,
   ...aLuoi,
   ...thuongTin,
   ...haiPhongVoluntary,
   ...haiPhongCompulsory,
   ...haiPhongHealth,
+  ...province004,
+  ...province004Covered,
 ]
 
 /** The figures a history generated with or without health insurance must reproduce, for the given seeds. */

@@ -30,10 +30,10 @@ describe('reproduces', () => {
 })
 
 describe('the figure table', () => {
-  it('has unique ids and 39 figures without health, 50 with', () => {
+  it('has unique ids and 46 figures without health, 62 with', () => {
     expect(new Set(FIGURES.map((f) => f.id)).size).toBe(FIGURES.length)
-    expect(figuresFor()).toHaveLength(39)
-    expect(figuresFor({ includeHealth: true })).toHaveLength(50)
+    expect(figuresFor()).toHaveLength(46)
+    expect(figuresFor({ includeHealth: true })).toHaveLength(62)
     expect(figuresFor({ seeds: ['a-luoi'] }).map((f) => f.field)).toContain('bands.below50')
   })
   it('gives every derived figure its arithmetic and every figure a quote', () => {
@@ -52,5 +52,9 @@ describe('select', () => {
     expect(select(report, 'children[20311].participants')).toBe(0)
     expect(select(report, 'children[99999].participants')).toBeNull()
     expect(select(report, 'nothing.here')).toBeNull()
+    const agents = { agents: [{ agent: 'BD-BINHTHUAN', participants: 9 }, { agent: 'UBND-LAGI', participants: 3 }] } as unknown as PlanReport
+    expect(select(agents, 'agents[UBND-LAGI].rank')).toBe(2)
+    expect(select(agents, 'agents[BD-BINHTHUAN].participants')).toBe(9)
+    expect(select(agents, 'agents[NOBODY].rank')).toBeNull()
   })
 })

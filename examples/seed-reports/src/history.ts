@@ -10,10 +10,11 @@ import { binhThuan } from './generate/binh-thuan.js'
 import { type EventLog, mergeLogs } from './generate/events.js'
 import { haiPhong } from './generate/hai-phong.js'
 import { thuongTin } from './generate/thuong-tin.js'
+import { province004 } from './generate/province-004.js'
 import type { SeedOptions, SeedWriter } from './generate/writer.js'
 
 /** The seeds that have a generator, by the article they reproduce. */
-export const SEEDS = ['binh-thuan', 'a-luoi', 'thuong-tin', 'hai-phong'] as const
+export const SEEDS = ['binh-thuan', 'a-luoi', 'thuong-tin', 'hai-phong', 'province-004'] as const
 /** The name of a seed. */
 export type SeedName = (typeof SEEDS)[number]
 
@@ -22,6 +23,7 @@ const GENERATORS: Readonly<Record<SeedName, (o: SeedOptions) => SeedWriter>> = {
   'a-luoi': aLuoi,
   'thuong-tin': thuongTin,
   'hai-phong': haiPhong,
+  'province-004': province004,
 }
 
 /** Options of {@link seedHistory}; every field has a default. */

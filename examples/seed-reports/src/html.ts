@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { type DomainEvent } from '@ansinh/core'
-import { VERSION, htmlFormats } from '@ansinh/cli'
+import { VERSION, agentBlocks, htmlFormats, revenueBlocks } from '@ansinh/cli'
 import { type Block, htmlDocument, monthEnds, num } from '@ansinh/report-html'
 import type { Article } from './figures.js'
 import { type Lang, formatValue } from './print.js'
@@ -35,13 +35,15 @@ export const unitNames = (events: readonly DomainEvent[]): Map<string, string> =
   return names
 }
 
-const participantsOf = (r: AnyReport): number => (r.report === 'debt' ? 0 : r.participants)
+const participantsOf = (r: AnyReport): number => ('participants' in r ? r.participants : 0)
 
-const reportBlock = (seed: SeedPage, query: FigureQuery, report: AnyReport): Block => {
+const reportBlocks = (seed: SeedPage, query: FigureQuery, report: AnyReport, lang: Lang): Block[] => {
   const unitName = report.unit === null ? null : (seed.names.get(report.unit) ?? null)
-  if (report.report === 'debt') return { kind: 'debt', report, unitName }
+  if (report.report === 'debt') return [{ kind: 'debt', report, unitName }]
+  if (report.report === 'agents') return agentBlocks(report, lang)
+  if (report.report === 'revenue') return revenueBlocks(report, lang)
   const series = monthEnds(query.asOf).map((asOf) => ({ asOf, value: participantsOf(seed.source({ ...query, asOf })) }))
-  return report.report === 'plan' ? { kind: 'plan', report, unitName, series } : { kind: 'coverage', report, unitName, series }
+  return [report.report === 'plan' ? { kind: 'plan', report, unitName, series } : { kind: 'coverage', report, unitName, series }]
 }
 
 const WORDS = {
@@ -55,7 +57,7 @@ export const seedReportsHtml = (seeds: readonly SeedPage[], lang: Lang): Promise
   const blocks: Block[] = []
   for (const seed of seeds) {
     blocks.push({ kind: 'text', title: `${seed.article.title} (${seed.article.published})`, paragraphs: [seed.article.file] })
-    for (const { query, report } of seed.reports) blocks.push(reportBlock(seed, query, report))
+    for (const { query, report } of seed.reports) blocks.push(...reportBlocks(seed, query, report, lang))
     blocks.push({
       kind: 'table',
       title: `${w.figures} — ${seed.article.title}`,

@@ -17,7 +17,7 @@ describe('parseOptions', () => {
   it('names what is wrong', () => {
     expect(parseOptions(['--seed', 'x'])).toEqual({ error: '--seed: not a whole number (got "x")' })
     expect(parseOptions(['--lang', 'fr'])).toEqual({ error: '--lang: one of en, vi (got "fr")' })
-    expect(parseOptions(['--only', 'hanoi'])).toEqual({ error: '--only: one of binh-thuan, a-luoi, thuong-tin, hai-phong (got "hanoi")' })
+    expect(parseOptions(['--only', 'hanoi'])).toEqual({ error: '--only: one of binh-thuan, a-luoi, thuong-tin, hai-phong, province-004 (got "hanoi")' })
     expect(parseOptions(['--bogus'])).toMatchObject({ error: expect.stringContaining("'--bogus'") })
     expect(parseOptions(['--store'])).toMatchObject({ error: expect.stringContaining('--store') })
   })

@@ -116,9 +116,25 @@ export const reportLines = (r: AnyReport, lang: Lang): string[] => {
       return [
         head,
         en
-          ? `    participants ${num(r.participants, lang)} of ${num(r.denominator, lang)} (${r.scheme === 'health' ? 'population' : 'working-age labour force'} ${r.denominatorYear ?? ''}): ${pct(r.rate, lang)}`
-          : `    người tham gia ${num(r.participants, lang)} / ${num(r.denominator, lang)} (${r.scheme === 'health' ? 'dân số' : 'lực lượng lao động trong độ tuổi'} ${r.denominatorYear ?? ''}): ${pct(r.rate, lang)}`,
+          ? `    participants ${num(r.participants, lang)}${r.scheme === 'any' ? ' (any scheme)' : ''} of ${num(r.denominator, lang)} (${r.scheme === 'health' || r.scheme === 'any' ? 'population' : 'working-age labour force'} ${r.denominatorYear ?? ''}): ${pct(r.rate, lang)}`
+          : `    người tham gia ${num(r.participants, lang)}${r.scheme === 'any' ? ' (mọi loại hình)' : ''} / ${num(r.denominator, lang)} (${r.scheme === 'health' || r.scheme === 'any' ? 'dân số' : 'lực lượng lao động trong độ tuổi'} ${r.denominatorYear ?? ''}): ${pct(r.rate, lang)}`,
       ]
+    case 'agents':
+      return [
+        head,
+        en
+          ? `    through agents ${num(r.participants, lang)} (new ${num(r.new, lang)}, continuing ${num(r.continuing, lang)}, returning ${num(r.returning, lang)}), without an agent ${num(r.withoutAgent, lang)}; first: ${r.agents.slice(0, 3).map((a) => `${a.agent} ${num(a.participants, lang)}`).join(', ')}`
+          : `    qua đại lý thu ${num(r.participants, lang)} (tham gia mới ${num(r.new, lang)}, tiếp tục tham gia ${num(r.continuing, lang)}, tham gia lại ${num(r.returning, lang)}), không qua đại lý ${num(r.withoutAgent, lang)}; dẫn đầu: ${r.agents.slice(0, 3).map((a) => `${a.agent} ${num(a.participants, lang)}`).join(', ')}`,
+      ]
+    case 'revenue': {
+      const vnd = (n: number | null): string => (n === null ? '–' : formatCount(n, lang) + (en ? ' VND' : ' đồng'))
+      return [
+        head,
+        en
+          ? `    collected ${vnd(r.collected)} of a plan of ${vnd(r.target)} (${pct(r.achievement, lang)}), same period ${r.year - 1} ${vnd(r.samePeriodLastYear)} (${pct(r.changeVsSamePeriodPct, lang)})`
+          : `    số tiền thu ${vnd(r.collected)} / kế hoạch ${vnd(r.target)} (đạt ${pct(r.achievement, lang)}), cùng kỳ ${r.year - 1} ${vnd(r.samePeriodLastYear)} (${pct(r.changeVsSamePeriodPct, lang)})`,
+      ]
+    }
     case 'debt': {
       const vnd = (n: number): string => formatCount(n, lang) + (en ? ' VND' : ' đồng')
       return [

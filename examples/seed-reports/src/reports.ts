@@ -10,10 +10,13 @@ import { History } from '@ansinh/projection'
 import { type CoverageReport, coverageReport } from '@ansinh/projection-coverage'
 import { type DebtReport, debtReport } from '@ansinh/projection-debt'
 import { type PlanReport, planReport } from '@ansinh/projection-plan'
+import { type AgentsReport, agentsReport } from '@ansinh/projection-agents'
+import { type RevenueReport, revenueReport } from '@ansinh/projection-revenue'
+import type { Scheme } from '@ansinh/core'
 import { type Figure, reproduces } from './figures.js'
 
-/** Any of the three reports. */
-export type AnyReport = PlanReport | CoverageReport | DebtReport
+/** Any of the reports. */
+export type AnyReport = PlanReport | CoverageReport | DebtReport | AgentsReport | RevenueReport
 
 /** What a figure asks a report: the report kind and its query. */
 export interface FigureQuery {
@@ -38,11 +41,15 @@ export const historySource = (history: History): ReportSource => {
   return (q) => {
     switch (q.report) {
       case 'plan':
-        return planReport(history, { asOf: q.asOf, scheme: q.scheme!, unit: q.unit, year: q.year, knownAt: q.knownAt })
+        return planReport(history, { asOf: q.asOf, scheme: q.scheme as Scheme, unit: q.unit, year: q.year, knownAt: q.knownAt })
       case 'coverage':
         return coverageReport(history, { asOf: q.asOf, scheme: q.scheme!, unit: q.unit, knownAt: q.knownAt })
       case 'debt':
-        return debtReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit, knownAt: q.knownAt })
+        return debtReport(history, { asOf: q.asOf, scheme: q.scheme as Scheme | null, unit: q.unit, knownAt: q.knownAt })
+      case 'agents':
+        return agentsReport(history, { asOf: q.asOf, scheme: q.scheme as Scheme, unit: q.unit, knownAt: q.knownAt })
+      case 'revenue':
+        return revenueReport(history, { asOf: q.asOf, scheme: q.scheme as Scheme | null, unit: q.unit, year: q.year, knownAt: q.knownAt })
     }
   }
 }
@@ -62,13 +69,19 @@ export const queryKey = (q: FigureQuery): string => JSON.stringify(q)
 
 /**
  * The value at a field path of a report: `participants`, `bands.below50`, `children[20311].participants`
- * (a child row by unit code); null when the path names nothing or a non-number.
+ * (a child row by unit code), `agents[BD-BINHTHUAN].rank` (an agent's place in the ranking, from 1);
+ * null when the path names nothing or a non-number.
  */
 export const select = (report: AnyReport, path: string): number | null => {
   let value: unknown = report
   for (const part of path.split('.')) {
     const child = /^children\[(\w+)\]$/.exec(part)
-    if (child !== null) {
+    const agent = /^agents\[([^\]]+)\]$/.exec(part)
+    if (agent !== null) {
+      const rows = (value as { agents?: readonly { agent: string }[] }).agents ?? []
+      const k = rows.findIndex((r) => r.agent === agent[1])
+      value = k < 0 ? undefined : { ...rows[k], rank: k + 1 }
+    } else if (child !== null) {
       const rows = (value as { children?: readonly { unit: string }[] }).children
       value = rows?.find((r) => r.unit === child[1])
     } else value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined

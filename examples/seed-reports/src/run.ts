@@ -4,7 +4,7 @@
  *
  * @module run
  */
-import { type DomainEvent, parseKnownAt } from '@ansinh/core'
+import { type DomainEvent, type Scheme, parseKnownAt } from '@ansinh/core'
 import { progress } from '@ansinh/cli'
 import { explainKnownAt, renewedAfterPublication } from './audit.js'
 import { ARTICLES, figuresFor } from './figures.js'
@@ -100,15 +100,15 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
     checks.push(...seedChecks)
     const tally = new Tally(history)
     const counts = new Map<string, (typeof figures)[number]>()
-    for (const f of figures) if (f.field === 'participants' && f.scheme !== null) counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
+    for (const f of figures) if (f.field === 'participants' && (f.report === 'plan' || f.report === 'coverage') && f.scheme !== null && f.scheme !== 'any') counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
     const differences = [...counts.values()].map((f) =>
-      explainKnownAt(history, { unit: f.unit, scheme: f.scheme!, asOf: f.asOf, knownAt: parseKnownAt(f.knownAt)! }, tally),
+      explainKnownAt(history, { unit: f.unit, scheme: f.scheme as Scheme, asOf: f.asOf, knownAt: parseKnownAt(f.knownAt)! }, tally),
     )
     const expiring = figures.find((f) => f.field === 'expiringBeforeYearEnd')
     const renewals =
       expiring === undefined
         ? null
-        : renewedAfterPublication(history, { unit: expiring.unit, scheme: expiring.scheme!, asOf: expiring.asOf, year: +expiring.asOf.slice(0, 4), knownAt: parseKnownAt(expiring.knownAt)! }, tally)
+        : renewedAfterPublication(history, { unit: expiring.unit, scheme: expiring.scheme as Scheme, asOf: expiring.asOf, year: +expiring.asOf.slice(0, 4), knownAt: parseKnownAt(expiring.knownAt)! }, tally)
     for (const lang of langs) {
       write(seedHeading(ARTICLES[seed], lang))
       write(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseKnownAt } from '@ansinh/core'
+import { type Scheme, parseKnownAt } from '@ansinh/core'
 import { figuresFor } from './figures.js'
 import { seedHistory } from './history.js'
 import { checkFigures, projectionSource } from './reports.js'
@@ -27,11 +27,12 @@ describe.each(SMALL)('seed %s', (seed) => {
   })
 
   it('has late records: as known today differs from as known at publication', () => {
-    const f = figures.find((x) => x.field === 'participants')!
+    const f = figures.find((x) => x.field === 'participants' && x.report === 'plan')!
+    const scheme = f.scheme as Scheme
     const tally = new Tally(events)
-    const atPublication = tally.participants(f.unit, f.scheme!, f.asOf, parseKnownAt(f.knownAt))
+    const atPublication = tally.participants(f.unit, scheme, f.asOf, parseKnownAt(f.knownAt))
     expect(atPublication).toBe(f.value)
-    expect(tally.participants(f.unit, f.scheme!, f.asOf, null)).not.toBe(atPublication)
+    expect(tally.participants(f.unit, scheme, f.asOf, null)).not.toBe(atPublication)
   })
 
   it('is a pure function of its options', () => {
@@ -75,5 +76,39 @@ describe('realism', () => {
     expect(quotas.map((q) => q.decision)).toEqual(['156/QĐ-BHXH', '1005/QĐ-BHXH'])
     const late = events.filter((e) => e.type === 'ParticipantEnrolled' && Date.parse(e.recordedAt) - Date.parse(e.data.coveredFrom) > 14 * 86_400_000)
     expect(late.length).toBeGreaterThan(100)
+  })
+})
+
+describe('seed province-004 (money)', () => {
+  const events = seedHistory({ seeds: ['province-004'] })
+  const figures = figuresFor({ seeds: ['province-004'] })
+
+  it('obeys every write rule, reproduces every published figure, and is a pure function of its options', () => {
+    expect(violationsOf(events)).toEqual([])
+    expect(figures.map((f) => f.field)).toEqual(['collected', 'achievement', 'changeVsSamePeriodPct'])
+    const failed = checkFigures(projectionSource(events), figures).filter((c) => !c.ok)
+    expect(failed.map((c) => ({ id: c.figure.id, actual: c.actual }))).toEqual([])
+    expect(digestOf(seedHistory({ seeds: ['province-004'] }))).toBe(digestOf(events))
+  })
+
+  it('collects exactly the published sums, revises the plan in July, pays on 29 February, and has a late payment', () => {
+    const money = events.flatMap((e) => (e.type === 'ContributionCollected' ? [e] : []))
+    const sum = (from: string, to: string, knownAt: string | null) =>
+      money.filter((e) => from <= e.data.collectedOn && e.data.collectedOn <= to && (knownAt === null || Date.parse(e.recordedAt) <= Date.parse(knownAt))).reduce((a, e) => a + e.data.amount, 0)
+    expect(sum('2020-01-01', '2020-09-30', '2020-10-08T23:59:59.999+07:00')).toBe(3_620_400_000_000)
+    expect(sum('2019-01-01', '2019-09-30', null)).toBe(3_312_654_400_000)
+    expect(sum('2020-01-01', '2020-09-30', null)).toBeGreaterThan(3_620_400_000_000)
+    expect(money.some((e) => e.data.collectedOn === '2020-02-29')).toBe(true)
+    const plans = events.flatMap((e) => (e.type === 'RevenuePlanAssigned' && e.data.unit === '98' && e.data.year === 2020 ? [e.data.decision] : []))
+    expect(plans).toEqual(['120/QĐ-BHXH', '980/QĐ-BHXH'])
+  })
+})
+
+describe('seed binh-thuan agents', () => {
+  it('gives the post office and the People’s Committees the agent enrolments, only in the window’s chosen people', () => {
+    const events = seedHistory({ seeds: ['binh-thuan'] })
+    const agents = new Set<string>(events.flatMap((e) => (e.type === 'ParticipantEnrolled' && e.data.coveredFrom >= '2020-01-01' && e.data.coveredFrom <= '2020-09-30' && e.data.agent !== undefined ? [e.data.agent] : [])))
+    expect(agents.has('BD-BINHTHUAN')).toBe(true)
+    expect([...agents].filter((a) => a.startsWith('UBND-')).length).toBeGreaterThanOrEqual(5)
   })
 })

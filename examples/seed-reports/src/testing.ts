@@ -28,7 +28,9 @@ export const tallyValue = (tally: Tally, f: Figure): number | null | undefined =
   const k = parseKnownAt(f.knownAt)
   const year = f.year ?? +f.asOf.slice(0, 4)
   if (f.report === 'debt') return f.field === 'outstanding' ? tally.outstanding(f.unit, f.asOf, k) : undefined
-  const scheme = f.scheme!
+  // the version-2 reports (agents, revenue, everyone covered) are checked against their packages' naive references
+  if (f.report === 'agents' || f.report === 'revenue' || f.scheme === 'any' || f.scheme === null) return undefined
+  const scheme = f.scheme
   // Computed on demand: each is a pass over every participant of a large seed.
   const participants = tally.participants(f.unit, scheme, f.asOf, k)
   const lastYear = (): number => tally.participants(f.unit, scheme, `${+f.asOf.slice(0, 4) - 1}${f.asOf.slice(4)}`, k)

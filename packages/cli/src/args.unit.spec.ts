@@ -29,6 +29,14 @@ describe('parseArgs', () => {
     })
   })
 
+  it('parses the agent and revenue reports and coverage of scheme any', () => {
+    expect(ok(['report', 'agents', '-a', '2020-09-30', '--scheme', 'voluntary', '-u', '60', '--from', '2020-07-01'])).toMatchObject({ name: 'report-agents', scheme: 'voluntary', unit: '60', from: '2020-07-01' })
+    expect(ok(['report', 'agents', '-a', '2020-09-30', '--scheme', 'health'])).toMatchObject({ name: 'report-agents', unit: null, from: null })
+    expect(ok(['report', 'revenue', '-a', '2020-09-30', '-u', '04', '-y', '2020'])).toMatchObject({ name: 'report-revenue', unit: '04', scheme: null, year: 2020 })
+    expect(ok(['report', 'revenue', '-a', '2020-09-30', '-u', '04', '--scheme', 'health'])).toMatchObject({ name: 'report-revenue', scheme: 'health', year: null })
+    expect(ok(['report', 'coverage', '-a', '2020-09-30', '-u', '04', '--scheme', 'any'])).toMatchObject({ name: 'report-coverage', scheme: 'any' })
+  })
+
   it('reads --known-at as an instant with an offset', () => {
     const c = ok(['report', 'debt', '--as-of=2019-03-31', '--known-at=2019-04-01T08:00:00+07:00'])
     expect(c).toMatchObject({ name: 'report-debt', scheme: null, knownAt: Date.UTC(2019, 3, 1, 1) })
@@ -48,12 +56,17 @@ describe('parseArgs', () => {
     [['report', 'coverage', '--as-of', '2023-02-28'], '--scheme is required for report coverage'],
     [['report', 'plan', '--as-of', '2023-02-28', '--scheme', 'health'], '--unit is required for report plan'],
     [['report', 'plan', '--as-of', '2023-02-28', '--scheme', 'health', '--unit', '1234'], '--unit: not a unit code of 2, 3 or 5 digits (got "1234")'],
-    [['report', 'coverage', '--as-of', '2023-02-28', '--scheme', 'life'], '--scheme: not a scheme (got "life"); one of voluntary, compulsory, health, unemployment'],
+    [['report', 'coverage', '--as-of', '2023-02-28', '--scheme', 'life'], '--scheme: not a scheme (got "life"); one of voluntary, compulsory, health, unemployment, or any (report coverage)'],
+    [['report', 'plan', '--as-of', '2023-02-28', '--scheme', 'any', '--unit', '04'], '--scheme: any applies only to report coverage (got "any"); one of voluntary, compulsory, health, unemployment'],
+    [['report', 'agents', '--as-of', '2020-09-30'], '--scheme is required for report agents'],
+    [['report', 'agents', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--from', '2020-10-01'], '--from: after --as-of 2020-09-30 (got "2020-10-01")'],
+    [['report', 'agents', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--from', '2020-02-30'], '--from: not a real calendar day YYYY-MM-DD (got "2020-02-30")'],
+    [['report', 'revenue', '--as-of', '2020-09-30'], '--unit is required for report revenue'],
     [['report', 'coverage', '--as-of', '2023-02-28', '--scheme', 'health', '--year', '2023'], '--year does not apply to report coverage'],
     [['report', 'debt', '--as-of', '2023-02-28', '--known-at', 'yesterday'], '--known-at: not an ISO-8601 instant with an offset or a date (got "yesterday")'],
     [['report', 'debt', '--as-of', '2023-02-28', '--events', 'a', '--store', 'memory:'], 'give --events or --store, not both'],
     [['report', 'debt', '--as-of', '2023-02-28', '--format', 'xml'], '--format: one of table, json, csv, html (got "xml")'],
-    [['report', 'forecast', '--as-of', '2023-02-28'], 'unknown report "forecast"; one of coverage, plan, debt'],
+    [['report', 'forecast', '--as-of', '2023-02-28'], 'unknown report "forecast"; one of coverage, plan, debt, agents, revenue'],
     [['check'], 'check needs a FILE'],
     [['check', 'a', 'b'], 'unexpected argument "b"'],
     [['check', 'a', '--store', 'memory:'], '--store does not apply to check'],

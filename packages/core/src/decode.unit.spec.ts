@@ -17,6 +17,8 @@ const VALID: Record<EventType, Record<string, unknown>> = {
   DebtSettled: { employer: 'CTY-A', scheme: 'compulsory', amount: 6_000_000, settledOn: '2019-03-31' },
   UnitEstablished: { code: '22816', name: 'Hàm Trí', level: 'commune', parent: '593', establishedOn: '2000-01-01' },
   PopulationEstimated: { unit: '22', year: 2020, population: 1_230_000, labourForce: 730_000, source: 'GSO' },
+  ContributionCollected: { unit: '22816', scheme: 'health', amount: 704_025, collectedOn: '2020-02-29', participantId: '0123456789', employer: 'CTY-A', agent: 'BUU-DIEN' },
+  RevenuePlanAssigned: { unit: '22', year: 2020, amount: 5_063_500_000_000, assignedOn: '2020-01-15', decision: '100/QĐ-BHXH' },
 }
 
 const envelope = (type: string, data: unknown): Record<string, unknown> => ({ id: ID, type, recordedAt: AT, data })

@@ -1,5 +1,5 @@
 /**
- * The seven domain events: their data codecs (version 1 of the interchange format), the envelope
+ * The domain events: their data codecs (version 1 of the interchange format), the envelope
  * (`id`, `type`, `recordedAt`, `data`) and the stream each event belongs to.
  *
  * @module events
@@ -23,6 +23,7 @@ import {
   UnitName,
   Vnd,
 } from './values.js'
+import type { ContributionCollected, RevenuePlanAssigned } from './money-events.js'
 
 // -------------------------------------------------------------------------------------------------
 // data codecs (version 1)
@@ -132,6 +133,9 @@ export interface EventDataMap {
   readonly DebtSettled: DebtSettled
   readonly UnitEstablished: UnitEstablished
   readonly PopulationEstimated: PopulationEstimated
+  // version 2 (agents-revenue): money-events.ts
+  readonly ContributionCollected: ContributionCollected
+  readonly RevenuePlanAssigned: RevenuePlanAssigned
 }
 
 /** The name of an event type. */
@@ -146,6 +150,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   'DebtSettled',
   'UnitEstablished',
   'PopulationEstimated',
+  'ContributionCollected',
+  'RevenuePlanAssigned',
 ]
 
 /** Whether `s` names an event type. */
@@ -197,7 +203,7 @@ export const makeEvent = <T extends EventType>(type: T, id: EventId, recordedAt:
 // -------------------------------------------------------------------------------------------------
 
 /** The kinds of stream, each a consistency boundary with its own decider. */
-export type StreamKind = 'participant' | 'quota' | 'employer' | 'unit' | 'population'
+export type StreamKind = 'participant' | 'quota' | 'employer' | 'unit' | 'population' | 'collection' | 'revenue-plan'
 
 /** The type and data of an event, without its envelope. */
 export type EventBody = { [T in EventType]: Pick<EventOf<T>, 'type' | 'data'> }[EventType]
@@ -217,6 +223,10 @@ export const streamOf = (e: EventBody): string => {
       return `unit-${e.data.code}`
     case 'PopulationEstimated':
       return `population-${e.data.unit}`
+    case 'ContributionCollected':
+      return `collection-${e.data.unit}`
+    case 'RevenuePlanAssigned':
+      return `revenue-plan-${e.data.unit}-${e.data.year}`
   }
 }
 
@@ -235,5 +245,9 @@ export const streamKindOf = (type: EventType): StreamKind => {
       return 'unit'
     case 'PopulationEstimated':
       return 'population'
+    case 'ContributionCollected':
+      return 'collection'
+    case 'RevenuePlanAssigned':
+      return 'revenue-plan'
   }
 }

@@ -17,6 +17,7 @@ import { type ParticipantState, participantDecider } from './deciders/participan
 import { type PopulationState, populationDecider } from './deciders/population.js'
 import { type QuotaState, quotaDecider } from './deciders/quota.js'
 import { unitDecider } from './deciders/unit.js'
+import { type CollectionState, type RevenuePlanState, collectionDecider, revenuePlanDecider } from './deciders/money.js'
 
 /** An event of a history that breaks a write rule: where it is, the event, and the refusal. */
 export interface RuleViolation {
@@ -51,6 +52,8 @@ export class HistoryChecker {
   private readonly employers = new Map<string, EmployerState>()
   private readonly populations = new Map<string, PopulationState>()
   private readonly units = new Map<string, RegisteredUnit>()
+  private readonly collections = new Map<string, CollectionState>()
+  private readonly revenuePlans = new Map<string, RevenuePlanState>()
   private readonly byId = new Map<string, DomainEvent>()
   private unitsKnown = false
 
@@ -93,6 +96,10 @@ export class HistoryChecker {
       }
       case 'PopulationEstimated':
         return refusal(populationDecider.decide({ type: 'EstimatePopulation', id, recordedAt, data: event.data }, this.populations.get(event.data.unit) ?? populationDecider.initialState, context))
+      case 'ContributionCollected':
+        return refusal(collectionDecider.decide({ type: 'CollectContribution', id, recordedAt, data: event.data }, this.collections.get(event.data.unit) ?? collectionDecider.initialState, context))
+      case 'RevenuePlanAssigned':
+        return refusal(revenuePlanDecider.decide({ type: 'AssignRevenuePlan', id, recordedAt, data: event.data }, this.revenuePlans.get(revenuePlanKey(event)) ?? revenuePlanDecider.initialState, context))
     }
   }
 
@@ -127,6 +134,16 @@ export class HistoryChecker {
         this.populations.set(key, populationDecider.evolve(this.populations.get(key) ?? populationDecider.initialState, event))
         return
       }
+      case 'ContributionCollected': {
+        const key = event.data.unit
+        this.collections.set(key, collectionDecider.evolve(this.collections.get(key) ?? collectionDecider.initialState, event))
+        return
+      }
+      case 'RevenuePlanAssigned': {
+        const key = revenuePlanKey(event)
+        this.revenuePlans.set(key, revenuePlanDecider.evolve(this.revenuePlans.get(key) ?? revenuePlanDecider.initialState, event))
+        return
+      }
     }
   }
 
@@ -145,6 +162,8 @@ export class HistoryChecker {
     return this.employers.get(employer) ?? employerDecider.initialState
   }
 }
+
+const revenuePlanKey = (e: Extract<DomainEvent, { type: 'RevenuePlanAssigned' }>): string => `${e.data.unit}-${e.data.year}`
 
 const quotaKey = (e: Extract<DomainEvent, { type: 'QuotaAssigned' }>): string => `${e.data.unit}-${e.data.scheme}-${e.data.year}`
 

@@ -153,6 +153,15 @@ export {
   WRITE_RULES,
   type WriteRule,
 } from './deciders/index.js'
+export {
+  type AssignRevenuePlan,
+  type CollectContribution,
+  collectionDecider,
+  type CollectionState,
+  revenuePlanDecider,
+  type RevenuePlanState,
+} from './deciders/index.js'
+export { type ContributionCollected, ContributionCollectedV1, type RevenuePlanAssigned, RevenuePlanAssignedV1 } from './money-events.js'
 export { checkHistory, HistoryChecker, type RuleViolation } from './history-check.js'
 export { codePointLabel, describeForbidden, escapeInvisible, FORBIDDEN_CHARACTER, forbiddenCodePoint } from './text.js'
 export { expected, instantMessage } from './messages.js'

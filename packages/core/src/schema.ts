@@ -17,6 +17,7 @@ import {
   QuotaAssignedV1,
   UnitEstablishedV1,
 } from './events.js'
+import { ContributionCollectedV1, RevenuePlanAssignedV1 } from './money-events.js'
 
 /** The schema of one event type: its data codec for each version and the upcasters between them. */
 export interface EventSchema<T extends EventType> {
@@ -50,6 +51,9 @@ export const SCHEMAS: { readonly [T in EventType]: EventSchema<T> } = {
   DebtSettled: v1('DebtSettled', DebtSettledV1),
   UnitEstablished: v1('UnitEstablished', UnitEstablishedV1),
   PopulationEstimated: v1('PopulationEstimated', PopulationEstimatedV1),
+  // added in version 2 of the interchange format: their first data version, so no upcaster
+  ContributionCollected: v1('ContributionCollected', ContributionCollectedV1),
+  RevenuePlanAssigned: v1('RevenuePlanAssigned', RevenuePlanAssignedV1),
 }
 
 /** The current schema version of an event type. */

@@ -37,7 +37,13 @@ import {
   savedQuestion,
 } from '@ansinh/projection'
 import { coverageReport } from './coverage.js'
-import type { CoverageChild, CoverageQuery, CoverageReport } from './report.js'
+import type { CoverageChild, CoverageQuery as AnyCoverageQuery, CoverageReport } from './report.js'
+
+/**
+ * The coverage questions the audit functions take: one scheme. (Coverage of scheme `any` has no
+ * explain, diff or revisions yet: its participants are counted across four pair sets.)
+ */
+type CoverageQuery = AnyCoverageQuery & { readonly scheme: Scheme }
 
 const notAFigure = (field: string, message: string): E.Either<AuditError, never> => E.left({ _tag: 'NotAFigure', field, message })
 

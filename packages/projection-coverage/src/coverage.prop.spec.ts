@@ -36,3 +36,47 @@ describe('coverageReport (its own figures)', () => {
     )
   })
 })
+
+describe('coverageReport with scheme any (properties)', () => {
+  it('equals the naive reference on random histories, dates, units and cut-offs', () => {
+    fc.assert(
+      fc.property(caseArb(denseHistory()), ({ events, queries }) => {
+        const history = History.of(events)
+        for (const q of queries.slice(0, 2)) {
+          for (const unit of [null, ...DENSE_UNITS]) expect(coverageReport(history, { ...q, scheme: 'any', unit })).toEqual(referenceCoverageReport(events, { ...q, scheme: 'any', unit }))
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('adds the children up to the parent in a proper tree, and never counts fewer than one scheme does', () => {
+    fc.assert(
+      fc.property(denseHistory({ tree: 'proper', events: { min: 0, max: 30 } }), awkwardDay(), (h, asOf) => {
+        const history = History.of(h.positioned)
+        for (const unit of [null, ...h.units.provinces, ...h.units.districts]) {
+          const r = coverageReport(history, { asOf, scheme: 'any', unit })
+          expect(r.children.reduce((sum, c) => sum + c.participants, 0)).toBe(r.participants)
+          // nationally, everyone covered by one scheme is covered by any (a unit may lose them to another unit)
+          if (unit === null) for (const scheme of DENSE_PARTICIPATION_SCHEMES) expect(r.participants).toBeGreaterThanOrEqual(coverageReport(history, { asOf, scheme, unit }).participants)
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('gives the same figures fed one event at a time as after a full rebuild', () => {
+    fc.assert(
+      fc.property(caseArb(denseHistory()), ({ events, queries }) => {
+        const incremental = History.of([])
+        for (const e of events) {
+          incremental.append(e)
+          coverageReport(incremental, { ...queries[0]!, scheme: 'any' })
+        }
+        const full = History.of(events)
+        for (const q of queries) expect(coverageReport(incremental, { ...q, scheme: 'any' })).toEqual(coverageReport(full, { ...q, scheme: 'any' }))
+      }),
+      { numRuns: 100 },
+    )
+  })
+})

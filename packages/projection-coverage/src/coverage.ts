@@ -5,8 +5,12 @@
  * @module coverage
  */
 import { dayNumber, yearOf } from '@ansinh/core'
-import { type History, nationalDenominator, participantsIn, ratio, reportHeader, unitDenominator } from '@ansinh/projection'
-import type { CoverageChild, CoverageQuery, CoverageReport } from './report.js'
+import { type History, type HistoryView, nationalDenominator, participantsAnyScheme, participantsIn, ratio, reportHeader, unitDenominator, unitsOf } from '@ansinh/projection'
+import type { CoverageChild, CoverageQuery, CoverageReport, CoverageScheme } from './report.js'
+
+/** participants(U, s, D), or for `any` the people covered under at least one scheme (agents-revenue.md). */
+const participantsOf = (view: HistoryView, unit: string | null, scheme: CoverageScheme, day: number): number =>
+  scheme === 'any' ? participantsAnyScheme(view.participation, unitsOf(view, unit), day) : participantsIn(view, unit, scheme, day)
 
 /**
  * The coverage report of `query.scheme` on `query.asOf` for `query.unit` (null/absent: national),
@@ -19,18 +23,21 @@ export const coverageReport = (history: History, query: CoverageQuery): Coverage
   const day = dayNumber(query.asOf)
   const year = yearOf(query.asOf)
   const { scheme } = query
-  const participants = participantsIn(view, unit, scheme, day)
+  // everyone covered is measured against the population, as health coverage is
+  const denominatorScheme = scheme === 'any' ? 'health' : scheme
+  const participants = participantsOf(view, unit, scheme, day)
   const own =
     unit === null
-      ? { denominator: nationalDenominator(view, scheme, year), denominatorYear: null }
-      : unitDenominator(view, unit, scheme, year)
+      ? { denominator: nationalDenominator(view, denominatorScheme, year), denominatorYear: null }
+      : unitDenominator(view, unit, denominatorScheme, year)
   const children = view.geography.children(unit).map((child): CoverageChild => {
-    const p = participantsIn(view, child, scheme, day)
-    const { denominator } = unitDenominator(view, child, scheme, year)
+    const p = participantsOf(view, child, scheme, day)
+    const { denominator } = unitDenominator(view, child, denominatorScheme, year)
     return { unit: child, name: view.geography.nameOf(child), participants: p, denominator, rate: ratio(p, denominator) }
   })
   return {
-    ...reportHeader('coverage', { ...query, unit }, view.basis),
+    ...reportHeader('coverage', { ...query, unit, scheme: null }, view.basis),
+    scheme,
     participants,
     denominator: own.denominator,
     denominatorYear: own.denominatorYear,

@@ -7,10 +7,16 @@
 import type { BusinessDate, Scheme, UnitCode } from '@ansinh/core'
 import type { ReportHeader } from '@ansinh/projection'
 
+/**
+ * The scheme a coverage report counts: one of the four, or `any` (agents-revenue.md: everyone
+ * covered under at least one scheme, counted once, against the population).
+ */
+export type CoverageScheme = Scheme | 'any'
+
 /** The question a coverage report answers. */
 export interface CoverageQuery {
   readonly asOf: BusinessDate
-  readonly scheme: Scheme
+  readonly scheme: CoverageScheme
   /** The unit, or null/absent for the national report. */
   readonly unit?: UnitCode | string | null
   /** Epoch milliseconds of the known-at cut, or null/absent: every event counts. */
@@ -27,7 +33,8 @@ export interface CoverageChild {
 }
 
 /** The coverage report. */
-export interface CoverageReport extends ReportHeader<'coverage'> {
+export interface CoverageReport extends Omit<ReportHeader<'coverage'>, 'scheme'> {
+  readonly scheme: CoverageScheme
   readonly participants: number
   readonly denominator: number | null
   readonly denominatorYear: number | null

@@ -18,6 +18,8 @@ import { Geography } from './geography.js'
 import { Participation } from './participation.js'
 import { recordedMillis } from './instants.js'
 import { Denominators, Quotas } from './registers.js'
+import { AgentEnrolments } from './agents.js'
+import { Revenue } from './revenue.js'
 
 
 /** How many events figures rest on, and the position of the last of them (null: none). */
@@ -40,6 +42,9 @@ export interface ViewParts {
   readonly denominators: Denominators
   readonly quotas: Quotas
   readonly debts: DebtLedger
+  /** Version 2 (agents-revenue): the agents of enrolments, collections and revenue plans. */
+  readonly agents?: AgentEnrolments
+  readonly revenue?: Revenue
 }
 
 /** The indexes of one set of known events: geography, registers, participation and debts. */
@@ -54,6 +59,10 @@ export class HistoryView {
   readonly participation: Participation
   /** Known debts and settlements. */
   readonly debts: DebtLedger
+  /** The agent of each known enrolment that names one (agents-revenue). */
+  readonly agents: AgentEnrolments
+  /** Known collections and revenue plans (agents-revenue). */
+  readonly revenue: Revenue
   private count = 0
   private last: number | null = null
 
@@ -64,6 +73,8 @@ export class HistoryView {
     this.denominators = parts?.denominators ?? new Denominators()
     this.quotas = parts?.quotas ?? new Quotas()
     this.debts = parts?.debts ?? new DebtLedger()
+    this.agents = parts?.agents ?? new AgentEnrolments()
+    this.revenue = parts?.revenue ?? new Revenue()
   }
 
   /** Folds one event in (positions increasing); `ordinal` is its 0-based index in the history. */
@@ -73,6 +84,7 @@ export class HistoryView {
     const { event, position } = e
     switch (event.type) {
       case 'ParticipantEnrolled':
+        if (event.data.agent !== undefined) this.agents.add(ordinal, event.data.agent)
         return this.participation.addEnrolment(event.data, ordinal)
       case 'ParticipantLapsed':
         return this.participation.addLapse(event.data, ordinal)
@@ -86,6 +98,10 @@ export class HistoryView {
         return this.geography.add(event.data, position, ordinal)
       case 'PopulationEstimated':
         return this.denominators.add(event.data, position, ordinal)
+      case 'ContributionCollected':
+        return this.revenue.addCollection(event.data, ordinal)
+      case 'RevenuePlanAssigned':
+        return this.revenue.addPlan(event.data, position, ordinal)
     }
   }
 
@@ -114,6 +130,8 @@ export class HistoryView {
       denominators: this.denominators.knownAt(recordedAt, knownAt),
       quotas: this.quotas.knownAt(recordedAt, knownAt),
       debts: this.debts.knownAt(recordedAt, knownAt),
+      agents: this.agents.knownAt(recordedAt, knownAt),
+      revenue: this.revenue.knownAt(recordedAt, knownAt),
     })
   }
 }
@@ -186,12 +204,13 @@ export class History {
   /**
    * Appends a ParticipantEnrolled given as values (what a line parser reads, no event object):
    * recording instant in epoch ms, scheme index (`SCHEME_INDEX`), day numbers (`through` OPEN_END:
-   * open-ended).
+   * open-ended), and the collection agent when the enrolment names one.
    */
-  appendEnrolment(position: number, recordedAt: number, participantId: string, scheme: number, unit: string, from: number, through: number): E.Either<PositionNotIncreasing, void> {
+  appendEnrolment(position: number, recordedAt: number, participantId: string, scheme: number, unit: string, from: number, through: number, agent?: string): E.Either<PositionNotIncreasing, void> {
     const last = this.lastPosition
     if (last !== null && position <= last) return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
     this.record(position, recordedAt)
+    if (agent !== undefined) this.full.agents.add(this.positions.length - 1, agent)
     this.full.participation.addEnrolmentRow(participantId, scheme, unit, from, through, this.positions.length - 1)
     this.full.note(position)
     if (this.knownAtViews.size > 0) this.knownAtViews.clear()

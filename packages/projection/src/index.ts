@@ -93,3 +93,6 @@ export {
 } from './audit/index.js'
 export type { DebtRecord, SettlementRecord } from './debts.js'
 export type { QuotaRecord, EstimateRecord } from './registers.js'
+export { AgentEnrolments, AGENT_KINDS, type AgentCounts, type AgentFigures, type AgentKind } from './agents.js'
+export { Revenue, type RevenuePlanRecord } from './revenue.js'
+export { participantsAnyScheme } from './participation-any.js'

@@ -18,8 +18,8 @@ export const historySink = (history: History, offset = 0): ColumnSink => {
     throw new RangeError(`position ${position + offset} is not after the history's last position ${history.lastPosition}`)
   }
   return {
-    enrolment: (position, _line, _id, recordedAt, participantId, scheme, unit, coveredFrom, coveredThrough) => {
-      const r = history.appendEnrolment(position + offset, recordedMillis(recordedAt), participantId, SCHEME_INDEX[scheme], unit, dayOf(coveredFrom), coveredThrough === null ? OPEN_END : dayOf(coveredThrough))
+    enrolment: (position, _line, _id, recordedAt, participantId, scheme, unit, coveredFrom, coveredThrough, agent) => {
+      const r = history.appendEnrolment(position + offset, recordedMillis(recordedAt), participantId, SCHEME_INDEX[scheme], unit, dayOf(coveredFrom), coveredThrough === null ? OPEN_END : dayOf(coveredThrough), agent)
       if (E.isLeft(r)) refused(position)
     },
     lapse: (position, _line, _id, recordedAt, participantId, scheme, lapsedOn) => {

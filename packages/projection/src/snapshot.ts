@@ -11,6 +11,10 @@
  * enrolment and lapse columns; the debt and settlement columns; then, when an index was built, its
  * arrays (index.ts's `FullIndex`, including the year-end masks).
  *
+ * Format version 2 adds (agents-revenue), after the settlement columns and before the index: the
+ * agent enrolment columns (ordinal, agent), the collection columns (unit, scheme, day, amount,
+ * ordinal); the meta section gains the agent names, the collection unit codes and the revenue plans.
+ *
  * @module snapshot
  */
 import * as E from 'fp-ts/lib/Either.js'
@@ -26,9 +30,11 @@ import type { Masks } from './year-ends.js'
 import { type Ids, Participation } from './participation.js'
 import { Denominators, type EstimateRecord, type QuotaRecord, Quotas } from './registers.js'
 import { SegmentBuffer } from './segments.js'
+import { AgentEnrolments } from './agents.js'
+import { Revenue, type RevenuePlanRecord } from './revenue.js'
 
 /** The format version written in the header; a snapshot of another version is refused. */
-export const HISTORY_SNAPSHOT_VERSION = 1
+export const HISTORY_SNAPSHOT_VERSION = 2
 
 /** Why snapshot bytes could not be restored. */
 export interface SnapshotUnreadable {
@@ -45,6 +51,9 @@ interface Meta {
   readonly quotas: QuotaRecord[]
   readonly strings: string[]
   readonly built: { enrolments: number; lapses: number; unitKeys: number; firstYear: number; segments: number } | null
+  readonly agentNames: string[]
+  readonly collectionUnits: string[]
+  readonly revenuePlans: RevenuePlanRecord[]
 }
 
 /** The snapshot payload of `history`. */
@@ -97,6 +106,9 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
     quotas: [...view.quotas.records()],
     strings,
     built: built === null ? null : { enrolments: built.enrolments, lapses: built.lapses, unitKeys: built.index.unitKeys, firstYear: built.index.yearEnds.firstYear, segments: built.index.segments.length },
+    agentNames: view.agents.interned.names,
+    collectionUnits: view.revenue.interned.codes,
+    revenuePlans: [...view.revenue.planRecords()],
   }
   w.json(meta)
   const columns = history.columns()
@@ -116,6 +128,13 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
   w.f64(s.amount)
   w.f64(s.position)
   w.i32(s.ordinal)
+  const agents = view.agents.columns()
+  w.i32(agents.event)
+  w.i32(agents.agent)
+  const collections = view.revenue.columns()
+  for (const a of [collections.unit, collections.scheme, collections.day]) w.i32(a)
+  w.f64(collections.amount)
+  w.i32(collections.event)
   if (built !== null) writeIndex(w, built.index)
   return w.finish(HISTORY_SNAPSHOT_VERSION)
 }
@@ -152,6 +171,17 @@ const readSnapshot = (bytes: Uint8Array): History => {
   for (const a of [enrFrom, enrThrough, enrUnit, enrEvent]) same('enrolment column', a.length, enrPair.length)
   for (const a of [lapDay, lapEvent]) same('lapse column', a.length, lapPair.length)
   const debts = readDebts(r, meta.strings)
+  if (!Array.isArray(meta.agentNames) || !Array.isArray(meta.collectionUnits) || !Array.isArray(meta.revenuePlans)) throw new Unreadable('snapshot meta section lacks the agents, collections or revenue plans')
+  const agentEvent = r.i32(), agentOf = r.i32()
+  same('agent column', agentOf.length, agentEvent.length)
+  for (const a of agentOf) if (a < 0 || a >= meta.agentNames.length) throw new Unreadable(`agent ${a} is not in the snapshot's agent names`)
+  const [cUnit, cScheme, cDay] = [r.i32(), r.i32(), r.i32()]
+  const cAmount = r.f64(), cEvent = r.i32()
+  for (const a of [cScheme, cDay, cAmount, cEvent]) same('collection column', a.length, cUnit.length)
+  for (const u of cUnit) if (u < 0 || u >= meta.collectionUnits.length) throw new Unreadable(`collection unit ${u} is not in the snapshot's unit codes`)
+  for (const sc of cScheme) if (sc < 0 || sc > 3) throw new Unreadable(`collection scheme ${sc} is not a scheme index`)
+  const agents = AgentEnrolments.restore(meta.agentNames, { event: agentEvent, agent: agentOf })
+  const revenue = Revenue.restore(meta.collectionUnits, { unit: cUnit, scheme: cScheme, day: cDay, amount: cAmount, event: cEvent }, meta.revenuePlans)
   let built: { index: FullIndex; enrolments: number; lapses: number } | null = null
   if (meta.built !== null) built = { index: readIndex(r, meta.built), enrolments: meta.built.enrolments, lapses: meta.built.lapses }
   r.end()
@@ -162,7 +192,7 @@ const readSnapshot = (bytes: Uint8Array): History => {
   for (const e of meta.denominators) denominators.addRecord(e)
   const quotas = new Quotas()
   for (const q of meta.quotas) quotas.addRecord(q)
-  return History.restore({ positions, recordedAt }, { participation, geography, denominators, quotas, debts })
+  return History.restore({ positions, recordedAt }, { participation, geography, denominators, quotas, debts, agents, revenue })
 }
 
 const same = (what: string, n: number, expected: number): void => {

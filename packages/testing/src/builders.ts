@@ -7,6 +7,10 @@
  */
 import type {
   AssignQuota,
+  AssignRevenuePlan,
+  CollectContribution,
+  ContributionCollected,
+  RevenuePlanAssigned,
   BodyOf,
   CommandOf,
   DebtRecorded,
@@ -48,6 +52,8 @@ const QUOTA = { unit: '22816', scheme: 'voluntary', year: 2020, target: 100, ass
 const DEBT = { employer: 'CTY-A', unit: '22816', scheme: 'compulsory', period: '2020-01', amount: 1000, recordedOn: '2020-02-01' }
 const SETTLED = { employer: 'CTY-A', scheme: 'compulsory', amount: 1000, settledOn: '2020-03-01' }
 const UNIT = { code: '22', name: 'Bình Thuận', level: 'province', establishedOn: '2000-01-01' }
+const COLLECTED = { unit: '22816', scheme: 'voluntary', amount: 660_000, collectedOn: '2020-03-02' }
+const REVENUE_PLAN = { unit: '22', year: 2020, amount: 5_000_000_000, assignedOn: '2020-01-15' }
 const POPULATION = { unit: '22', year: 2020, population: 1_200_000, labourForce: 700_000 }
 
 /** A ParticipantEnrolled body: voluntary, 2020-01-01..2020-06-30 in 22816 unless overridden. */
@@ -64,6 +70,10 @@ export const debtSettled = (data: Loose<DebtSettled> = {}) => body('DebtSettled'
 export const unitEstablished = (data: Loose<UnitEstablished> = {}) => body('UnitEstablished', UNIT, data)
 /** A PopulationEstimated body. */
 export const populationEstimated = (data: Loose<PopulationEstimated> = {}) => body('PopulationEstimated', POPULATION, data)
+/** A ContributionCollected body: 660,000 VND of voluntary in 22816 on 2020-03-02 unless overridden. */
+export const contributionCollected = (data: Loose<ContributionCollected> = {}) => body('ContributionCollected', COLLECTED, data)
+/** A RevenuePlanAssigned body: 5 billion VND for province 22 in 2020 unless overridden. */
+export const revenuePlanAssigned = (data: Loose<RevenuePlanAssigned> = {}) => body('RevenuePlanAssigned', REVENUE_PLAN, data)
 
 /** An EnrolParticipant command with the data of {@link enrolled}. */
 export const enrol = (data: Loose<ParticipantEnrolled> = {}): ParticipantCommand => command('EnrolParticipant', enrolled(data))
@@ -79,6 +89,10 @@ export const settleDebt = (data: Loose<DebtSettled> = {}): EmployerCommand => co
 export const establishUnit = (data: Loose<UnitEstablished> = {}): EstablishUnit => command('EstablishUnit', unitEstablished(data))
 /** An EstimatePopulation command. */
 export const estimatePopulation = (data: Loose<PopulationEstimated> = {}): EstimatePopulation => command('EstimatePopulation', populationEstimated(data))
+/** A CollectContribution command. */
+export const collectContribution = (data: Loose<ContributionCollected> = {}): CollectContribution => command('CollectContribution', contributionCollected(data))
+/** An AssignRevenuePlan command. */
+export const assignRevenuePlan = (data: Loose<RevenuePlanAssigned> = {}): AssignRevenuePlan => command('AssignRevenuePlan', revenuePlanAssigned(data))
 
 /** The event a command is expected to produce (its id, `recordedAt`, type and data). */
 export const eventOf = <T extends EventType>(type: T, c: { readonly id: EventId; readonly recordedAt?: Instant; readonly data: unknown }): NewEventOf<T> =>

@@ -21,8 +21,10 @@ import {
   type EventBody,
   type EventType,
   type NewEvent,
+  collectionDecider,
   employerDecider,
   participantDecider,
+  revenuePlanDecider,
   populationDecider,
   quotaDecider,
   replay,
@@ -83,6 +85,14 @@ export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command
     case 'EstimatePopulation': {
       const state = replay(populationDecider, mine as never)
       return { stream, state, context, result: populationDecider.decide(command, state, context) }
+    }
+    case 'CollectContribution': {
+      const state = replay(collectionDecider, mine as never)
+      return { stream, state, context, result: collectionDecider.decide(command, state, context) }
+    }
+    case 'AssignRevenuePlan': {
+      const state = replay(revenuePlanDecider, mine as never)
+      return { stream, state, context, result: revenuePlanDecider.decide(command, state, context) }
     }
   }
 }

@@ -62,3 +62,25 @@ export const positioned = (events: readonly DomainEvent[]): PositionedEvent[] =>
 
 /** A business date from a string literal. */
 export const day = d
+
+/** ContributionCollected (`extra`: participantId, employer, agent). */
+export const collected = (
+  unit: string,
+  scheme: Scheme,
+  amount: number,
+  collectedOn: string,
+  extra: { readonly participantId?: string; readonly employer?: string; readonly agent?: string } = {},
+  recordedAt?: string,
+): DomainEvent => event('ContributionCollected', { unit, scheme, amount, collectedOn: d(collectedOn), ...extra } as EventDataMap['ContributionCollected'], recordedAt)
+
+/** RevenuePlanAssigned. */
+export const planned = (unit: string, year: number, amount: number, assignedOn: string, recordedAt?: string): DomainEvent =>
+  event('RevenuePlanAssigned', { unit, year, amount, assignedOn: d(assignedOn) } as EventDataMap['RevenuePlanAssigned'], recordedAt)
+
+/** ParticipantEnrolled through a collection agent. */
+export const recruited = (participantId: string, scheme: Scheme, unit: string, from: string, through: string | null, agent: string, recordedAt?: string): DomainEvent =>
+  event(
+    'ParticipantEnrolled',
+    { participantId, scheme, unit, coveredFrom: d(from), coveredThrough: through === null ? null : d(through), agent } as EventDataMap['ParticipantEnrolled'],
+    recordedAt,
+  )

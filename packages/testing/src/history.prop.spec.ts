@@ -76,11 +76,11 @@ describe('history(options)', () => {
     expect(tidy.some((h) => outOfOrder(h.events) || moved(h.events) || late(h.events))).toBe(false)
   })
 
-  it('covers every kind of event: renewals, returns, lapses, revisions, settlements', () => {
+  it('covers every kind of event: renewals, returns, lapses, revisions, settlements, payments and revenue plans', () => {
     const sample = fc.sample(history({ participants: { min: 5, max: 12 }, employers: { min: 1, max: 3 }, quotas: { min: 2, max: 4 } }), { numRuns: 30, seed: 1 })
     const events = sample.flatMap((h) => h.events)
     const types = new Set(events.map((e) => e.type))
-    expect([...types].sort()).toEqual(['DebtRecorded', 'DebtSettled', 'ParticipantEnrolled', 'ParticipantLapsed', 'PopulationEstimated', 'QuotaAssigned', 'UnitEstablished'])
+    expect([...types].sort()).toEqual(['ContributionCollected', 'DebtRecorded', 'DebtSettled', 'ParticipantEnrolled', 'ParticipantLapsed', 'PopulationEstimated', 'QuotaAssigned', 'RevenuePlanAssigned', 'UnitEstablished'])
     const renewals = sample.some((h) => {
       const ends = new Set(h.events.flatMap((e) => (e.type === 'ParticipantEnrolled' && e.data.coveredThrough !== null ? [`${e.data.participantId}/${e.data.scheme}/${e.data.coveredThrough}`] : [])))
       return h.events.some((e) => e.type === 'ParticipantEnrolled' && ends.has(`${e.data.participantId}/${e.data.scheme}/${new Date(Date.parse(e.data.coveredFrom) - 86_400_000).toISOString().slice(0, 10)}`))

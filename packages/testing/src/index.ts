@@ -37,6 +37,7 @@ export {
   type BuiltUnits,
   DEFAULT_HISTORY_YEARS,
   DENSE_DEBT_SCHEMES,
+  DENSE_AGENTS,
   DENSE_EMPLOYERS,
   DENSE_PARTICIPANTS,
   DENSE_PARTICIPATION_SCHEMES,
@@ -89,6 +90,10 @@ export {
 } from './decider-spec.js'
 export {
   assignQuota,
+  assignRevenuePlan,
+  collectContribution,
+  contributionCollected,
+  revenuePlanAssigned,
   AT,
   debtRecorded,
   debtSettled,

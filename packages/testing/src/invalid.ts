@@ -53,6 +53,10 @@ export const BROKEN_RULES: readonly BrokenRule[] = [
   { rule: 'unit.parent', tag: 'ParentNotEstablished' },
   { rule: 'unit.parent', tag: 'ParentLevel' },
   { rule: 'population.labour-force-within-population', tag: 'LabourForceExceedsPopulation' },
+  { rule: 'collection.amount-positive', tag: 'NonPositiveAmount' },
+  { rule: 'collection.unit-established', tag: 'UnitNotEstablished' },
+  { rule: 'revenue-plan.amount-non-negative', tag: 'NegativePlan' },
+  { rule: 'revenue-plan.unit-established', tag: 'UnitNotEstablished' },
 ]
 
 /** A refused command: the rule and tag it breaks, the valid events before it, and the command. */
@@ -127,9 +131,21 @@ const build = (h: GeneratedHistory, broken: BrokenRule, k: Knobs): InvalidComman
       break
     }
     case 'UnitNotEstablished':
-      command = broken.rule === 'enrol.unit-established'
-        ? make({ type: 'EnrolParticipant', data: { participantId, scheme: 'voluntary', unit: UNUSED_COMMUNE, coveredFrom: date(from), coveredThrough: date(through) } })
-        : make({ type: 'AssignQuota', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, year: h.years.from, target: k.extra, assignedOn: date(from) } })
+      command =
+        broken.rule === 'enrol.unit-established'
+          ? make({ type: 'EnrolParticipant', data: { participantId, scheme: 'voluntary', unit: UNUSED_COMMUNE, coveredFrom: date(from), coveredThrough: date(through) } })
+          : broken.rule === 'collection.unit-established'
+            ? make({ type: 'CollectContribution', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, amount: k.amount, collectedOn: date(from) } })
+            : broken.rule === 'revenue-plan.unit-established'
+              ? make({ type: 'AssignRevenuePlan', data: { unit: UNUSED_COMMUNE, year: h.years.from, amount: k.amount, assignedOn: date(from) } })
+              : make({ type: 'AssignQuota', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, year: h.years.from, target: k.extra, assignedOn: date(from) } })
+      break
+    case 'NonPositiveAmount':
+      // Past the codec (a command built in code): 0 or a negative amount.
+      command = make({ type: 'CollectContribution', data: { unit: commune, scheme: k.scheme, amount: k.variant === 0 ? 0 : -k.amount, collectedOn: date(from) } })
+      break
+    case 'NegativePlan':
+      command = make({ type: 'AssignRevenuePlan', data: { unit: commune, year: h.years.from, amount: -k.extra, assignedOn: date(from) } })
       break
     case 'NoCoverageToCut': {
       scene('ParticipantEnrolled', { participantId, scheme: k.scheme, unit: commune, coveredFrom: date(from), coveredThrough: date(through) })

@@ -10,7 +10,10 @@
  * @module generate/binh-thuan
  */
 import { endOfDayMillis, CATALOGUE_LOADED, CODES_ISSUED, day, monthIndex } from './calendar.js'
-import { agentsFor } from './agents.js'
+import { agentsFor, slug } from './agents.js'
+import { type AgentCounts, assignAgents, delayRenewals, windowKinds } from './agent-results.js'
+import { Rng } from '@ansinh/testing/prng'
+import { officeInstant } from './voluntary.js'
 import { BINH_THUAN } from './geography.js'
 import { cardIn, coveredAcrossYear, generateHealth } from './health.js'
 import { generateVoluntary } from './voluntary-population.js'
@@ -85,6 +88,7 @@ export const binhThuan = (options: SeedOptions): SeedWriter => {
       days: [7, 30],
     },
   })
+  recruitedByAgents(w, options, knownAt, weighted)
   if (options.includeHealth) {
     w.quota('60', 'health', 2020, 1_046_500, day('2020-01-20'), 'BHXH Việt Nam', '156/QĐ-BHXH')
     // 961,390 card holders on 30/9/2019 and 1,000,519 on 30/9/2020 (+39,129, +4.1%).
@@ -99,9 +103,59 @@ export const binhThuan = (options: SeedOptions): SeedWriter => {
       (r) => r.weighted(weighted),
       agentsFor(BINH_THUAN, 0.3),
     )
+    healthByAgents(w, options, knownAt)
   }
   return w
 }
 
+/**
+ * What the agents recruited for household health insurance from 1/1 to 30/9/2020, as known on
+ * 5/10/2020: 258,315 people, 40,929 of them new and 217,386 "tham gia lại" — returning (covered
+ * before, back after a gap: the glossary's reading). The People's Committees lead for health.
+ */
+export const BINH_THUAN_HEALTH_AGENTS: AgentCounts = { new: 40_929, continuing: 0, returning: 217_386 }
+
+const healthByAgents = (w: SeedWriter, options: SeedOptions, knownAt: number): void => {
+  const rng = new Rng(options.seed, '000-binh-thuan/health-agents')
+  const from = '2020-01-01', to = '2020-09-30'
+  // household cards renewed a few days late: a gap before the new card (never near 30/9)
+  delayRenewals(w.log, windowKinds(w.log, 'health', from, to, knownAt), BINH_THUAN_HEALTH_AGENTS.returning, '2020-09-15', rng)
+  const agentOf = (unit: string, r: Rng): string => (r.chance(0.3) ? BINH_THUAN_POST_OFFICE : `UBND-${slug(BINH_THUAN.find((u) => u.code === unit)?.name ?? unit)}`)
+  assignAgents(w.log, windowKinds(w.log, 'health', from, to, knownAt), BINH_THUAN_HEALTH_AGENTS, agentOf, rng)
+}
+
 /** Health card holders covered on 30/9/2019 and 30/9/2020, only then, only now. */
 export const BINH_THUAN_HEALTH = { both: 916_390, lastYearOnly: 45_000, thisYearOnly: 84_129 } as const
+
+/**
+ * What the agents recruited for voluntary insurance from 1/1 to 30/9/2020, as known on 5/10/2020:
+ * 6,974 people, 3,421 of them new and 3,553 continuing; the post office ("Đại lý Bưu điện",
+ * `BD-BINHTHUAN`) ranks first.
+ */
+export const BINH_THUAN_AGENTS: AgentCounts = { new: 3_421, continuing: 3_553, returning: 0 }
+
+/** The provincial post office, the agent the article ranks first for voluntary insurance. */
+export const BINH_THUAN_POST_OFFICE = 'BD-BINHTHUAN'
+
+const recruitedByAgents = (w: SeedWriter, options: SeedOptions, knownAt: number, weighted: readonly (readonly [string, number])[]): void => {
+  // its own stream, so the choices here never shift the draws of the generators after it
+  const rng = new Rng(options.seed, '000-binh-thuan/agents')
+  const from = '2020-01-01', to = '2020-09-30'
+  const count = (kind: string): number => [...windowKinds(w.log, 'voluntary', from, to, knownAt).kinds.values()].filter((k) => k === kind).length
+  // The planner's renewals fall short of the continuing people the agents signed up: add people who
+  // paid October–December 2019 and renewed for January–June 2020 (covered on no checkpoint of the
+  // plan report, so its figures stay as they are); new ones likewise if the planner gave too few.
+  const extra = (kind: 'new' | 'continuing', n: number): void => {
+    for (let k = 0; k < n; k++) {
+      const id = w.participantIds.next()
+      const unit = rng.weighted(weighted)
+      if (kind === 'continuing') w.enrol(id, 'voluntary', unit, day('2019-10-01'), day('2019-12-31'), officeInstant(day('2019-10-01') + rng.int(0, 20), rng), {})
+      const start = kind === 'continuing' ? day('2020-01-01') : day('2020-02-01') + rng.int(0, 60)
+      w.enrol(id, 'voluntary', unit, start, kind === 'continuing' ? day('2020-06-30') : start + 89, officeInstant(start + rng.int(0, 10), rng), {})
+    }
+  }
+  extra('continuing', Math.max(0, BINH_THUAN_AGENTS.continuing - count('continuing')))
+  extra('new', Math.max(0, BINH_THUAN_AGENTS.new - count('new')))
+  const agentOf = (unit: string, r: Rng): string => (r.chance(0.65) ? BINH_THUAN_POST_OFFICE : `UBND-${slug(BINH_THUAN.find((u) => u.code === unit)?.name ?? unit)}`)
+  assignAgents(w.log, windowKinds(w.log, 'voluntary', from, to, knownAt), BINH_THUAN_AGENTS, agentOf, rng)
+}

@@ -1,5 +1,5 @@
 /**
- * `ansinh report coverage|plan|debt`: the read models of the spec, from a file or a store, as a
+ * `ansinh report coverage|plan|debt|agents|revenue`: the read models of the spec, from a file or a store, as a
  * table, JSON or CSV.
  *
  * @module commands/report
@@ -9,6 +9,8 @@ import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
+import { agentsReport } from '@ansinh/projection-agents'
+import { revenueReport } from '@ansinh/projection-revenue'
 import { monthEnds } from '@ansinh/report-html'
 import { GENESIS_HASH, StoreFailure, breakOfReadError, chainHashAt, chainHashOf, describeChainHashError } from '@ansinh/store'
 import type { ChainEvidence } from '@ansinh/projection'
@@ -121,10 +123,14 @@ const compute = (command: Extract<Command, { name: `report-${string}` }>, histor
       })
     case 'report-debt':
       return debtReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt })
+    case 'report-agents':
+      return agentsReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, from: command.from, knownAt: command.knownAt })
+    case 'report-revenue':
+      return revenueReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, year: command.year, knownAt: command.knownAt })
   }
 }
 
-const participantsOf = (r: ReportView): number => (r.report === 'debt' ? 0 : r.participants)
+const participantsOf = (r: ReportView): number => ('participants' in r ? r.participants : 0)
 
 /** Renders a report in a format and language (csv: RFC 4180 with `,`, unless told otherwise); html: see {@link runReport}. */
 export const render = (report: ReportView, format: Exclude<Format, 'html'>, lang: Lang, names: ReadonlyMap<string, string>, csv?: CsvOptions): string =>
@@ -147,6 +153,6 @@ export const runReport = async (
     if (format !== 'html') return render(withHash, format, command.lang, names, command.csv)
     // The chart of participants over time: the same report asked at each month end of the year,
     // as known at the same instant (each answer takes well under a millisecond).
-    const series = command.name === 'report-debt' ? null : monthEnds(command.asOf).map((asOf) => ({ asOf, value: participantsOf(compute({ ...command, asOf }, history)) }))
+    const series = command.name !== 'report-coverage' && command.name !== 'report-plan' ? null : monthEnds(command.asOf).map((asOf) => ({ asOf, value: participantsOf(compute({ ...command, asOf }, history)) }))
     return renderHtml({ report: withHash, unitName: report.unit === null ? null : (names.get(report.unit) ?? null), series }, command.lang)
   })

@@ -27,12 +27,16 @@ const HEADER: Readonly<Record<ReportView['report'], readonly string[]>> = {
   coverage: ['unit', 'name', 'participants', 'denominator', 'rate'],
   plan: ['unit', 'name', 'target', 'participants', 'achievement'],
   debt: ['unit', 'name', 'outstanding'],
+  agents: ['agent', 'participants', 'new', 'continuing', 'returning'],
+  revenue: ['unit', 'name', 'collected', 'target', 'achievement'],
 }
 
 /** The report's children as CSV: one row per child unit, the columns of the spec. */
 export const renderCsv = (r: ReportView, options: CsvOptions = RFC_4180): string => {
   const header = HEADER[r.report]
-  const rows = (r.children as unknown as readonly Record<string, unknown>[]).map((c) => header.map((h) => c[h] ?? null))
+  // the agent report has no children: its rows are the agents, ranked
+  const items = r.report === 'agents' ? r.agents : r.children
+  const rows = (items as unknown as readonly Record<string, unknown>[]).map((c) => header.map((h) => c[h] ?? null))
   const decimal = options.separator === ';' ? ',' : '.'
   return stringify([header, ...rows], {
     bom: options.bom,

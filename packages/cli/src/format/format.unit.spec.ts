@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import stringWidth from 'string-width'
 import { neutralise, renderCsv } from './csv.js'
 import { formatCount, formatDate, formatDelta, formatDeltaPercent, formatInstant, formatMonth, formatPercent, formatVnd } from './numbers.js'
-import type { CoverageView, DebtView, PlanView } from './reports.js'
+import type { AgentsView, CoverageView, DebtView, PlanView, RevenueView } from './reports.js'
 import { columns, renderTable } from './table.js'
 
 describe('numbers', () => {
@@ -203,5 +203,42 @@ describe('renderCsv for spreadsheets', () => {
     const debt = { ...head, report: 'debt' as const, unit: '60' as UnitCode, scheme: null, outstanding: -5, byScheme: { compulsory: -5, health: 0, unemployment: 0 }, aging: { upTo3Months: 0, upTo6Months: 0, upTo12Months: 0, over12Months: 0 }, credit: 5, employers: [], children: [{ unit: '593' as UnitCode, name: 'Phan Thiết', outstanding: -5_000_000 }] }
     expect(renderCsv(debt as DebtView).split('\n')[1]).toBe('593,Phan Thiết,-5000000')
     expect(neutralise('-5')).toEqual({ value: "'-5", quoted: true })
+  })
+})
+
+describe('agent and revenue reports', () => {
+  const basis = { events: 10, lastPosition: 10 }
+  const agents: AgentsView = {
+    report: 'agents', asOf: '2020-09-30' as BusinessDate, knownAt: null, unit: '60', scheme: 'voluntary', basis,
+    from: '2020-01-01' as BusinessDate, to: '2020-09-30' as BusinessDate,
+    participants: 6974, new: 3421, continuing: 3553, returning: 0, withoutAgent: 241,
+    agents: [
+      { agent: 'Đại lý Bưu điện', participants: 4200, new: 2000, continuing: 2200, returning: 0 },
+      { agent: 'UBND xã Hàm Trí', participants: 2774, new: 1421, continuing: 1353, returning: 0 },
+    ],
+  }
+  const revenue: RevenueView = {
+    report: 'revenue', asOf: '2020-09-30' as BusinessDate, knownAt: null, unit: '04', scheme: null, basis,
+    year: 2020, collected: 3_620_400_000_000, byScheme: { voluntary: 1, compulsory: 2, health: 3, unemployment: 4 },
+    target: 5_063_496_503_497, achievement: 0.715, samePeriodLastYear: 3_312_654_400_000, changeVsSamePeriodPct: 0.0929,
+    children: [{ unit: '041', name: 'Huyện Một', collected: 3_620_400_000_000, target: null, achievement: null }],
+  }
+
+  it('ranks the agents in the table, post office first, with the press wording in Vietnamese', () => {
+    const vi = renderTable(agents, 'vi', 'Bình Thuận')
+    expect(vi).toContain('tham gia mới                  3.421 người')
+    expect(vi).toContain('tiếp tục tham gia             3.553 người')
+    const rows = vi.split('\n').slice(-2)
+    expect(rows[0]).toMatch(/^1 {2}Đại lý Bưu điện/)
+    expect(rows[1]).toMatch(/^2 {2}UBND xã Hàm Trí/)
+  })
+
+  it('writes revenue in VND against the plan, and the agents as csv rows', () => {
+    const vi = renderTable(revenue, 'vi', 'Tỉnh Bốn')
+    expect(vi).toContain('3.620.400.000.000 đồng')
+    expect(vi).toContain('71,5% kế hoạch')
+    expect(vi).toContain('+9,29%')
+    expect(renderCsv(agents).trimEnd().split('\n')).toEqual(['agent,participants,new,continuing,returning', 'Đại lý Bưu điện,4200,2000,2200,0', 'UBND xã Hàm Trí,2774,1421,1353,0'])
+    expect(renderCsv(revenue).split('\n')[1]).toBe('041,Huyện Một,3620400000000,,')
   })
 })

@@ -58,6 +58,20 @@ const EN = {
   health: 'health insurance',
   unemployment: 'unemployment insurance',
   allSchemes: 'all schemes',
+  any: 'covered by any scheme',
+  agents: 'Collection agents',
+  agent: 'agent',
+  window: 'enrolments from',
+  viaAgents: 'participants through agents',
+  new: 'new',
+  continuing: 'continuing',
+  returning: 'returning',
+  withoutAgent: 'enrolled without an agent',
+  revenue: 'Revenue',
+  collected: 'collected',
+  revenuePlan: 'collection plan',
+  samePeriod: 'same period last year',
+  vsSamePeriod: 'vs same period last year',
 } as const
 
 /** The label keys. */
@@ -116,6 +130,20 @@ const VI: Record<LabelKey, string> = {
   health: 'BHYT',
   unemployment: 'BHTN',
   allSchemes: 'mọi loại hình',
+  any: 'BHXH, BHYT, BHTN (mọi loại hình)',
+  agents: 'Kết quả đại lý thu',
+  agent: 'đại lý thu',
+  window: 'tham gia từ ngày',
+  viaAgents: 'số người tham gia qua đại lý',
+  new: 'tham gia mới',
+  continuing: 'tiếp tục tham gia',
+  returning: 'tham gia lại',
+  withoutAgent: 'tham gia không qua đại lý',
+  revenue: 'Tình hình thu',
+  collected: 'số tiền thu',
+  revenuePlan: 'kế hoạch thu',
+  samePeriod: 'cùng kỳ năm trước',
+  vsSamePeriod: 'so với cùng kỳ',
 }
 
 /** The label of `key` in `lang`. */

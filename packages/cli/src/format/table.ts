@@ -1,5 +1,5 @@
 /**
- * Readable tables of the three reports, in English or Vietnamese.
+ * Readable tables of the reports, in English or Vietnamese.
  *
  * @module table
  */
@@ -7,7 +7,7 @@ import type { Lang } from '../args.js'
 import { label as L, schemeLabel } from './labels.js'
 import stringWidth from 'string-width'
 import { formatCount, formatDate, formatDelta, formatDeltaPercent, formatInstant, formatMonth, formatPercent, formatVnd } from './numbers.js'
-import type { CoverageView, DebtView, PlanView, ReportHead, ReportView } from './reports.js'
+import type { AgentsView, CoverageView, DebtView, PlanView, ReportHead, ReportView, RevenueView } from './reports.js'
 
 // Columns are measured in terminal cells (string-width: combining marks take none, East Asian
 // wide characters two), after NFC normalisation, so a name in decomposed Unicode (NFD) lines up
@@ -50,7 +50,7 @@ const basisLine = (r: ReportHead, lang: Lang): [string, string] => [
 ]
 
 const coverageTable = (r: CoverageView, lang: Lang, unitName: string | null): string[] => {
-  const denomLabel = r.scheme === 'health' ? L('population', lang) : L('labourForce', lang)
+  const denomLabel = r.scheme === 'health' || r.scheme === 'any' ? L('population', lang) : L('labourForce', lang)
   return [
     ...head(L('coverage', lang), r, unitName, lang),
     ...pairs([
@@ -128,6 +128,55 @@ const debtTable = (r: DebtView, lang: Lang, unitName: string | null): string[] =
     : ['', ...columns([L('unit', lang), L('name', lang), L('outstanding', lang)], r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.outstanding, lang)]))]),
 ]
 
+// Agents are ranked as the articles rank them: most participants first (the report's own order).
+const agentsTable = (r: AgentsView, lang: Lang, unitName: string | null): string[] => [
+  ...head(L('agents', lang), r, unitName, lang),
+  ...pairs([
+    [L('window', lang), `${formatDate(r.from, lang)} – ${formatDate(r.to, lang)}`],
+    [L('viaAgents', lang), people(r.participants, lang)],
+    [L('new', lang), people(r.new, lang)],
+    [L('continuing', lang), people(r.continuing, lang)],
+    [L('returning', lang), people(r.returning, lang)],
+    [L('withoutAgent', lang), people(r.withoutAgent, lang)],
+    basisLine(r, lang),
+  ]),
+  ...(r.agents.length === 0
+    ? []
+    : [
+        '',
+        ...columns(
+          ['#', L('agent', lang), L('participants', lang), L('new', lang), L('continuing', lang), L('returning', lang)],
+          r.agents.slice(0, 20).map((a, i) => [String(i + 1), a.agent, formatCount(a.participants, lang), formatCount(a.new, lang), formatCount(a.continuing, lang), formatCount(a.returning, lang)]),
+        ),
+      ]),
+  ...(r.agents.length > 20 ? [`  … ${r.agents.length - 20} more`] : []),
+]
+
+const revenueTable = (r: RevenueView, lang: Lang, unitName: string | null): string[] => [
+  ...head(`${L('revenue', lang)} ${r.year}`, r, unitName, lang),
+  ...pairs([
+    [L('collected', lang), formatVnd(r.collected, lang)],
+    [L('voluntary', lang), formatVnd(r.byScheme.voluntary, lang)],
+    [L('compulsory', lang), formatVnd(r.byScheme.compulsory, lang)],
+    [L('health', lang), formatVnd(r.byScheme.health, lang)],
+    [L('unemployment', lang), formatVnd(r.byScheme.unemployment, lang)],
+    [L('revenuePlan', lang), r.target === null ? '—' : formatVnd(r.target, lang)],
+    [L('achievement', lang), r.achievement === null ? '—' : `${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}`],
+    [L('samePeriod', lang), formatVnd(r.samePeriodLastYear, lang)],
+    [L('vsSamePeriod', lang), formatDeltaPercent(r.changeVsSamePeriodPct, lang, 2)],
+    basisLine(r, lang),
+  ]),
+  ...(r.children.length === 0
+    ? []
+    : [
+        '',
+        ...columns(
+          [L('unit', lang), L('name', lang), L('collected', lang), L('revenuePlan', lang), L('achievement', lang)],
+          r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.collected, lang), formatCount(c.target, lang), formatPercent(c.achievement, lang)]),
+        ),
+      ]),
+]
+
 /** The report as a table, in `lang`; `unitName` is the name of the report's unit when known. */
 export const renderTable = (r: ReportView, lang: Lang, unitName: string | null = null): string => {
   switch (r.report) {
@@ -137,5 +186,9 @@ export const renderTable = (r: ReportView, lang: Lang, unitName: string | null =
       return planTable(r as PlanView, lang, unitName).join('\n')
     case 'debt':
       return debtTable(r as DebtView, lang, unitName).join('\n')
+    case 'agents':
+      return agentsTable(r as AgentsView, lang, unitName).join('\n')
+    case 'revenue':
+      return revenueTable(r as RevenueView, lang, unitName).join('\n')
   }
 }

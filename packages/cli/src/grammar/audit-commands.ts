@@ -45,6 +45,7 @@ const query = (report: AuditedReport, g: Given, args: number, asOf = true): E.Ei
   if (E.isLeft(base)) return base
   const { scheme, unit } = base.right
   if (report !== 'debt' && scheme === null) return E.left(`--scheme is required for the ${report} report`)
+  if (scheme === 'any') return E.left('--scheme: explain, diff and revisions take one scheme: voluntary, compulsory, health or unemployment (got "any")')
   if (report === 'plan' && unit === null) return E.left('--unit is required for the plan report')
   if (report === 'debt' && scheme === 'voluntary') return E.left('--scheme: voluntary insurance has no employer debt (got "voluntary")')
   const yearText = g.value('year')

@@ -7,7 +7,7 @@
  * @module grammar/commands
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { BusinessDate, Scheme, UnitCode } from '@ansinh/core'
+import { type BusinessDate, SCHEMES, type Scheme, type UnitCode } from '@ansinh/core'
 import type { ChainStamp } from '@ansinh/store'
 import { AUDIT_COMMANDS, type AuditCommand } from './audit-commands.js'
 import {
@@ -16,12 +16,13 @@ import {
   type OptionName,
   type Separator,
   asOfValue,
+  coverageSchemeValue,
   formatValue,
+  fromValue,
   headValue,
   knownAtValue,
   langOfEnvironment,
   langValue,
-  schemeValue,
   separatorValue,
   unitValue,
   yearValue,
@@ -53,9 +54,11 @@ export interface ReportOptions {
 
 /** A parsed command. */
 export type Command =
-  | ({ readonly name: 'report-coverage'; readonly scheme: Scheme } & ReportOptions)
+  | ({ readonly name: 'report-coverage'; readonly scheme: Scheme | 'any' } & ReportOptions)
   | ({ readonly name: 'report-plan'; readonly scheme: Scheme; readonly unit: UnitCode; readonly year: number | null } & ReportOptions)
   | ({ readonly name: 'report-debt'; readonly scheme: Scheme | null } & ReportOptions)
+  | ({ readonly name: 'report-agents'; readonly scheme: Scheme; readonly from: BusinessDate | null } & ReportOptions)
+  | ({ readonly name: 'report-revenue'; readonly scheme: Scheme | null; readonly unit: UnitCode; readonly year: number | null } & ReportOptions)
   | { readonly name: 'import'; readonly file: string; readonly store: string | null; readonly snapshot: boolean }
   | { readonly name: 'check'; readonly file: string }
   /** `full`: from position 1 even when a snapshot is trusted; `snapshot`: false for `--no-snapshot`; `expectHead`: `--expect-head`. */
@@ -103,7 +106,7 @@ const optional = <A>(v: string | undefined, read: (v: string) => E.Either<string
   v === undefined ? E.right(null) : read(v)
 
 /** The options every report shares, in the order their errors are reported. */
-export const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly scheme: Scheme | null }> => {
+export const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly scheme: Scheme | 'any' | null }> => {
   const tooMany = at(g.args, 0)
   if (E.isLeft(tooMany)) return tooMany
   const asOfText = g.value('as-of')
@@ -128,7 +131,7 @@ export const reportOptions = (g: Given): E.Either<string, ReportOptions & { read
   const csvAsked = g.flag('bom') || separator.right !== null
   // --bom / --separator without --format mean csv; with another format they are a mistake.
   if (csvAsked && format.right !== null && format.right !== 'csv') return E.left(`--${g.flag('bom') ? 'bom' : 'separator'} applies only to --format csv (got "${format.right}")`)
-  const scheme = optional(g.value('scheme'), schemeValue)
+  const scheme = optional(g.value('scheme'), coverageSchemeValue)
   if (E.isLeft(scheme)) return scheme
   return E.right({
     asOf: asOf.right,
@@ -147,6 +150,7 @@ const report = (
   kind: string,
   spec: Omit<CommandSpec, 'path' | 'build' | 'options'> & { readonly extra: readonly OptionName[] },
   complete: (base: ReportOptions & { readonly scheme: Scheme | null }, g: Given) => E.Either<string, Command>,
+  any?: (base: ReportOptions & { readonly scheme: 'any' }) => E.Either<string, Command>,
 ): CommandSpec => ({
   path: ['report', kind],
   summary: spec.summary,
@@ -155,7 +159,11 @@ const report = (
   options: ['as-of', ...spec.extra, 'unit', 'known-at', ...SOURCE, ...OUTPUT],
   build: (g) => {
     const base = reportOptions(g)
-    return E.isLeft(base) ? base : complete(base.right, g)
+    if (E.isLeft(base)) return base
+    const b = base.right
+    // `any` is a scheme of the coverage report only (agents-revenue.md)
+    if (b.scheme === 'any') return any === undefined ? E.left(`--scheme: any applies only to report coverage (got "any"); one of ${SCHEMES.join(', ')}`) : any({ ...b, scheme: 'any' })
+    return complete({ ...b, scheme: b.scheme }, g)
   },
 })
 
@@ -167,15 +175,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     'coverage',
     {
       summary: 'participants and the coverage rate of a unit (or the nation) on a date, with its child units',
-      synopsis: `--as-of DATE --scheme S [--unit CODE] ${REPORT_TAIL}`,
+      synopsis: `--as-of DATE --scheme S|any [--unit CODE] ${REPORT_TAIL}`,
       extra: ['scheme'],
       examples: [
         'ansinh report coverage --unit 279 --scheme voluntary --as-of 2023-08-31',
+        'ansinh report coverage -u 04 --scheme any -a 2020-09-30',
         'ansinh report coverage -u 60 --scheme health -a 2024-09-30 -l vi',
         'ansinh report coverage --scheme health --as-of 2024-09-30 -e history.ndjson -f json',
       ],
     },
     (base) => (base.scheme === null ? E.left('--scheme is required for report coverage') : E.right({ name: 'report-coverage', ...base, scheme: base.scheme })),
+    (base) => E.right({ name: 'report-coverage', ...base }),
   ),
   report(
     'plan',
@@ -213,6 +223,45 @@ export const COMMANDS: readonly CommandSpec[] = [
       base.scheme === 'voluntary'
         ? E.left('--scheme: voluntary insurance has no employer debt (got "voluntary")')
         : E.right({ name: 'report-debt', ...base, scheme: base.scheme }),
+  ),
+  report(
+    'agents',
+    {
+      summary: 'what collection agents recruited under a scheme in a window: new, continuing, returning, each agent ranked',
+      synopsis: `--as-of DATE --scheme S [--unit CODE] [--from DATE] ${REPORT_TAIL}`,
+      extra: ['scheme', 'from'],
+      examples: [
+        'ansinh report agents --unit 60 --scheme voluntary --as-of 2020-09-30',
+        'ansinh report agents -u 60 --scheme health -a 2020-09-30 -l vi',
+        'ansinh report agents -u 60 --scheme voluntary -a 2020-09-30 --from 2020-07-01 -f csv',
+      ],
+    },
+    (base, g) => {
+      if (base.scheme === null) return E.left('--scheme is required for report agents')
+      const from = optional(g.value('from'), fromValue)
+      if (E.isLeft(from)) return from
+      if (from.right !== null && from.right > base.asOf) return E.left(`--from: after --as-of ${base.asOf} (got "${from.right}")`)
+      return E.right({ name: 'report-agents', ...base, scheme: base.scheme, from: from.right })
+    },
+  ),
+  report(
+    'revenue',
+    {
+      summary: "a unit's contributions collected this year to date, against its collection plan and the same period last year",
+      synopsis: `--as-of DATE --unit CODE [--scheme S] [--year Y] ${REPORT_TAIL}`,
+      extra: ['scheme', 'year'],
+      examples: [
+        'ansinh report revenue --unit 04 --as-of 2020-09-30',
+        'ansinh report revenue -u 04 -a 2020-09-30 -l vi',
+        'ansinh report revenue -u 04 --scheme health -a 2020-09-30 -f json',
+      ],
+    },
+    (base, g) => {
+      if (base.unit === null) return E.left('--unit is required for report revenue')
+      const year = optional(g.value('year'), yearValue)
+      if (E.isLeft(year)) return year
+      return E.right({ name: 'report-revenue', ...base, unit: base.unit, year: year.right })
+    },
   ),
   {
     path: ['import'],

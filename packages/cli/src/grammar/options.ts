@@ -41,6 +41,7 @@ export const OPTIONS = {
     help: 'as known at this instant (ISO-8601 with an offset), or a date: the end of that day in Asia/Ho_Chi_Minh',
   },
   year: { type: 'string', short: 'y', value: 'Y', help: 'the plan year (default: the year of --as-of)' },
+  from: { type: 'string', value: 'DATE', help: 'report agents: the first day of the window, YYYY-MM-DD (default: 1 January of the year of --as-of)' },
   events: { type: 'string', short: 'e', value: 'FILE', help: 'read an NDJSON history instead of a store; - reads standard input' },
   store: { type: 'string', short: 's', value: 'URL', help: 'memory:, pglite:DIR, postgres://…, esdb://… (default $ANSINH_STORE or pglite:.ansinh/store)' },
   format: { type: 'string', short: 'f', value: 'F', help: 'table (default on a terminal), json (default otherwise), csv, html (one self-contained page with charts)' },
@@ -90,6 +91,14 @@ export const knownAtValue = (v: string): E.Either<string, number> => {
 /** `--scheme`. */
 export const schemeValue = (v: string): E.Either<string, Scheme> =>
   (SCHEMES as readonly string[]).includes(v) ? E.right(v as Scheme) : E.left(`--scheme: not a scheme (got "${v}"); one of ${SCHEMES.join(', ')}`)
+
+/** `--scheme` of a coverage report: a scheme, or `any` (everyone covered under at least one). */
+export const coverageSchemeValue = (v: string): E.Either<string, Scheme | 'any'> =>
+  v === 'any' ? E.right('any') : (SCHEMES as readonly string[]).includes(v) ? E.right(v as Scheme) : E.left(`--scheme: not a scheme (got "${v}"); one of ${SCHEMES.join(', ')}, or any (report coverage)`)
+
+/** `--from`. */
+export const fromValue = (v: string): E.Either<string, BusinessDate> =>
+  isBusinessDate(v) ? E.right(v) : E.left(`--from: not a real calendar day YYYY-MM-DD (got "${v}")`)
 
 /** `--year`. */
 export const yearValue = (v: string): E.Either<string, number> =>

@@ -9,9 +9,10 @@ import type { EstimatePopulation } from './population.js'
 import type { ParticipantCommand } from './participant.js'
 import type { AssignQuota } from './quota.js'
 import type { EstablishUnit } from './unit.js'
+import type { AssignRevenuePlan, CollectContribution } from './money.js'
 
 /** Any command. */
-export type Command = ParticipantCommand | AssignQuota | EmployerCommand | EstablishUnit | EstimatePopulation
+export type Command = ParticipantCommand | AssignQuota | EmployerCommand | EstablishUnit | EstimatePopulation | CollectContribution | AssignRevenuePlan
 
 /** The type of a command. */
 export type CommandType = Command['type']
@@ -25,6 +26,8 @@ export const COMMAND_OF_EVENT = {
   DebtSettled: 'SettleDebt',
   UnitEstablished: 'EstablishUnit',
   PopulationEstimated: 'EstimatePopulation',
+  ContributionCollected: 'CollectContribution',
+  RevenuePlanAssigned: 'AssignRevenuePlan',
 } as const satisfies Record<DomainEvent['type'], CommandType>
 
 /**

@@ -26,6 +26,10 @@ export const WRITE_RULES = [
   'unit.parent',
   'unit.no-cycle',
   'population.labour-force-within-population',
+  'collection.amount-positive',
+  'collection.unit-established',
+  'revenue-plan.amount-non-negative',
+  'revenue-plan.unit-established',
   'history.unique-id',
 ] as const
 
@@ -51,6 +55,8 @@ export type DomainErrorTag =
   | 'UnitCycle'
   | 'LabourForceExceedsPopulation'
   | 'DuplicateEventId'
+  | 'NonPositiveAmount'
+  | 'NegativePlan'
 
 /**
  * A refused command: which rule, which field (its path in the event JSON, e.g. `data.coveredFrom`),

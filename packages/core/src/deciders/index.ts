@@ -50,3 +50,11 @@ export {
 export { type EstablishUnit, unitDecider, type UnitState } from './unit.js'
 export { type EstimatePopulation, populationDecider, type PopulationState } from './population.js'
 export { type Command, COMMAND_OF_EVENT, commandOfEvent, type CommandType } from './commands.js'
+export {
+  type AssignRevenuePlan,
+  type CollectContribution,
+  collectionDecider,
+  type CollectionState,
+  revenuePlanDecider,
+  type RevenuePlanState,
+} from './money.js'

@@ -201,6 +201,23 @@ export const buildHistory = (
     }
   })
 
+  // Version 2: payments (in a commune, through an agent or not) and revenue plans (any unit).
+  for (const c of plan.collections ?? []) {
+    const unit = units.communes[c.unit % units.communes.length]!
+    const day = start + (c.day % (end - start + 1))
+    const data = { unit, scheme: c.scheme, amount: c.amount, collectedOn: fromDayNumber(day), ...(c.agent === null ? {} : { agent: AGENTS[c.agent % AGENTS.length]! }) }
+    add(`collection-${unit}`, day, c.recorded, 'ContributionCollected', data as EventDataMap['ContributionCollected'])
+  }
+  for (const r of plan.revenuePlans ?? []) {
+    const unit = allUnits[r.unit % allUnits.length]!
+    const year = years.from + (r.year % (years.to - years.from + 1))
+    const yearStart = civilToDays(year, 1, 1)
+    for (const a of r.assignments) {
+      const day = yearStart - 31 + (a.day % 396)
+      add(`revenue-plan-${unit}-${year}`, day, a.recorded, 'RevenuePlanAssigned', { unit, year, amount: a.amount, assignedOn: fromDayNumber(day) } as EventDataMap['RevenuePlanAssigned'])
+    }
+  }
+
   const events = order(drafts)
   return { events, positioned: events.map((event, i) => ({ event, position: i + 1, line: i + 1 })), units, participants, employers }
 }

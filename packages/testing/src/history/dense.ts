@@ -48,6 +48,8 @@ export const DENSE_UNITS = ['10', '11', '101', '102', '111', '10101', '10102', '
 export const DENSE_EMPLOYERS = ['Alpha', 'Beta', 'Gamma']
 /** The schemes participation events are drawn from (two, so that queries often hit). */
 export const DENSE_PARTICIPATION_SCHEMES: readonly Scheme[] = ['voluntary', 'health']
+/** The collection agents of dense money histories. */
+export const DENSE_AGENTS = ['Bưu điện', 'HTX', 'UBND xã']
 /** The schemes debts are drawn from. */
 export const DENSE_DEBT_SCHEMES = ['compulsory', 'health', 'unemployment'] as const
 
@@ -63,8 +65,12 @@ const PROPER_COMMUNES = ['10101', '10102', '10201', '11101'] as UnitCode[]
 export interface DenseHistoryOptions {
   /** How many drawn events (default 0–40, lengths spread evenly), before echoes. */
   readonly events?: Size
-  /** `all` event types (default) or `debts`: debts and settlements (with units), for dense ledgers. */
-  readonly focus?: 'all' | 'debts'
+  /**
+   * `all` version-1 event types (default); `debts`: debts and settlements (with units), for dense
+   * ledgers; `money`: enrolments (many through one of {@link DENSE_AGENTS}), lapses, collections and
+   * revenue plans (version 2, agents-revenue), with units and populations.
+   */
+  readonly focus?: 'all' | 'debts' | 'money'
   /** `true` (default): up to 6 echoes tie with earlier events. `false`: no tie-break by position can matter, and recording instants are distinct. */
   readonly ties?: boolean
   /** `any` (default): units drawn like any event (twice, in cycles, never). `proper`: a fixed proper tree first, events in its communes only. */
@@ -85,7 +91,7 @@ export const awkwardDay = (): fc.Arbitrary<BusinessDate> =>
     { arbitrary: fc.integer({ min: FIRST_DAY, max: LAST_DAY }).map(fromDayNumber), weight: 1 },
   )
 
-const bodies = (units: readonly UnitCode[], focus: 'all' | 'debts', withUnits: boolean): fc.Arbitrary<Body> => {
+const bodies = (units: readonly UnitCode[], focus: 'all' | 'debts' | 'money', withUnits: boolean): fc.Arbitrary<Body> => {
   const day = awkwardDay()
   const enrolment = fc
     .record({
@@ -117,6 +123,39 @@ const bodies = (units: readonly UnitCode[], focus: 'all' | 'debts', withUnits: b
     .record({ unit: pick(units), year: fc.integer({ min: 2018, max: 2022 }), population: fc.integer({ min: 1, max: 1000 }), labourForce: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }) })
     .map(({ labourForce, ...e }) => body('PopulationEstimated', labourForce === undefined ? e : { ...e, labourForce }))
   const units_ = withUnits ? [{ arbitrary: unit, weight: focus === 'debts' ? 2 : 3 }] : []
+  if (focus === 'money') {
+    // renewals the day after a period, or after a gap, are what the agent kinds turn on
+    const recruited = fc
+      .record({
+        participantId: pick(DENSE_PARTICIPANTS),
+        scheme: pick(DENSE_PARTICIPATION_SCHEMES),
+        unit: pick(units),
+        coveredFrom: day,
+        length: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: -2, max: 400 })),
+        agent: fc.option(pick(DENSE_AGENTS), { nil: undefined, freq: 3 }),
+      })
+      .map(({ length, agent, ...e }) => body('ParticipantEnrolled', { ...e, coveredThrough: shift(e.coveredFrom, length), ...(agent === undefined ? {} : { agent }) }))
+    const collection = fc
+      .record({
+        unit: pick(units),
+        scheme: pick(['voluntary', 'compulsory', 'health', 'unemployment'] as const),
+        amount: fc.integer({ min: 1, max: 1000 }),
+        collectedOn: day,
+        agent: fc.option(pick(DENSE_AGENTS), { nil: undefined }),
+      })
+      .map(({ agent, ...e }) => body('ContributionCollected', agent === undefined ? e : { ...e, agent }))
+    const revenuePlan = fc
+      .record({ unit: pick(units), year: pick([2019, 2020, 2020, 2021]), amount: fc.integer({ min: 0, max: 5000 }), assignedOn: fc.oneof(pick(QUOTA_DAYS), day) })
+      .map((e) => body('RevenuePlanAssigned', e))
+    return fc.oneof(
+      { arbitrary: recruited, weight: 7 },
+      { arbitrary: lapse, weight: 2 },
+      { arbitrary: collection, weight: 5 },
+      { arbitrary: revenuePlan, weight: 3 },
+      ...units_,
+      { arbitrary: population, weight: 1 },
+    )
+  }
   if (focus === 'debts') return fc.oneof({ arbitrary: debt, weight: 4 }, { arbitrary: settlement, weight: 3 }, ...units_)
   return fc.oneof(
     { arbitrary: enrolment, weight: 6 },
@@ -149,6 +188,10 @@ const echo = (b: Body, seed: number, units: readonly UnitCode[]): Body => {
       return body(b.type, { ...b.data, unit, amount: 1 + (seed % 100) })
     case 'DebtSettled':
       return body(b.type, { ...b.data, amount: 1 + (seed % 150) })
+    case 'ContributionCollected':
+      return body(b.type, { ...b.data, unit, amount: 1 + (seed % 100) })
+    case 'RevenuePlanAssigned':
+      return body(b.type, { ...b.data, amount: seed % 500 })
     case 'ParticipantLapsed':
       return b
   }
@@ -170,6 +213,9 @@ export const tieKeyOf = (e: { readonly type: EventType; readonly data: unknown }
       return `debt|${b.data.employer}|${b.data.scheme}|${b.data.recordedOn}`
     case 'DebtSettled':
       return `settlement|${b.data.employer}|${b.data.scheme}|${b.data.settledOn}`
+    case 'RevenuePlanAssigned':
+      return `revenue-plan|${b.data.unit}|${b.data.year}|${b.data.assignedOn}`
+    case 'ContributionCollected':
     case 'ParticipantLapsed':
       return null
   }
@@ -276,6 +322,10 @@ const datesOf = (e: DomainEvent): BusinessDate[] => {
       return [e.data.recordedOn]
     case 'DebtSettled':
       return [e.data.settledOn]
+    case 'ContributionCollected':
+      return [e.data.collectedOn]
+    case 'RevenuePlanAssigned':
+      return [e.data.assignedOn]
     default:
       return []
   }

@@ -17,6 +17,7 @@ export { type RoughHistoryOptions, roughHistory } from './rough.js'
 export {
   AWKWARD_DAYS,
   DENSE_DEBT_SCHEMES,
+  DENSE_AGENTS,
   DENSE_EMPLOYERS,
   DENSE_PARTICIPANTS,
   DENSE_PARTICIPATION_SCHEMES,

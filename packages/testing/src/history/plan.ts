@@ -102,6 +102,24 @@ export interface EmployerPlan {
   readonly ledgers: Readonly<Record<DebtScheme, readonly LedgerStep[] | null>>
 }
 
+/** A payment received (version 2, agents-revenue): unit, scheme, day in the window, amount, agent. */
+export interface CollectionPlan {
+  readonly unit: number
+  readonly scheme: Scheme
+  readonly day: number
+  readonly amount: number
+  /** The agent who took it (an index of the agents), or null. */
+  readonly agent: number | null
+  readonly recorded: RecordingPlan
+}
+
+/** A revenue plan stream: a unit, a year and its assignments (later ones revise earlier ones). */
+export interface RevenuePlanPlan {
+  readonly unit: number
+  readonly year: number
+  readonly assignments: ReadonlyArray<{ readonly day: number; readonly amount: number; readonly recorded: RecordingPlan }>
+}
+
 /** Everything a history is built from. */
 export interface HistoryPlan {
   readonly units: UnitsPlan
@@ -109,6 +127,9 @@ export interface HistoryPlan {
   readonly quotas: readonly QuotaPlan[]
   readonly populations: readonly PopulationPlan[]
   readonly employers: readonly EmployerPlan[]
+  /** Version 2: payments and revenue plans (absent: none). */
+  readonly collections?: readonly CollectionPlan[]
+  readonly revenuePlans?: readonly RevenuePlanPlan[]
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -134,6 +155,10 @@ export interface HistoryOptions {
   readonly quotas?: Size
   /** How many population estimates (default 0–4). */
   readonly populations?: Size
+  /** How many payments received (default 0–6; version 2). */
+  readonly collections?: Size
+  /** How many revenue plan streams (default 0–2; version 2). */
+  readonly revenuePlans?: Size
   /** Most spells per participant and scheme (default 4). */
   readonly maxSpells?: number
   /** Some events are recorded long (up to ~a year) after their fact. */
@@ -269,6 +294,23 @@ const employer = (o: HistoryOptions, days: number): fc.Arbitrary<EmployerPlan> =
     ledgers: fc.record(Object.fromEntries(DEBT_SCHEMES.map((s) => [s, ledger(o)])) as Record<DebtScheme, fc.Arbitrary<readonly LedgerStep[] | null>>),
   })
 
+const collection = (o: HistoryOptions, days: number): fc.Arbitrary<CollectionPlan> =>
+  fc.record({
+    unit: small(1000),
+    scheme: fc.constantFrom(...(o.schemes ?? SCHEMES)),
+    day: small(days),
+    amount: fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 5_000_000_000 })),
+    agent: fc.option(small(9)),
+    recorded: recording(o),
+  })
+
+const revenuePlan = (o: HistoryOptions, years: number): fc.Arbitrary<RevenuePlanPlan> =>
+  fc.record({
+    unit: small(1000),
+    year: small(years - 1),
+    assignments: fc.array(fc.record({ day: small(400), amount: fc.oneof(small(0), fc.integer({ min: 0, max: 50_000_000_000 })), recorded: recording(o) }), { minLength: 1, maxLength: 3 }),
+  })
+
 /** The arbitrary of history plans under `options` (`days`: the length of the window). */
 export const historyPlan = (o: HistoryOptions, days: number, years: number): fc.Arbitrary<HistoryPlan> =>
   fc.record({
@@ -277,4 +319,6 @@ export const historyPlan = (o: HistoryOptions, days: number, years: number): fc.
     quotas: fc.array(quota(o, years), sizeOf(o.quotas, { min: 0, max: 4 })),
     populations: fc.array(population(o, years), sizeOf(o.populations, { min: 0, max: 4 })),
     employers: fc.array(employer(o, days), sizeOf(o.employers, { min: 0, max: 3 })),
+    collections: fc.array(collection(o, days), sizeOf(o.collections, { min: 0, max: 6 })),
+    revenuePlans: fc.array(revenuePlan(o, years), sizeOf(o.revenuePlans, { min: 0, max: 2 })),
   })

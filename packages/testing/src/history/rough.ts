@@ -1,7 +1,7 @@
 /**
  * Rough histories: well-formed events that need not obey the write rules — overlapping periods,
  * lapses that cut nothing, periods that end before they start, settlements above the debt, units
- * nobody established — recorded in any order. Read models are defined for every well-formed
+ * nobody established, payments and revenue plans (version 2) — recorded in any order. Read models are defined for every well-formed
  * history (histories recorded elsewhere break rules), so laws should hold on these too. Small
  * pools of participants, units, employers and days make events collide: same participant, same
  * start day, same position ties.
@@ -76,6 +76,9 @@ export const roughHistory = (options: RoughHistoryOptions = {}): fc.Arbitrary<Ge
     { weight: 1, arbitrary: fc.record({ employer: pick(EMPLOYERS), unit: pick(COMMUNES), scheme: pick(['compulsory', 'health'] as const), period: day.map((d) => d.slice(0, 7)), amount, recordedOn: day }).map((data) => ({ type: 'DebtRecorded' as const, data })) },
     { weight: 1, arbitrary: fc.record({ employer: pick(EMPLOYERS), scheme: pick(['compulsory', 'health'] as const), amount, settledOn: day }).map((data) => ({ type: 'DebtSettled' as const, data })) },
     { weight: 1, arbitrary: fc.record({ unit: pick(UNITS), year, population: fc.integer({ min: 1, max: 100 }), labourForce: fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }) }).map((data) => ({ type: 'PopulationEstimated' as const, data })) },
+    // version 2 (agents-revenue): payments (also in units nobody established) and revenue plans
+    { weight: 1, arbitrary: fc.record({ unit: pick(UNITS), scheme: pick(SCHEMES), amount, collectedOn: day, agent: fc.option(pick(['BD-PHANTHIET', 'HTX-TANLAP']), { nil: undefined }) }).map((data) => ({ type: 'ContributionCollected' as const, data })) },
+    { weight: 1, arbitrary: fc.record({ unit: pick(UNITS), year, amount: fc.integer({ min: 0, max: 1_000_000 }), assignedOn: day }).map((data) => ({ type: 'RevenuePlanAssigned' as const, data })) },
   )
   const recorded = fc.integer({ min: (first - 30) * 86_400_000, max: (last + 400) * 86_400_000 }).map((ms) => ms - (ms % 60_000))
   return fc
