@@ -17,6 +17,9 @@ const VALID: Record<EventType, Record<string, unknown>> = {
   DebtSettled: { employer: 'CTY-A', scheme: 'compulsory', amount: 6_000_000, settledOn: '2019-03-31' },
   UnitEstablished: { code: '22816', name: 'Hàm Trí', level: 'commune', parent: '593', establishedOn: '2000-01-01' },
   PopulationEstimated: { unit: '22', year: 2020, population: 1_230_000, labourForce: 730_000, source: 'GSO' },
+  UnitChanged: { code: '22816', effectiveOn: '2025-07-01', name: 'Hàm Trí mới', parent: '22', level: 'commune' },
+  UnitDissolved: { code: '30', dissolvedOn: '2025-07-01', successor: '31' },
+  ParticipantIdentified: { participantId: '0123456789', personalId: '001234567890', identifiedOn: '2025-08-01' },
 }
 
 const envelope = (type: string, data: unknown): Record<string, unknown> => ({ id: ID, type, recordedAt: AT, data })

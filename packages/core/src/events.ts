@@ -23,6 +23,7 @@ import {
   UnitName,
   Vnd,
 } from './values.js'
+import type { ParticipantIdentified, UnitChanged, UnitDissolved } from './events-v2.js'
 
 // -------------------------------------------------------------------------------------------------
 // data codecs (version 1)
@@ -132,6 +133,9 @@ export interface EventDataMap {
   readonly DebtSettled: DebtSettled
   readonly UnitEstablished: UnitEstablished
   readonly PopulationEstimated: PopulationEstimated
+  readonly UnitChanged: UnitChanged
+  readonly UnitDissolved: UnitDissolved
+  readonly ParticipantIdentified: ParticipantIdentified
 }
 
 /** The name of an event type. */
@@ -146,6 +150,9 @@ export const EVENT_TYPES: readonly EventType[] = [
   'DebtSettled',
   'UnitEstablished',
   'PopulationEstimated',
+  'UnitChanged',
+  'UnitDissolved',
+  'ParticipantIdentified',
 ]
 
 /** Whether `s` names an event type. */
@@ -207,6 +214,7 @@ export const streamOf = (e: EventBody): string => {
   switch (e.type) {
     case 'ParticipantEnrolled':
     case 'ParticipantLapsed':
+    case 'ParticipantIdentified':
       return `participant-${e.data.participantId}`
     case 'QuotaAssigned':
       return `quota-${e.data.unit}-${e.data.scheme}-${e.data.year}`
@@ -214,6 +222,8 @@ export const streamOf = (e: EventBody): string => {
     case 'DebtSettled':
       return `employer-${e.data.employer}`
     case 'UnitEstablished':
+    case 'UnitChanged':
+    case 'UnitDissolved':
       return `unit-${e.data.code}`
     case 'PopulationEstimated':
       return `population-${e.data.unit}`
@@ -225,6 +235,7 @@ export const streamKindOf = (type: EventType): StreamKind => {
   switch (type) {
     case 'ParticipantEnrolled':
     case 'ParticipantLapsed':
+    case 'ParticipantIdentified':
       return 'participant'
     case 'QuotaAssigned':
       return 'quota'
@@ -232,6 +243,8 @@ export const streamKindOf = (type: EventType): StreamKind => {
     case 'DebtSettled':
       return 'employer'
     case 'UnitEstablished':
+    case 'UnitChanged':
+    case 'UnitDissolved':
       return 'unit'
     case 'PopulationEstimated':
       return 'population'

@@ -86,7 +86,20 @@ export {
   type UnitEstablished,
   UnitEstablishedV1,
 } from './events.js'
-export { currentVersion, type EventSchema, SCHEMAS, upcast } from './schema.js'
+export { currentVersion, type EventSchema, SCHEMAS, upcast, writtenVersion } from './schema.js'
+export {
+  InsuranceNumber,
+  ParticipantEnrolledV2,
+  ParticipantIdentifiedV2,
+  type ParticipantIdentified,
+  ParticipantIdV2,
+  ParticipantLapsedV2,
+  PersonalId,
+  type UnitChanged,
+  UnitChangedV2,
+  type UnitDissolved,
+  UnitDissolvedV2,
+} from './events-v2.js'
 export {
   canonicalDataJson,
   canonicalJson,
@@ -152,6 +165,18 @@ export {
   type UnitState,
   WRITE_RULES,
   type WriteRule,
+} from './deciders/index.js'
+export {
+  type ChangeUnit,
+  decideChangeUnit,
+  decideDissolveUnit,
+  decideIdentify,
+  type Dissolution,
+  type DissolveUnit,
+  dissolvedRefusal,
+  type IdentifyParticipant,
+  refuseDissolved,
+  UnitCalendar,
 } from './deciders/index.js'
 export { checkHistory, HistoryChecker, type RuleViolation } from './history-check.js'
 export { codePointLabel, describeForbidden, escapeInvisible, FORBIDDEN_CHARACTER, forbiddenCodePoint } from './text.js'

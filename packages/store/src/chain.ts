@@ -7,7 +7,7 @@
  * @module chain
  */
 import * as crypto from 'node:crypto'
-import { type DomainEvent, canonicalJson, currentVersion, streamOf } from '@ansinh/core'
+import { type DomainEvent, canonicalJson, streamOf, writtenVersion } from '@ansinh/core'
 import { type RecordedEvent, StoreFailure } from './port.js'
 
 /** The "previous hash" of the event at position 1: 64 zeros. */
@@ -56,7 +56,7 @@ export const chainHashOf = (
   const stream = streamOf(event)
   const revision = (revisions.get(stream) ?? -1) + 1
   revisions.set(stream, revision)
-  return { hash: chainHash(previousHash, { event, stream, revision, position, version: currentVersion(event.type) }), revision }
+  return { hash: chainHash(previousHash, { event, stream, revision, position, version: writtenVersion(event) }), revision }
 }
 
 /** What {@link verifyChain} found. */

@@ -21,12 +21,16 @@ import {
   type EventBody,
   type EventType,
   type NewEvent,
+  decideChangeUnit,
+  decideDissolveUnit,
+  decideIdentify,
   employerDecider,
   participantDecider,
   populationDecider,
   quotaDecider,
   replay,
   streamOf,
+  UnitCalendar,
   unitDecider,
   unitRegistryOf,
 } from '@ansinh/core'
@@ -84,7 +88,37 @@ export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command
       const state = replay(populationDecider, mine as never)
       return { stream, state, context, result: populationDecider.decide(command, state, context) }
     }
+    case 'ChangeUnit':
+    case 'DissolveUnit': {
+      const calendar = given?.calendar ?? calendarOf(events)
+      const ctx: DecideContext = { ...context, calendar }
+      const result = command.type === 'ChangeUnit' ? decideChangeUnit(command, ctx) : decideDissolveUnit(command, ctx)
+      return { stream, state: mine, context: ctx, result }
+    }
+    case 'IdentifyParticipant': {
+      const links = new Map<string, string>(given?.links ?? [])
+      if (given?.links === undefined) {
+        for (const e of events) {
+          if (e.type !== 'ParticipantIdentified' || links.has(e.data.participantId) || links.has(e.data.personalId)) continue
+          links.set(e.data.participantId, e.data.personalId)
+          links.set(e.data.personalId, e.data.participantId)
+        }
+      }
+      const ctx: DecideContext = { ...context, links }
+      return { stream, state: mine, context: ctx, result: decideIdentify(command, ctx) }
+    }
   }
+}
+
+/** The unit calendar of the geography events among `events`. */
+const calendarOf = (events: ReadonlyArray<EventBody>): UnitCalendar => {
+  const calendar = new UnitCalendar()
+  for (const e of events) {
+    if (e.type === 'UnitEstablished') calendar.establish(e.data)
+    else if (e.type === 'UnitChanged') calendar.change(e.data)
+    else if (e.type === 'UnitDissolved') calendar.dissolve(e.data)
+  }
+  return calendar
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ import type { EstimatePopulation } from './population.js'
 import type { ParticipantCommand } from './participant.js'
 import type { AssignQuota } from './quota.js'
 import type { EstablishUnit } from './unit.js'
+import type { ChangeUnit, DissolveUnit, IdentifyParticipant } from './geography.js'
 
 /** Any command. */
-export type Command = ParticipantCommand | AssignQuota | EmployerCommand | EstablishUnit | EstimatePopulation
+export type Command = ParticipantCommand | AssignQuota | EmployerCommand | EstablishUnit | EstimatePopulation | ChangeUnit | DissolveUnit | IdentifyParticipant
 
 /** The type of a command. */
 export type CommandType = Command['type']
@@ -25,6 +26,9 @@ export const COMMAND_OF_EVENT = {
   DebtSettled: 'SettleDebt',
   UnitEstablished: 'EstablishUnit',
   PopulationEstimated: 'EstimatePopulation',
+  UnitChanged: 'ChangeUnit',
+  UnitDissolved: 'DissolveUnit',
+  ParticipantIdentified: 'IdentifyParticipant',
 } as const satisfies Record<DomainEvent['type'], CommandType>
 
 /**

@@ -27,6 +27,10 @@ export const WRITE_RULES = [
   'unit.no-cycle',
   'population.labour-force-within-population',
   'history.unique-id',
+  'unit.exists-on-day',
+  'unit.successor',
+  'unit.dissolved',
+  'participant.one-link',
 ] as const
 
 /** The id of a write rule, e.g. `enrol.no-overlap`. */
@@ -51,6 +55,10 @@ export type DomainErrorTag =
   | 'UnitCycle'
   | 'LabourForceExceedsPopulation'
   | 'DuplicateEventId'
+  | 'UnitDissolved'
+  | 'SuccessorIsUnit'
+  | 'SuccessorNotExisting'
+  | 'AlreadyLinked'
 
 /**
  * A refused command: which rule, which field (its path in the event JSON, e.g. `data.coveredFrom`),

@@ -150,6 +150,9 @@ const echo = (b: Body, seed: number, units: readonly UnitCode[]): Body => {
     case 'DebtSettled':
       return body(b.type, { ...b.data, amount: 1 + (seed % 150) })
     case 'ParticipantLapsed':
+    case 'UnitChanged':
+    case 'UnitDissolved':
+    case 'ParticipantIdentified':
       return b
   }
 }
@@ -171,7 +174,12 @@ export const tieKeyOf = (e: { readonly type: EventType; readonly data: unknown }
     case 'DebtSettled':
       return `settlement|${b.data.employer}|${b.data.scheme}|${b.data.settledOn}`
     case 'ParticipantLapsed':
+    case 'ParticipantIdentified':
       return null
+    case 'UnitChanged':
+      return `unit-change|${b.data.code}|${b.data.effectiveOn}`
+    case 'UnitDissolved':
+      return `unit-dissolution|${b.data.code}`
   }
 }
 
