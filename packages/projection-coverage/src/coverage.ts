@@ -4,9 +4,32 @@
  *
  * @module coverage
  */
+import * as E from 'fp-ts/lib/Either.js'
 import { dayNumber, yearOf } from '@ansinh/core'
-import { type History, nationalDenominator, participantsIn, ratio, reportHeader, unitDenominator } from '@ansinh/projection'
+import {
+  type GeographyRefused,
+  type History,
+  type HistoryView,
+  type ReportMap,
+  checkedMapOf,
+  mapOf,
+  nationalDenominatorOnMap,
+  participantsOnMap,
+  ratio,
+  reportHeader,
+  unitDenominator,
+} from '@ansinh/projection'
 import type { CoverageChild, CoverageQuery, CoverageReport } from './report.js'
+
+/**
+ * The coverage report, or why it cannot be made on the map asked for (a `geography` before
+ * `asOf`, or a unit that does not exist on that map), e.g.
+ * `unit 30 does not exist on 2025-09-30: dissolved on 2025-07-01 into 31`.
+ */
+export const checkedCoverageReport = (history: History, query: CoverageQuery): E.Either<GeographyRefused, CoverageReport> => {
+  const view = history.view(query.knownAt)
+  return E.map((m: ReportMap) => coverageOn(view, m, query))(checkedMapOf(view, query))
+}
 
 /**
  * The coverage report of `query.scheme` on `query.asOf` for `query.unit` (null/absent: national),
@@ -15,22 +38,27 @@ import type { CoverageChild, CoverageQuery, CoverageReport } from './report.js'
  */
 export const coverageReport = (history: History, query: CoverageQuery): CoverageReport => {
   const view = history.view(query.knownAt)
+  return coverageOn(view, mapOf(view, query), query)
+}
+
+/** The coverage report on a chosen map: every unit resolved, every subtree and child taken on it. */
+const coverageOn = (view: HistoryView, { map, geography }: ReportMap, query: CoverageQuery): CoverageReport => {
   const unit = query.unit ?? null
   const day = dayNumber(query.asOf)
   const year = yearOf(query.asOf)
   const { scheme } = query
-  const participants = participantsIn(view, unit, scheme, day)
+  const participants = participantsOnMap(view, map, unit, scheme, day)
   const own =
     unit === null
-      ? { denominator: nationalDenominator(view, scheme, year), denominatorYear: null }
+      ? { denominator: nationalDenominatorOnMap(view, map, scheme, year), denominatorYear: null }
       : unitDenominator(view, unit, scheme, year)
-  const children = view.geography.children(unit).map((child): CoverageChild => {
-    const p = participantsIn(view, child, scheme, day)
+  const children = map.children(unit).map((child): CoverageChild => {
+    const p = participantsOnMap(view, map, child, scheme, day)
     const { denominator } = unitDenominator(view, child, scheme, year)
-    return { unit: child, name: view.geography.nameOf(child), participants: p, denominator, rate: ratio(p, denominator) }
+    return { unit: child, name: map.name(child), participants: p, denominator, rate: ratio(p, denominator) }
   })
   return {
-    ...reportHeader('coverage', { ...query, unit }, view.basis),
+    ...reportHeader('coverage', { ...query, unit, geography }, view.basis),
     participants,
     denominator: own.denominator,
     denominatorYear: own.denominatorYear,

@@ -1,3 +1,3 @@
 /** `@ansinh/projection-coverage`: coverage of a scheme on any date, as known at any instant. */
-export { coverageReport } from './coverage.js'
+export { checkedCoverageReport, coverageReport } from './coverage.js'
 export type { CoverageChild, CoverageQuery, CoverageReport } from './report.js'

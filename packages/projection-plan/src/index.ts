@@ -1,3 +1,3 @@
 /** `@ansinh/projection-plan`: plan achievement of a unit on any date, as known at any instant. */
-export { planReport } from './plan.js'
+export { checkedPlanReport, planReport } from './plan.js'
 export { planBands, type PlanBands, type PlanChild, type PlanQuery, type PlanReport } from './report.js'

@@ -86,6 +86,12 @@ export class HistoryView {
         return this.geography.add(event.data, position, ordinal)
       case 'PopulationEstimated':
         return this.denominators.add(event.data, position, ordinal)
+      case 'UnitChanged':
+        return this.geography.addChange(event.data, position, ordinal)
+      case 'UnitDissolved':
+        return this.geography.addDissolution(event.data, position, ordinal)
+      case 'ParticipantIdentified':
+        return this.participation.addLink(event.data.participantId, event.data.personalId, ordinal)
     }
   }
 

@@ -28,7 +28,7 @@ import { Denominators, type EstimateRecord, type QuotaRecord, Quotas } from './r
 import { SegmentBuffer } from './segments.js'
 
 /** The format version written in the header; a snapshot of another version is refused. */
-export const HISTORY_SNAPSHOT_VERSION = 1
+export const HISTORY_SNAPSHOT_VERSION = 2
 
 /** Why snapshot bytes could not be restored. */
 export interface SnapshotUnreadable {
@@ -40,7 +40,10 @@ interface Meta {
   readonly units: string[]
   readonly odd: [string, number][]
   readonly tableSize: number
+  /** Geography records: UnitEstablished (with establishedOn and level), UnitChanged, UnitDissolved (version 2). */
   readonly geography: UnitRecord[]
+  /** Known id links `[participantId, personalId, ordinal]` (version 2). */
+  readonly links: [string, string, number][]
   readonly denominators: EstimateRecord[]
   readonly quotas: QuotaRecord[]
   readonly strings: string[]
@@ -93,6 +96,7 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
     odd: [...ids.odd],
     tableSize: ids.table.size,
     geography: [...view.geography.records()],
+    links: participation.links(),
     denominators: [...view.denominators.records()],
     quotas: [...view.quotas.records()],
     strings,
@@ -156,6 +160,7 @@ const readSnapshot = (bytes: Uint8Array): History => {
   if (meta.built !== null) built = { index: readIndex(r, meta.built), enrolments: meta.built.enrolments, lapses: meta.built.lapses }
   r.end()
   const participation = Participation.restore(ids, { enrPair, enrFrom, enrThrough, enrUnit, enrEvent, lapPair, lapDay, lapEvent }, built)
+  participation.restoreLinks(meta.links ?? [])
   const geography = new Geography()
   for (const u of meta.geography) geography.addRecord(u)
   const denominators = new Denominators()
