@@ -5,10 +5,10 @@
  * @module commands/report
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { History } from '@ansinh/projection'
-import { coverageReport } from '@ansinh/projection-coverage'
-import { debtReport } from '@ansinh/projection-debt'
-import { planReport } from '@ansinh/projection-plan'
+import { type GeographyRefused, History } from '@ansinh/projection'
+import { checkedCoverageReport } from '@ansinh/projection-coverage'
+import { checkedDebtReport } from '@ansinh/projection-debt'
+import { checkedPlanReport } from '@ansinh/projection-plan'
 import { GENESIS_HASH, chainHashOf } from '@ansinh/store'
 import { loadStoredHistory } from '@ansinh/projection-runner'
 import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
@@ -83,20 +83,16 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
   }
 }
 
-const compute = (command: Extract<Command, { name: `report-${string}` }>, history: History): ReportView => {
+/** The report of a command, or why it cannot be made on the map asked for (exit 2, the message of geography.md). */
+const compute = (command: Extract<Command, { name: `report-${string}` }>, history: History): E.Either<GeographyRefused, ReportView> => {
+  const { asOf, unit, knownAt, geography } = command
   switch (command.name) {
     case 'report-coverage':
-      return coverageReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt })
+      return checkedCoverageReport(history, { asOf, scheme: command.scheme, unit, knownAt, geography })
     case 'report-plan':
-      return planReport(history, {
-        asOf: command.asOf,
-        scheme: command.scheme,
-        unit: command.unit,
-        year: command.year ?? undefined,
-        knownAt: command.knownAt,
-      })
+      return checkedPlanReport(history, { asOf, scheme: command.scheme, unit: command.unit, year: command.year ?? undefined, knownAt, geography })
     case 'report-debt':
-      return debtReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt })
+      return checkedDebtReport(history, { asOf, scheme: command.scheme, unit, knownAt, geography })
   }
 }
 
@@ -112,11 +108,15 @@ export const render = (report: ReportView, format: Format, lang: Lang, names: Re
 export const runReport = async (
   command: Extract<Command, { name: `report-${string}` }>,
   warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
-): Promise<E.Either<Failure, string>> =>
-  withHistory(command.source, warn, async ({ history, hashAt, names }) => {
-    const report = compute(command, history)
+): Promise<E.Either<Failure, string>> => {
+  const done = await withHistory(command.source, warn, async ({ history, hashAt, names }): Promise<E.Either<Failure, string>> => {
+    const computed = compute(command, history)
+    if (E.isLeft(computed)) return E.left(fail(2, computed.left.message))
+    const report = computed.right
     const last = report.basis.lastPosition
     const withHash: ReportView = { ...report, basis: { ...report.basis, hash: last === null ? null : await hashAt(last) } }
     const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
-    return render(withHash, format, command.lang, names, command.csv)
+    return E.right(render(withHash, format, command.lang, names, command.csv))
   })
+  return E.flatten(done)
+}

@@ -23,4 +23,4 @@ export type DebtView = Cited<DebtReport>
 /** Any report. */
 export type ReportView = CoverageView | PlanView | DebtView
 /** What every report carries. */
-export type ReportHead = Pick<ReportView, 'report' | 'asOf' | 'knownAt' | 'unit' | 'scheme' | 'basis'>
+export type ReportHead = Pick<ReportView, 'report' | 'asOf' | 'knownAt' | 'unit' | 'scheme' | 'basis'> & { readonly geography?: ReportView['geography'] }

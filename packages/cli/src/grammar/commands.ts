@@ -16,6 +16,7 @@ import {
   asOfValue,
   formatValue,
   knownAtValue,
+  geographyValue,
   langOfEnvironment,
   langValue,
   schemeValue,
@@ -42,6 +43,8 @@ export interface ReportOptions {
   readonly unit: UnitCode | null
   /** Epoch milliseconds of the cut-off, or null. */
   readonly knownAt: number | null
+  /** The day of the map to count on (`--geography`), or null: the map of the as-of date. */
+  readonly geography: BusinessDate | null
   readonly source: Source
   readonly format: Format | null
   readonly lang: Lang
@@ -84,7 +87,7 @@ export interface CommandSpec {
 
 const SOURCE: readonly OptionName[] = ['events', 'store', 'no-snapshot']
 const OUTPUT: readonly OptionName[] = ['format', 'lang', 'bom', 'separator']
-const REPORT_TAIL = '[--known-at WHEN] [source] [--format F] [--lang L] [--bom] [--separator SEP]'
+const REPORT_TAIL = '[--known-at WHEN] [--geography DATE] [source] [--format F] [--lang L] [--bom] [--separator SEP]'
 
 const at = (args: readonly string[], n: number): E.Either<string, void> =>
   args.length > n ? E.left(`unexpected argument "${args[n]}"`) : E.right(undefined)
@@ -104,6 +107,8 @@ const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly sc
   if (E.isLeft(unit)) return unit
   const knownAt = optional(g.value('known-at'), knownAtValue)
   if (E.isLeft(knownAt)) return knownAt
+  const geography = optional(g.value('geography'), geographyValue)
+  if (E.isLeft(geography)) return geography
   if (g.value('events') !== undefined && g.value('store') !== undefined) return E.left('give --events or --store, not both')
   const events = g.value('events')
   if (events !== undefined && g.flag('no-snapshot')) return E.left('--no-snapshot applies to --store, not to --events')
@@ -124,6 +129,7 @@ const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly sc
     asOf: asOf.right,
     unit: unit.right,
     knownAt: knownAt.right,
+    geography: geography.right,
     source,
     format: csvAsked ? 'csv' : format.right,
     lang: lang.right,
@@ -142,7 +148,7 @@ const report = (
   summary: spec.summary,
   synopsis: spec.synopsis,
   examples: spec.examples,
-  options: ['as-of', ...spec.extra, 'unit', 'known-at', ...SOURCE, ...OUTPUT],
+  options: ['as-of', ...spec.extra, 'unit', 'known-at', 'geography', ...SOURCE, ...OUTPUT],
   build: (g) => {
     const base = reportOptions(g)
     return E.isLeft(base) ? base : complete(base.right, g)
