@@ -381,10 +381,10 @@ export class DayMap {
     if (cached !== undefined) return cached
     const out: string[] = []
     for (const u of this.subtree(code)) {
+      // a code no record names resolves to itself but is not among the known codes' preimages
+      if (!this.isKnown(u)) out.push(u)
       const pre = this.preimage.get(u)
-      if (pre === undefined) {
-        if (this.resolve(u) === u) out.push(u)
-      } else out.push(...pre)
+      if (pre !== undefined) out.push(...pre)
     }
     this.counted.set(code, out)
     return out

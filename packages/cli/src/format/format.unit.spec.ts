@@ -26,7 +26,7 @@ describe('numbers', () => {
   })
 })
 
-const head = { asOf: '2020-09-30' as BusinessDate, knownAt: '2020-10-05T23:59:59.999+07:00', basis: { events: 12, lastPosition: 12 } }
+const head = { asOf: '2020-09-30' as BusinessDate, geography: '2020-09-30' as BusinessDate, knownAt: '2020-10-05T23:59:59.999+07:00', basis: { events: 12, lastPosition: 12 } }
 
 const plan: PlanView = {
   ...head,
