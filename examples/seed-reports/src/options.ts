@@ -16,6 +16,7 @@ export const USAGE = `usage: node examples/seed-reports/dist/main.js [options]  
   --lang en|vi        one language (repeatable; default both)
   --only SEED         one seed (repeatable): ${SEEDS.join(', ')}
   --store URL         import into pglite:DIR or postgres://… and compute every report from the store
+  --with-reform       end with the 2025 reform section (examples/reform-2025: An Giang across the merger)
   -h, --help          this help
 examples:
   node examples/seed-reports/dist/main.js --lang vi --only a-luoi
@@ -33,6 +34,7 @@ export const parseOptions = (argv: readonly string[]): RunOptions | 'help' | { r
         lang: { type: 'string', multiple: true },
         only: { type: 'string', multiple: true },
         store: { type: 'string' },
+        'with-reform': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -55,5 +57,6 @@ export const parseOptions = (argv: readonly string[]): RunOptions | 'help' | { r
     ...(langs.length ? { langs: langs as Lang[] } : {}),
     ...(seeds.length ? { seeds: seeds as SeedName[] } : {}),
     ...(values.store === undefined ? {} : { store: values.store }),
+    ...(values['with-reform'] === true ? { reform: true } : {}),
   }
 }
