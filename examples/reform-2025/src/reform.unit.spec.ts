@@ -1,5 +1,6 @@
 import { checkHistory } from '@ansinh/core'
 import { History } from '@ansinh/projection'
+import { coverageReport } from '@ansinh/projection-coverage'
 import { planReport } from '@ansinh/projection-plan'
 import { describe, expect, it } from 'vitest'
 import { GROUPS, reformHistory } from './history.js'
@@ -43,6 +44,19 @@ describe('the 2025 reform example', () => {
     expect(run.history.linked).toBe((GROUPS.voluntary['89'].both + GROUPS.voluntary['91'].both) / 2)
     // new in 2025: only those who joined (the renewals under the 12-digit id are the same people)
     expect(plan.newInYear).toBe(GROUPS.voluntary['89'].joined + GROUPS.voluntary['91'].joined)
+  })
+
+  it('adds the children up on the map of G, for the day itself and for a year before on the same map', () => {
+    const h = History.of(run.history.events)
+    for (const asOf of [AS_OF, '2024-09-30' as typeof AS_OF]) {
+      const r = coverageReport(h, { asOf, scheme: 'voluntary', unit: '91', geography: AS_OF })
+      expect(r.children).toHaveLength(102)
+      expect(r.children.reduce((a, c) => a + c.participants, 0)).toBe(r.participants)
+    }
+    // on the old map the old province's districts add up to it
+    const old = coverageReport(h, { asOf: '2024-09-30' as typeof AS_OF, scheme: 'voluntary', unit: '89' })
+    expect(old.children).toHaveLength(8)
+    expect(old.children.reduce((a, c) => a + c.participants, 0)).toBe(old.participants)
   })
 
   it('is a history that obeys every write rule of version 2', () => {

@@ -1,6 +1,7 @@
 import { type BusinessDate, type Scheme } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { REFORM_UNITS, type GeneratedHistory, reformDay, reformHistory } from '@ansinh/testing'
+import { Known } from '@ansinh/projection/reference'
+import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, REFORM_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt, reformDay, reformHistory } from '@ansinh/testing'
 import * as E from 'fp-ts/lib/Either.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -79,6 +80,43 @@ describe('coverageReport on the map of a day (properties)', () => {
         },
       ),
       { numRuns: 60 },
+    )
+  })
+})
+
+describe('laws of the map of a day', () => {
+  it('never changes the national total when a report is re-based onto a later map', () => {
+    fc.assert(
+      fc.property(
+        reformHistory().chain((h) => queries(h).map((qs) => ({ h, qs }))),
+        ({ h, qs }) => {
+          const history = History.of(h.positioned)
+          for (const q of qs) {
+            const own = coverageReport(history, { asOf: q.asOf, scheme: q.scheme as never, knownAt: q.knownAt })
+            const later = coverageReport(history, { asOf: q.asOf, scheme: q.scheme as never, knownAt: q.knownAt, geography: plusDays(q.asOf, q.later ?? 400) })
+            expect(later.participants).toBe(own.participants)
+          }
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+
+  it('gives the version-1 figures on a history without reform events (the static map of version 1, dates ignored)', () => {
+    fc.assert(
+      fc.property(
+        denseHistory().chain((h) => fc.record({ asOf: denseAsOf(h), scheme: fc.constantFrom(...DENSE_PARTICIPATION_SCHEMES), knownAt: denseKnownAt(h) }).map((q) => ({ h, q }))),
+        ({ h, q }) => {
+          const history = History.of(h.positioned)
+          for (const unit of [null, ...DENSE_UNITS]) {
+            const k = new Known(h.positioned, q.knownAt).onMap(null)
+            const v1 = k.participants(unit, q.scheme, q.asOf)
+            expect(coverageReport(history, { ...q, unit }).participants).toBe(v1)
+            expect(coverageReport(history, { ...q, unit }).children.map((c) => c.unit)).toEqual(k.children(unit))
+          }
+        },
+      ),
+      { numRuns: 100 },
     )
   })
 })
