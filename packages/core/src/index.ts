@@ -89,6 +89,8 @@ export {
 export { currentVersion, type EventSchema, SCHEMAS, upcast, writtenVersion } from './schema.js'
 export {
   InsuranceNumber,
+  type InsuranceNumberBrand,
+  type PersonalIdBrand,
   ParticipantEnrolledV2,
   ParticipantIdentifiedV2,
   type ParticipantIdentified,

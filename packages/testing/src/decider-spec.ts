@@ -64,7 +64,8 @@ export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command
   const unitEvents = events.filter((e): e is Extract<EventBody, { type: 'UnitEstablished' }> => e.type === 'UnitEstablished')
   const units = unitRegistryOf(unitEvents)
   // Units are always decided against the registry (empty when none is given); the others only once it is known.
-  const context: DecideContext = given ?? (command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units } : {})
+  // version 2: the unit calendar (dissolutions refuse dated records) once units are known
+  const context: DecideContext = given ?? (command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units, calendar: calendarOf(events) } : {})
   switch (command.type) {
     case 'EnrolParticipant':
     case 'LapseParticipant': {
