@@ -61,4 +61,18 @@ describe('ansinh report on the map of a day', () => {
     const bad = await run(['report', 'debt', '--as-of', '2025-09-30', '--geography', '2025-02-30', '--events', file])
     expect(bad.code).toBe(1)
   })
+
+  // PGlite: slow under load, one import
+  it('stores version-2 events (12-digit ids, dissolutions, links) and answers from the store, with the snapshot and without, exactly as from the file', async () => {
+    const store = `pglite:${join(dir, 'store')}`
+    const imported = await run(['import', file, '--store', store])
+    expect(imported.err).toEqual([])
+    expect(imported.code).toBe(0)
+    const verified = await run(['verify', '--store', store, '--full'])
+    expect(verified.code).toBe(0)
+    const argv = ['report', 'plan', '--as-of', '2025-09-30', '--scheme', 'voluntary', '--unit', '31', '--format', 'json']
+    const fromFile = (await run([...argv, '--events', file])).out
+    expect((await run([...argv, '--store', store])).out).toBe(fromFile)
+    expect((await run([...argv, '--store', store, '--no-snapshot'])).out).toBe(fromFile)
+  }, 240_000)
 })
