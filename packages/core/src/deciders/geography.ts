@@ -87,8 +87,8 @@ export const decideChangeUnit = (c: ChangeUnit, context?: DecideContext): E.Eith
   if (!PARENT_LEVELS[level].includes(parentLevel)) {
     return E.left(domainError('ParentLevel', 'unit.parent', 'data.parent', `is a ${parentLevel}; a ${level} sits under a ${PARENT_LEVELS[level].join(' or ')}`, d.parent))
   }
-  if (calendar.closesLoopOn(d.code, d.parent, day)) {
-    return E.left(domainError('UnitCycle', 'unit.no-cycle', 'data.parent', `would make ${d.code} its own ancestor on ${d.effectiveOn}`, d.parent))
+  if (calendar.closesLoopFrom(d.code, d.parent, day)) {
+    return E.left(domainError('UnitCycle', 'unit.no-cycle', 'data.parent', `would make ${d.code} its own ancestor on ${d.effectiveOn} or a later day`, d.parent))
   }
   return E.right([emit('UnitChanged', c)])
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { AT, nextId } from '@ansinh/testing'
 import type { DomainEvent, EventDataMap, EventType } from '../events.js'
 import { HistoryChecker } from '../history-check.js'
+import { dayNumber } from '../values.js'
+import { UnitCalendar } from './unit-calendar.js'
 
 const event = <T extends EventType>(type: T, data: Record<string, unknown>): DomainEvent => ({ id: nextId(), type, recordedAt: AT, data: data as unknown as EventDataMap[T] }) as DomainEvent
 const unit = (code: string, parent?: string, establishedOn = '2000-01-01') =>
@@ -56,6 +58,19 @@ describe('write rules of geography (version 2)', () => {
     expect(c.offer(event('UnitChanged', { code: '30', effectiveOn: '1999-01-01', name: 'X' }))?.rule).toBe('unit.exists-on-day')
     expect(c.offer(event('UnitDissolved', { code: '300', dissolvedOn: '2025-07-01', successor: '30' }))).toBeNull()
     expect(c.offer(event('UnitChanged', { code: '30001', effectiveOn: '2025-08-01', parent: '300' }))).toMatchObject({ _tag: 'UnitDissolved', path: 'data.parent' })
+  })
+
+  it('refuses a parent that would close a loop on a later day, when another change takes effect', () => {
+    // A district under a district is refused by the level rule first, so the loop is shown on the
+    // calendar directly: 301 goes under 300 from 2026; putting 300 under 301 from 2025 closes a loop then.
+    const calendar = new UnitCalendar()
+    calendar.establish({ code: '300', name: 'A', level: 'district', parent: '30', establishedOn: '2000-01-01' } as never)
+    calendar.establish({ code: '301', name: 'B', level: 'district', parent: '30', establishedOn: '2000-01-01' } as never)
+    calendar.change({ code: '301', effectiveOn: '2026-01-01', parent: '300' } as never)
+    expect(calendar.closesLoopFrom('300', '301', dayNumber('2025-07-01'))).toBe(true)
+    expect(calendar.closesLoopOn('300', '301', dayNumber('2025-07-01'))).toBe(false)
+    calendar.change({ code: '300', effectiveOn: '2025-12-01', parent: '30' } as never)
+    expect(calendar.closesLoopFrom('300', '301', dayNumber('2025-07-01'))).toBe(false)
   })
 
   it('links ids once and applies the coverage rules to the person, not to each id', () => {

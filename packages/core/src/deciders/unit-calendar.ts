@@ -113,6 +113,27 @@ export class UnitCalendar {
     return level
   }
 
+  /**
+   * Whether giving `code` the parent `parent` from `day` on would make it its own ancestor on some
+   * day: on `day` itself and on every later day some parent change takes effect (until a later
+   * change of `code`'s own parent replaces this one).
+   */
+  closesLoopFrom(code: string, parent: string, day: number): boolean {
+    const days = new Set<number>([day])
+    for (const e of this.units.values()) for (const c of e.changes) if (c.day > day && c.parent !== undefined) days.add(c.day)
+    const own = this.units.get(code)?.changes ?? []
+    for (const d of [...days].sort((a, b) => a - b)) {
+      // a later change of the unit's own parent takes over from this one
+      if (own.some((c) => c.parent !== undefined && c.day > day && c.day <= d)) break
+      let current: string | null = parent
+      for (let steps = 0; current !== null; steps++) {
+        if (current === code || steps > this.units.size) return true
+        current = this.parentOn(current, d)
+      }
+    }
+    return false
+  }
+
   /** Whether making `parent` the parent of `code` on `day` would make `code` its own ancestor on that day. */
   closesLoopOn(code: string, parent: string, day: number): boolean {
     let current: string | null = parent
