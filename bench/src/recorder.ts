@@ -22,7 +22,7 @@ export const emptyStats = (): ScaleStats => ({
   events: 0,
   participants: 0,
   periods: 0,
-  byType: { ParticipantEnrolled: 0, ParticipantLapsed: 0, QuotaAssigned: 0, DebtRecorded: 0, DebtSettled: 0, UnitEstablished: 0, PopulationEstimated: 0, ContributionCollected: 0, RevenuePlanAssigned: 0 },
+  byType: { ParticipantEnrolled: 0, ParticipantLapsed: 0, QuotaAssigned: 0, DebtRecorded: 0, DebtSettled: 0, UnitEstablished: 0, PopulationEstimated: 0, ContributionCollected: 0, RevenuePlanAssigned: 0, UnitChanged: 0, UnitDissolved: 0, ParticipantIdentified: 0 },
 })
 
 /** Day numbers and their `YYYY-MM-DD` text, cached over the range a history touches. */

@@ -17,6 +17,7 @@ export const USAGE = `usage: node examples/seed-reports/dist/main.js [options]  
   --only SEED         one seed (repeatable): ${SEEDS.join(', ')}
   --store URL         import into pglite:DIR or postgres://… and compute every report from the store
   --html FILE         the HTML page of every report with its charts (default out/seed-reports.html)
+  --with-reform       end with the 2025 reform section (examples/reform-2025: An Giang across the merger)
   -h, --help          this help
 examples:
   node examples/seed-reports/dist/main.js --lang vi --only a-luoi
@@ -35,6 +36,7 @@ export const parseOptions = (argv: readonly string[]): RunOptions | 'help' | { r
         only: { type: 'string', multiple: true },
         store: { type: 'string' },
         html: { type: 'string' },
+        'with-reform': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -58,5 +60,6 @@ export const parseOptions = (argv: readonly string[]): RunOptions | 'help' | { r
     ...(seeds.length ? { seeds: seeds as SeedName[] } : {}),
     ...(values.store === undefined ? {} : { store: values.store }),
     ...(values.html === undefined ? {} : { html: values.html }),
+    ...(values['with-reform'] === true ? { reform: true } : {}),
   }
 }

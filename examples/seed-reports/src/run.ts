@@ -15,6 +15,7 @@ import { type AnyReport, type FigureCheck, type FigureQuery, type ReportSource, 
 import { type SeedPage, unitNames, writeSeedReportsHtml } from './html.js'
 import { throughStore } from './store.js'
 import { Tally } from './tally.js'
+import { reformLines, runReform } from '@ansinh/example-reform-2025'
 
 /** Options of {@link runSeedReports}. */
 export interface RunOptions {
@@ -32,6 +33,8 @@ export interface RunOptions {
    * for; with both, the Vietnamese page goes beside it as `….vi.html`); absent: no page.
    */
   readonly html?: string
+  /** End with the 2025 reform section (examples/reform-2025); its figures count in the total. */
+  readonly reform?: boolean
 }
 
 /** Where `pnpm start` writes the HTML page. */
@@ -143,9 +146,16 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
       write(lang === 'en' ? `the reports with their charts: ${path}` : `báo cáo kèm biểu đồ: ${path}`)
     }
   }
-  const ok = checks.filter((c) => c.ok).length
+  let ok = checks.filter((c) => c.ok).length
+  let total = checks.length
+  if (options.reform === true) {
+    const reform = runReform({ includeHealth: options.includeHealth ?? false })
+    for (const lang of langs) for (const line of reformLines(reform, lang)) write(line)
+    ok += reform.figures.filter((f) => f.ok).length
+    total += reform.figures.length
+  }
   // English last when it is asked for, so the run ends with "reproduced N of N published figures".
-  for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0))) write(summaryLine(ok, checks.length, lang))
-  return { checks, events, ok: ok === checks.length }
+  for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0))) write(summaryLine(ok, total, lang))
+  return { checks, events, ok: ok === total }
 }
 

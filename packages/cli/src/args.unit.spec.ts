@@ -22,6 +22,7 @@ describe('parseArgs', () => {
       scheme: 'voluntary',
       unit: '60',
       knownAt: Date.UTC(2020, 9, 5, 16, 59, 59, 999),
+      geography: null,
       source: { kind: 'events', file: 'h.ndjson' },
       format: 'json',
       lang: 'vi',

@@ -27,7 +27,11 @@ const ENVELOPE_KEYS = new Set(['id', 'type', 'recordedAt', 'data'])
 
 /** Options of {@link decodeEvent}. */
 export interface DecodeOptions {
-  /** The schema version the data is written in (version 1 for the NDJSON interchange format). */
+  /**
+   * The schema version the data is written in (a store's row says it). Absent: the type's current
+   * version, as NDJSON files are read — every version-1 line is a valid version-2 line with the
+   * same meaning, since version 2 only adds types and widens `participantId`.
+   */
   readonly version?: number
   /** Whether `recordedAt` may be missing (API appends: the store's clock sets it). */
   readonly recordedAtOptional?: boolean
@@ -55,7 +59,7 @@ export const decodeEvent = (u: unknown, options: DecodeOptions = {}): E.Either<P
   }
   const type: EventType = o.type
   const schema = SCHEMAS[type]
-  const version = options.version ?? 1
+  const version = options.version ?? schema.current
   const codec = schema.codecs[version]
   if (codec === undefined) {
     problems.push(problem('type', `no schema version ${version} of ${type}`, version))

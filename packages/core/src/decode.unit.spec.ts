@@ -19,6 +19,9 @@ const VALID: Record<EventType, Record<string, unknown>> = {
   PopulationEstimated: { unit: '22', year: 2020, population: 1_230_000, labourForce: 730_000, source: 'GSO' },
   ContributionCollected: { unit: '22816', scheme: 'health', amount: 704_025, collectedOn: '2020-02-29', participantId: '0123456789', employer: 'CTY-A', agent: 'BUU-DIEN' },
   RevenuePlanAssigned: { unit: '22', year: 2020, amount: 5_063_500_000_000, assignedOn: '2020-01-15', decision: '100/QĐ-BHXH' },
+  UnitChanged: { code: '22816', effectiveOn: '2025-07-01', name: 'Hàm Trí mới', parent: '22', level: 'commune' },
+  UnitDissolved: { code: '30', dissolvedOn: '2025-07-01', successor: '31' },
+  ParticipantIdentified: { participantId: '0123456789', personalId: '001234567890', identifiedOn: '2025-08-01' },
 }
 
 const envelope = (type: string, data: unknown): Record<string, unknown> => ({ id: ID, type, recordedAt: AT, data })

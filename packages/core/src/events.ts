@@ -24,6 +24,7 @@ import {
   Vnd,
 } from './values.js'
 import type { ContributionCollected, RevenuePlanAssigned } from './money-events.js'
+import type { ParticipantIdentified, UnitChanged, UnitDissolved } from './events-v2.js'
 
 // -------------------------------------------------------------------------------------------------
 // data codecs (version 1)
@@ -136,6 +137,10 @@ export interface EventDataMap {
   // version 2 (agents-revenue): money-events.ts
   readonly ContributionCollected: ContributionCollected
   readonly RevenuePlanAssigned: RevenuePlanAssigned
+  // version 2 (geography): events-v2.ts
+  readonly UnitChanged: UnitChanged
+  readonly UnitDissolved: UnitDissolved
+  readonly ParticipantIdentified: ParticipantIdentified
 }
 
 /** The name of an event type. */
@@ -152,6 +157,9 @@ export const EVENT_TYPES: readonly EventType[] = [
   'PopulationEstimated',
   'ContributionCollected',
   'RevenuePlanAssigned',
+  'UnitChanged',
+  'UnitDissolved',
+  'ParticipantIdentified',
 ]
 
 /** Whether `s` names an event type. */
@@ -213,6 +221,7 @@ export const streamOf = (e: EventBody): string => {
   switch (e.type) {
     case 'ParticipantEnrolled':
     case 'ParticipantLapsed':
+    case 'ParticipantIdentified':
       return `participant-${e.data.participantId}`
     case 'QuotaAssigned':
       return `quota-${e.data.unit}-${e.data.scheme}-${e.data.year}`
@@ -220,6 +229,8 @@ export const streamOf = (e: EventBody): string => {
     case 'DebtSettled':
       return `employer-${e.data.employer}`
     case 'UnitEstablished':
+    case 'UnitChanged':
+    case 'UnitDissolved':
       return `unit-${e.data.code}`
     case 'PopulationEstimated':
       return `population-${e.data.unit}`
@@ -235,6 +246,7 @@ export const streamKindOf = (type: EventType): StreamKind => {
   switch (type) {
     case 'ParticipantEnrolled':
     case 'ParticipantLapsed':
+    case 'ParticipantIdentified':
       return 'participant'
     case 'QuotaAssigned':
       return 'quota'
@@ -242,6 +254,8 @@ export const streamKindOf = (type: EventType): StreamKind => {
     case 'DebtSettled':
       return 'employer'
     case 'UnitEstablished':
+    case 'UnitChanged':
+    case 'UnitDissolved':
       return 'unit'
     case 'PopulationEstimated':
       return 'population'

@@ -18,6 +18,8 @@ import { type PopulationState, populationDecider } from './deciders/population.j
 import { type QuotaState, quotaDecider } from './deciders/quota.js'
 import { unitDecider } from './deciders/unit.js'
 import { type CollectionState, type RevenuePlanState, collectionDecider, revenuePlanDecider } from './deciders/money.js'
+import { UnitCalendar } from './deciders/unit-calendar.js'
+import { decideChangeUnit, decideDissolveUnit, decideIdentify, refuseDissolved } from './deciders/geography.js'
 
 /** An event of a history that breaks a write rule: where it is, the event, and the refusal. */
 export interface RuleViolation {
@@ -56,6 +58,9 @@ export class HistoryChecker {
   private readonly revenuePlans = new Map<string, RevenuePlanState>()
   private readonly byId = new Map<string, DomainEvent>()
   private unitsKnown = false
+  /** The units' lives through time (version 2), and the id links both ways. */
+  private readonly calendar = new UnitCalendar()
+  private readonly links = new Map<string, string>()
 
   /** How many distinct events have been accepted. */
   get accepted(): number {
@@ -75,14 +80,23 @@ export class HistoryChecker {
         ? null
         : domainError('DuplicateEventId', 'history.unique-id', 'id', 'was used before by an event with other content', event.id)
     }
-    const context: DecideContext = this.unitsKnown ? { units: this.units } : {}
+    const context: DecideContext = this.unitsKnown ? { units: this.units, calendar: this.calendar, links: this.links } : { links: this.links }
     const refusal = (r: E.Either<DomainError, unknown>): DomainError | null => (E.isLeft(r) ? r.left : null)
     const { id, recordedAt } = event
+    // a dissolved unit takes nothing dated on or after its dissolution (the rule names the successor)
+    const dissolved = this.dissolvedRefusal(event, context)
+    if (dissolved !== null) return dissolved
     switch (event.type) {
+      case 'UnitChanged':
+        return refusal(decideChangeUnit({ type: 'ChangeUnit', id, recordedAt, data: event.data }, { units: this.units, calendar: this.calendar }))
+      case 'UnitDissolved':
+        return refusal(decideDissolveUnit({ type: 'DissolveUnit', id, recordedAt, data: event.data }, { units: this.units, calendar: this.calendar }))
+      case 'ParticipantIdentified':
+        return refusal(decideIdentify({ type: 'IdentifyParticipant', id, recordedAt, data: event.data }, context))
       case 'ParticipantEnrolled':
-        return refusal(participantDecider.decide({ type: 'EnrolParticipant', id, recordedAt, data: event.data }, this.participantOf(event.data.participantId), context))
+        return refusal(participantDecider.decide({ type: 'EnrolParticipant', id, recordedAt, data: event.data }, this.personOf(event.data.participantId), context))
       case 'ParticipantLapsed':
-        return refusal(participantDecider.decide({ type: 'LapseParticipant', id, recordedAt, data: event.data }, this.participantOf(event.data.participantId), context))
+        return refusal(participantDecider.decide({ type: 'LapseParticipant', id, recordedAt, data: event.data }, this.personOf(event.data.participantId), context))
       case 'QuotaAssigned':
         return refusal(quotaDecider.decide({ type: 'AssignQuota', id, recordedAt, data: event.data }, this.quotas.get(quotaKey(event)) ?? quotaDecider.initialState, context))
       case 'DebtRecorded':
@@ -110,7 +124,7 @@ export class HistoryChecker {
     switch (event.type) {
       case 'ParticipantEnrolled':
       case 'ParticipantLapsed': {
-        const key = event.data.participantId
+        const key = this.personKey(event.data.participantId)
         this.participants.set(key, participantDecider.evolve(this.participantOf(key), event))
         return
       }
@@ -127,8 +141,26 @@ export class HistoryChecker {
       }
       case 'UnitEstablished':
         this.units.set(event.data.code, registeredUnitOf(event))
+        this.calendar.establish(event.data)
         this.unitsKnown = true
         return
+      case 'UnitChanged':
+        this.calendar.change(event.data)
+        return
+      case 'UnitDissolved':
+        this.calendar.dissolve(event.data)
+        return
+      case 'ParticipantIdentified': {
+        const { participantId, personalId } = event.data
+        if (this.links.has(participantId) || this.links.has(personalId)) return
+        this.links.set(participantId, personalId)
+        this.links.set(personalId, participantId)
+        // one person from now on: the two ids' coverage is one stream's state
+        const merged = mergeStates(this.participantOf(participantId), this.participantOf(personalId))
+        this.participants.set(participantId, merged)
+        this.participants.delete(personalId)
+        return
+      }
       case 'PopulationEstimated': {
         const key = event.data.unit
         this.populations.set(key, populationDecider.evolve(this.populations.get(key) ?? populationDecider.initialState, event))
@@ -158,12 +190,48 @@ export class HistoryChecker {
     return this.participants.get(participantId) ?? participantDecider.initialState
   }
 
+  /** The key of a person's state: the 10-digit id of a linked pair, else the id itself. */
+  private personKey(id: string): string {
+    const other = this.links.get(id)
+    return other !== undefined && id.length === 12 ? other : id
+  }
+
+  /** The state of the person an id names (linked ids share one). */
+  private personOf(id: string): ParticipantState {
+    return this.participantOf(this.personKey(id))
+  }
+
+  /** The refusal of a record dated on or after its unit's dissolution, or null. */
+  private dissolvedRefusal(event: DomainEvent, context: DecideContext): DomainError | null {
+    switch (event.type) {
+      case 'ParticipantEnrolled':
+        return refuseDissolved(context, 'data.unit', event.data.unit, event.data.coveredFrom)
+      case 'QuotaAssigned':
+        return refuseDissolved(context, 'data.unit', event.data.unit, event.data.assignedOn)
+      case 'DebtRecorded':
+        return refuseDissolved(context, 'data.unit', event.data.unit, event.data.recordedOn)
+      case 'PopulationEstimated':
+        return refuseDissolved(context, 'data.unit', event.data.unit, `${event.data.year}-01-01`)
+      default:
+        return null
+    }
+  }
+
   private employerOf(employer: string): EmployerState {
     return this.employers.get(employer) ?? employerDecider.initialState
   }
 }
 
 const revenuePlanKey = (e: Extract<DomainEvent, { type: 'RevenuePlanAssigned' }>): string => `${e.data.unit}-${e.data.year}`
+/** One person's coverage from two ids' states: per scheme, both lists in order. */
+const mergeStates = (a: ParticipantState, b: ParticipantState): ParticipantState => {
+  const out: Record<string, { enrolments: unknown[]; lapses: number[] }> = {}
+  for (const s of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ParticipantState>) {
+    const x = a[s], y = b[s]
+    out[s] = { enrolments: [...(x?.enrolments ?? []), ...(y?.enrolments ?? [])], lapses: [...(x?.lapses ?? []), ...(y?.lapses ?? [])] }
+  }
+  return out as ParticipantState
+}
 
 const quotaKey = (e: Extract<DomainEvent, { type: 'QuotaAssigned' }>): string => `${e.data.unit}-${e.data.scheme}-${e.data.year}`
 

@@ -86,7 +86,22 @@ export {
   type UnitEstablished,
   UnitEstablishedV1,
 } from './events.js'
-export { currentVersion, type EventSchema, SCHEMAS, upcast } from './schema.js'
+export { currentVersion, type EventSchema, SCHEMAS, upcast, writtenVersion } from './schema.js'
+export {
+  InsuranceNumber,
+  type InsuranceNumberBrand,
+  type PersonalIdBrand,
+  ParticipantEnrolledV2,
+  ParticipantIdentifiedV2,
+  type ParticipantIdentified,
+  ParticipantIdV2,
+  ParticipantLapsedV2,
+  PersonalId,
+  type UnitChanged,
+  UnitChangedV2,
+  type UnitDissolved,
+  UnitDissolvedV2,
+} from './events-v2.js'
 export {
   canonicalDataJson,
   canonicalJson,
@@ -160,6 +175,16 @@ export {
   type CollectionState,
   revenuePlanDecider,
   type RevenuePlanState,
+  type ChangeUnit,
+  decideChangeUnit,
+  decideDissolveUnit,
+  decideIdentify,
+  type Dissolution,
+  type DissolveUnit,
+  dissolvedRefusal,
+  type IdentifyParticipant,
+  refuseDissolved,
+  UnitCalendar,
 } from './deciders/index.js'
 export { type ContributionCollected, ContributionCollectedV1, type RevenuePlanAssigned, RevenuePlanAssignedV1 } from './money-events.js'
 export { checkHistory, HistoryChecker, type RuleViolation } from './history-check.js'

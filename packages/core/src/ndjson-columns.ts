@@ -21,7 +21,8 @@ import { canonicalJson, decodeEvent } from './decode.js'
 import { type DomainEvent, LapseReason } from './events.js'
 import { type LineError, type LineEvent, HistoryDecoder } from './ndjson.js'
 import { type Problem, problem } from './problem.js'
-import { BusinessDate, EventId, Instant, ParticipantId, Reference, Scheme, UnitCode } from './values.js'
+import { BusinessDate, EventId, Instant, Reference, Scheme, UnitCode } from './values.js'
+import { ParticipantIdV2 } from './events-v2.js'
 
 type SchemeType = Scheme
 type LapseReasonType = LapseReason
@@ -148,7 +149,7 @@ export class ColumnDecoder {
     const recordedAt = next()
     if (recordedAt === null || !Instant.is(recordedAt) || !expect(',"data":{"participantId":"')) return false
     const participantId = next()
-    if (participantId === null || !ParticipantId.is(participantId) || !expect(',"scheme":"')) return false
+    if (participantId === null || !ParticipantIdV2.is(participantId) || !expect(',"scheme":"')) return false
     const scheme = next()
     if (scheme === null || !Scheme.is(scheme)) return false
     if (type === 'ParticipantLapsed') {

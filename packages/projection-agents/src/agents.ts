@@ -6,7 +6,7 @@
  * @module agents
  */
 import { type BusinessDate, dayNumber, startOfYear, yearOf } from '@ansinh/core'
-import { type History, SCHEME_INDEX, reportHeader, unitsOf } from '@ansinh/projection'
+import { type History, SCHEME_INDEX, mapOf, reportHeader, unitsOnMap } from '@ansinh/projection'
 import { type AgentsQuery, type AgentsReport, rankAgents } from './report.js'
 
 /**
@@ -18,9 +18,11 @@ export const agentsReport = (history: History, query: AgentsQuery): AgentsReport
   const view = history.view(query.knownAt)
   const unit = query.unit ?? null
   const from = query.from ?? (startOfYear(yearOf(query.asOf)) as BusinessDate)
-  const f = view.agents.figures(view.participation, unitsOf(view, unit), SCHEME_INDEX[query.scheme], dayNumber(from), dayNumber(query.asOf))
+  // on the map of the as-of date (geography.md): each enrolment's unit resolved on it
+  const { map, geography } = mapOf(view, query)
+  const f = view.agents.figures(view.participation, unitsOnMap(map, unit), SCHEME_INDEX[query.scheme], dayNumber(from), dayNumber(query.asOf))
   return {
-    ...reportHeader('agents', { ...query, unit }, view.basis),
+    ...reportHeader('agents', { ...query, unit, geography }, view.basis),
     from,
     to: query.asOf,
     participants: f.participants,

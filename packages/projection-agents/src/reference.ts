@@ -18,7 +18,8 @@ const before = (a: Enrolment, b: Enrolment): boolean => a.e.coveredFrom < b.e.co
 
 /** The agent report, from scratch. */
 export const referenceAgentsReport = (events: Iterable<PositionedEvent>, query: AgentsQuery): AgentsReport => {
-  const k = new Known(events, query.knownAt ?? null)
+  const geography = query.geography ?? query.asOf
+  const k = new Known(events, query.knownAt ?? null).onMap(geography)
   const unit = query.unit ?? null
   const { asOf, scheme } = query
   const from = query.from ?? (`${asOf.slice(0, 4)}-01-01` as BusinessDate)
@@ -47,7 +48,7 @@ export const referenceAgentsReport = (events: Iterable<PositionedEvent>, query: 
   const rows: AgentRow[] = names.map((agent) => ({ agent, ...kinds(viaAgent.filter((en) => en.e.agent === agent)) }))
   rows.sort((a, b) => b.participants - a.participants || (a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0))
   return {
-    ...k.header('agents', asOf, unit, scheme, query.knownAt ?? null),
+    ...k.header('agents', asOf, unit, scheme, query.knownAt ?? null, geography),
     from,
     to: asOf,
     ...kinds(viaAgent),

@@ -16,6 +16,8 @@ export interface AgentsQuery {
   /** The first day of the window; null/absent: 1 January of the year of `asOf`. The window ends on `asOf`. */
   readonly from?: BusinessDate | null
   /** Epoch milliseconds of the known-at cut, or null/absent: every event counts. */
+  /** Count on the map of this day (≥ asOf; default: the map of asOf), geography.md. */
+  readonly geography?: BusinessDate | null
   readonly knownAt?: number | null
 }
 

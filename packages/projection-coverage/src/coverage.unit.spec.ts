@@ -37,6 +37,7 @@ describe('coverageReport', () => {
     expect(r).toEqual({
       report: 'coverage',
       asOf: '2020-09-30',
+      geography: '2020-09-30',
       knownAt: null,
       unit: '60',
       scheme: 'voluntary',
@@ -50,7 +51,7 @@ describe('coverageReport', () => {
         { unit: '594', name: 'La Gi', participants: 1, denominator: 80_000, rate: 1 / 80_000 },
       ],
     })
-    expect(Object.keys(r)).toEqual(['report', 'asOf', 'knownAt', 'unit', 'scheme', 'basis', 'participants', 'denominator', 'denominatorYear', 'rate', 'children'])
+    expect(Object.keys(r)).toEqual(['report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'participants', 'denominator', 'denominatorYear', 'rate', 'children'])
     expect(report(events, { asOf: day('2020-10-01'), scheme: 'voluntary', unit: '593' }).participants).toBe(1)
   })
 

@@ -34,7 +34,9 @@ const participantsOf = (k: Known, unit: string | null, scheme: CoverageScheme, d
 
 /** The coverage report, folded from scratch. */
 export const referenceCoverageReport = (events: Iterable<PositionedEvent>, query: CoverageQuery): CoverageReport => {
-  const k = new Known(events, query.knownAt ?? null)
+  const geography = query.geography ?? query.asOf
+  // every question, the comparisons included, on the map of G (geography.md)
+  const k = new Known(events, query.knownAt ?? null).onMap(geography)
   const unit = query.unit ?? null
   const { asOf, scheme } = query
   const year = +asOf.slice(0, 4)
@@ -53,7 +55,7 @@ export const referenceCoverageReport = (events: Iterable<PositionedEvent>, query
   }
   const rate = (p: number, den: number | null): number | null => (den === null || den === 0 ? null : p / den)
   return {
-    ...k.header('coverage', asOf, unit, null, query.knownAt ?? null),
+    ...k.header('coverage', asOf, unit, null, query.knownAt ?? null, geography),
     scheme,
     participants,
     denominator,

@@ -21,6 +21,11 @@ export interface CoverageQuery {
   readonly unit?: UnitCode | string | null
   /** Epoch milliseconds of the known-at cut, or null/absent: every event counts. */
   readonly knownAt?: number | null
+  /**
+   * The date of the map to count on (version 2): null/absent, the as-of date; a later date gives
+   * the figures on that day's map (e.g. 2024 on today's map). An earlier one is refused.
+   */
+  readonly geography?: BusinessDate | null
 }
 
 /** One child row of a coverage report. */

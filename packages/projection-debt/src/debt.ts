@@ -4,8 +4,9 @@
  *
  * @module debt
  */
+import * as E from 'fp-ts/lib/Either.js'
 import { type DebtScheme, dayNumber, monthNumberOfDate } from '@ansinh/core'
-import { type History, reportHeader, unitsOf } from '@ansinh/projection'
+import { type GeographyRefused, type History, type HistoryView, type ReportMap, checkedMapOf, mapOf, reportHeader, unitsOnMap } from '@ansinh/projection'
 import { type Aging, type DebtChild, type DebtQuery, type DebtReport, type EmployerDebt, ageInMonths, agingBucket, compareEmployers } from './report.js'
 
 /**
@@ -15,11 +16,25 @@ import { type Aging, type DebtChild, type DebtQuery, type DebtReport, type Emplo
  */
 export const debtReport = (history: History, query: DebtQuery): DebtReport => {
   const view = history.view(query.knownAt)
+  return debtOn(view, mapOf(view, query), query)
+}
+
+/**
+ * The debt report, or why it cannot be made on the map asked for (a `geography` before `asOf`, or
+ * a unit that does not exist on that map).
+ */
+export const checkedDebtReport = (history: History, query: DebtQuery): E.Either<GeographyRefused, DebtReport> => {
+  const view = history.view(query.knownAt)
+  return E.map((m: ReportMap) => debtOn(view, m, query))(checkedMapOf(view, query))
+}
+
+/** The debt report on a chosen map: a debt (and credit) of unit u belongs to resolve_G(u). */
+const debtOn = (view: HistoryView, { map, geography }: ReportMap, query: DebtQuery): DebtReport => {
   const unit = query.unit ?? null
   const scheme = query.scheme ?? null
   const asOfMonth = monthNumberOfDate(query.asOf)
   // a scheme no employer can owe (voluntary) simply matches no debt
-  const units = unitsOf(view, unit)
+  const units = unitsOnMap(map, unit)
   const inScope = units === null ? null : new Set(units)
 
   const byUnit = new Map<string, number>()
@@ -43,13 +58,13 @@ export const debtReport = (history: History, query: DebtQuery): DebtReport => {
   let credit = 0
   for (const c of credits) if (inScope === null || (c.unit !== null && inScope.has(c.unit))) credit += c.amount
 
-  const children = view.geography.children(unit).map((child): DebtChild => {
+  const children = map.children(unit).map((child): DebtChild => {
     let sum = 0
-    for (const code of view.geography.subtree(child)) sum += byUnit.get(code) ?? 0
-    return { unit: child, name: view.geography.nameOf(child), outstanding: sum }
+    for (const code of map.countedIn(child)) sum += byUnit.get(code) ?? 0
+    return { unit: child, name: map.name(child), outstanding: sum }
   })
   return {
-    ...reportHeader('debt', { ...query, unit, scheme }, view.basis),
+    ...reportHeader('debt', { ...query, unit, scheme, geography }, view.basis),
     outstanding,
     byScheme,
     aging,

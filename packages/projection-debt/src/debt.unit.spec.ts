@@ -35,6 +35,7 @@ describe('debtReport', () => {
     expect(r).toEqual({
       report: 'debt',
       asOf: '2019-03-31',
+      geography: '2019-03-31',
       knownAt: null,
       unit: null,
       scheme: null,

@@ -1,5 +1,5 @@
 /** `@ansinh/projection-debt`: employer debt balances on any date, as known at any instant. */
-export { debtReport } from './debt.js'
+export { checkedDebtReport, debtReport } from './debt.js'
 export {
   ageInMonths,
   agingBucket,

@@ -15,6 +15,11 @@ export interface DebtQuery {
   readonly scheme?: DebtScheme | Scheme | null
   readonly unit?: UnitCode | string | null
   readonly knownAt?: number | null
+  /**
+   * The date of the map to count on (version 2): null/absent, the as-of date; a later date gives
+   * the figures on that day's map (e.g. 2024 on today's map). An earlier one is refused.
+   */
+  readonly geography?: BusinessDate | null
 }
 
 /** Outstanding debt per debt scheme (all three keys). */

@@ -5,8 +5,9 @@
  *
  * @module plan
  */
+import * as E from 'fp-ts/lib/Either.js'
 import { type Scheme, dayNumber, endOfYear, sameDateLastYear, startOfYear, yearOf } from '@ansinh/core'
-import { type History, type HistoryView, participantsIn, ratio, reportHeader, unitsOf } from '@ansinh/projection'
+import { type DayMap, type GeographyRefused, type History, type HistoryView, type ReportMap, checkedMapOf, mapOf, participantsOnMap, ratio, reportHeader, unitsOnMap } from '@ansinh/projection'
 import { type PlanChild, type PlanQuery, type PlanReport, planBands } from './report.js'
 
 /**
@@ -16,22 +17,36 @@ import { type PlanChild, type PlanQuery, type PlanReport, planBands } from './re
  */
 export const planReport = (history: History, query: PlanQuery): PlanReport => {
   const view = history.view(query.knownAt)
+  return planOn(view, mapOf(view, query), query)
+}
+
+/**
+ * The plan report, or why it cannot be made on the map asked for (a `geography` before `asOf`, or
+ * a unit that does not exist on that map).
+ */
+export const checkedPlanReport = (history: History, query: PlanQuery): E.Either<GeographyRefused, PlanReport> => {
+  const view = history.view(query.knownAt)
+  return E.map((m: ReportMap) => planOn(view, m, query))(checkedMapOf(view, query))
+}
+
+/** The plan report on a chosen map: the comparisons too count the earlier days on this map (like for like). */
+const planOn = (view: HistoryView, { map, geography }: ReportMap, query: PlanQuery): PlanReport => {
   const unit = query.unit ?? null
   const { asOf, scheme } = query
   const year = query.year ?? yearOf(asOf)
   const day = dayNumber(asOf)
   const target = targetOf(view, unit, scheme, year, day)
-  const participants = participantsIn(view, unit, scheme, day)
-  const expiringBeforeYearEnd = expiring(view, unit, scheme, day, dayNumber(endOfYear(year)))
-  const lastYear = participantsIn(view, unit, scheme, dayNumber(sameDateLastYear(asOf)))
-  const endOfPreviousYear = participantsIn(view, unit, scheme, dayNumber(endOfYear(year - 1)))
-  const children = view.geography.children(unit).map((child): PlanChild => {
+  const participants = participantsOnMap(view, map, unit, scheme, day)
+  const expiringBeforeYearEnd = expiring(view, map, unit, scheme, day, dayNumber(endOfYear(year)))
+  const lastYear = participantsOnMap(view, map, unit, scheme, dayNumber(sameDateLastYear(asOf)))
+  const endOfPreviousYear = participantsOnMap(view, map, unit, scheme, dayNumber(endOfYear(year - 1)))
+  const children = map.children(unit).map((child): PlanChild => {
     const t = targetOf(view, child, scheme, year, day)
-    const p = participantsIn(view, child, scheme, day)
-    return { unit: child, name: view.geography.nameOf(child), target: t, participants: p, achievement: ratio(p, t) }
+    const p = participantsOnMap(view, map, child, scheme, day)
+    return { unit: child, name: map.name(child), target: t, participants: p, achievement: ratio(p, t) }
   })
   return {
-    ...reportHeader('plan', { ...query, unit }, view.basis),
+    ...reportHeader('plan', { ...query, unit, geography }, view.basis),
     year,
     target,
     participants,
@@ -44,7 +59,7 @@ export const planReport = (history: History, query: PlanQuery): PlanReport => {
     changeVsSameDatePct: ratio(participants - lastYear, lastYear),
     endOfPreviousYear,
     changeVsEndOfPreviousYear: participants - endOfPreviousYear,
-    newInYear: view.participation.newInRange(unitsOf(view, unit), scheme, dayNumber(startOfYear(year)), day),
+    newInYear: view.participation.newInRange(unitsOnMap(map, unit), scheme, dayNumber(startOfYear(year)), day),
     children,
     bands: planBands(children),
   }
@@ -55,5 +70,5 @@ const targetOf = (view: HistoryView, unit: string | null, scheme: Scheme, year: 
   unit === null ? null : view.quotas.target(unit, scheme, year, day)
 
 /** Participants counted on `day` who are not covered on 31 December (0 once that day is reached). */
-const expiring = (view: HistoryView, unit: string | null, scheme: Scheme, day: number, yearEnd: number): number =>
-  day >= yearEnd ? 0 : view.participation.notCoveredLater(unitsOf(view, unit), scheme, day, yearEnd)
+const expiring = (view: HistoryView, map: DayMap, unit: string | null, scheme: Scheme, day: number, yearEnd: number): number =>
+  day >= yearEnd ? 0 : view.participation.notCoveredLater(unitsOnMap(map, unit), scheme, day, yearEnd)

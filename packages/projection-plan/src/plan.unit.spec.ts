@@ -35,7 +35,7 @@ describe('planReport', () => {
     const r = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '60' })
     expect([r.year, r.target, r.participants, r.achievement, r.remaining]).toEqual([2020, 5, 2, 0.4, 3])
     expect(Object.keys(r)).toEqual([
-      'report', 'asOf', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'target', 'participants', 'achievement', 'remaining',
+      'report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'target', 'participants', 'achievement', 'remaining',
       'expiringBeforeYearEnd', 'recruitsNeeded', 'sameDateLastYear', 'changeVsSameDate', 'changeVsSameDatePct',
       'endOfPreviousYear', 'changeVsEndOfPreviousYear', 'newInYear', 'children', 'bands',
     ])

@@ -12,7 +12,9 @@ import type { PlanQuery, PlanReport } from './report.js'
 
 /** The plan-achievement report, folded from scratch. */
 export const referencePlanReport = (events: Iterable<PositionedEvent>, query: PlanQuery): PlanReport => {
-  const k = new Known(events, query.knownAt ?? null)
+  const geography = query.geography ?? query.asOf
+  // every question, the comparisons included, on the map of G (geography.md)
+  const k = new Known(events, query.knownAt ?? null).onMap(geography)
   const unit = query.unit ?? null
   const { asOf, scheme } = query
   const year = query.year ?? +asOf.slice(0, 4)
@@ -34,7 +36,7 @@ export const referencePlanReport = (events: Iterable<PositionedEvent>, query: Pl
   })
   const graded = children.filter((c) => c.target !== null && c.target > 0)
   return {
-    ...k.header('plan', asOf, unit, scheme, query.knownAt ?? null),
+    ...k.header('plan', asOf, unit, scheme, query.knownAt ?? null, geography),
     year,
     target,
     participants,

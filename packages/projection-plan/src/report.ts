@@ -17,6 +17,11 @@ export interface PlanQuery {
   /** The plan year; null/absent: the year of `asOf`. */
   readonly year?: number | null
   readonly knownAt?: number | null
+  /**
+   * The date of the map to count on (version 2): null/absent, the as-of date; a later date gives
+   * the figures on that day's map (e.g. 2024 on today's map). An earlier one is refused.
+   */
+  readonly geography?: BusinessDate | null
 }
 
 /** One child row of a plan report. */

@@ -14,7 +14,8 @@ const pad = (y: number): string => String(y).padStart(4, '0')
 
 /** The revenue report, from scratch. */
 export const referenceRevenueReport = (events: Iterable<PositionedEvent>, query: RevenueQuery): RevenueReport => {
-  const k = new Known(events, query.knownAt ?? null)
+  const geography = query.geography ?? query.asOf
+  const k = new Known(events, query.knownAt ?? null).onMap(geography)
   const unit = query.unit ?? null
   const scheme = query.scheme ?? null
   const { asOf } = query
@@ -43,7 +44,7 @@ export const referenceRevenueReport = (events: Iterable<PositionedEvent>, query:
   const t = target(unit)
   const byScheme = Object.fromEntries(SCHEMES.map((s) => [s, sum(unit, s, start, asOf)])) as unknown as RevenueByScheme
   return {
-    ...k.header('revenue', asOf, unit, scheme, query.knownAt ?? null),
+    ...k.header('revenue', asOf, unit, scheme, query.knownAt ?? null, geography),
     year,
     collected,
     byScheme,

@@ -16,6 +16,8 @@ export interface RevenueQuery {
   readonly scheme?: Scheme | null
   /** The year; null/absent: the year of `asOf`. */
   readonly year?: number | null
+  /** Count on the map of this day (≥ asOf; default: the map of asOf), geography.md. */
+  readonly geography?: BusinessDate | null
   readonly knownAt?: number | null
 }
 

@@ -6,7 +6,7 @@
  * @module revenue
  */
 import { SCHEMES, dayNumber, sameDateLastYear, startOfYear, yearOf } from '@ansinh/core'
-import { type History, type HistoryView, SCHEME_INDEX, ratio, reportHeader, unitsOf } from '@ansinh/projection'
+import { type History, type HistoryView, SCHEME_INDEX, mapOf, ratio, reportHeader, unitsOnMap } from '@ansinh/projection'
 import type { RevenueByScheme, RevenueChild, RevenueQuery, RevenueReport } from './report.js'
 
 /**
@@ -21,20 +21,22 @@ export const revenueReport = (history: History, query: RevenueQuery): RevenueRep
   const year = query.year ?? yearOf(query.asOf)
   const day = dayNumber(query.asOf)
   const start = dayNumber(startOfYear(year))
-  const money = (u: string | null, from: number, to: number): [number, number, number, number] => view.revenue.collected(unitsOf(view, u), from, to)
+  // on the map of the as-of date (geography.md), the same period last year included
+  const { map, geography } = mapOf(view, query)
+  const money = (u: string | null, from: number, to: number): [number, number, number, number] => view.revenue.collected(unitsOnMap(map, u), from, to)
   const pick = (m: readonly number[]): number => (scheme === null ? m[0]! + m[1]! + m[2]! + m[3]! : m[SCHEME_INDEX[scheme]]!)
   const now = money(unit, start, day)
   const collected = pick(now)
   const lastYear = pick(money(unit, dayNumber(startOfYear(year - 1)), dayNumber(sameDateLastYear(query.asOf))))
   const target = targetOf(view, unit, scheme !== null, year, day)
   const byScheme = Object.fromEntries(SCHEMES.map((s) => [s, now[SCHEME_INDEX[s]]!])) as unknown as RevenueByScheme
-  const children = view.geography.children(unit).map((child): RevenueChild => {
+  const children = map.children(unit).map((child): RevenueChild => {
     const c = pick(money(child, start, day))
     const t = targetOf(view, child, scheme !== null, year, day)
-    return { unit: child, name: view.geography.nameOf(child), collected: c, target: t, achievement: ratio(c, t) }
+    return { unit: child, name: map.name(child), collected: c, target: t, achievement: ratio(c, t) }
   })
   return {
-    ...reportHeader('revenue', { ...query, unit, scheme }, view.basis),
+    ...reportHeader('revenue', { ...query, unit, scheme, geography }, view.basis),
     year,
     collected,
     byScheme,

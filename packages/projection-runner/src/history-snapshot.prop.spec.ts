@@ -6,7 +6,7 @@ import { History, decodeHistorySnapshot, encodeHistorySnapshot } from '@ansinh/p
 import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
-import { type GeneratedHistory, asOfDate, history, knownAt, unitOrNational } from '@ansinh/testing'
+import { type GeneratedHistory, REFORM_UNITS, asOfDate, history, knownAt, reformDay, reformHistory, unitOrNational } from '@ansinh/testing'
 
 // The payload is projection's, but what it must preserve is every report: the report packages are
 // this package's dev dependencies, so the property lives here.
@@ -72,5 +72,28 @@ describe('History snapshot payload', () => {
     const longer = new Uint8Array(bytes.length + 8)
     longer.set(bytes)
     expect(tag(longer)).toMatchObject({ _tag: 'SnapshotUnreadable', message: expect.stringContaining('left over') })
+  })
+})
+
+describe('History snapshot payload across a reform (version 2)', () => {
+  it('keeps the map of every day (changes, dissolutions) and the id links: every report on every unit as before', () => {
+    fc.assert(
+      fc.property(
+        reformHistory().chain((h) => fc.record({ h: fc.constant(h), asOf: reformDay(h), asked: fc.boolean() })),
+        ({ h, asOf, asked }) => {
+          const m = History.of(h.positioned)
+          if (asked) coverageReport(m, { asOf, scheme: 'voluntary' })
+          const back = restored(m)
+          for (const unit of [null, ...REFORM_UNITS]) {
+            for (const scheme of ['voluntary', 'compulsory'] as const) {
+              expect(planReport(back, { asOf, scheme, unit })).toEqual(planReport(m, { asOf, scheme, unit }))
+              expect(coverageReport(back, { asOf, scheme, unit, knownAt: Date.parse(`${asOf}T00:00:00Z`) })).toEqual(coverageReport(m, { asOf, scheme, unit, knownAt: Date.parse(`${asOf}T00:00:00Z`) }))
+            }
+            expect(debtReport(back, { asOf, unit })).toEqual(debtReport(m, { asOf, unit }))
+          }
+        },
+      ),
+      { numRuns: 80 },
+    )
   })
 })

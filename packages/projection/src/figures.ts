@@ -5,6 +5,7 @@
  * @module figures
  */
 import type { Scheme } from '@ansinh/core'
+import type { DayMap } from './geography.js'
 import type { HistoryView } from './history.js'
 import { denominatorOf } from './registers.js'
 
@@ -35,6 +36,30 @@ export const unitDenominator = (view: HistoryView, unit: string, scheme: Scheme,
  */
 export const nationalDenominator = (view: HistoryView, scheme: Scheme, year: number): number | null => {
   const roots = view.geography.children(null)
+  if (roots.length === 0) return null
+  let sum = 0
+  for (const root of roots) {
+    const { denominator } = unitDenominator(view, root, scheme, year)
+    if (denominator === null) return null
+    sum += denominator
+  }
+  return sum
+}
+
+// -------------------------------------------------------------------------------------------------
+// on the map of a day (version 2)
+// -------------------------------------------------------------------------------------------------
+
+/** The codes a figure of `unit` adds up on a map: those counted in U on G, or null for every unit (national). */
+export const unitsOnMap = (map: DayMap, unit: string | null): readonly string[] | null => (unit === null ? null : map.countedIn(unit))
+
+/** participants_G(U, s, d) for a day number `day` on the map `map`; U null: the national total. */
+export const participantsOnMap = (view: HistoryView, map: DayMap, unit: string | null, scheme: Scheme, day: number): number =>
+  view.participation.participants(unitsOnMap(map, unit), scheme, day)
+
+/** The national denominator on a map: the sum of the own denominators of the units of G without a parent. */
+export const nationalDenominatorOnMap = (view: HistoryView, map: DayMap, scheme: Scheme, year: number): number | null => {
+  const roots = map.children(null)
   if (roots.length === 0) return null
   let sum = 0
   for (const root of roots) {

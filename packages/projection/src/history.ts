@@ -102,6 +102,12 @@ export class HistoryView {
         return this.revenue.addCollection(event.data, ordinal)
       case 'RevenuePlanAssigned':
         return this.revenue.addPlan(event.data, position, ordinal)
+      case 'UnitChanged':
+        return this.geography.addChange(event.data, position, ordinal)
+      case 'UnitDissolved':
+        return this.geography.addDissolution(event.data, position, ordinal)
+      case 'ParticipantIdentified':
+        return this.participation.addLink(event.data.participantId, event.data.personalId, ordinal)
     }
   }
 

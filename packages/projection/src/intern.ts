@@ -1,6 +1,6 @@
 /**
  * Interning of (participant, scheme) pairs to dense integers without a string per pair: a
- * participant id is exactly 10 digits (core's `ParticipantId`), so `id · 4 + scheme` is an exact
+ * participant id is 10 digits (or 12 in version 2, numbered above), so `id · 4 + scheme` is an exact
  * double below 2^53, kept in an open-addressing table over typed arrays (12 bytes a slot). A
  * `Map<string, number>` holds the id string, a map entry and a hash per pair: about six times as
  * much, and hashing a fresh string per event was the fold's heaviest function. An id outside that
@@ -9,20 +9,30 @@
  * @module intern
  */
 
-/** The numeric key of a 10-digit participant id and a scheme index, or -1 when the id is not 10 digits. */
+/** 12-digit ids (version 2's personal identity number) are numbered from here on, above every 10-digit id. */
+const TWELVE_DIGIT_BASE = 1e10
+
+/**
+ * The numeric key of a participant id of 10 digits, or of 12 digits (numbered above the 10-digit
+ * ones: `(10^10 + id) · 4 + scheme` stays an exact double), and a scheme index; -1 for any other id.
+ */
 export const pairKeyOf = (participantId: string, scheme: number): number => {
-  if (participantId.length !== 10) return -1
+  const length = participantId.length
+  if (length !== 10 && length !== 12) return -1
   let n = 0
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < length; i++) {
     const d = participantId.charCodeAt(i) - 48
     if (d < 0 || d > 9) return -1
     n = n * 10 + d
   }
-  return n * 4 + scheme
+  return (length === 10 ? n : TWELVE_DIGIT_BASE + n) * 4 + scheme
 }
 
-/** The participant id (10 digits, zero-padded) of a numeric pair key. */
-export const participantOfKey = (key: number): string => String(Math.floor(key / 4)).padStart(10, '0')
+/** The participant id (10 or 12 digits, zero-padded) of a numeric pair key. */
+export const participantOfKey = (key: number): string => {
+  const n = Math.floor(key / 4)
+  return n < TWELVE_DIGIT_BASE ? String(n).padStart(10, '0') : String(n - TWELVE_DIGIT_BASE).padStart(12, '0')
+}
 
 /** A hash table from numeric keys (exact non-negative doubles) to dense ids 0, 1, 2, … */
 export class KeyTable {

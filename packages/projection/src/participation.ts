@@ -81,6 +81,18 @@ export class Participation {
   private baseLapses = 0
   /** The pairs changed by rows appended since the full build (null: none). */
   private overlay: Overlay | null = null
+  /**
+   * Known id links (ParticipantIdentified, version 2): the 10-digit and the 12-digit id of each,
+   * and the ordinal of its event. Linked ids are one person: the index is built on rows whose
+   * pairs are mapped to the person's pair (the 10-digit id's), see {@link rows}.
+   */
+  private readonly linkIds: string[] = []
+  private readonly linkPersonal: string[] = []
+  private readonly linkEvent = new IntColumn()
+  /** How many links the full build rests on. */
+  private baseLinks = 0
+  /** The pair rows mapped through the links, and the counts they were mapped at. */
+  private mapped: { enrolments: number; lapses: number; links: number; enrPair: Int32Array; lapPair: Int32Array; pairOf: Int32Array } | null = null
 
   constructor(ids?: Ids) {
     this.ids = ids ?? emptyIds()
@@ -127,6 +139,33 @@ export class Participation {
       p.baseLapses = built.lapses
     }
     return p
+  }
+
+  /** Folds a ParticipantIdentified in: from now on the two ids are one person in every figure. */
+  addLink(participantId: string, personalId: string, ordinal: number): void {
+    this.linkIds.push(participantId)
+    this.linkPersonal.push(personalId)
+    this.linkEvent.push(ordinal)
+  }
+
+  /** The known links as `[participantId, personalId, ordinal]` (for a snapshot). */
+  links(): [string, string, number][] {
+    return this.linkIds.map((a, i) => [a, this.linkPersonal[i]!, this.linkEvent.at(i)])
+  }
+
+  /** Restores the links of a snapshot (before any query), the built index resting on all of them. */
+  restoreLinks(links: readonly (readonly [string, string, number])[]): void {
+    for (const [a, b, o] of links) this.addLink(a, b, o)
+    if (this.base !== null) this.baseLinks = links.length
+  }
+
+  /**
+   * The pair standing for the pair `pair` once links are applied: the person's pair for that
+   * scheme (the 10-digit id's, which explain output shows for both ids).
+   */
+  personPair(pair: number): number {
+    const m = this.linkedPairs()
+    return m === null || pair >= m.pairOf.length ? pair : m.pairOf[pair]!
   }
 
   /** The participant id and scheme index of a pair (what an audit of a row names). */
@@ -201,6 +240,10 @@ export class Participation {
         cut.lapDay.push(this.lapDay.at(i))
         cut.lapEvent.push(lapEvent[i]!)
       }
+    }
+    for (let i = 0; i < this.linkIds.length; i++) {
+      const o = this.linkEvent.at(i)
+      if (recordedAt[o]! <= knownAt) cut.addLink(this.linkIds[i]!, this.linkPersonal[i]!, o)
     }
     return cut
   }
@@ -299,6 +342,11 @@ export class Participation {
    */
   private index(): FullIndex {
     const enrolments = this.enrPair.length, lapses = this.lapPair.length
+    // a new link can join pairs the build holds apart: rebuild in full
+    if (this.base !== null && this.linkIds.length !== this.baseLinks) {
+      this.base = null
+      this.overlay = null
+    }
     const base = this.base
     if (base !== null && enrolments === this.baseEnrolments && lapses === this.baseLapses) return base
     const rows = this.rows()
@@ -313,19 +361,62 @@ export class Participation {
     this.base = buildIndex(rows, this.ids.pairScheme.view(), unitKeys)
     this.baseEnrolments = enrolments
     this.baseLapses = lapses
+    this.baseLinks = this.linkIds.length
     this.overlay = null
     return this.base
   }
 
   private rows(): Rows {
+    const m = this.linkedPairs()
     return {
-      pair: this.enrPair.view(),
+      pair: m === null ? this.enrPair.view() : m.enrPair,
       from: this.enrFrom.view(),
       through: this.enrThrough.view(),
       unit: this.enrUnit.view(),
-      lapPair: this.lapPair.view(),
+      lapPair: m === null ? this.lapPair.view() : m.lapPair,
       lapDay: this.lapDay.view(),
     }
+  }
+
+  /**
+   * The rows' pairs mapped to persons (null: no link known). Ids joined by links, directly or
+   * through a chain of links recorded elsewhere, are one person; the person's pair for a scheme is
+   * that of its first-linked 10-digit id. Computed once per change of rows or links.
+   */
+  private linkedPairs(): { enrPair: Int32Array; lapPair: Int32Array; pairOf: Int32Array } | null {
+    const links = this.linkIds.length
+    if (links === 0) return null
+    const enrolments = this.enrPair.length, lapses = this.lapPair.length
+    const m = this.mapped
+    if (m !== null && m.enrolments === enrolments && m.lapses === lapses && m.links === links) return m
+    // union-find over ids; the root is the first id of a link seen (the 10-digit one)
+    const parent = new Map<string, string>()
+    const find = (x: string): string => {
+      let r = x
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!
+      return r
+    }
+    for (let i = 0; i < links; i++) {
+      const a = find(this.linkIds[i]!), b = find(this.linkPersonal[i]!)
+      if (!parent.has(a)) parent.set(a, a)
+      if (a !== b) parent.set(b, a)
+    }
+    // every id of a link gets its pairs for the four schemes, mapped to the root's
+    const moves: [number, number][] = []
+    for (const id of parent.keys()) {
+      const root = find(id)
+      if (root === id) continue
+      for (let s = 0; s < 4; s++) moves.push([this.pairOf(id, s), this.pairOf(root, s)])
+    }
+    const pairOf = new Int32Array(this.ids.pairScheme.length)
+    for (let p = 0; p < pairOf.length; p++) pairOf[p] = p
+    for (const [from, to] of moves) pairOf[from] = to
+    const enr = this.enrPair.view(), lap = this.lapPair.view()
+    const enrPair = new Int32Array(enr.length), lapPair = new Int32Array(lap.length)
+    for (let i = 0; i < enr.length; i++) enrPair[i] = pairOf[enr[i]!]!
+    for (let i = 0; i < lap.length; i++) lapPair[i] = pairOf[lap[i]!]!
+    this.mapped = { enrolments, lapses, links, enrPair, lapPair, pairOf }
+    return this.mapped
   }
 }
 

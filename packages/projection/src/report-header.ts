@@ -13,6 +13,8 @@ import type { Basis } from './history.js'
 export interface ReportHeader<K extends string> {
   readonly report: K
   readonly asOf: BusinessDate
+  /** The date of the map the figures are computed on (version 2): the as-of date unless asked otherwise. */
+  readonly geography: BusinessDate
   /** The known-at instant used, ISO-8601 with Vietnam's offset, or null. */
   readonly knownAt: string | null
   readonly unit: string | null
@@ -23,11 +25,12 @@ export interface ReportHeader<K extends string> {
 /** The common header of a report, in the spec's field order. */
 export const reportHeader = <K extends string>(
   report: K,
-  query: { readonly asOf: BusinessDate; readonly unit?: string | null; readonly scheme?: Scheme | null; readonly knownAt?: number | null },
+  query: { readonly asOf: BusinessDate; readonly geography?: BusinessDate | null; readonly unit?: string | null; readonly scheme?: Scheme | null; readonly knownAt?: number | null },
   basis: Basis,
 ): ReportHeader<K> => ({
   report,
   asOf: query.asOf,
+  geography: query.geography ?? query.asOf,
   knownAt: query.knownAt == null ? null : instantOfMillis(query.knownAt),
   unit: query.unit ?? null,
   scheme: query.scheme ?? null,

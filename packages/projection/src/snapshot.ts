@@ -46,7 +46,10 @@ interface Meta {
   readonly units: string[]
   readonly odd: [string, number][]
   readonly tableSize: number
+  /** Geography records: UnitEstablished (with establishedOn and level), UnitChanged, UnitDissolved (version 2). */
   readonly geography: UnitRecord[]
+  /** Known id links `[participantId, personalId, ordinal]` (version 2). */
+  readonly links: [string, string, number][]
   readonly denominators: EstimateRecord[]
   readonly quotas: QuotaRecord[]
   readonly strings: string[]
@@ -102,6 +105,7 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
     odd: [...ids.odd],
     tableSize: ids.table.size,
     geography: [...view.geography.records()],
+    links: participation.links(),
     denominators: [...view.denominators.records()],
     quotas: [...view.quotas.records()],
     strings,
@@ -186,6 +190,7 @@ const readSnapshot = (bytes: Uint8Array): History => {
   if (meta.built !== null) built = { index: readIndex(r, meta.built), enrolments: meta.built.enrolments, lapses: meta.built.lapses }
   r.end()
   const participation = Participation.restore(ids, { enrPair, enrFrom, enrThrough, enrUnit, enrEvent, lapPair, lapDay, lapEvent }, built)
+  participation.restoreLinks(meta.links ?? [])
   const geography = new Geography()
   for (const u of meta.geography) geography.addRecord(u)
   const denominators = new Denominators()

@@ -7,7 +7,7 @@
  * @module chain
  */
 import * as crypto from 'node:crypto'
-import { type DomainEvent, canonicalJson, currentVersion, streamOf } from '@ansinh/core'
+import { type DomainEvent, canonicalJson, streamOf, writtenVersion } from '@ansinh/core'
 import * as E from 'fp-ts/lib/Either.js'
 import { type EventStore, type RecordedEvent, type StoreError, StoreFailure, describeStoreError } from './port.js'
 
@@ -57,7 +57,7 @@ export const chainHashOf = (
   const stream = streamOf(event)
   const revision = (revisions.get(stream) ?? -1) + 1
   revisions.set(stream, revision)
-  return { hash: chainHash(previousHash, { event, stream, revision, position, version: currentVersion(event.type) }), revision }
+  return { hash: chainHash(previousHash, { event, stream, revision, position, version: writtenVersion(event) }), revision }
 }
 
 /** A place in the chain: a position and the chain hash after it (0 and {@link GENESIS_HASH} for the empty history). */

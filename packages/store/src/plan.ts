@@ -13,7 +13,7 @@
  * @module plan
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type DomainEvent, type Instant, canonicalDataJson, canonicalJson, currentVersion, decodeEvent, streamOf } from '@ansinh/core'
+import { type DomainEvent, type Instant, canonicalDataJson, canonicalJson, decodeEvent, streamOf, writtenVersion } from '@ansinh/core'
 import { chainHash } from './chain.js'
 import type { AppendResult, ExpectedRevision, RecordedEvent, StoreError, StreamWrite } from './port.js'
 
@@ -155,7 +155,7 @@ export const planAppend = (prepared: PreparedAppend, state: StoreState): E.Eithe
       revision++
       position++
       const data = canonicalDataJson(event)
-      const version = currentVersion(event.type)
+      const version = writtenVersion(event)
       previous = chainHash(previous, { event, stream: w.stream, revision, position, version }, canonicalJsonWith(event, data))
       rows.push({ event, stream: w.stream, revision, position, version, hash: previous })
       dataJson.push(data)

@@ -33,6 +33,8 @@ import {
   UnitLevel,
   UnitName,
   Vnd,
+  InsuranceNumber,
+  PersonalId,
 } from '@ansinh/core'
 import { type ArbitraryOfOptions, arbitraryOf } from './codec.js'
 
@@ -58,6 +60,8 @@ export const VALUE_CODECS = {
   PositiveCount,
   EventId,
   LapseReason,
+  InsuranceNumber,
+  PersonalId,
 } as const
 
 /** The name of a value type, e.g. `BusinessDate`. */

@@ -115,4 +115,20 @@ export const BRAND_ARBITRARIES: BrandArbitraries = {
   Count: () => fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.maxSafeNat()),
   PositiveCount: () => fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
   EventId: () => fc.uuid(),
+  // version 2
+  ParticipantIdV2: () => fc.oneof(digits(10), digits(12)),
+  InsuranceNumber: () => digits(10),
+  PersonalId: () => digits(12),
+  /** UnitChanged keeps `parent: null` apart from an absent parent, so it is not a plain strict object. */
+  UnitChanged: () =>
+    fc.record(
+      {
+        code: fc.oneof(digits(2), digits(3), digits(5)),
+        effectiveOn: businessDate(),
+        name: unitName(),
+        parent: fc.option(fc.oneof(digits(2), digits(3), digits(5)), { nil: null }),
+        level: fc.constantFrom('province', 'district', 'commune'),
+      },
+      { requiredKeys: ['code', 'effectiveOn'] },
+    ),
 }

@@ -22,6 +22,9 @@ import {
   type EventType,
   type NewEvent,
   collectionDecider,
+  decideChangeUnit,
+  decideDissolveUnit,
+  decideIdentify,
   employerDecider,
   participantDecider,
   revenuePlanDecider,
@@ -29,6 +32,7 @@ import {
   quotaDecider,
   replay,
   streamOf,
+  UnitCalendar,
   unitDecider,
   unitRegistryOf,
 } from '@ansinh/core'
@@ -62,7 +66,8 @@ export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command
   const unitEvents = events.filter((e): e is Extract<EventBody, { type: 'UnitEstablished' }> => e.type === 'UnitEstablished')
   const units = unitRegistryOf(unitEvents)
   // Units are always decided against the registry (empty when none is given); the others only once it is known.
-  const context: DecideContext = given ?? (command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units } : {})
+  // version 2: the unit calendar (dissolutions refuse dated records) once units are known
+  const context: DecideContext = given ?? (command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units, calendar: calendarOf(events) } : {})
   switch (command.type) {
     case 'EnrolParticipant':
     case 'LapseParticipant': {
@@ -94,7 +99,37 @@ export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command
       const state = replay(revenuePlanDecider, mine as never)
       return { stream, state, context, result: revenuePlanDecider.decide(command, state, context) }
     }
+    case 'ChangeUnit':
+    case 'DissolveUnit': {
+      const calendar = given?.calendar ?? calendarOf(events)
+      const ctx: DecideContext = { ...context, calendar }
+      const result = command.type === 'ChangeUnit' ? decideChangeUnit(command, ctx) : decideDissolveUnit(command, ctx)
+      return { stream, state: mine, context: ctx, result }
+    }
+    case 'IdentifyParticipant': {
+      const links = new Map<string, string>(given?.links ?? [])
+      if (given?.links === undefined) {
+        for (const e of events) {
+          if (e.type !== 'ParticipantIdentified' || links.has(e.data.participantId) || links.has(e.data.personalId)) continue
+          links.set(e.data.participantId, e.data.personalId)
+          links.set(e.data.personalId, e.data.participantId)
+        }
+      }
+      const ctx: DecideContext = { ...context, links }
+      return { stream, state: mine, context: ctx, result: decideIdentify(command, ctx) }
+    }
   }
+}
+
+/** The unit calendar of the geography events among `events`. */
+const calendarOf = (events: ReadonlyArray<EventBody>): UnitCalendar => {
+  const calendar = new UnitCalendar()
+  for (const e of events) {
+    if (e.type === 'UnitEstablished') calendar.establish(e.data)
+    else if (e.type === 'UnitChanged') calendar.change(e.data)
+    else if (e.type === 'UnitDissolved') calendar.dissolve(e.data)
+  }
+  return calendar
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -57,6 +57,32 @@ export const owed = (employer: string, unit: string, scheme: 'compulsory' | 'hea
 export const settled = (employer: string, scheme: 'compulsory' | 'health' | 'unemployment', amount: number, settledOn: string, recordedAt?: string): DomainEvent =>
   event('DebtSettled', { employer, scheme, amount, settledOn: d(settledOn) } as EventDataMap['DebtSettled'], recordedAt)
 
+/** UnitEstablished on a given day (level from the code's length). */
+export const establishedOn = (code: string, name: string, on: string, parent?: string, recordedAt?: string): DomainEvent =>
+  event(
+    'UnitEstablished',
+    {
+      code,
+      name,
+      level: code.length === 2 ? 'province' : code.length === 3 ? 'district' : 'commune',
+      ...(parent === undefined ? {} : { parent }),
+      establishedOn: d(on),
+    } as EventDataMap['UnitEstablished'],
+    recordedAt,
+  )
+
+/** UnitChanged (version 2): from `effectiveOn`, the fields given (`parent: null`: no parent). */
+export const changed = (code: string, effectiveOn: string, fields: { name?: string; parent?: string | null; level?: 'province' | 'district' | 'commune' }, recordedAt?: string): DomainEvent =>
+  event('UnitChanged', { code, effectiveOn: d(effectiveOn), ...fields } as EventDataMap['UnitChanged'], recordedAt)
+
+/** UnitDissolved (version 2): from `dissolvedOn`, everything of `code` belongs to `successor`. */
+export const dissolved = (code: string, dissolvedOn: string, successor: string, recordedAt?: string): DomainEvent =>
+  event('UnitDissolved', { code, dissolvedOn: d(dissolvedOn), successor } as EventDataMap['UnitDissolved'], recordedAt)
+
+/** ParticipantIdentified (version 2): a 10-digit number and a 12-digit personal id name one person. */
+export const identified = (participantId: string, personalId: string, identifiedOn: string, recordedAt?: string): DomainEvent =>
+  event('ParticipantIdentified', { participantId, personalId, identifiedOn: d(identifiedOn) } as EventDataMap['ParticipantIdentified'], recordedAt)
+
 /** Events with positions 1, 2, 3, … in the order given. */
 export const positioned = (events: readonly DomainEvent[]): PositionedEvent[] => events.map((event, i) => ({ event, position: i + 1 }))
 

@@ -57,6 +57,12 @@ export const BROKEN_RULES: readonly BrokenRule[] = [
   { rule: 'collection.unit-established', tag: 'UnitNotEstablished' },
   { rule: 'revenue-plan.amount-non-negative', tag: 'NegativePlan' },
   { rule: 'revenue-plan.unit-established', tag: 'UnitNotEstablished' },
+  // version 2
+  { rule: 'unit.exists-on-day', tag: 'UnitNotEstablished' },
+  { rule: 'unit.successor', tag: 'SuccessorIsUnit' },
+  { rule: 'unit.successor', tag: 'SuccessorNotExisting' },
+  { rule: 'unit.dissolved', tag: 'UnitDissolved' },
+  { rule: 'participant.one-link', tag: 'AlreadyLinked' },
 ]
 
 /** A refused command: the rule and tag it breaks, the valid events before it, and the command. */
@@ -132,13 +138,15 @@ const build = (h: GeneratedHistory, broken: BrokenRule, k: Knobs): InvalidComman
     }
     case 'UnitNotEstablished':
       command =
-        broken.rule === 'enrol.unit-established'
-          ? make({ type: 'EnrolParticipant', data: { participantId, scheme: 'voluntary', unit: UNUSED_COMMUNE, coveredFrom: date(from), coveredThrough: date(through) } })
-          : broken.rule === 'collection.unit-established'
-            ? make({ type: 'CollectContribution', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, amount: k.amount, collectedOn: date(from) } })
-            : broken.rule === 'revenue-plan.unit-established'
-              ? make({ type: 'AssignRevenuePlan', data: { unit: UNUSED_COMMUNE, year: h.years.from, amount: k.amount, assignedOn: date(from) } })
-              : make({ type: 'AssignQuota', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, year: h.years.from, target: k.extra, assignedOn: date(from) } })
+        broken.rule === 'unit.exists-on-day'
+          ? make({ type: 'ChangeUnit', data: { code: UNUSED_COMMUNE, effectiveOn: date(from), name: 'Xã mới' } })
+          : broken.rule === 'enrol.unit-established'
+            ? make({ type: 'EnrolParticipant', data: { participantId, scheme: 'voluntary', unit: UNUSED_COMMUNE, coveredFrom: date(from), coveredThrough: date(through) } })
+            : broken.rule === 'collection.unit-established'
+              ? make({ type: 'CollectContribution', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, amount: k.amount, collectedOn: date(from) } })
+              : broken.rule === 'revenue-plan.unit-established'
+                ? make({ type: 'AssignRevenuePlan', data: { unit: UNUSED_COMMUNE, year: h.years.from, amount: k.amount, assignedOn: date(from) } })
+                : make({ type: 'AssignQuota', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, year: h.years.from, target: k.extra, assignedOn: date(from) } })
       break
     case 'NonPositiveAmount':
       // Past the codec (a command built in code): 0 or a negative amount.
@@ -194,6 +202,29 @@ const build = (h: GeneratedHistory, broken: BrokenRule, k: Knobs): InvalidComman
         ? make({ type: 'EstablishUnit', data: { code: UNUSED_DISTRICT, name: 'Huyện mới', level: 'district', parent: commune, establishedOn: date(from) } })
         : make({ type: 'EstablishUnit', data: { code: UNUSED_COMMUNE, name: 'Xã mới', level: 'commune', parent: commune, establishedOn: date(from) } })
       break
+    case 'SuccessorIsUnit':
+      command = make({ type: 'DissolveUnit', data: { code: commune, dissolvedOn: date(from), successor: commune } })
+      break
+    case 'SuccessorNotExisting':
+      command = make({ type: 'DissolveUnit', data: { code: commune, dissolvedOn: date(from), successor: UNUSED_COMMUNE } })
+      break
+    case 'UnitDissolved': {
+      // dissolved into its province; then anything dated on or after that day for it is refused
+      scene('UnitDissolved', { code: commune, dissolvedOn: date(from), successor: h.units.provinces[0]! } as EventDataMap['UnitDissolved'])
+      const on = date(from + (k.offset % 300))
+      command = k.variant === 0
+        ? make({ type: 'EnrolParticipant', data: { participantId, scheme: 'voluntary', unit: commune, coveredFrom: on, coveredThrough: date(from + (k.offset % 300) + k.length) } })
+        : k.variant === 1
+          ? make({ type: 'AssignQuota', data: { unit: commune, scheme: k.scheme, year: h.years.to, target: k.extra, assignedOn: on } })
+          : make({ type: 'DissolveUnit', data: { code: commune, dissolvedOn: on, successor: h.units.provinces[0]! } })
+      break
+    }
+    case 'AlreadyLinked': {
+      const personal = (n: number): string => `9${String(n).padStart(11, '0')}`
+      scene('ParticipantIdentified', { participantId, personalId: personal(1), identifiedOn: date(from) } as unknown as EventDataMap['ParticipantIdentified'])
+      command = make({ type: 'IdentifyParticipant', data: { participantId, personalId: personal(2 + (k.offset % 1000)), identifiedOn: date(from) } })
+      break
+    }
     case 'LabourForceExceedsPopulation':
       command = make({ type: 'EstimatePopulation', data: { unit: commune, year: h.years.from, population: k.amount, labourForce: k.amount + k.extra } })
       break

@@ -178,6 +178,7 @@ export const runDiffPublished = async (c: Extract<AuditCommand, { name: 'diff-pu
     scheme: question.scheme as Scheme | null,
     year: question.year,
     knownAt: before,
+    geography: null,
     source: c.source,
     format: c.format,
     lang: c.lang,

@@ -47,7 +47,7 @@ describe('ansinh check', () => {
     expect(r.out).toBe('')
     const at = (n: number) => r.err.filter((l) => l.startsWith(`${path}:${n}: `))
     expect(at(4)).toEqual([`${path}:4: data.coveredFrom: not a real calendar day YYYY-MM-DD (got "2023-02-30")`])
-    expect(at(5)).toEqual([`${path}:5: data.participantId: not a participant id of exactly 10 digits (got "012345678")`])
+    expect(at(5)).toEqual([`${path}:5: data.participantId: not a participant id of exactly 10 or 12 digits (got "012345678")`])
     expect(at(6)).toEqual([`${path}:6: data.agnet: unknown field (got "X")`])
     expect(at(7)).toEqual([`${path}:7: type: unknown event type (got "ParticipantMoved")`])
     expect(at(8)).toHaveLength(1)

@@ -45,7 +45,7 @@ const reports = [
 describe('ansinh report', () => {
   it('prints exactly the fields of the read-model contract as JSON', async () => {
     const plan = await json(['report', 'plan', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '593', '--events', file])
-    for (const field of ['report', 'asOf', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'target', 'participants', 'achievement', 'remaining', 'expiringBeforeYearEnd', 'recruitsNeeded', 'sameDateLastYear', 'changeVsSameDate', 'changeVsSameDatePct', 'endOfPreviousYear', 'changeVsEndOfPreviousYear', 'newInYear', 'children', 'bands'])
+    for (const field of ['report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'target', 'participants', 'achievement', 'remaining', 'expiringBeforeYearEnd', 'recruitsNeeded', 'sameDateLastYear', 'changeVsSameDate', 'changeVsSameDatePct', 'endOfPreviousYear', 'changeVsEndOfPreviousYear', 'newInYear', 'children', 'bands'])
       expect(plan).toHaveProperty(field)
     // 300 participants, p covered for 1 + p % 4 quarters: on 30/9 those with ≥ 3 quarters (150) and the late one
     expect(plan).toMatchObject({ report: 'plan', unit: '593', scheme: 'voluntary', year: 2020, target: 300, participants: 151, knownAt: null })

@@ -5,10 +5,10 @@
  * @module commands/report
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { History } from '@ansinh/projection'
-import { coverageReport } from '@ansinh/projection-coverage'
-import { debtReport } from '@ansinh/projection-debt'
-import { planReport } from '@ansinh/projection-plan'
+import { type GeographyRefused, History } from '@ansinh/projection'
+import { checkedCoverageReport } from '@ansinh/projection-coverage'
+import { checkedDebtReport } from '@ansinh/projection-debt'
+import { checkedPlanReport } from '@ansinh/projection-plan'
 import { agentsReport } from '@ansinh/projection-agents'
 import { revenueReport } from '@ansinh/projection-revenue'
 import { monthEnds } from '@ansinh/report-html'
@@ -109,24 +109,20 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
   }
 }
 
-const compute = (command: Extract<Command, { name: `report-${string}` }>, history: History): ReportView => {
+/** The report of a command, or why it cannot be made on the map asked for (exit 2, the message of geography.md). */
+const compute = (command: Extract<Command, { name: `report-${string}` }>, history: History): E.Either<GeographyRefused, ReportView> => {
+  const { asOf, unit, knownAt, geography } = command
   switch (command.name) {
     case 'report-coverage':
-      return coverageReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt })
+      return checkedCoverageReport(history, { asOf, scheme: command.scheme, unit, knownAt, geography })
     case 'report-plan':
-      return planReport(history, {
-        asOf: command.asOf,
-        scheme: command.scheme,
-        unit: command.unit,
-        year: command.year ?? undefined,
-        knownAt: command.knownAt,
-      })
+      return checkedPlanReport(history, { asOf, scheme: command.scheme, unit: command.unit, year: command.year ?? undefined, knownAt, geography })
     case 'report-debt':
-      return debtReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, knownAt: command.knownAt })
+      return checkedDebtReport(history, { asOf, scheme: command.scheme, unit, knownAt, geography })
     case 'report-agents':
-      return agentsReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, from: command.from, knownAt: command.knownAt })
+      return E.right(agentsReport(history, { asOf, scheme: command.scheme, unit, from: command.from, knownAt, geography }))
     case 'report-revenue':
-      return revenueReport(history, { asOf: command.asOf, scheme: command.scheme, unit: command.unit, year: command.year, knownAt: command.knownAt })
+      return E.right(revenueReport(history, { asOf, scheme: command.scheme, unit, year: command.year, knownAt, geography }))
   }
 }
 
@@ -144,15 +140,23 @@ export const render = (report: ReportView, format: Exclude<Format, 'html'>, lang
 export const runReport = async (
   command: Extract<Command, { name: `report-${string}` }>,
   warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
-): Promise<E.Either<Failure, string>> =>
-  withHistory(command.source, warn, async ({ history, hashAt, names }) => {
-    const report = compute(command, history)
+): Promise<E.Either<Failure, string>> => {
+  const done = await withHistory(command.source, warn, async ({ history, hashAt, names }): Promise<E.Either<Failure, string>> => {
+    const computed = compute(command, history)
+    if (E.isLeft(computed)) return E.left(fail(2, computed.left.message))
+    const report = computed.right
     const last = report.basis.lastPosition
     const withHash: ReportView = { ...report, basis: { ...report.basis, hash: last === null ? null : await hashAt(last) } }
     const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
-    if (format !== 'html') return render(withHash, format, command.lang, names, command.csv)
+    if (format !== 'html') return E.right(render(withHash, format, command.lang, names, command.csv))
     // The chart of participants over time: the same report asked at each month end of the year,
-    // as known at the same instant (each answer takes well under a millisecond).
-    const series = command.name !== 'report-coverage' && command.name !== 'report-plan' ? null : monthEnds(command.asOf).map((asOf) => ({ asOf, value: participantsOf(compute({ ...command, asOf }, history)) }))
-    return renderHtml({ report: withHash, unitName: report.unit === null ? null : (names.get(report.unit) ?? null), series }, command.lang)
+    // as known at the same instant and on the same map (each answer takes well under a millisecond).
+    const monthEnd = (asOf: typeof command.asOf): number => {
+      const r = compute({ ...command, asOf, geography: command.geography ?? command.asOf }, history)
+      return E.isRight(r) ? participantsOf(r.right) : 0
+    }
+    const series = command.name !== 'report-coverage' && command.name !== 'report-plan' ? null : monthEnds(command.asOf).map((asOf) => ({ asOf, value: monthEnd(asOf) }))
+    return E.right(await renderHtml({ report: withHash, unitName: report.unit === null ? null : (names.get(report.unit) ?? null), series }, command.lang))
   })
+  return E.flatten(done)
+}

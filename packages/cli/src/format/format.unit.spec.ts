@@ -26,7 +26,7 @@ describe('numbers', () => {
   })
 })
 
-const head = { asOf: '2020-09-30' as BusinessDate, knownAt: '2020-10-05T23:59:59.999+07:00', basis: { events: 12, lastPosition: 12 } }
+const head = { asOf: '2020-09-30' as BusinessDate, geography: '2020-09-30' as BusinessDate, knownAt: '2020-10-05T23:59:59.999+07:00', basis: { events: 12, lastPosition: 12 } }
 
 const plan: PlanView = {
   ...head,
@@ -209,7 +209,7 @@ describe('renderCsv for spreadsheets', () => {
 describe('agent and revenue reports', () => {
   const basis = { events: 10, lastPosition: 10 }
   const agents: AgentsView = {
-    report: 'agents', asOf: '2020-09-30' as BusinessDate, knownAt: null, unit: '60', scheme: 'voluntary', basis,
+    report: 'agents', asOf: '2020-09-30' as BusinessDate, geography: '2020-09-30' as BusinessDate, knownAt: null, unit: '60', scheme: 'voluntary', basis,
     from: '2020-01-01' as BusinessDate, to: '2020-09-30' as BusinessDate,
     participants: 6974, new: 3421, continuing: 3553, returning: 0, withoutAgent: 241,
     agents: [
@@ -218,7 +218,7 @@ describe('agent and revenue reports', () => {
     ],
   }
   const revenue: RevenueView = {
-    report: 'revenue', asOf: '2020-09-30' as BusinessDate, knownAt: null, unit: '04', scheme: null, basis,
+    report: 'revenue', asOf: '2020-09-30' as BusinessDate, geography: '2020-09-30' as BusinessDate, knownAt: null, unit: '04', scheme: null, basis,
     year: 2020, collected: 3_620_400_000_000, byScheme: { voluntary: 1, compulsory: 2, health: 3, unemployment: 4 },
     target: 5_063_496_503_497, achievement: 0.715, samePeriodLastYear: 3_312_654_400_000, changeVsSamePeriodPct: 0.0929,
     children: [{ unit: '041', name: 'Huyện Một', collected: 3_620_400_000_000, target: null, achievement: null }],

@@ -37,7 +37,9 @@ const head = (title: string, r: ReportHead, unitName: string | null, lang: Lang)
   const unit = r.unit === null ? L('national', lang) : unitName === null ? r.unit : `${r.unit} ${unitName.normalize('NFC')}`
   return [
     `${title} — ${schemeLabel(r.scheme, lang)} — ${unit}`,
-    `${L('asOf', lang)} ${formatDate(r.asOf, lang)}, ${r.knownAt === null ? L('everything', lang) : `${L('knownAt', lang)} ${formatInstant(r.knownAt, lang)}`}`,
+    `${L('asOf', lang)} ${formatDate(r.asOf, lang)}, ${r.knownAt === null ? L('everything', lang) : `${L('knownAt', lang)} ${formatInstant(r.knownAt, lang)}`}` +
+      // the map is named only when it is not the as-of date's, so version-1 tables read as before
+      (r.geography === undefined || r.geography === r.asOf ? '' : `, ${L('onMapOf', lang)} ${formatDate(r.geography, lang)}`),
   ]
 }
 

@@ -21,6 +21,7 @@ import {
   fromValue,
   headValue,
   knownAtValue,
+  geographyValue,
   langOfEnvironment,
   langValue,
   separatorValue,
@@ -46,6 +47,8 @@ export interface ReportOptions {
   readonly unit: UnitCode | null
   /** Epoch milliseconds of the cut-off, or null. */
   readonly knownAt: number | null
+  /** The day of the map to count on (`--geography`), or null: the map of the as-of date. */
+  readonly geography: BusinessDate | null
   readonly source: Source
   readonly format: Format | null
   readonly lang: Lang
@@ -97,7 +100,7 @@ export interface CommandSpec {
 
 const SOURCE: readonly OptionName[] = ['events', 'store', 'no-snapshot']
 const OUTPUT: readonly OptionName[] = ['format', 'lang', 'bom', 'separator']
-const REPORT_TAIL = '[--known-at WHEN] [source] [--format F] [--lang L] [--bom] [--separator SEP]'
+const REPORT_TAIL = '[--known-at WHEN] [--geography DATE] [source] [--format F] [--lang L] [--bom] [--separator SEP]'
 
 const at = (args: readonly string[], n: number): E.Either<string, void> =>
   args.length > n ? E.left(`unexpected argument "${args[n]}"`) : E.right(undefined)
@@ -117,6 +120,8 @@ export const reportOptions = (g: Given): E.Either<string, ReportOptions & { read
   if (E.isLeft(unit)) return unit
   const knownAt = optional(g.value('known-at'), knownAtValue)
   if (E.isLeft(knownAt)) return knownAt
+  const geography = optional(g.value('geography'), geographyValue)
+  if (E.isLeft(geography)) return geography
   if (g.value('events') !== undefined && g.value('store') !== undefined) return E.left('give --events or --store, not both')
   const events = g.value('events')
   if (events !== undefined && g.flag('no-snapshot')) return E.left('--no-snapshot applies to --store, not to --events')
@@ -137,6 +142,7 @@ export const reportOptions = (g: Given): E.Either<string, ReportOptions & { read
     asOf: asOf.right,
     unit: unit.right,
     knownAt: knownAt.right,
+    geography: geography.right,
     source,
     format: csvAsked ? 'csv' : format.right,
     lang: lang.right,
@@ -156,7 +162,7 @@ const report = (
   summary: spec.summary,
   synopsis: spec.synopsis,
   examples: spec.examples,
-  options: ['as-of', ...spec.extra, 'unit', 'known-at', ...SOURCE, ...OUTPUT],
+  options: ['as-of', ...spec.extra, 'unit', 'known-at', 'geography', ...SOURCE, ...OUTPUT],
   build: (g) => {
     const base = reportOptions(g)
     if (E.isLeft(base)) return base

@@ -42,6 +42,11 @@ export const OPTIONS = {
   },
   year: { type: 'string', short: 'y', value: 'Y', help: 'the plan year (default: the year of --as-of)' },
   from: { type: 'string', value: 'DATE', help: 'report agents: the first day of the window, YYYY-MM-DD (default: 1 January of the year of --as-of)' },
+  geography: {
+    type: 'string',
+    value: 'DATE',
+    help: 'count on the map of this day, YYYY-MM-DD, on or after --as-of (default: the map of --as-of)',
+  },
   events: { type: 'string', short: 'e', value: 'FILE', help: 'read an NDJSON history instead of a store; - reads standard input' },
   store: { type: 'string', short: 's', value: 'URL', help: 'memory:, pglite:DIR, postgres://…, esdb://… (default $ANSINH_STORE or pglite:.ansinh/store)' },
   format: { type: 'string', short: 'f', value: 'F', help: 'table (default on a terminal), json (default otherwise), csv, html (one self-contained page with charts)' },
@@ -81,6 +86,10 @@ export const asOfValue = (v: string): E.Either<string, BusinessDate> =>
 /** `--unit`. */
 export const unitValue = (v: string): E.Either<string, UnitCode> =>
   UnitCode.is(v) ? E.right(v) : E.left(`--unit: not a unit code of 2, 3 or 5 digits (got "${v}")`)
+
+/** `--geography`. */
+export const geographyValue = (v: string): E.Either<string, BusinessDate> =>
+  isBusinessDate(v) ? E.right(v) : E.left(`--geography: not a real calendar day YYYY-MM-DD (got "${v}")`)
 
 /** `--known-at`, as epoch milliseconds. */
 export const knownAtValue = (v: string): E.Either<string, number> => {

@@ -10,9 +10,20 @@ import type { ParticipantCommand } from './participant.js'
 import type { AssignQuota } from './quota.js'
 import type { EstablishUnit } from './unit.js'
 import type { AssignRevenuePlan, CollectContribution } from './money.js'
+import type { ChangeUnit, DissolveUnit, IdentifyParticipant } from './geography.js'
 
 /** Any command. */
-export type Command = ParticipantCommand | AssignQuota | EmployerCommand | EstablishUnit | EstimatePopulation | CollectContribution | AssignRevenuePlan
+export type Command =
+  | ParticipantCommand
+  | AssignQuota
+  | EmployerCommand
+  | EstablishUnit
+  | EstimatePopulation
+  | CollectContribution
+  | AssignRevenuePlan
+  | ChangeUnit
+  | DissolveUnit
+  | IdentifyParticipant
 
 /** The type of a command. */
 export type CommandType = Command['type']
@@ -28,6 +39,9 @@ export const COMMAND_OF_EVENT = {
   PopulationEstimated: 'EstimatePopulation',
   ContributionCollected: 'CollectContribution',
   RevenuePlanAssigned: 'AssignRevenuePlan',
+  UnitChanged: 'ChangeUnit',
+  UnitDissolved: 'DissolveUnit',
+  ParticipantIdentified: 'IdentifyParticipant',
 } as const satisfies Record<DomainEvent['type'], CommandType>
 
 /**

@@ -12,6 +12,7 @@ import type * as E from 'fp-ts/lib/Either.js'
 import type { EventDataMap, EventOf, EventType, NewEvent } from '../events.js'
 import type { EventId, Instant, UnitCode, UnitLevel } from '../values.js'
 import type { DomainError } from './domain-error.js'
+import type { UnitCalendar } from './unit-calendar.js'
 
 // -------------------------------------------------------------------------------------------------
 // events as deciders see them
@@ -60,6 +61,13 @@ export interface DecideContext {
    * checked against it; establishing a unit then treats the registry as empty.
    */
   readonly units?: UnitRegistry
+  /**
+   * The units' lives through time (version 2: establishment, changes, dissolutions). Absent: no
+   * geography is known, so nothing is refused for a dissolved unit.
+   */
+  readonly calendar?: UnitCalendar
+  /** The known id links: each linked id → the id it is linked to (both directions). */
+  readonly links?: ReadonlyMap<string, string>
 }
 
 /** Builds a unit registry from UnitEstablished events (a later event for a code replaces an earlier one). */

@@ -31,6 +31,10 @@ export const WRITE_RULES = [
   'revenue-plan.amount-non-negative',
   'revenue-plan.unit-established',
   'history.unique-id',
+  'unit.exists-on-day',
+  'unit.successor',
+  'unit.dissolved',
+  'participant.one-link',
 ] as const
 
 /** The id of a write rule, e.g. `enrol.no-overlap`. */
@@ -57,6 +61,10 @@ export type DomainErrorTag =
   | 'DuplicateEventId'
   | 'NonPositiveAmount'
   | 'NegativePlan'
+  | 'UnitDissolved'
+  | 'SuccessorIsUnit'
+  | 'SuccessorNotExisting'
+  | 'AlreadyLinked'
 
 /**
  * A refused command: which rule, which field (its path in the event JSON, e.g. `data.coveredFrom`),

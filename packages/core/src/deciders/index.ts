@@ -49,6 +49,17 @@ export {
 } from './employer.js'
 export { type EstablishUnit, unitDecider, type UnitState } from './unit.js'
 export { type EstimatePopulation, populationDecider, type PopulationState } from './population.js'
+export {
+  type ChangeUnit,
+  decideChangeUnit,
+  decideDissolveUnit,
+  decideIdentify,
+  type DissolveUnit,
+  dissolvedRefusal,
+  type IdentifyParticipant,
+  refuseDissolved,
+} from './geography.js'
+export { type Dissolution, UnitCalendar } from './unit-calendar.js'
 export { type Command, COMMAND_OF_EVENT, commandOfEvent, type CommandType } from './commands.js'
 export {
   type AssignRevenuePlan,

@@ -13,6 +13,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { dayNumber, fromDayNumber, type Scheme } from '../values.js'
 import { type BodyOf, type CommandOf, type DecideContext, type Decider, type NewEventOf, emit } from './decider.js'
 import { type DomainError, domainError } from './domain-error.js'
+import { refuseDissolved } from './geography.js'
 
 // -------------------------------------------------------------------------------------------------
 // commands and state
@@ -81,6 +82,8 @@ const decideEnrol = (c: EnrolParticipant, state: ParticipantState, context?: Dec
   if (context?.units !== undefined && !context.units.has(d.unit)) {
     return E.left(domainError('UnitNotEstablished', 'enrol.unit-established', 'data.unit', 'is not an established unit', d.unit))
   }
+  const dissolved = refuseDissolved(context, 'data.unit', d.unit, d.coveredFrom)
+  if (dissolved !== null) return E.left(dissolved)
   const known = state[d.scheme] ?? EMPTY
   for (const e of known.enrolments) {
     const end = knownCoverageEnd(e, known.lapses)

@@ -7,6 +7,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { BusinessDate } from '../values.js'
 import { type BodyOf, type CommandOf, type Decider, emit } from './decider.js'
 import { domainError } from './domain-error.js'
+import { refuseDissolved } from './geography.js'
 
 /** Assign (or revise) the plan target of a unit, scheme and year; produces QuotaAssigned. */
 export type AssignQuota = CommandOf<'AssignQuota', 'QuotaAssigned'>
@@ -40,6 +41,8 @@ export const quotaDecider: Decider<AssignQuota, 'QuotaAssigned', QuotaState> = {
     if (context?.units !== undefined && !context.units.has(d.unit)) {
       return E.left(domainError('UnitNotEstablished', 'quota.unit-established', 'data.unit', 'is not an established unit', d.unit))
     }
+    const dissolved = refuseDissolved(context, 'data.unit', d.unit, d.assignedOn)
+    if (dissolved !== null) return E.left(dissolved)
     return E.right([emit('QuotaAssigned', command)])
   },
 }

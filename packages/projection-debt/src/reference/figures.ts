@@ -8,7 +8,7 @@ import type { Scheme } from '@ansinh/core'
 import type { At, Known } from '@ansinh/projection/reference'
 import type { DebtReport } from '../report.js'
 
-type Figures = Omit<DebtReport, 'report' | 'asOf' | 'knownAt' | 'unit' | 'scheme' | 'basis'>
+type Figures = Omit<DebtReport, 'report' | 'asOf' | 'geography' | 'knownAt' | 'unit' | 'scheme' | 'basis'>
 
 interface Owed {
   readonly debt: At<'DebtRecorded'>

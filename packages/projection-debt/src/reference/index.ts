@@ -12,11 +12,13 @@ import type { DebtQuery, DebtReport } from '../report.js'
 
 /** The debt-balance report, folded from scratch. */
 export const referenceDebtReport = (events: Iterable<PositionedEvent>, query: DebtQuery): DebtReport => {
-  const k = new Known(events, query.knownAt ?? null)
+  const geography = query.geography ?? query.asOf
+  // every question, the comparisons included, on the map of G (geography.md)
+  const k = new Known(events, query.knownAt ?? null).onMap(geography)
   const unit = query.unit ?? null
   const scheme = query.scheme ?? null
   return {
-    ...k.header('debt', query.asOf, unit, scheme, query.knownAt ?? null),
+    ...k.header('debt', query.asOf, unit, scheme, query.knownAt ?? null, geography),
     ...debtFigures(k, query.asOf, unit, scheme),
   }
 }

@@ -193,6 +193,9 @@ const echo = (b: Body, seed: number, units: readonly UnitCode[]): Body => {
     case 'RevenuePlanAssigned':
       return body(b.type, { ...b.data, amount: seed % 500 })
     case 'ParticipantLapsed':
+    case 'UnitChanged':
+    case 'UnitDissolved':
+    case 'ParticipantIdentified':
       return b
   }
 }
@@ -217,7 +220,12 @@ export const tieKeyOf = (e: { readonly type: EventType; readonly data: unknown }
       return `revenue-plan|${b.data.unit}|${b.data.year}|${b.data.assignedOn}`
     case 'ContributionCollected':
     case 'ParticipantLapsed':
+    case 'ParticipantIdentified':
       return null
+    case 'UnitChanged':
+      return `unit-change|${b.data.code}|${b.data.effectiveOn}`
+    case 'UnitDissolved':
+      return `unit-dissolution|${b.data.code}`
   }
 }
 

@@ -14,6 +14,7 @@ export { AGENTS, type BuiltHistory, type BuiltUnits, buildHistory, eventIdOf, pa
 export type { HistoryOptions, HistoryPlan, ParticipantPlan, SchemePlan, SpellPlan, UnitsPlan, QuotaPlan, PopulationPlan, EmployerPlan, LedgerStep, RecordingPlan, Size } from './plan.js'
 export { historyPlan } from './plan.js'
 export { type RoughHistoryOptions, roughHistory } from './rough.js'
+export { REFORM_UNITS, type ReformHistoryOptions, reformDay, reformHistory } from './reform.js'
 export {
   AWKWARD_DAYS,
   DENSE_DEBT_SCHEMES,
