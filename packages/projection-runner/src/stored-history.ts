@@ -32,7 +32,7 @@ export const HISTORY_SNAPSHOT = 'history'
  * The History payload format sealed in the envelope. Bump it with any change of
  * `encodeHistorySnapshot`'s bytes: an envelope of another format is then rebuilt, never misread.
  */
-export const HISTORY_SNAPSHOT_FORMAT = 3
+export const HISTORY_SNAPSHOT_FORMAT = 4
 
 /** Seals `history` (folded up to `stamp`) as a snapshot envelope. */
 export const sealHistory = (history: History, stamp: SnapshotStamp): Uint8Array =>

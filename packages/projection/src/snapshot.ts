@@ -34,7 +34,7 @@ import { AgentEnrolments } from './agents.js'
 import { Revenue, type RevenuePlanRecord } from './revenue.js'
 
 /** The format version written in the header; a snapshot of another version is refused. */
-export const HISTORY_SNAPSHOT_VERSION = 2
+export const HISTORY_SNAPSHOT_VERSION = 3
 
 /** Why snapshot bytes could not be restored. */
 export interface SnapshotUnreadable {
