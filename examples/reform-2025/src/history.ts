@@ -42,6 +42,12 @@ export const PLAN_2025 = { compulsory: 245_697, voluntary: 80_679, health: 3_460
 export const POPULATION_2025 = { population: 3_640_000, labourForce: 1_842_000 } as const
 /** Health card holders on 30/9/2025 when `includeHealth` (88 % of the population: "more than 3.2 million"). */
 export const HEALTH_HOLDERS = 3_203_200
+/**
+ * Money (VND): collected from 1 January to 30 September 2025 ("over 7,215 billion"), the same
+ * period of 2024 (946 billion less, both old provinces: like for like on the new map), and the new
+ * province's collection plan for 2025 (7,215.4 / 9,834 = 73.37 %).
+ */
+export const REVENUE_2025 = { collected: 7_215_400_000_000, samePeriod2024: 6_269_400_000_000, plan: 9_834_000_000_000 } as const
 
 /** Options of {@link reformHistory}. */
 export interface ReformOptions {
@@ -198,6 +204,29 @@ export const reformHistory = (options: ReformOptions = {}): ReformHistory => {
   emit('QuotaAssigned', { unit: NEW_AN_GIANG, scheme: 'voluntary', year: 2025, target: PLAN_2025.voluntary, assignedOn: d('2025-07-15'), decision: '1520/QĐ-BHXH' } as EventDataMap['QuotaAssigned'], at('2025-07-15'))
   emit('QuotaAssigned', { unit: NEW_AN_GIANG, scheme: 'health', year: 2025, target: PLAN_2025.health, assignedOn: d('2025-07-15'), decision: '1520/QĐ-BHXH' } as EventDataMap['QuotaAssigned'], at('2025-07-15'))
   emit('PopulationEstimated', { unit: NEW_AN_GIANG, year: 2025, ...POPULATION_2025, source: 'Cục Thống kê tỉnh An Giang' } as EventDataMap['PopulationEstimated'], at('2025-07-20'))
+
+  // --- money: collections of the first nine months of 2024 and 2025, and the plans ---------------
+  // Each month's takings by province and scheme, against an old commune before 1 July 2025 and
+  // against the new commune it went into from then on (a dissolved unit takes no more records).
+  const SHARES = [['compulsory', 55], ['health', 38], ['voluntary', 5], ['unemployment', 2]] as const
+  for (const [year, total] of [[2024, REVENUE_2025.samePeriod2024], [2025, REVENUE_2025.collected]] as const) {
+    const slots: { month: number; p: '89' | '91'; scheme: (typeof SHARES)[number][0]; weight: number }[] = []
+    for (let month = 1; month <= 9; month++) for (const p of ['89', '91'] as const) for (const [scheme, share] of SHARES) slots.push({ month, p, scheme, weight: share * (p === '89' ? 48 : 52) })
+    const weights = slots.reduce((a, x) => a + x.weight, 0)
+    let given = 0
+    slots.forEach((x, i) => {
+      const amount = i === slots.length - 1 ? total - given : Math.floor((total * x.weight) / weights)
+      given += amount
+      const day = `${year}-${pad(x.month, 2)}-15`
+      const k = x.month * 7 + (x.scheme.length % 5)
+      const unit = day >= REFORM_DAY ? successorOf(x.p, k % oldCommunes[x.p].length) : oldCommunes[x.p][k % oldCommunes[x.p].length]!
+      emit('ContributionCollected', { unit, scheme: x.scheme, amount, collectedOn: d(day) } as EventDataMap['ContributionCollected'], at(day))
+    })
+  }
+  // the old provinces' plans of January count for them alone; the new province gets its own
+  emit('RevenuePlanAssigned', { unit: OLD_AN_GIANG, year: 2025, amount: 4_700_000_000_000, assignedOn: d('2025-01-15') } as EventDataMap['RevenuePlanAssigned'], at('2025-01-15'))
+  emit('RevenuePlanAssigned', { unit: KIEN_GIANG, year: 2025, amount: 5_050_000_000_000, assignedOn: d('2025-01-15') } as EventDataMap['RevenuePlanAssigned'], at('2025-01-15'))
+  emit('RevenuePlanAssigned', { unit: NEW_AN_GIANG, year: 2025, amount: REVENUE_2025.plan, assignedOn: d('2025-07-15'), decision: '1520/QĐ-BHXH' } as EventDataMap['RevenuePlanAssigned'], at('2025-07-15'))
 
   if (options.includeHealth === true) {
     // health cards of a year, bought from January to September 2025

@@ -10,6 +10,7 @@ import type { BusinessDate } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { checkedCoverageReport, coverageReport } from '@ansinh/projection-coverage'
 import { planReport } from '@ansinh/projection-plan'
+import { revenueReport } from '@ansinh/projection-revenue'
 import * as E from 'fp-ts/lib/Either.js'
 import { KIEN_GIANG, NEW_AN_GIANG, OLD_AN_GIANG, type ReformHistory, type ReformOptions, reformHistory } from './history.js'
 
@@ -80,6 +81,19 @@ export const runReform = (options: ReformOptions = {}): ReformRun => {
     { label: { en: 'voluntary participants', vi: 'người tham gia BHXH tự nguyện' }, published: { value: 42_679 }, computed: voluntary.participants, ok: voluntary.participants === 42_679 },
     { label: { en: 'voluntary, of plan', vi: 'tự nguyện, so với kế hoạch' }, published: { value: 52.9, percent: 2 }, computed: voluntary.achievement ?? NaN, ok: percentOk(voluntary.achievement, 52.9, 2) },
   ]
+  const revenue = revenueReport(h, { asOf: AS_OF, unit })
+  const billions = (vnd: number): number => vnd / 1e9
+  figures.push(
+    // "over 7,215 billion": shown in million VND, so the computed figure shows what lies over
+    { label: { en: 'collected, million VND', vi: 'số tiền thu, triệu đồng' }, published: { value: 7_215_000, over: true }, computed: revenue.collected / 1e6, ok: revenue.collected > 7_215e9 },
+    { label: { en: 'collected, of plan', vi: 'số tiền thu, so với kế hoạch' }, published: { value: 73.37, percent: 2 }, computed: revenue.achievement ?? NaN, ok: percentOk(revenue.achievement, 73.37, 2) },
+    {
+      label: { en: 'collected, on the same period of 2024 (both old provinces), billion VND', vi: 'số tiền thu, so với cùng kỳ 2024 (cả hai tỉnh cũ), tỷ đồng' },
+      published: { value: 946 },
+      computed: billions(revenue.collected - revenue.samePeriodLastYear),
+      ok: Math.round(billions(revenue.collected - revenue.samePeriodLastYear)) === 946,
+    },
+  )
   const communes = coverage.children.length
   figures.push({ label: { en: 'communes of the new province', vi: 'đơn vị hành chính cấp xã của tỉnh mới' }, published: { value: 102 }, computed: communes, ok: communes === 102 })
   if (options.includeHealth === true) {

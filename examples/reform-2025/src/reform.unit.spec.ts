@@ -2,8 +2,9 @@ import { checkHistory } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { coverageReport } from '@ansinh/projection-coverage'
 import { planReport } from '@ansinh/projection-plan'
+import { revenueReport } from '@ansinh/projection-revenue'
 import { describe, expect, it } from 'vitest'
-import { GROUPS, reformHistory } from './history.js'
+import { GROUPS, REVENUE_2025, reformHistory } from './history.js'
 import { reformLines, summaryLine } from './print.js'
 import { AS_OF, runReform } from './reform.js'
 
@@ -18,10 +19,28 @@ describe('the 2025 reform example', () => {
       ['compulsory, of plan', 232_895 / 245_697],
       ['voluntary participants', 42_679],
       ['voluntary, of plan', 42_679 / 80_679],
+      ['collected, million VND', 7_215_400],
+      ['collected, of plan', 7_215_400 / 9_834_000],
+      ['collected, on the same period of 2024 (both old provinces), billion VND', 946],
       ['communes of the new province', 102],
     ])
     expect(run.figures.every((f) => f.ok)).toBe(true)
-    expect(summaryLine(run, 'en')).toBe('reform 2025: reproduced 7 of 7 published figures')
+    expect(summaryLine(run, 'en')).toBe('reform 2025: reproduced 10 of 10 published figures')
+  })
+
+  it('collects on both sides of the merger: the same period of 2024 counts both old provinces on the new map, and their own plans stay theirs', () => {
+    const h = History.of(run.history.events)
+    const now = revenueReport(h, { asOf: AS_OF, unit: '91' })
+    expect(now.collected).toBe(REVENUE_2025.collected)
+    expect(now.samePeriodLastYear).toBe(REVENUE_2025.samePeriod2024)
+    expect(now.target).toBe(REVENUE_2025.plan)
+    expect(now.children.reduce((a, c) => a + c.collected, 0)).toBe(now.collected)
+    // on the old map, a year before: the old provinces apart, adding up to the same period
+    const old89 = revenueReport(h, { asOf: '2024-09-30' as typeof AS_OF, unit: '89' })
+    const old91 = revenueReport(h, { asOf: '2024-09-30' as typeof AS_OF, unit: '91' })
+    expect(old89.collected + old91.collected).toBe(REVENUE_2025.samePeriod2024)
+    // the January plan of old An Giang is its own: the new province's is the one of 15 July
+    expect(revenueReport(h, { asOf: '2025-06-30' as typeof AS_OF, unit: '89' }).target).toBe(4_700_000_000_000)
   })
 
   it('compares 30/9/2025 with 30/9/2024 like for like, and explains the naive jump by the new boundary', () => {
