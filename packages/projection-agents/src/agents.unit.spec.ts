@@ -45,6 +45,7 @@ describe('agentsReport', () => {
     expect(r).toEqual({
       report: 'agents',
       asOf: '2020-09-30',
+      geography: '2020-09-30',
       knownAt: null,
       unit: '60',
       scheme: 'voluntary',
@@ -61,7 +62,7 @@ describe('agentsReport', () => {
         { agent: UBND, participants: 1, new: 0, continuing: 0, returning: 1 },
       ],
     })
-    expect(Object.keys(r)).toEqual(['report', 'asOf', 'knownAt', 'unit', 'scheme', 'basis', 'from', 'to', 'participants', 'new', 'continuing', 'returning', 'withoutAgent', 'agents'])
+    expect(Object.keys(r)).toEqual(['report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'from', 'to', 'participants', 'new', 'continuing', 'returning', 'withoutAgent', 'agents'])
     // one unit down: only what sits in its subtree
     const district = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '593' })
     expect([district.participants, district.withoutAgent]).toEqual([3, 0])

@@ -38,6 +38,7 @@ describe('revenueReport', () => {
     expect(r).toEqual({
       report: 'revenue',
       asOf: '2020-09-30',
+      geography: '2020-09-30',
       knownAt: null,
       unit: '04',
       scheme: null,
@@ -54,7 +55,7 @@ describe('revenueReport', () => {
         { unit: '042', name: 'Huyện Hai', collected: 50, target: null, achievement: null },
       ],
     })
-    expect(Object.keys(r)).toEqual(['report', 'asOf', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'collected', 'byScheme', 'target', 'achievement', 'samePeriodLastYear', 'changeVsSamePeriodPct', 'children'])
+    expect(Object.keys(r)).toEqual(['report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'collected', 'byScheme', 'target', 'achievement', 'samePeriodLastYear', 'changeVsSamePeriodPct', 'children'])
   })
 
   it('reads one scheme when asked, and then has no target (plans are for all schemes)', () => {
