@@ -15,7 +15,9 @@ describe('generateHistory', () => {
     expect(c).not.toEqual(a)
   })
 
-  it('makes well-formed events that obey every write rule, of every type', () => {
+  // The bench's history is the version-1 one the figures in docs/performance.md were measured on: no
+  // reform and no money events yet (docs/performance.md: what the bench does not measure).
+  it('makes well-formed events that obey every write rule, of every version-1 type', () => {
     const stats = emptyStats()
     const events = [...generateHistory(SMALL, stats)]
     const malformed = events.filter((e) => E.isLeft(decodeEvent(JSON.parse(encodeLine(e)))))
@@ -23,7 +25,8 @@ describe('generateHistory', () => {
     const violations = checkHistory(events.map((event, i) => ({ event, position: i + 1, line: i + 1 })))
     expect(violations.map((v) => v.error)).toEqual([])
     expect(stats.events).toBe(events.length)
-    for (const count of Object.values(stats.byType)) expect(count).toBeGreaterThan(0)
+    const v1 = ['ParticipantEnrolled', 'ParticipantLapsed', 'QuotaAssigned', 'DebtRecorded', 'DebtSettled', 'UnitEstablished', 'PopulationEstimated'] as const
+    for (const type of v1) expect(stats.byType[type], type).toBeGreaterThan(0)
     expect(stats.participants).toBeGreaterThan(SMALL.participants * 0.9)
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length)
   })
