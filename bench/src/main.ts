@@ -23,6 +23,7 @@ import { knownAtMix, queryMix } from './queries.js'
 import { type BenchResult, printTable, ratio } from './report.js'
 import { runServerPhases } from './server-phases.js'
 import { measureSnapshot } from './snapshots.js'
+import { reformLatency } from './reform.js'
 
 const log = (message: string): void => {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -85,6 +86,9 @@ const main = async (): Promise<void> => {
 
   const large = largePhases(plan)
   const peakAfterLarge = peakRssMb()
+  log('reform: the map of a day, with and without the 2025 reform events')
+  const reform = reformLatency(plan.queries)
+  log(`reform: as-of p99 ${reform.withReform.p99Ms} ms with the reform, ${reform.withoutReform.p99Ms} ms without (× ${reform.p99Ratio})`)
   const partitioned = await runPartitioned(plan, log)
   const server = small.server
 
@@ -127,6 +131,15 @@ const main = async (): Promise<void> => {
       emmettAppend: server == null ? null : ratio(server.import.postgres.eventsPerSec, server.emmett.appendEventsPerSec),
       vsDuckdb: server == null ? null : ratio(server.duckdb.p50Ms, server.duckdb.ansinhP50Ms),
       vsPgRange: server == null ? null : ratio(server.pgRange.p50Ms, server.pgRange.ansinhP50Ms),
+    },
+    reform: {
+      events: reform.events,
+      p50Ms: reform.withReform.p50Ms,
+      p99Ms: reform.withReform.p99Ms,
+      withoutReformP50Ms: reform.withoutReform.p50Ms,
+      withoutReformP99Ms: reform.withoutReform.p99Ms,
+      p99Ratio: reform.p99Ratio,
+      queries: reform.withReform.count,
     },
     cli: server?.cli ?? null,
     snapshot: { bytes: large.snapshot.bytes, writeMs: large.snapshot.writeMs, restoreMs: large.snapshot.restoreMs, events: large.snapshot.events },

@@ -44,6 +44,16 @@ export interface BenchResult {
     readonly vsDuckdb: number | null
     readonly vsPgRange: number | null
   }
+  /** As-of questions on the reform-2025 history, and on it without its reform events (the static map). */
+  readonly reform: {
+    readonly events: number
+    readonly p50Ms: number
+    readonly p99Ms: number
+    readonly withoutReformP50Ms: number
+    readonly withoutReformP99Ms: number
+    readonly p99Ratio: number
+    readonly queries: number
+  }
   /** An `ansinh report` process against a stored history, through its snapshot. */
   readonly cli: CliFigures | null
   /** The large history sealed into a snapshot envelope and restored from it. */
@@ -80,6 +90,7 @@ export const printTable = (r: BenchResult): void => {
     ['as-of query, small', `p50 ${r.query.small.p50Ms} ms, p99 ${r.query.small.p99Ms} ms (${n(r.query.small.events)} events; cold p99 ${r.query.small.coldP99Ms} ms)`, '', ''],
     ['as-of query, large', `p50 ${r.query.large.p50Ms} ms, p99 ${r.query.large.p99Ms} ms (${n(r.query.large.events)} events; cold p99 ${r.query.large.coldP99Ms} ms)`, 'p99 ≤ 1 ms', verdict(r.query.large.p99Ms <= 1)],
     ['p99 growth, 10× history', `× ${r.query.p99GrowthFor10xHistory}`, '≤ × 2', verdict(r.query.p99GrowthFor10xHistory <= 2)],
+    ['as-of query on a history with a reform', `p50 ${r.reform.p50Ms} ms, p99 ${r.reform.p99Ms} ms; without its reform events p99 ${r.reform.withoutReformP99Ms} ms (× ${r.reform.p99Ratio}; ${n(r.reform.events)} events)`, 'p99 ≤ 1 ms', verdict(r.reform.p99Ms <= 1)],
     ['known-at query', `p50 ${r.knownAtQuery.p50Ms} ms, p99 ${r.knownAtQuery.p99Ms} ms`, '', ''],
     ['known-at, first at a new cut-off', `p50 ${r.knownAtQuery.firstMs} ms (max ${r.knownAtQuery.firstMaxMs} ms)`, '≤ 100 ms', verdict(r.knownAtQuery.firstMs <= 100)],
     ['first plan question of a year (cold p99)', `${r.query.large.coldP99Ms} ms`, '≤ 100 ms', verdict(r.query.large.coldP99Ms <= 100)],
