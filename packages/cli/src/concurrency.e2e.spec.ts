@@ -143,7 +143,9 @@ describe.skipIf(!existsSync(bin))('processes on one store (skipped only when not
   it(`PGlite: ${WRITERS} imports into one folder at once: one at a time gets the folder, the others are refused naming the holder; nothing lost`, async () => {
     const r = await nWriters(`pglite:${join(dir, 'writers')}`, /^store pglite:.* is in use by process \d+; /)
     expect(r.imported + r.refused).toBe(WRITERS)
-    expect(r.imported).toBeGreaterThanOrEqual(1)
+    // No "at least one at once": the reader started beside them takes the folder too (PGlite is one
+    // process per folder), and on a slow machine it may hold it through all four attempts (seen in
+    // CI: 0 imported at once, 4 refused naming the holder, all 4 imported again, nothing lost).
     console.log(`N-writers PGlite: ${r.imported} imported at once, ${r.refused} refused and imported again`)
   }, 900_000)
 
