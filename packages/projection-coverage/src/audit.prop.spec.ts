@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js'
-import type { BusinessDate, PositionedEvent, Scheme } from '@ansinh/core'
-import { type Explanation, type FieldDelta, History, figuresOf } from '@ansinh/projection'
+import type { BusinessDate, Scheme } from '@ansinh/core'
+import { History, figuresOf } from '@ansinh/projection'
 import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { addsUp, checkExplanation, idsOf } from '@ansinh/testing/vitest'
 import { coverageReport, coverageRevisions, diffCoverage, explainCoverage } from './index.js'
 
 interface Query {
@@ -23,31 +24,6 @@ const caseArb = denseHistory().chain((h: GeneratedHistory) =>
     })
     .map((q: Query) => ({ events: h.positioned, q })),
 )
-
-const idsOf = (events: readonly PositionedEvent[]) => {
-  const byPosition = new Map(events.map((e) => [e.position, e.event.id]))
-  return (p: number): string => byPosition.get(p)!
-}
-
-/** Every record list adds up to its figure, and every formula applied to its parts' counts gives the figure. */
-const checkExplanation = (e: Explanation): void => {
-  expect(e.count).toEqual(e.value)
-  if (e.kind === 'records') expect([...e.list()].length).toBe(e.size)
-  else for (const p of Object.values(e.parts)) checkExplanation(p)
-}
-
-const addsUp = (d: FieldDelta): void => {
-  expect(d.delta).not.toBeNull()
-  let sum = 0
-  for (const c of d.causes) {
-    let total = 0
-    for (const r of c.records) total += r.contribution!
-    expect(c.total).toBeCloseTo(total, 9)
-    sum += c.total!
-  }
-  if (Number.isInteger(d.delta)) expect(sum).toBe(d.delta)
-  else expect(sum).toBeCloseTo(d.delta!, 9)
-}
 
 describe('coverage audit (properties)', () => {
   it("explain's count equals the figure, for every field, unit and known-at cut", () => {

@@ -59,7 +59,11 @@ export const reportCases = <Q>(histories: fc.Arbitrary<GeneratedHistory>, query:
  */
 export const describeReportProperties = <M, Q extends { readonly unit?: string | null }, R extends { readonly basis: { readonly events: number } }>(
   r: ReportUnderTest<M, Q, R>,
-  options: ReportPropertyOptions = {},
+  /**
+   * `restore`: a model saved and restored (e.g. through a snapshot); when given, a fourth property
+   * holds that the restored model gives the figures of the one it was saved from.
+   */
+  options: ReportPropertyOptions & { readonly restore?: (model: M) => M } = {},
 ): void => {
   const units = options.units ?? [null, ...DENSE_UNITS]
   const dense = options.dense ?? {}
@@ -91,6 +95,20 @@ export const describeReportProperties = <M, Q extends { readonly unit?: string |
         { numRuns: 150 },
       )
     })
+
+    const restore = options.restore
+    if (restore !== undefined) {
+      it('gives the same figures after the model is saved and restored', () => {
+        fc.assert(
+          fc.property(reportCases(denseHistory(dense), r.query), ({ events, queries }) => {
+            const full = r.build(events)
+            const restored = restore(full)
+            for (const q of queries) expect(r.report(restored, q)).toEqual(r.report(full, q))
+          }),
+          { numRuns: 150 },
+        )
+      })
+    }
 
     if (options.orderIndependent !== false) it('does not depend on the order of events when no tie-break applies', () => {
       fc.assert(

@@ -1,0 +1,48 @@
+/**
+ * What every report's audit properties check of an explanation and of a diff (audit.md), shared
+ * by the report packages' `audit.prop.spec.ts`. The shapes are the audit machinery's
+ * (`Explanation`, `FieldDelta` of `@ansinh/projection`), named here by structure so the kit does
+ * not depend on the engine.
+ *
+ * @module audit-checks
+ */
+import type { PositionedEvent } from '@ansinh/core'
+import { expect } from 'vitest'
+
+/** An explanation as the checks read it: a record list, or a formula over parts. */
+export type CheckedExplanation =
+  | { readonly kind: 'records'; readonly count: unknown; readonly value: unknown; readonly size: number; list(): Iterable<unknown> }
+  | { readonly kind: 'formula'; readonly count: unknown; readonly value: unknown; readonly parts: Readonly<Record<string, CheckedExplanation>> }
+
+/** A field's delta as the checks read it. */
+export interface CheckedDelta {
+  readonly delta: number | null
+  readonly causes: ReadonlyArray<{ readonly total: number | null; readonly records: ReadonlyArray<{ readonly contribution: number | null }> }>
+}
+
+/** The event id at each position of `events` (what a store or file gives an audit). */
+export const idsOf = (events: readonly PositionedEvent[]): ((position: number) => string) => {
+  const byPosition = new Map(events.map((e) => [e.position, e.event.id]))
+  return (p: number): string => byPosition.get(p)!
+}
+
+/** Every record list adds up to its figure, and every formula applied to its parts' counts gives the figure. */
+export const checkExplanation = (e: CheckedExplanation): void => {
+  expect(e.count).toEqual(e.value)
+  if (e.kind === 'records') expect([...e.list()].length).toBe(e.size)
+  else for (const p of Object.values(e.parts)) checkExplanation(p)
+}
+
+/** The records of each cause add up to the cause's total, and the causes to the field's delta. */
+export const addsUp = (d: CheckedDelta): void => {
+  expect(d.delta).not.toBeNull()
+  let sum = 0
+  for (const c of d.causes) {
+    let total = 0
+    for (const r of c.records) total += r.contribution!
+    expect(c.total).toBeCloseTo(total, 9)
+    sum += c.total!
+  }
+  if (Number.isInteger(d.delta)) expect(sum).toBe(d.delta)
+  else expect(sum).toBeCloseTo(d.delta!, 9)
+}
