@@ -154,7 +154,7 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
     const store = await stored()
     const head = { position: h.events.length, hash: (await loadStoredHistory(store, { useSnapshot: false, warn: () => undefined })).head.hash }
     await store.snapshots.save(HISTORY_SNAPSHOT, sealSnapshot(head, HISTORY_SNAPSHOT_FORMAT + 1, encodeHistorySnapshot(History.of(h.positioned))))()
-    await rebuilt(store, new RegExp(`snapshot "history" ignored, of another format \\(envelope 1, payload format ${HISTORY_SNAPSHOT_FORMAT + 1}; this version reads envelope 1, payload format ${HISTORY_SNAPSHOT_FORMAT}\\); rebuilding`))
+    await rebuilt(store, new RegExp(`snapshot "history" ignored, of another format \\(envelope 2, payload format ${HISTORY_SNAPSHOT_FORMAT + 1}; this version reads envelope 2, payload format ${HISTORY_SNAPSHOT_FORMAT}\\); rebuilding`))
   })
 
   it('a snapshot whose checksum holds but whose payload does not decode is ignored and rebuilt', async () => {

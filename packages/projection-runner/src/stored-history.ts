@@ -32,7 +32,7 @@ export const HISTORY_SNAPSHOT = 'history'
  * The History payload format sealed in the envelope. Bump it with any change of
  * `encodeHistorySnapshot`'s bytes: an envelope of another format is then rebuilt, never misread.
  */
-export const HISTORY_SNAPSHOT_FORMAT = 4
+export const HISTORY_SNAPSHOT_FORMAT = 5
 
 /** Seals `history` (folded up to `stamp`) as a snapshot envelope. */
 export const sealHistory = (history: History, stamp: SnapshotStamp): Uint8Array =>
@@ -44,7 +44,8 @@ export const openHistorySnapshot = async (store: EventStore, envelope: Uint8Arra
   if (E.isLeft(opened)) return opened
   const trusted = await checkAgainstChain(store, opened.right)
   if (E.isLeft(trusted)) return trusted
-  const history = decodeHistorySnapshot(opened.right.payload)
+  // the envelope was read for this history alone: its payload is viewed, not copied
+  const history = decodeHistorySnapshot(opened.right.payload, { inPlace: true })
   if (E.isLeft(history)) return E.left({ _tag: 'SnapshotUnreadable', message: history.left.message })
   if ((history.right.lastPosition ?? 0) !== opened.right.position) {
     return E.left({ _tag: 'SnapshotUnreadable', message: `payload ends at position ${history.right.lastPosition ?? 0}, stamped ${opened.right.position}` })
@@ -135,9 +136,11 @@ export const loadStoredHistory = async (store: EventStore, options: LoadOptions)
  * The snapshot to save with an import's append: `history` holds the stored events, and
  * `fresh` (the events being appended, in order) is folded in at the positions the store gives
  * them. Saves nothing when the positions are not the ones right after the history's last.
+ * `warn` gets the line to print when a store that saves snapshots after the commit could not.
  */
-export const snapshotWithAppend = (history: History, fresh: readonly Parameters<History['append']>[0]['event'][]): AppendSnapshot => ({
+export const snapshotWithAppend = (history: History, fresh: readonly Parameters<History['append']>[0]['event'][], warn?: (line: string) => void): AppendSnapshot => ({
   name: HISTORY_SNAPSHOT,
+  ...(warn === undefined ? {} : { onSaveFailed: (f: SnapshotStoreFailed) => warn(`ansinh: snapshot "${HISTORY_SNAPSHOT}" not saved: ${f.message}`) }),
   seal: (result, head) => {
     const before = history.lastPosition ?? 0
     if (result.positions.length !== fresh.length || result.positions.some((p, i) => p !== before + 1 + i) || head.position !== before + fresh.length) return null

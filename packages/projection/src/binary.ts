@@ -62,18 +62,29 @@ export class Unreadable extends Error {}
 export class SectionReader {
   private readonly buffer: ArrayBuffer
   private readonly view: DataView
-  private at = HEADER
+  /** Where the container starts in {@link buffer}, and where it ends. */
+  private readonly base: number
+  private readonly limit: number
+  private at: number
   private left: number
   /** The format version in the header. */
   readonly version: number
 
-  constructor(bytes: Uint8Array) {
+  /**
+   * @param inPlace view the sections in `bytes` itself when the container starts on an 8-byte
+   *   boundary of its buffer (the caller then gives the bytes up: the history reads them for as
+   *   long as it lives); otherwise one copy, aligned at 0, so that every section can be viewed
+   */
+  constructor(bytes: Uint8Array, inPlace = false) {
     if (bytes.length < HEADER || MAGIC.some((b, i) => bytes[i] !== b)) throw new Unreadable('not a history snapshot (no "ansinhHS" header)')
-    // one copy, aligned at 0, so every section can be viewed in place
-    this.buffer = bytes.slice().buffer
+    const viewable = inPlace && bytes.byteOffset % 8 === 0 && bytes.buffer instanceof ArrayBuffer
+    this.buffer = viewable ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer
+    this.base = viewable ? bytes.byteOffset : 0
+    this.limit = this.base + bytes.byteLength
     this.view = new DataView(this.buffer)
-    this.version = this.view.getUint32(8, true)
-    this.left = this.view.getUint32(12, true)
+    this.at = this.base + HEADER
+    this.version = this.view.getUint32(this.base + 8, true)
+    this.left = this.view.getUint32(this.base + 12, true)
   }
 
   i32(): Int32Array {
@@ -96,23 +107,24 @@ export class SectionReader {
     try {
       return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(this.buffer, offset, count)))
     } catch (err) {
-      throw new Unreadable(`section at byte ${offset - 16} is not JSON: ${(err as Error).message}`)
+      throw new Unreadable(`section at byte ${offset - 16 - this.base} is not JSON: ${(err as Error).message}`)
     }
   }
 
   /** Fails unless every section was read. */
   end(): void {
-    if (this.left !== 0 || this.at !== this.buffer.byteLength) throw new Unreadable(`${this.left} sections and ${this.buffer.byteLength - this.at} bytes left over`)
+    if (this.left !== 0 || this.at !== this.limit) throw new Unreadable(`${this.left} sections and ${this.limit - this.at} bytes left over`)
   }
 
   private next(kind: Kind, size: number): { offset: number; count: number } {
     const head = this.at
-    if (this.left === 0 || head + 16 > this.buffer.byteLength) throw new Unreadable(`a ${kind} section expected at byte ${head}, the snapshot ends`)
+    const where = head - this.base
+    if (this.left === 0 || head + 16 > this.limit) throw new Unreadable(`a ${kind} section expected at byte ${where}, the snapshot ends`)
     const found = this.view.getUint32(head, true)
-    if (found !== KINDS[kind]) throw new Unreadable(`section at byte ${head}: type ${found}, expected ${kind}`)
+    if (found !== KINDS[kind]) throw new Unreadable(`section at byte ${where}: type ${found}, expected ${kind}`)
     const count = this.view.getFloat64(head + 8, true)
     const bytes = count * size
-    if (!Number.isSafeInteger(count) || count < 0 || head + 16 + bytes > this.buffer.byteLength) throw new Unreadable(`section at byte ${head}: ${count} elements do not fit in the snapshot`)
+    if (!Number.isSafeInteger(count) || count < 0 || head + 16 + bytes > this.limit) throw new Unreadable(`section at byte ${where}: ${count} elements do not fit in the snapshot`)
     this.at = head + 16 + pad8(bytes)
     this.left--
     return { offset: head + 16, count }

@@ -22,7 +22,7 @@ export {
 } from './figures.js'
 export { ratio, reportHeader, type ReportHeader } from './report-header.js'
 export { historyDecoder, historySink } from './lines.js'
-export { encodeHistorySnapshot, decodeHistorySnapshot, HISTORY_SNAPSHOT_VERSION, type SnapshotUnreadable } from './snapshot.js'
+export { encodeHistorySnapshot, decodeHistorySnapshot, type DecodeSnapshotOptions, HISTORY_SNAPSHOT_VERSION, type SnapshotUnreadable } from './snapshot.js'
 export {
   CAUSES,
   HEADER_FIELDS,

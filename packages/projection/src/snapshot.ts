@@ -7,13 +7,16 @@
  *
  * Layout, format version 1 (each item one section, in this order): meta (JSON: unit codes, odd
  * participant ids, the small registers, the string table of debts, what the built index rests on);
- * positions, recording instants; the pair table (keys, ids), pair schemes, pair keys; the eight
+ * positions, recording instants; the pair table (keys, ids; gone in version 4), pair schemes, pair keys; the eight
  * enrolment and lapse columns; the debt and settlement columns; then, when an index was built, its
  * arrays (index.ts's `FullIndex`, including the year-end masks).
  *
  * Format version 2 adds (agents-revenue), after the settlement columns and before the index: the
  * agent enrolment columns (ordinal, agent), the collection columns (unit, scheme, day, amount,
  * ordinal); the meta section gains the agent names, the collection unit codes and the revenue plans.
+ *
+ * Format version 4 leaves the pair table out: it is rebuilt from the pair keys on restore. Since
+ * version 4 an index is always written, built over every row (`Participation.settle`).
  *
  * @module snapshot
  */
@@ -34,7 +37,7 @@ import { AgentEnrolments } from './agents.js'
 import { Revenue, type RevenuePlanRecord } from './revenue.js'
 
 /** The format version written in the header; a snapshot of another version is refused. */
-export const HISTORY_SNAPSHOT_VERSION = 3
+export const HISTORY_SNAPSHOT_VERSION = 4
 
 /** Why snapshot bytes could not be restored. */
 export interface SnapshotUnreadable {
@@ -45,7 +48,6 @@ export interface SnapshotUnreadable {
 interface Meta {
   readonly units: string[]
   readonly odd: [string, number][]
-  readonly tableSize: number
   /** Geography records: UnitEstablished (with establishedOn and level), UnitChanged, UnitDissolved (version 2). */
   readonly geography: UnitRecord[]
   /** Known id links `[participantId, personalId, ordinal]` (version 2). */
@@ -64,6 +66,8 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
   const view = history.view()
   const participation = view.participation
   const ids = participation.interned
+  // the index goes with the columns, built over all of them: a restore then answers without a build
+  participation.settle()
   const built = participation.built()
   const strings: string[] = []
   const stringIds = new Map<string, number>()
@@ -103,7 +107,6 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
   const meta: Meta = {
     units: ids.unitCodes,
     odd: [...ids.odd],
-    tableSize: ids.table.size,
     geography: [...view.geography.records()],
     links: participation.links(),
     denominators: [...view.denominators.records()],
@@ -118,8 +121,6 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
   const columns = history.columns()
   w.f64(columns.positions)
   w.f64(columns.recordedAt)
-  w.f64(ids.table.keys)
-  w.i32(ids.table.ids)
   w.i32(ids.pairScheme.view())
   w.f64(ids.pairKey.view())
   const c = participation.columns()
@@ -143,34 +144,61 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
   return w.finish(HISTORY_SNAPSHOT_VERSION)
 }
 
+/** Options of {@link decodeHistorySnapshot}. */
+export interface DecodeSnapshotOptions {
+  /**
+   * Let the history view `bytes` in place instead of copying them, when they start on an 8-byte
+   * boundary (default false). The caller gives the bytes up: the history reads them, and may
+   * change them, for as long as it lives. Saves one copy of a snapshot of tens of megabytes.
+   */
+  readonly inPlace?: boolean
+}
+
 /** The history a snapshot payload holds, or why the bytes cannot be one. */
-export const decodeHistorySnapshot = (bytes: Uint8Array): E.Either<SnapshotUnreadable, History> => {
+export const decodeHistorySnapshot = (bytes: Uint8Array, options: DecodeSnapshotOptions = {}): E.Either<SnapshotUnreadable, History> => {
   try {
-    return E.right(readSnapshot(bytes))
+    return E.right(readSnapshot(bytes, options.inPlace ?? false))
   } catch (err) {
     if (err instanceof Unreadable) return E.left({ _tag: 'SnapshotUnreadable', message: err.message })
     return E.left({ _tag: 'SnapshotUnreadable', message: `snapshot does not hold a history: ${(err as Error).message}` })
   }
 }
 
-const readSnapshot = (bytes: Uint8Array): History => {
-  const r = new SectionReader(bytes)
+const readSnapshot = (bytes: Uint8Array, inPlace: boolean): History => {
+  const r = new SectionReader(bytes, inPlace)
   if (r.version !== HISTORY_SNAPSHOT_VERSION) throw new Unreadable(`snapshot format version ${r.version}, this library reads version ${HISTORY_SNAPSHOT_VERSION}`)
   const meta = r.json() as Meta
   if (meta === null || typeof meta !== 'object' || !Array.isArray(meta.units) || !Array.isArray(meta.strings)) throw new Unreadable('snapshot meta section is not a history description')
   const positions = r.f64(), recordedAt = r.f64()
   same('recording instants', recordedAt.length, positions.length)
-  const table = new KeyTable()
-  table.keys = r.f64()
-  table.ids = r.i32()
-  table.size = meta.tableSize
-  same('pair table ids', table.ids.length, table.keys.length)
-  if (table.keys.length === 0 || (table.keys.length & (table.keys.length - 1)) !== 0) throw new Unreadable(`pair table of ${table.keys.length} slots (a power of two expected)`)
   const pairScheme = new IntColumn(), pairKey = new FloatColumn()
   pairScheme.adopt(r.i32())
   pairKey.adopt(r.f64())
   same('pair keys', pairKey.length, pairScheme.length)
-  const ids: Ids = { table, odd: new Map(meta.odd), pairScheme, pairKey, units: new Map(meta.units.map((u, i) => [u, i])), unitCodes: meta.units }
+  // The pair table is not stored (its slots, a quarter full, would be a third of the snapshot): it
+  // is rebuilt from the pair keys when a participant id is first looked up, i.e. when an event is
+  // appended. A report from a snapshot at the head never needs it.
+  let table: KeyTable | null = null
+  const rebuild = (): KeyTable => {
+    const t = new KeyTable(pairKey.length)
+    const keys = pairKey.view()
+    for (let p = 0; p < keys.length; p++) {
+      const key = keys[p]!
+      // the checksum held, so two pairs with one key is a bug of the writer, not a damaged file
+      if (key >= 0 && t.intern(key, p) !== p) throw new RangeError(`snapshot: pair key ${key} held by pairs ${t.get(key)} and ${p}`)
+    }
+    return t
+  }
+  const ids: Ids = {
+    get table() {
+      return (table ??= rebuild())
+    },
+    odd: new Map(meta.odd),
+    pairScheme,
+    pairKey,
+    units: new Map(meta.units.map((u, i) => [u, i])),
+    unitCodes: meta.units,
+  }
   const [enrPair, enrFrom, enrThrough, enrUnit, enrEvent, lapPair, lapDay, lapEvent] = Array.from({ length: 8 }, () => r.i32()) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]
   for (const a of [enrFrom, enrThrough, enrUnit, enrEvent]) same('enrolment column', a.length, enrPair.length)
   for (const a of [lapDay, lapEvent]) same('lapse column', a.length, lapPair.length)

@@ -1,8 +1,8 @@
 /**
  * `@ansinh/store-pglite`: the event store embedded in the process — PGlite (PostgreSQL compiled
  * to WebAssembly) in a folder. It runs the SQL of `@ansinh/store-postgres` through a PGlite
- * driver, so a folder holds exactly what a server would. One process at a time opens a folder
- * (lock.ts).
+ * driver, so a folder holds exactly what a server would, except snapshots, which a folder keeps
+ * as files beside the database (file-snapshots.ts). One process at a time opens a folder (lock.ts).
  */
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
@@ -10,11 +10,16 @@ import { dirname, join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { type EventStore, unavailableStore } from '@ansinh/store'
-import { SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
+import { MIGRATIONS, SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
 import { pgliteDriver } from './driver.js'
+import { FolderStore } from './folder-store.js'
 import { describeLockError, lockFolder } from './lock.js'
+import { vouchedHead } from './seal.js'
 
 export { pgliteDriver } from './driver.js'
+export { FileSnapshotStore, SNAPSHOT_FOLDER } from './file-snapshots.js'
+export { FolderStore, type FolderStoreOptions, PGLITE_START_PARAMS, SEALED_SNAPSHOT } from './folder-store.js'
+export { SEAL_FILE, folderFingerprint, vouchedHead } from './seal.js'
 export { type FolderLock, LOCK_FILE, type LockError, describeLockError, lockFolder, processRuns } from './lock.js'
 
 /** Whether a PGlite location means "in memory, gone when closed". */
@@ -29,6 +34,11 @@ export interface PgliteFolderOptions extends SqlStoreOptions {
   readonly create?: boolean
   /** How long to wait for another process to release the folder (default 0: refuse at once). */
   readonly waitMs?: number
+  /**
+   * Answer from the folder's seal when it holds (default true): PGlite is then started only when
+   * a question needs a row before the vouched head (seal.ts). false: always start PGlite.
+   */
+  readonly sealed?: boolean
 }
 
 /** Why a folder was not opened. */
@@ -70,35 +80,19 @@ export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions
   if (E.isLeft(lock)) {
     return E.left(lock.left._tag === 'InUse' ? { _tag: 'InUse', dir, pid: lock.left.pid, message: describeLockError(dir, lock.left) } : { _tag: 'StoreUnavailable', message: lock.left.message })
   }
-  let db: PGlite
   try {
     // checked again under the lock: the store may have gone (or come) while another process held it
     if (options.create === false && !pgliteStoreExists(folder)) {
       lock.right.release()
       return E.left({ _tag: 'NoStore', dir })
     }
-    db = await PGlite.create(folder)
+    const vouched = options.sealed === false || !pgliteStoreExists(folder) ? null : await vouchedHead(folder, MIGRATIONS.length)
+    const store = await FolderStore.openFolder(folder, { ...options, vouched, release: () => lock.right.release() })
+    return E.right(store)
   } catch (err) {
     lock.right.release()
     return E.left({ _tag: 'StoreUnavailable', message: `cannot open PGlite in ${dir}: ${(err as Error).message}` })
   }
-  const driver = pgliteDriver(db)
-  const close = (): Promise<void> => driver.close()
-  return E.right(
-    await SqlEventStore.open(
-      {
-        ...driver,
-        close: async () => {
-          try {
-            await close()
-          } finally {
-            lock.right.release()
-          }
-        },
-      },
-      options,
-    ),
-  )
 }
 
 /**

@@ -9,7 +9,9 @@
  */
 import { finished } from 'node:stream/promises'
 import type pg from 'pg'
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
+
+/** pg-copy-streams, loaded on the first COPY: a process that only opens PGlite never loads pg's modules. */
+const copyStreams = (): Promise<typeof import('pg-copy-streams')> => import('pg-copy-streams')
 
 /** Runs one SQL statement. */
 export interface SqlQueryable {
@@ -47,7 +49,8 @@ export interface SqlDriver extends SqlQueryable {
  * server's error); `onSent` is called once the text is handed to the socket, so a caller can
  * plan its next slice while the server loads this one.
  */
-const copyIn = (client: pg.PoolClient, sql: string, text: string, onSent?: () => void): Promise<void> => {
+const copyIn = async (client: pg.PoolClient, sql: string, text: string, onSent?: () => void): Promise<void> => {
+  const { from: copyFrom } = await copyStreams()
   const stream = client.query(copyFrom(sql))
   const loaded = finished(stream)
   // pg-copy-streams holds the data until the server's CopyInResponse, then calls back.
@@ -79,6 +82,7 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
       const client = await pool.connect()
       try {
         const chunks: Buffer[] = []
+        const { to: copyTo } = await copyStreams()
         const stream = client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT binary)`))
         stream.on('data', (chunk: Buffer) => chunks.push(chunk))
         await finished(stream)

@@ -3,7 +3,7 @@
  * appends, reads, checkpoints) is written once against {@link SqlDriver}; `@ansinh/store-pglite`
  * runs the same SQL on PGlite, embedded in a folder.
  */
-import pg from 'pg'
+import type pg from 'pg'
 import { pgDriver } from './driver.js'
 import { SqlEventStore, type SqlStoreOptions } from './store.js'
 
@@ -21,5 +21,8 @@ export { NO_STORE_MESSAGE, SqlEventStore, type SqlStoreOptions } from './store.j
  *
  * @example const store = await openPostgresStore('postgres://ansinh@127.0.0.1:5432/ansinh')
  */
-export const openPostgresStore = (connection: string | pg.PoolConfig, options: SqlStoreOptions = {}): Promise<SqlEventStore> =>
-  SqlEventStore.open(pgDriver(new pg.Pool(typeof connection === 'string' ? { connectionString: connection } : connection)), options)
+export const openPostgresStore = async (connection: string | pg.PoolConfig, options: SqlStoreOptions = {}): Promise<SqlEventStore> => {
+  // loaded here, not at the top: `@ansinh/store-pglite` runs this package's SQL without pg
+  const { default: postgres } = await import('pg')
+  return SqlEventStore.open(pgDriver(new postgres.Pool(typeof connection === 'string' ? { connectionString: connection } : connection)), options)
+}

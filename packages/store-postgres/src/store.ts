@@ -19,6 +19,8 @@ import {
   type AppendResult,
   type AppendSnapshot,
   type SnapshotKeeping,
+  type SnapshotStamp,
+  type SnapshotStore,
   ChangeNotifier,
   type EventStore,
   type ExpectedRevision,
@@ -57,6 +59,13 @@ export interface SqlStoreOptions {
    * read of a mistyped database name answers an error rather than zeros.
    */
   readonly create?: boolean
+  /**
+   * Where snapshots are kept instead of the `ansinh_snapshots` table (the embedded store keeps
+   * them as files in its folder). A snapshot sealed with an append is then saved just after the
+   * commit, not inside the transaction: safe, because a snapshot is trusted only when its stamp
+   * matches the chain.
+   */
+  readonly snapshots?: SnapshotStore
 }
 
 /** The message of a store opened with `create: false` on a database that holds none. */
@@ -81,8 +90,13 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
   private closed = false
   /** Projection checkpoints, kept in the same database as the events. */
   readonly checkpoints: SqlCheckpointStore
-  /** Read-model snapshots, kept in the same database as the events (table ansinh_snapshots). */
-  readonly snapshots: SqlSnapshotStore
+  /**
+   * Read-model snapshots: in the same database as the events (table ansinh_snapshots), or where
+   * the options put them.
+   */
+  readonly snapshots: SnapshotStore
+  /** Whether snapshots are kept outside the database, so saved after an append's commit. */
+  private readonly snapshotsOutside: boolean
 
   /** A store over a driver whose schema is ready, or the error that kept it from being ready. */
   constructor(
@@ -93,20 +107,27 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
     this.clock = options.clock ?? (() => instantOfMillis(Date.now()))
     this.pollMs = options.pollMs ?? 500
     this.checkpoints = new SqlCheckpointStore(driver)
-    this.snapshots = new SqlSnapshotStore(driver)
+    this.snapshots = options.snapshots ?? new SqlSnapshotStore(driver)
+    this.snapshotsOutside = options.snapshots !== undefined
   }
 
   /** Migrates the schema and returns the store; a failure is kept and returned by every call. */
   static async open(driver: SqlDriver, options: SqlStoreOptions = {}): Promise<SqlEventStore> {
-    let ready: E.Either<StoreError, void>
+    return new SqlEventStore(driver, await SqlEventStore.prepare(driver, options), options)
+  }
+
+  /**
+   * Brings the schema of `driver`'s database up to date (creating it unless `options.create` is
+   * false): what {@link open} does before it constructs the store, for a subclass's own `open`.
+   */
+  static async prepare(driver: SqlDriver, options: SqlStoreOptions = {}): Promise<E.Either<StoreError, void>> {
     try {
       const exists = options.create !== false || (await driver.query<{ t: string | null }>(`SELECT to_regclass('ansinh_events')::text AS t`))[0]?.t != null
       if (exists) await migrate(driver)
-      ready = exists ? E.right(undefined) : E.left({ _tag: 'StoreUnavailable', message: NO_STORE_MESSAGE })
+      return exists ? E.right(undefined) : E.left({ _tag: 'StoreUnavailable', message: NO_STORE_MESSAGE })
     } catch (err) {
-      ready = E.left(unavailable(err))
+      return E.left(unavailable(err))
     }
-    return new SqlEventStore(driver, ready, options)
   }
 
   private check(): E.Either<StoreError, void> {
@@ -123,7 +144,11 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
     return this.write(writes, null, options)
   }
 
-  /** Appends, and saves the snapshot sealed from the new head in the same transaction. */
+  /**
+   * Appends, and saves the snapshot sealed from the new head in the same transaction (or, for
+   * snapshots kept outside the database, just after it commits; a failed save there is given to
+   * `snapshot.onSaveFailed`: the events are stored either way).
+   */
   appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot, options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
     return this.write(writes, snapshot, options)
   }
@@ -135,7 +160,7 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
     if (E.isLeft(prepared)) return prepared
     const { streams, ids } = prepared.right
     try {
-      const result = await this.driver.transaction(async (tx) => {
+      const committed = await this.driver.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK])
         const [head] = await tx.query<{ position: string; hash: string }>('SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1')
         const revisions = new Map<string, number>()
@@ -165,20 +190,35 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
         if (E.isLeft(planned)) throw new Refused(planned.left)
         const { result, head: after } = planned.right
         const { positions } = result
-        if (snapshot !== null) {
+        if (snapshot !== null && !this.snapshotsOutside) {
           const sealed = snapshot.seal(result, after)
           if (sealed !== null) await saveSnapshotIn(tx, snapshot.name, sealed)
         }
+
         if (positions.length > 0 && this.driver.kind === 'postgres') {
           await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, String(positions[positions.length - 1])])
         }
-        return result
+        return { result, head: after }
       })
-      if (result.positions.length > 0) this.changes.notify()
-      return E.right(result)
+      if (committed.result.positions.length > 0) this.changes.notify()
+      if (snapshot !== null && this.snapshotsOutside) await this.saveAfterCommit(snapshot, committed.result, committed.head)
+      return E.right(committed.result)
     } catch (err) {
       return E.left(err instanceof Refused ? err.error : unavailable(err))
     }
+  }
+
+  private async saveAfterCommit(snapshot: AppendSnapshot, result: AppendResult, head: SnapshotStamp): Promise<void> {
+    let sealed: Uint8Array | null
+    try {
+      sealed = snapshot.seal(result, head)
+    } catch (err) {
+      snapshot.onSaveFailed?.({ _tag: 'SnapshotStoreFailed', message: `cannot seal: ${(err as Error).message}` })
+      return
+    }
+    if (sealed === null) return
+    const saved = await this.snapshots.save(snapshot.name, sealed)()
+    if (E.isLeft(saved)) snapshot.onSaveFailed?.(saved.left)
   }
 
   /** The events of one stream in revision order. */

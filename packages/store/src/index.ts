@@ -67,4 +67,4 @@ export {
   type SnapshotStore,
   type SnapshotStoreFailed,
 } from './snapshot.js'
-export { checkAgainstChain } from './snapshot-trust.js'
+export { type VouchesHead, checkAgainstChain, vouchedHeadOf } from './snapshot-trust.js'

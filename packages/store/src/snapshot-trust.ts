@@ -12,12 +12,30 @@ import type { EventStore } from './port.js'
 import type { SnapshotError, SnapshotStamp } from './snapshot.js'
 
 /**
+ * A store that can name its head, position and chain hash, without reading it: the embedded
+ * store whose folder is unchanged since a process found its head row carrying that hash
+ * (`@ansinh/store-pglite`'s seal). Null when it cannot (then it is read as any store).
+ */
+export interface VouchesHead {
+  vouchedHead(): SnapshotStamp | null
+}
+
+/** The head `store` vouches for, or null (it does not, or it is no {@link VouchesHead}). */
+export const vouchedHeadOf = (store: EventStore): SnapshotStamp | null =>
+  'vouchedHead' in store && typeof store.vouchedHead === 'function' ? (store as EventStore & VouchesHead).vouchedHead() : null
+
+/**
  * Right when the store's chain hash at `stamp.position` is `stamp.hash`; a `SnapshotStale` Left
- * otherwise. A store that fails while being read throws, as its `readAll` does.
+ * otherwise. A store that fails while being read throws, as its `readAll` does. A store that
+ * vouches for its head answers for that position without a read.
  */
 export const checkAgainstChain = async (store: EventStore, stamp: SnapshotStamp): Promise<E.Either<SnapshotError, SnapshotStamp>> => {
   if (stamp.position === 0) {
     return stamp.hash === GENESIS_HASH ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: 0, hash: stamp.hash, chainHash: GENESIS_HASH })
+  }
+  const vouched = vouchedHeadOf(store)
+  if (vouched !== null && vouched.position === stamp.position) {
+    return vouched.hash === stamp.hash ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: stamp.position, hash: stamp.hash, chainHash: vouched.hash })
   }
   let chainHash: string | null = null
   for await (const e of store.readAll({ fromPosition: stamp.position, pageSize: 1 })) {

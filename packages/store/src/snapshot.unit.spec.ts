@@ -35,10 +35,21 @@ describe('snapshot envelope', () => {
     expect(openSnapshot(new Uint8Array(200), 1)).toMatchObject({ left: { message: 'not a snapshot envelope (no ANSINHSN mark)' } })
   })
 
+  it('refuses an envelope of another layout by its version, before measuring it', () => {
+    const older = sealSnapshot(stamp, 1, payload)
+    new DataView(older.buffer).setUint16(8, 1)
+    expect(openSnapshot(older, 1)).toEqual(E.left({ _tag: 'SnapshotOtherVersion', found: 'envelope 1, payload format 1', expected: 'envelope 2, payload format 1' }))
+  })
+
+  it('starts the payload on an 8-byte boundary, so that its typed arrays can be viewed in place', () => {
+    const opened = openSnapshot(sealSnapshot(stamp, 1, payload), 1)
+    expect(E.isRight(opened) && opened.right.payload.byteOffset % 8).toBe(0)
+  })
+
   it('refuses another payload format by name', () => {
     const r = openSnapshot(sealSnapshot(stamp, 2, payload), 1)
-    expect(r).toEqual(E.left({ _tag: 'SnapshotOtherVersion', found: 'envelope 1, payload format 2', expected: 'envelope 1, payload format 1' }))
-    expect(describeSnapshotError((r as E.Left<never>).left)).toBe('of another format (envelope 1, payload format 2; this version reads envelope 1, payload format 1)')
+    expect(r).toEqual(E.left({ _tag: 'SnapshotOtherVersion', found: 'envelope 2, payload format 2', expected: 'envelope 2, payload format 1' }))
+    expect(describeSnapshotError((r as E.Left<never>).left)).toBe('of another format (envelope 2, payload format 2; this version reads envelope 2, payload format 1)')
   })
 
   it('will not seal a stamp that is no chain hash', () => {

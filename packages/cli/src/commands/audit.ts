@@ -30,7 +30,6 @@ import { diffPlan, explainPlan, planRevisions, reproducePlan } from '@ansinh/pro
 import type { Format, Lang, Source } from '../args.js'
 import type { AuditCommand, AuditQuery, AuditedReport } from '../grammar/audit-commands.js'
 import { type Failure, fail } from '../failure.js'
-import { renderDiffHtml, renderRevisionsHtml } from '../format/html.js'
 import { diffTable, explanationTable, reproductionLines, streamExplanationCsv, triangleCsv, triangleTable } from '../format/audit.js'
 import { type LoadedHistory, withHistory } from './report.js'
 
@@ -113,7 +112,7 @@ interface Head {
 
 const renderDiff = async (d: ReportDiff<object>, format: Format, lang: Lang, names: ReadonlyMap<string, string>): Promise<string> => {
   const a = d.before as Head, b = d.after as Head
-  if (format === 'html') return renderDiffHtml({ before: a, after: b, fields: d.fields }, a.unit === null ? null : (names.get(a.unit) ?? null), lang)
+  if (format === 'html') return (await import('../format/html.js')).renderDiffHtml({ before: a, after: b, fields: d.fields }, a.unit === null ? null : (names.get(a.unit) ?? null), lang)
   const ka = a.knownAt
   // the question both sides answer (a plan's year too), then each side's instant and basis
   const header: Record<string, unknown> = { report: a.report, asOf: a.asOf, unit: a.unit, scheme: a.scheme }
@@ -214,7 +213,7 @@ export const runRevisions = async (c: Extract<AuditCommand, { name: 'revisions' 
     const head = { report: c.report, unit: c.unit, scheme: c.scheme, ...(c.report === 'plan' ? { year: c.year } : {}), every: c.every }
     if (format === 'json') return E.right(JSON.stringify({ ...head, ...t.right }))
     if (format === 'csv') return E.right(triangleCsv(t.right, c.csv))
-    if (format === 'html') return E.right(await renderRevisionsHtml(head, c.unit === null ? null : (names.get(c.unit) ?? null), t.right, c.lang))
+    if (format === 'html') return E.right(await (await import('../format/html.js')).renderRevisionsHtml(head, c.unit === null ? null : (names.get(c.unit) ?? null), t.right, c.lang))
     const unit = c.unit === null ? '' : ` ${c.unit}${names.has(c.unit) ? ` ${names.get(c.unit)}` : ''}`
     return E.right(triangleTable(`${c.report}${unit} ${c.scheme ?? ''}: ${c.field}`.replace(/\s+/g, ' '), t.right, c.lang))
   }).then(E.flatten)

@@ -112,7 +112,7 @@ const importOnce = async (
   const onProgress = (written: number): void => p.update(written)
   const appended =
     history !== null && keepsSnapshots(store)
-      ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, fresh), { onProgress })
+      ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, fresh, (line) => void process.stderr.write(line + '\n')), { onProgress })
       : await store.appendMany(writes, { onProgress })
   p.done()
   if (E.isLeft(appended)) {

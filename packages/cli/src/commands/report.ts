@@ -11,7 +11,6 @@ import { checkedDebtReport } from '@ansinh/projection-debt'
 import { checkedPlanReport } from '@ansinh/projection-plan'
 import { agentsReport } from '@ansinh/projection-agents'
 import { revenueReport } from '@ansinh/projection-revenue'
-import { monthEnds } from '@ansinh/report-html'
 import { GENESIS_HASH, StoreFailure, breakOfReadError, chainHashAt, chainHashOf, describeChainHashError } from '@ansinh/store'
 import type { ChainEvidence } from '@ansinh/projection'
 import { fileEvidence, storeEvidence, storeIds } from './evidence.js'
@@ -19,7 +18,6 @@ import { loadStoredHistory } from '@ansinh/projection-runner'
 import type { Command, CsvOptions, Format, Lang, Source } from '../args.js'
 import { type Failure, fail } from '../failure.js'
 import { renderCsv } from '../format/csv.js'
-import { renderHtml } from '../format/html.js'
 import type { ReportView } from '../format/reports.js'
 import { renderTable } from '../format/table.js'
 import { progress } from '../progress.js'
@@ -155,6 +153,8 @@ export const runReport = async (
       const r = compute({ ...command, asOf, geography: command.geography ?? command.asOf }, history)
       return E.isRight(r) ? participantsOf(r.right) : 0
     }
+    // the page's modules (Vega) are loaded only for a page: a json or table answer starts faster
+    const [{ monthEnds }, { renderHtml }] = await Promise.all([import('@ansinh/report-html'), import('../format/html.js')])
     const series = command.name !== 'report-coverage' && command.name !== 'report-plan' ? null : monthEnds(command.asOf).map((asOf) => ({ asOf, value: monthEnd(asOf) }))
     return E.right(await renderHtml({ report: withHash, unitName: report.unit === null ? null : (names.get(report.unit) ?? null), series }, command.lang))
   })

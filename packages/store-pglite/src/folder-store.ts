@@ -1,0 +1,186 @@
+/**
+ * The store in a folder: the SQL store over PGlite, with its snapshots as files (file-snapshots.ts)
+ * and, when the folder is sealed (seal.ts), PGlite started only when a question needs a row. A
+ * report from a snapshot taken at the head then reads the snapshot file and nothing else.
+ *
+ * @module folder-store
+ */
+import { PGlite } from '@electric-sql/pglite'
+import * as E from 'fp-ts/lib/Either.js'
+import { open } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AppendManyOptions, AppendResult, AppendSnapshot, ReadAllOptions, RecordedEvent, SnapshotStamp, StoreError, StreamWrite, VouchesHead } from '@ansinh/store'
+import { MIGRATIONS, type SqlDriver, SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
+import { pgliteDriver } from './driver.js'
+import { FileSnapshotStore, SNAPSHOT_FOLDER } from './file-snapshots.js'
+import { writeSeal } from './seal.js'
+
+/**
+ * PostgreSQL's start parameters for a folder: PGlite's own, and shared buffers of 16 MB instead of
+ * the 128 MB a server defaults to. PGlite zeroes and holds its shared buffers in the process's
+ * WebAssembly memory from the start: 128 MB made every `ansinh` command about 300 MB before it read
+ * a row. The store reads and writes in sequence (appends, position-ordered reads), which needs no
+ * large buffer pool.
+ */
+export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
+
+/**
+ * The snapshot a seal is written for: the built-in read models' (`HISTORY_SNAPSHOT` of
+ * `@ansinh/projection-runner`), the one every report answers from.
+ */
+export const SEALED_SNAPSHOT = 'history'
+
+/** A driver that starts PGlite in `folder` on its first statement; `started` says whether it has. */
+interface LazyDriver extends SqlDriver {
+  started(): boolean
+  /** Starts PGlite now (rejects when it cannot open the folder). */
+  start(): Promise<void>
+}
+
+const lazyDriver = (folder: string, afterClose: () => Promise<void>): LazyDriver => {
+  let starting: Promise<SqlDriver> | null = null
+  const driver = (): Promise<SqlDriver> => (starting ??= PGlite.create(folder, { startParams: [...PGLITE_START_PARAMS] }).then((db) => pgliteDriver(db)))
+  return {
+    kind: 'pglite',
+    started: () => starting !== null,
+    start: async () => void (await driver()),
+    query: async (text, params) => (await driver()).query(text, params),
+    copy: async (table, columns, text, onSent) => (await driver()).copy(table, columns, text, onSent),
+    copyOut: async (select) => (await driver()).copyOut(select),
+    transaction: async (body) => (await driver()).transaction(body),
+    listen: async (channel, onNotify) => (await driver()).listen(channel, onNotify),
+    close: async () => {
+      try {
+        if (starting !== null) await (await starting.catch(() => null))?.close()
+      } finally {
+        await afterClose()
+      }
+    },
+  }
+}
+
+/** The stamp a snapshot envelope carries (bytes 14–54 of its header), or null when the file is not there or too short. */
+const snapshotStampOf = async (file: string): Promise<SnapshotStamp | null> => {
+  try {
+    const handle = await open(file, 'r')
+    try {
+      const header = Buffer.alloc(54)
+      const { bytesRead } = await handle.read(header, 0, 54, 0)
+      if (bytesRead < 54 || header.toString('latin1', 0, 8) !== 'ANSINHSN') return null
+      return { position: Number(header.readBigUInt64BE(14)), hash: header.toString('hex', 22, 54) }
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return null
+  }
+}
+
+/** Options of {@link FolderStore.openFolder}. */
+export interface FolderStoreOptions extends SqlStoreOptions {
+  /** The head the folder's seal vouches for (seal.ts), or null: the store is then opened as always. */
+  readonly vouched: SnapshotStamp | null
+  /** Releases the folder's lock: called once, after PGlite has closed and the seal is written. */
+  readonly release: () => void
+}
+
+/** The embedded store in a folder (see the module comment). */
+export class FolderStore extends SqlEventStore implements VouchesHead {
+  /** The head vouched for by the seal, until this store appends. */
+  private vouched: SnapshotStamp | null
+  private sealAtClose: SnapshotStamp | null = null
+
+  private constructor(
+    private readonly folder: string,
+    private readonly lazy: LazyDriver,
+    ready: E.Either<StoreError, void>,
+    vouched: SnapshotStamp | null,
+    options: SqlStoreOptions,
+  ) {
+    super(lazy, ready, { ...options, snapshots: new FileSnapshotStore(join(folder, SNAPSHOT_FOLDER)) })
+    this.vouched = vouched
+  }
+
+  /**
+   * Opens the store in `folder`, whose lock the caller holds. Sealed (`options.vouched`): nothing is
+   * started until a statement is needed. Otherwise PGlite is started and the schema brought up to
+   * date, as for any SQL store.
+   */
+  static async openFolder(folder: string, options: FolderStoreOptions): Promise<FolderStore> {
+    let store: FolderStore | null = null
+    const lazy = lazyDriver(folder, async () => {
+      try {
+        const head = store?.sealAtClose ?? null
+        // a seal that cannot be written only costs the next process its start-up
+        if (head !== null) await writeSeal(folder, { head, schema: MIGRATIONS.length }).catch(() => undefined)
+      } finally {
+        options.release()
+      }
+    })
+    const { vouched, release: _, ...sql } = options
+    // unsealed, PGlite starts now, so that a folder it cannot open is refused by the caller at once
+    if (vouched === null) await lazy.start()
+    const ready = vouched !== null ? E.right(undefined) : await SqlEventStore.prepare(lazy, sql)
+    store = new FolderStore(folder, lazy, ready, vouched, sql)
+    return store
+  }
+
+  /** The head the folder's seal vouches for, while this store has not appended. */
+  vouchedHead(): SnapshotStamp | null {
+    return this.vouched
+  }
+
+  /** Whether PGlite was started (false: every answer so far came from the seal and the snapshot files). */
+  get started(): boolean {
+    return this.lazy.started()
+  }
+
+  override append(stream: string, events: StreamWrite['events'], expectedRevision?: Parameters<SqlEventStore['append']>[2]): Promise<E.Either<StoreError, AppendResult>> {
+    this.vouched = null
+    return super.append(stream, events, expectedRevision)
+  }
+
+  override appendMany(writes: readonly StreamWrite[], options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
+    this.vouched = null
+    return super.appendMany(writes, options)
+  }
+
+  override appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot, options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
+    this.vouched = null
+    return super.appendManyWithSnapshot(writes, snapshot, options)
+  }
+
+  /** Every event from a position; past a vouched head there is none, and PGlite is not started to say so. */
+  override readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const vouched = this.vouched
+    if (vouched !== null && (options.fromPosition ?? 1) > vouched.position) return (async function* () {})()
+    return super.readAll(options)
+  }
+
+  /** The position of the last event; a vouched head's without starting PGlite. */
+  override async headPosition(): Promise<number> {
+    return this.vouched?.position ?? super.headPosition()
+  }
+
+  /**
+   * Closes PGlite, if it was started, and then seals the folder when the snapshot file is stamped
+   * with the head row's hash; then releases the folder.
+   */
+  override async close(): Promise<void> {
+    if (this.lazy.started()) this.sealAtClose = await this.headMatchingSnapshot()
+    await super.close()
+  }
+
+  /** The store's head when the history snapshot file is stamped with it (the head row's hash), else null. */
+  private async headMatchingSnapshot(): Promise<SnapshotStamp | null> {
+    try {
+      const [row] = await this.lazy.query<{ position: string; hash: string }>('SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1')
+      if (row === undefined) return null
+      const head = { position: Number(row.position), hash: row.hash.trim() }
+      const stamp = await snapshotStampOf(new FileSnapshotStore(join(this.folder, SNAPSHOT_FOLDER)).fileOf(SEALED_SNAPSHOT))
+      return stamp !== null && stamp.position === head.position && stamp.hash === head.hash ? head : null
+    } catch {
+      return null
+    }
+  }
+}
