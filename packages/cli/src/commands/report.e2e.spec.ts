@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -142,10 +142,11 @@ describe('ansinh report', () => {
     const dirPath = join(dir, 'store-snapshot')
     const store = `pglite:${dirPath}`
     expect((await run(['import', file, '--store', store])).code).toBe(0)
-    const { PGlite } = await import('@electric-sql/pglite')
-    const db = await PGlite.create(dirPath)
-    await db.query(`UPDATE ansinh_snapshots SET envelope = set_byte(envelope, 70, (get_byte(envelope, 70) + 1) % 256)`)
-    await db.close()
+    // the embedded store keeps its snapshot as a file in its folder: one byte of it changed
+    const snapshotFile = join(dirPath, 'ansinh-snapshots', 'history.snapshot')
+    const bytes = readFileSync(snapshotFile)
+    bytes[70] = (bytes[70]! + 1) % 256
+    writeFileSync(snapshotFile, bytes)
     const argv = [...reports[2]!, '--store', store, '--format', 'json']
     const warned = await run(argv)
     expect(warned.code).toBe(0)
