@@ -175,23 +175,25 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
       const store = await makeStore()
       expectRight(await store.append(participantStream(1), [enrolment(1, 1)]))
       await store.close()
-      const reason: unknown = expect.objectContaining({ _tag: 'StoreUnavailable', message: expect.any(String) })
+      const reason = { _tag: 'StoreUnavailable' }
       const unavailable = E.left(reason)
-      expect(await store.headPosition()).toEqual(unavailable)
+      const head = await store.headPosition()
+      expect(head).toMatchObject(unavailable)
+      expect(E.isLeft(head) && head.left._tag === 'StoreUnavailable' && head.left.message.length > 0).toBe(true) // says why
       // the read's one element is the Left: it ends the read
       const elements: unknown[] = []
       for await (const r of store.readAll()) elements.push(r)
-      expect(elements).toEqual([unavailable])
-      expect(await readToEnd(store, { fromPosition: 1, pageSize: 1 })).toEqual(unavailable)
-      expect(await verifyChain(store.readAll())).toEqual(unavailable)
-      expect(await store.readStream(participantStream(1))).toEqual(unavailable)
-      expect(await store.append(participantStream(1), [enrolment(1, 2)])).toEqual(unavailable)
-      expect(await store.appendMany([{ stream: participantStream(2), events: [enrolment(2, 1)] }])).toEqual(unavailable)
+      expect(elements).toMatchObject([unavailable])
+      expect(await readToEnd(store, { fromPosition: 1, pageSize: 1 })).toMatchObject(unavailable)
+      expect(await verifyChain(store.readAll())).toMatchObject(unavailable)
+      expect(await store.readStream(participantStream(1))).toMatchObject(unavailable)
+      expect(await store.append(participantStream(1), [enrolment(1, 2)])).toMatchObject(unavailable)
+      expect(await store.appendMany([{ stream: participantStream(2), events: [enrolment(2, 1)] }])).toMatchObject(unavailable)
       const errors: unknown[] = []
       const sub = store.subscribe({ onEvent: () => undefined, onError: (e) => void errors.push(e) })
-      expect(await sub.caughtUp).toEqual(unavailable)
+      expect(await sub.caughtUp).toMatchObject(unavailable)
       await sub.stop()
-      expect(errors).toEqual([reason])
+      expect(errors).toMatchObject([reason])
       await store.close() // closing twice is harmless
     })
 
