@@ -24,13 +24,6 @@ export const readEverything = async (store: Pick<EventStore, 'readAll'>, pageSiz
   return read.right
 }
 
-/** The head position of a store, failing the test with the error otherwise. */
-export const headOf = async (store: Pick<EventStore, 'headPosition'>): Promise<number> => {
-  const head = await store.headPosition()
-  if (E.isLeft(head)) expect.fail(`expected a head position, got ${JSON.stringify(head.left)}`)
-  return head.right
-}
-
 /** Opens a store, runs `body`, closes the store even when `body` fails. */
 export const withStore = async <A>(makeStore: () => Promise<EventStore>, body: (store: EventStore) => Promise<A>): Promise<A> => {
   const store = await makeStore()
