@@ -37,7 +37,7 @@ import {
 import type { SqlDriver } from './driver.js'
 import { migrate } from './migrations.js'
 import { planAndLoad } from './load.js'
-import { type EventRow, decodeRow, readRows } from './rows.js'
+import { type EventRow, decodeRow, readRows } from './internal/rows.js'
 
 /** The advisory-lock key serializing appends ("ansh"). */
 const APPEND_LOCK = 0x616e7368

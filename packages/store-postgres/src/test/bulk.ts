@@ -12,7 +12,7 @@ import { type EventStore, type RecordedEvent, type StreamWrite, verifyChain } fr
 import { enrolment, expectLeft, expectRight, participantStream, readEverything, unitEstablished, withOtherData } from '@ansinh/store-testing'
 import type { SqlDriver } from '../driver.js'
 import { COPY_CHUNK } from '../load.js'
-import { COLUMNS, copyText } from '../rows.js'
+import { COLUMNS, copyText } from '../internal/rows.js'
 
 /** Streams, and events per stream: 25,000 events, more than two COPY chunks. */
 const STREAMS = 2_500

@@ -10,7 +10,7 @@ import { GENESIS_HASH, type EventStore, chainHash, verifyChain } from '@ansinh/s
 import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
 import { type DomainEvent, canonicalDataJson } from '@ansinh/core'
 import type { SqlQueryable } from '../driver.js'
-import { COLUMNS, copyText } from '../rows.js'
+import { COLUMNS, copyText } from '../internal/rows.js'
 
 /** Moves rows at or after `from` by `by` positions (in two steps: positions are unique). */
 const shift = async (sql: SqlQueryable, from: number, by: number): Promise<void> => {
