@@ -60,6 +60,8 @@ export interface EventStoreDbOptions {
 
 const unavailable = (err: unknown): StoreError => ({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) })
 
+const CLOSED: StoreError = { _tag: 'StoreUnavailable', message: 'the store is closed' }
+
 /** The head of the chain and the head stream's revision (-1: no head yet). */
 interface Head {
   readonly position: number
@@ -74,6 +76,8 @@ export class EventStoreDbStore implements EventStore {
   private turn: Promise<unknown> = Promise.resolve()
   private checkpoint: { position: number; at: Position } | null = null
   private wake: { unsubscribe(): Promise<void> } | null = null
+  /** Set by `close`: every later call answers `CLOSED` instead of using the disposed client. */
+  private closed = false
   private readonly namespace: string
   private readonly headStream: string
 
@@ -100,6 +104,7 @@ export class EventStoreDbStore implements EventStore {
   }
 
   private async appendNow(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
+    if (this.closed) return E.left(CLOSED)
     const prepared = prepareAppend(writes, this.clock)
     if (E.isLeft(prepared)) return prepared
     try {
@@ -170,6 +175,7 @@ export class EventStoreDbStore implements EventStore {
 
   /** The events of one stream in revision order. */
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
+    if (this.closed) return E.left(CLOSED)
     const out: RecordedEvent[] = []
     try {
       for await (const r of this.client.readStream(this.namespace + stream, { direction: FORWARDS, fromRevision: BigInt(options.fromRevision ?? 0) })) {
@@ -197,6 +203,10 @@ export class EventStoreDbStore implements EventStore {
 
   /** `readAll`; a subscription does not pass gaps (`drain` false): it waits for the late event. */
   private async *readOrdered(from: number, drain: boolean): AsyncIterable<EventRead> {
+    if (this.closed) {
+      yield E.left(CLOSED)
+      return
+    }
     // The order tracks every position from where the read starts, so that `settled` means "every
     // position up to next - 1 has been seen"; only events from `from` on are handed out.
     const known = this.checkpoint !== null && this.checkpoint.position < from ? this.checkpoint : null
@@ -225,7 +235,7 @@ export class EventStoreDbStore implements EventStore {
 
   /** Catches up from a position, then follows appends: woken by a filtered `$all` subscription, and by polling. */
   subscribe(options: SubscribeOptions): Subscription {
-    if (this.wake === null) {
+    if (this.wake === null && !this.closed) {
       const live = this.client.subscribeToAll({ fromPosition: END, filter: streamNameFilter({ prefixes: STREAM_PREFIXES.map((p) => this.namespace + p) }) })
       live.on('data', () => this.changes.notify())
       live.on('error', () => undefined) // polling carries on without it
@@ -236,6 +246,7 @@ export class EventStoreDbStore implements EventStore {
 
   /** The last claimed position (0 when empty), or why the server cannot say. */
   async headPosition(): Promise<E.Either<StoreError, number>> {
+    if (this.closed) return E.left(CLOSED)
     try {
       return E.right((await this.readHead()).position)
     } catch (err) {
@@ -245,6 +256,8 @@ export class EventStoreDbStore implements EventStore {
 
   /** Ends the wake-up subscription and disposes the client. */
   async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
     this.changes.notify()
     await this.wake?.unsubscribe().catch(() => undefined)
     await this.client.dispose()
