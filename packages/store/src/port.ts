@@ -122,7 +122,8 @@ export interface ReadStreamOptions {
 export interface Subscription {
   /**
    * Resolves once the subscriber has been handed every event committed when it started (Right),
-   * or with the StoreError that stopped it first (Left; `onError` gets it too). Never rejects.
+   * or with the StoreError that stopped it first (Left; `onError` gets it too). Never rejects; stays
+   * pending when `stop` comes first.
    */
   readonly caughtUp: Promise<E.Either<StoreError, void>>
   /** Stops delivery; resolves when no handler runs any more. */
