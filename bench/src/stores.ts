@@ -7,7 +7,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
-import { type EventStore, writesInOrder } from '@ansinh/store'
+import { type EventStore, describeStoreError, writesInOrder } from '@ansinh/store'
 import { now, perSecond, round } from './measure.js'
 
 /** Throughput of one phase. */
@@ -42,7 +42,10 @@ export const replayAll = async (store: EventStore, pageSize = 5_000): Promise<Th
   for (let pass = 0; pass < 2; pass++) {
     const t = now()
     let n = 0
-    for await (const r of store.readAll({ pageSize })) if (r.position > 0) n++
+    for await (const r of store.readAll({ pageSize })) {
+      if (E.isLeft(r)) throw new Error(describeStoreError(r.left))
+      if (r.right.position > 0) n++
+    }
     const ms = now() - t
     if (best === null || ms < best.ms) best = { events: n, ms: round(ms), eventsPerSec: perSecond(n, ms) }
   }

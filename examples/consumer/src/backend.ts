@@ -11,7 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { checkHistory, decodeHistory, formatLineError, parseBusinessDate } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { planReport } from '@ansinh/projection-plan'
-import { type RecordedEvent, verifyChain, writesInOrder } from '@ansinh/store'
+import { type RecordedEvent, type StoreError, describeStoreError, verifyChain, writesInOrder } from '@ansinh/store'
 import { openPostgresStore } from '@ansinh/store-postgres'
 
 const [file, unit, day] = process.argv.slice(2)
@@ -41,11 +41,19 @@ try {
     console.error(`not appended: ${appended.left._tag}`)
     process.exit(3)
   }
+  // Reads answer a store failure as a value (the read's last element, a Left), like the append.
+  function notRead(e: StoreError): never {
+    console.error(`not read: ${describeStoreError(e)}`)
+    process.exit(3)
+  }
   const stored: RecordedEvent[] = []
-  for await (const e of store.readAll()) stored.push(e)
+  for await (const r of store.readAll()) stored.push(E.isLeft(r) ? notRead(r.left) : r.right)
   const chain = await verifyChain(store.readAll())
+  if (E.isLeft(chain)) notRead(chain.left)
+  const head = await store.headPosition()
+  if (E.isLeft(head)) notRead(head.left)
   const report = planReport(History.of(stored), { asOf, scheme: 'voluntary', unit, knownAt: null })
-  console.log(JSON.stringify({ appended: appended.right.positions.length, head: await store.headPosition(), chain: chain.ok, unit: report.unit, participants: report.participants, target: report.target }))
+  console.log(JSON.stringify({ appended: appended.right.positions.length, head: head.right, chain: chain.right.ok, unit: report.unit, participants: report.participants, target: report.target }))
 } finally {
   await store.close()
 }

@@ -43,7 +43,9 @@ export const throughStore = async (url: string, events: readonly DomainEvent[], 
   const store = await open(url)
   try {
     const started = performance.now()
-    const head = await store.headPosition()
+    const headRead = await store.headPosition()
+    if (E.isLeft(headRead)) throw new Error(describeStoreError(headRead.left))
+    const head = headRead.right
     let imported = 0
     if (head === 0) {
       // The history the snapshot seals is folded at the positions the store gives the events, in
@@ -61,15 +63,20 @@ export const throughStore = async (url: string, events: readonly DomainEvent[], 
       if (history.size === imported && imported > 0) return { history, imported, importMs: performance.now() - started, readMs: 0, fromSnapshot: true }
     } else {
       let last: DomainEvent | undefined
-      for await (const r of store.readAll({ fromPosition: head, pageSize: 1 })) last = r.event
+      for await (const r of store.readAll({ fromPosition: head, pageSize: 1 })) {
+        if (E.isLeft(r)) throw new Error(describeStoreError(r.left))
+        last = r.right.event
+      }
       if (head !== events.length || last?.id !== events[events.length - 1]?.id) {
         throw new Error(`${url} holds another history (${head} events); remove it or name another store with --store`)
       }
     }
     const importedAt = performance.now()
     const reading = progress(`reading ${url}`, { total: imported > 0 ? imported : head })
-    const loaded = await loadStoredHistory(store, { useSnapshot: true, warn, pageSize: 10_000, onEvent: (position) => reading.update(position) })
+    const read = await loadStoredHistory(store, { useSnapshot: true, warn, pageSize: 10_000, onEvent: (position) => reading.update(position) })
     reading.done()
+    if (E.isLeft(read)) throw new Error(describeStoreError(read.left))
+    const loaded = read.right
     return { history: loaded.history, imported, importMs: importedAt - started, readMs: performance.now() - importedAt, fromSnapshot: loaded.snapshot !== null }
   } finally {
     await store.close()

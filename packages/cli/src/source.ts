@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type LineEvent, HistoryDecoder, formatLineError } from '@ansinh/core'
 import { statSync } from 'node:fs'
-import type { EventStore, RecordedEvent } from '@ansinh/store'
+import { type EventRead, type EventStore, type StoreError, describeStoreError } from '@ansinh/store'
 import { type Failure, fail } from './failure.js'
 import { forEachLine, readLines } from './lines.js'
 import { bytes, progress } from './progress.js'
@@ -59,19 +59,28 @@ export const decodeFile = async (file: string, doing = 'reading'): Promise<E.Eit
 
 /**
  * Every event a store holds, in position order, with progress against the head position it had
- * when the read began (store replay, import's read of what is stored, verify).
+ * when the read began (store replay, import's read of what is stored, verify). A store failure,
+ * of the head or of the read, is the last element, a Left, as in `readAll`.
  */
-export const replay = async function* (store: EventStore, url: string, doing = 'reading', fromPosition = 1): AsyncGenerator<RecordedEvent> {
-  const p = progress(`${doing} ${redact(url)}`, { total: await store.headPosition() })
+export const replay = async function* (store: EventStore, url: string, doing = 'reading', fromPosition = 1): AsyncGenerator<EventRead> {
+  const head = await store.headPosition()
+  if (E.isLeft(head)) {
+    yield head
+    return
+  }
+  const p = progress(`${doing} ${redact(url)}`, { total: head.right })
   try {
     for await (const r of store.readAll({ pageSize: 5_000, fromPosition })) {
-      p.update(r.position)
+      if (E.isRight(r)) p.update(r.right.position)
       yield r
     }
   } finally {
     p.done()
   }
 }
+
+/** Exit 3 for a store that failed: `store URL: why` (the URL's secrets hidden). */
+export const storeFailed = (url: string, error: StoreError): Failure => fail(3, `store ${redact(url)}: ${describeStoreError(error)}`)
 
 /** Reads and decodes an NDJSON history; every bad line is a `FILE:LINE:` problem (exit 2). */
 export const readHistoryFile = async (file: string): Promise<E.Either<Failure, LineEvent[]>> => {

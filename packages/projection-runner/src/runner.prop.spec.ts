@@ -5,7 +5,7 @@ import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
 import * as E from 'fp-ts/lib/Either.js'
-import { type CheckpointStore, InMemoryCheckpointStore, InMemoryEventStore, type StoreError } from '@ansinh/store'
+import { type CheckpointStore, InMemoryCheckpointStore, InMemoryEventStore, type StoreError, unavailableStore } from '@ansinh/store'
 import { history, interestingDays } from '@ansinh/testing'
 import { describe, expect, it } from 'vitest'
 import { historyProjector } from './history-projector.js'
@@ -103,12 +103,12 @@ describe('ProjectionRunner', () => {
     const half = Math.floor(h.events.length / 2)
     await appendAll(store, h.events.slice(0, half))
     const runner = await started({ store, checkpoints, name: 'live', projector: historyProjector, checkpointEvery: 1_000 })
-    await runner.caughtUp
+    expect(await runner.caughtUp).toEqual(E.right(undefined))
     expect(runner.position).toBe(half)
     expect(await savedPosition(checkpoints, 'live')).toBe(half)
     await appendAll(store, h.events.slice(half))
     await until(() => runner.position === h.events.length)
-    await runner.stop()
+    expect(await runner.stop()).toEqual(E.right(undefined))
     expect(await savedPosition(checkpoints, 'live')).toBe(h.events.length)
     expect(historyProjector.snapshot(runner.model)).toEqual(historyProjector.snapshot(History.of(h.positioned)))
   })
@@ -126,9 +126,20 @@ describe('ProjectionRunner', () => {
       checkpointEvery: 1,
       onError: (e) => errors.push(e),
     })
-    await until(() => runner.error !== null)
-    expect(runner.error).toMatchObject({ _tag: 'CheckpointFailed', position: 1, message: expect.stringContaining('disk full at save 1') })
-    expect(errors).toHaveLength(1)
+    // the catch-up resolves with the reason the runner stopped, the one onError and runner.error give
+    expect(await runner.caughtUp).toMatchObject(E.left({ _tag: 'CheckpointFailed', position: 1, message: expect.stringContaining('disk full at save 1') }))
+    expect(runner.error).toMatchObject({ _tag: 'CheckpointFailed', position: 1 })
+    expect(errors).toEqual([runner.error])
+    expect(await runner.checkpoint()).toEqual(E.left(runner.error))
     await runner.abandon()
+  })
+
+  it('resolves its catch-up with StoreFailed when the store cannot be read, never rejecting', async () => {
+    const reason: StoreError = { _tag: 'StoreUnavailable', message: 'no such server' }
+    const errors: unknown[] = []
+    const runner = await started({ store: unavailableStore(reason), checkpoints: new InMemoryCheckpointStore(), name: 'x', projector: historyProjector, onError: (e) => errors.push(e) })
+    expect(await runner.caughtUp).toEqual(E.left({ _tag: 'StoreFailed', error: reason }))
+    expect(errors).toEqual([{ _tag: 'StoreFailed', error: reason }])
+    expect(await runner.stop()).toEqual(E.left({ _tag: 'StoreFailed', error: reason }))
   })
 })

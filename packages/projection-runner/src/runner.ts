@@ -95,39 +95,46 @@ export class ProjectionRunner<M> {
   }
 
   /**
-   * Resolves when every event committed at start has been folded and checkpointed, or when the
-   * runner stops first (then {@link error} says why, if it failed).
+   * Resolves when every event committed at start has been folded and checkpointed (Right), or
+   * when the runner stops first: Right after a {@link stop}, Left with the reason it failed (the
+   * one {@link error} and `onError` give). Never rejects.
    */
-  get caughtUp(): Promise<void> {
-    return Promise.race([this.subscription!.caughtUp.then(() => this.checkpoint()), this.stopped])
+  get caughtUp(): Promise<E.Either<RunnerError, void>> {
+    const outcome = (): E.Either<RunnerError, void> => (this.failed === null ? E.right(undefined) : E.left(this.failed))
+    const followed = this.subscription!.caughtUp.then(async (r) => {
+      if (E.isLeft(r)) this.fail({ _tag: 'StoreFailed', error: r.left })
+      else await this.checkpoint()
+      return outcome()
+    })
+    return Promise.race([followed, this.stopped.then(outcome)])
   }
 
-  /** Saves a checkpoint now, if anything was folded since the last one. */
-  async checkpoint(): Promise<void> {
-    if (this.failed !== null || this.folded === this.saved) return
+  /**
+   * Saves a checkpoint now, if anything was folded since the last one. Left: why it could not (the
+   * runner has then stopped with that error), or the error the runner had already stopped on.
+   */
+  async checkpoint(): Promise<E.Either<RunnerError, void>> {
+    if (this.failed !== null) return E.left(this.failed)
+    if (this.folded === this.saved) return E.right(undefined)
     const position = this.folded
     const saved = await this.options.checkpoints.save(this.options.name, { position, snapshot: this.options.projector.snapshot(this.model) })
-    if (E.isLeft(saved)) {
-      this.fail({ _tag: 'CheckpointFailed', position, message: describeStoreError(saved.left) })
-      return
-    }
+    if (E.isLeft(saved)) return this.fail({ _tag: 'CheckpointFailed', position, message: describeStoreError(saved.left) })
     const snapshot = this.options.snapshot
     if (snapshot !== undefined && this.lastHash !== null) {
       const sealed = await snapshot.store.save(snapshot.name, snapshot.seal(this.model, { position, hash: this.lastHash }))()
-      if (E.isLeft(sealed)) {
-        this.fail({ _tag: 'CheckpointFailed', position, message: `snapshot ${snapshot.name}: ${describeSnapshotError(sealed.left)}` })
-        return
-      }
+      if (E.isLeft(sealed)) return this.fail({ _tag: 'CheckpointFailed', position, message: `snapshot ${snapshot.name}: ${describeSnapshotError(sealed.left)}` })
     }
     this.saved = Math.max(this.saved, position)
     this.sinceCheckpoint = 0
+    return E.right(undefined)
   }
 
-  /** Stops following, then saves a last checkpoint. */
-  async stop(): Promise<void> {
+  /** Stops following, then saves a last checkpoint; Left: the runner had failed, or that checkpoint could not be saved. */
+  async stop(): Promise<E.Either<RunnerError, void>> {
     await this.subscription?.stop()
-    await this.checkpoint()
+    const saved = await this.checkpoint()
     this.halted()
+    return saved
   }
 
   /** Stops following without a last checkpoint: what a crash leaves behind. */
@@ -155,11 +162,13 @@ export class ProjectionRunner<M> {
     })
   }
 
-  private fail(error: RunnerError): void {
-    if (this.failed !== null) return
+  /** Stops the runner on its first error (later ones are dropped) and answers that first error. */
+  private fail(error: RunnerError): E.Either<RunnerError, never> {
+    if (this.failed !== null) return E.left(this.failed)
     this.failed = error
     void this.subscription?.stop()
     this.halted()
     this.options.onError?.(error)
+    return E.left(error)
   }
 }

@@ -17,6 +17,13 @@ import { InMemoryCheckpointStore } from '@ansinh/store'
 import { historyProjector } from './history-projector.js'
 import { ProjectionRunner } from './runner.js'
 
+/** The history loaded from a store, failing the test with the store's error otherwise. */
+const loadOrFail = async (...args: Parameters<typeof loadStoredHistory>) => {
+  const loaded = await loadStoredHistory(...args)
+  if (E.isLeft(loaded)) expect.fail(`the load failed: ${JSON.stringify(loaded.left)}`)
+  return loaded.right
+}
+
 /** Every figure of a few kinds at a few dates, as known today and at a cut: the reports' bytes. */
 const reportBytes = (h: History, events: readonly DomainEvent[], years: { from: number; to: number }): string => {
   const days = interestingDays({ events, years }).filter((_, i) => i % 6 === 0).slice(0, 8)
@@ -101,14 +108,14 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
         const cut = Math.floor(at * h.events.length)
         await appendAll(store, h.events.slice(0, cut))
         const warnings: string[] = []
-        const first = await loadStoredHistory(store, { ...quiet(warnings), refreshAfter: 0 })
+        const first = await loadOrFail(store, { ...quiet(warnings), refreshAfter: 0 })
         expect(first.saved).toBe(cut > 0)
         await appendAll(store, h.events.slice(cut))
-        const restored = await loadStoredHistory(store, { ...quiet(warnings), refreshAfter: Infinity })
+        const restored = await loadOrFail(store, { ...quiet(warnings), refreshAfter: Infinity })
         expect(warnings).toEqual([])
         expect(restored.snapshot?.position ?? 0).toBe(cut)
         expect(restored.read).toBe(h.events.length - cut)
-        const replayed = await loadStoredHistory(store, { useSnapshot: false, warn: (l) => warnings.push(l) })
+        const replayed = await loadOrFail(store, { useSnapshot: false, warn: (l) => warnings.push(l) })
         expect(replayed.read).toBe(h.events.length)
         const expected = reportBytes(History.of(h.positioned), h.events, h.years)
         expect(reportBytes(restored.history, h.events, h.years)).toBe(expected)
@@ -127,7 +134,7 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
   const stored = async (cut = Math.floor(h.events.length / 2)) => {
     const store = await subject.fresh()
     await appendAll(store, h.events.slice(0, cut))
-    await loadStoredHistory(store, { ...quiet([]), refreshAfter: 0 })
+    await loadOrFail(store, { ...quiet([]), refreshAfter: 0 })
     await appendAll(store, h.events.slice(cut))
     return store
   }
@@ -135,7 +142,7 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
   /** Loads twice: the first load warns once and rebuilds, the second trusts the rebuilt snapshot. */
   const rebuilt = async (store: EventStore, reason: RegExp) => {
     const warnings: string[] = []
-    const load = await loadStoredHistory(store, quiet(warnings))
+    const load = await loadOrFail(store, quiet(warnings))
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(reason)
     expect(warnings[0]).not.toContain('\n')
@@ -143,7 +150,7 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
     expect(load.saved).toBe(true)
     expect(reportBytes(load.history, h.events, h.years)).toBe(expected)
     const again: string[] = []
-    const next = await loadStoredHistory(store, quiet(again))
+    const next = await loadOrFail(store, quiet(again))
     expect(again).toEqual([])
     expect(next.snapshot?.position).toBe(h.events.length)
     expect(reportBytes(next.history, h.events, h.years)).toBe(expected)
@@ -152,14 +159,14 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
 
   it('a snapshot of another payload format is ignored with a warning and rebuilt', async () => {
     const store = await stored()
-    const head = { position: h.events.length, hash: (await loadStoredHistory(store, { useSnapshot: false, warn: () => undefined })).head.hash }
+    const head = { position: h.events.length, hash: (await loadOrFail(store, { useSnapshot: false, warn: () => undefined })).head.hash }
     await store.snapshots.save(HISTORY_SNAPSHOT, sealSnapshot(head, HISTORY_SNAPSHOT_FORMAT + 1, encodeHistorySnapshot(History.of(h.positioned))))()
     await rebuilt(store, new RegExp(`snapshot "history" ignored, of another format \\(envelope 2, payload format ${HISTORY_SNAPSHOT_FORMAT + 1}; this version reads envelope 2, payload format ${HISTORY_SNAPSHOT_FORMAT}\\); rebuilding`))
   })
 
   it('a snapshot whose checksum holds but whose payload does not decode is ignored and rebuilt', async () => {
     const store = await stored()
-    const head = (await loadStoredHistory(store, { useSnapshot: false, warn: () => undefined })).head
+    const head = (await loadOrFail(store, { useSnapshot: false, warn: () => undefined })).head
     await store.snapshots.save(HISTORY_SNAPSHOT, sealSnapshot(head, HISTORY_SNAPSHOT_FORMAT, new Uint8Array([1, 2, 3])))()
     await rebuilt(store, /ignored, unreadable: not a history snapshot \(no "ansinhHS" header\)/)
   })
@@ -177,9 +184,9 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
     // the rebuild, which re-chains every row it reads, finds the row that does not follow
     await subject.sql!.query(`UPDATE ansinh_events SET hash = repeat('a', 64) WHERE position = $1`, [cut])
     const warnings: string[] = []
-    await expect(loadStoredHistory(store, quiet(warnings))).rejects.toMatchObject({
-      error: { _tag: 'CorruptEvent', position: cut, message: expect.stringMatching(/^hash chain broken: hash a{64} does not match the recomputed/) },
-    })
+    expect(await loadStoredHistory(store, quiet(warnings))).toMatchObject(
+      E.left({ _tag: 'CorruptEvent', position: cut, message: expect.stringMatching(/^hash chain broken: hash a{64} does not match the recomputed/) }),
+    )
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`ignored, its hash [0-9a-f]{12}… does not match the chain's aaaaaaaaaaaa… at position ${cut}`))])
     await store.close()
   })
@@ -187,10 +194,10 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
   it.skipIf(subject.sql === null)('a snapshot taken at a position the store no longer holds is ignored', async () => {
     const store = await subject.fresh()
     await appendAll(store, h.events)
-    await loadStoredHistory(store, { ...quiet([]), refreshAfter: 0 })
+    await loadOrFail(store, { ...quiet([]), refreshAfter: 0 })
     await subject.sql!.query(`DELETE FROM ansinh_events WHERE position > $1`, [h.events.length - 3])
     const warnings: string[] = []
-    const load = await loadStoredHistory(store, quiet(warnings))
+    const load = await loadOrFail(store, quiet(warnings))
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`taken at position ${h.events.length}, which the store does not hold; rebuilding`))])
     expect(load.history.size).toBe(h.events.length - 3)
     await store.close()
@@ -208,10 +215,10 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
     })
     if (E.isLeft(started)) throw new Error(started.left._tag)
     const runner = started.right
-    await runner.caughtUp
+    expect(await runner.caughtUp).toEqual(E.right(undefined))
     await runner.stop()
     const warnings: string[] = []
-    const load = await loadStoredHistory(store, quiet(warnings))
+    const load = await loadOrFail(store, quiet(warnings))
     expect(warnings).toEqual([])
     expect(load.snapshot?.position).toBe(h.events.length)
     expect(reportBytes(load.history, h.events, h.years)).toBe(expected)
@@ -222,7 +229,7 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
     const store = await subject.fresh()
     const half = Math.floor(h.events.length / 2)
     await appendAll(store, h.events.slice(0, half))
-    const before = await loadStoredHistory(store, { useSnapshot: false, warn: () => undefined })
+    const before = await loadOrFail(store, { useSnapshot: false, warn: () => undefined })
     // a seal that fails rolls the append back with it
     const failing = await store.appendManyWithSnapshot(writes(h.events.slice(half)), {
       name: HISTORY_SNAPSHOT,
@@ -231,12 +238,12 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
       },
     }).catch((err: Error): E.Either<unknown, unknown> => E.left(err.message))
     expect(E.isLeft(failing)).toBe(true)
-    expect(await store.headPosition()).toBe(half)
+    expect(await store.headPosition()).toEqual(E.right(half))
     expect(E.getOrElseW(() => 'failed')(await store.snapshots.load(HISTORY_SNAPSHOT)())).toBeNull()
     const appended = await store.appendManyWithSnapshot(writes(h.events.slice(half)), snapshotWithAppend(before.history, h.events.slice(half)))
     expect(E.isRight(appended)).toBe(true)
     const warnings: string[] = []
-    const load = await loadStoredHistory(store, quiet(warnings))
+    const load = await loadOrFail(store, quiet(warnings))
     expect(warnings).toEqual([])
     expect(load.snapshot?.position).toBe(h.events.length)
     expect(load.read).toBe(0)

@@ -14,12 +14,13 @@ import {
   ChainWalk,
   type EventStore,
   GENESIS_HASH,
-  StoreFailure,
   type SnapshotError,
   type SnapshotStamp,
   type SnapshotStoreFailed,
+  type StoreError,
   checkAgainstChain,
   describeSnapshotError,
+  isStoreError,
   keepsSnapshots,
   openSnapshot,
   sealSnapshot,
@@ -39,7 +40,7 @@ export const sealHistory = (history: History, stamp: SnapshotStamp): Uint8Array 
   sealSnapshot(stamp, HISTORY_SNAPSHOT_FORMAT, encodeHistorySnapshot(history))
 
 /** A trusted snapshot's history, or why the envelope is not trusted. */
-export const openHistorySnapshot = async (store: EventStore, envelope: Uint8Array): Promise<E.Either<SnapshotError, { history: History; stamp: SnapshotStamp }>> => {
+export const openHistorySnapshot = async (store: EventStore, envelope: Uint8Array): Promise<E.Either<SnapshotError | StoreError, { history: History; stamp: SnapshotStamp }>> => {
   const opened = openSnapshot(envelope, HISTORY_SNAPSHOT_FORMAT)
   if (E.isLeft(opened)) return opened
   const trusted = await checkAgainstChain(store, opened.right)
@@ -91,11 +92,11 @@ export interface StoredHistory {
 /**
  * Loads the store's history: from its snapshot when one is trusted, then the events after it,
  * re-chained as they are read (a `ChainWalk` from the snapshot's stamp, or from position 1): the
- * hashes it gives are computed over what was read. A `StoreFailure` of the store's read
- * propagates, as from `readAll`; so does an event that does not follow the chain, as a
- * `CorruptEvent` at its position saying why, so that no answer rests on an edited or missing row.
+ * hashes it gives are computed over what was read. A failure of the store's read is the Left, as
+ * from `readAll`; so is an event that does not follow the chain, as a `CorruptEvent` at its
+ * position saying why, so that no answer rests on an edited or missing row.
  */
-export const loadStoredHistory = async (store: EventStore, options: LoadOptions): Promise<StoredHistory> => {
+export const loadStoredHistory = async (store: EventStore, options: LoadOptions): Promise<E.Either<StoreError, StoredHistory>> => {
   const snapshots = options.useSnapshot && keepsSnapshots(store) ? store.snapshots : null
   let history: History | null = null
   let snapshot: SnapshotStamp | null = null
@@ -105,6 +106,7 @@ export const loadStoredHistory = async (store: EventStore, options: LoadOptions)
     if (E.isRight(loaded) && loaded.right !== null) {
       const opened = await openHistorySnapshot(store, loaded.right)
       if (E.isRight(opened)) ({ history, stamp: snapshot } = opened.right)
+      else if (isStoreError(opened.left)) return E.left(opened.left)
       else problem = opened.left
     }
     if (problem !== null) options.warn(`ansinh: snapshot "${HISTORY_SNAPSHOT}" ignored, ${describeSnapshotError(problem)}; rebuilding from every event`)
@@ -113,9 +115,11 @@ export const loadStoredHistory = async (store: EventStore, options: LoadOptions)
   const from = snapshot?.position ?? 0
   const walk = new ChainWalk(snapshot ?? undefined)
   const tail: string[] = []
-  for await (const r of store.readAll({ fromPosition: from + 1, pageSize: options.pageSize ?? 5_000 })) {
+  for await (const read of store.readAll({ fromPosition: from + 1, pageSize: options.pageSize ?? 5_000 })) {
+    if (E.isLeft(read)) return read
+    const r = read.right
     const broken = walk.step(r)
-    if (broken !== null) throw new StoreFailure({ _tag: 'CorruptEvent', position: broken.position, message: `hash chain broken: ${broken.reason}`, problems: [] })
+    if (broken !== null) return E.left({ _tag: 'CorruptEvent', position: broken.position, message: `hash chain broken: ${broken.reason}`, problems: [] })
     model.append({ event: r.event, position: r.position })
     tail.push(walk.head.hash)
     options.onEvent?.(r.position)
@@ -129,7 +133,7 @@ export const loadStoredHistory = async (store: EventStore, options: LoadOptions)
     saved = E.isRight(r)
   }
   const hashAt = (p: number): string | null => (p === from ? (snapshot?.hash ?? (p === 0 ? GENESIS_HASH : null)) : p > from ? (tail[p - from - 1] ?? null) : null)
-  return { history: model, snapshot, read: tail.length, hashAt, head, saved }
+  return E.right({ history: model, snapshot, read: tail.length, hashAt, head, saved })
 }
 
 /**

@@ -29,6 +29,7 @@ import { type Instant, instantOfMillis } from '@ansinh/core'
 import {
   type AppendResult,
   ChangeNotifier,
+  type EventRead,
   type EventStore,
   type ExpectedRevision,
   GENESIS_HASH,
@@ -36,7 +37,6 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoreError,
-  StoreFailure,
   type StreamWrite,
   type SubscribeOptions,
   type Subscription,
@@ -60,6 +60,8 @@ export interface EventStoreDbOptions {
 
 const unavailable = (err: unknown): StoreError => ({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) })
 
+const CLOSED: StoreError = { _tag: 'StoreUnavailable', message: 'the store is closed' }
+
 /** The head of the chain and the head stream's revision (-1: no head yet). */
 interface Head {
   readonly position: number
@@ -74,6 +76,8 @@ export class EventStoreDbStore implements EventStore {
   private turn: Promise<unknown> = Promise.resolve()
   private checkpoint: { position: number; at: Position } | null = null
   private wake: { unsubscribe(): Promise<void> } | null = null
+  /** Set by `close`: every later call answers `CLOSED` instead of using the disposed client. */
+  private closed = false
   private readonly namespace: string
   private readonly headStream: string
 
@@ -100,6 +104,7 @@ export class EventStoreDbStore implements EventStore {
   }
 
   private async appendNow(writes: readonly StreamWrite[]): Promise<E.Either<StoreError, AppendResult>> {
+    if (this.closed) return E.left(CLOSED)
     const prepared = prepareAppend(writes, this.clock)
     if (E.isLeft(prepared)) return prepared
     try {
@@ -170,6 +175,7 @@ export class EventStoreDbStore implements EventStore {
 
   /** The events of one stream in revision order. */
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
+    if (this.closed) return E.left(CLOSED)
     const out: RecordedEvent[] = []
     try {
       for await (const r of this.client.readStream(this.namespace + stream, { direction: FORWARDS, fromRevision: BigInt(options.fromRevision ?? 0) })) {
@@ -191,12 +197,16 @@ export class EventStoreDbStore implements EventStore {
    * position when one is known to lie before `fromPosition`. Events held back behind a gap are
    * handed out at the end, so `verifyChain` sees the gap and names it.
    */
-  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  readAll(options: ReadAllOptions = {}): AsyncIterable<EventRead> {
     return this.readOrdered(Math.max(1, options.fromPosition ?? 1), true)
   }
 
   /** `readAll`; a subscription does not pass gaps (`drain` false): it waits for the late event. */
-  private async *readOrdered(from: number, drain: boolean): AsyncIterable<RecordedEvent> {
+  private async *readOrdered(from: number, drain: boolean): AsyncIterable<EventRead> {
+    if (this.closed) {
+      yield E.left(CLOSED)
+      return
+    }
     // The order tracks every position from where the read starts, so that `settled` means "every
     // position up to next - 1 has been seen"; only events from `from` on are handed out.
     const known = this.checkpoint !== null && this.checkpoint.position < from ? this.checkpoint : null
@@ -205,23 +215,27 @@ export class EventStoreDbStore implements EventStore {
       for await (const r of this.client.readAll({ direction: FORWARDS, fromPosition: known?.at ?? START, maxCount: Number.MAX_SAFE_INTEGER })) {
         if (!r.event || ansinhStream(this.namespace, r.event.streamId) === null || r.event.type.startsWith('$')) continue
         const decoded = fromEsdbEvent(r.event, this.namespace)
-        if (E.isLeft(decoded)) throw new StoreFailure(decoded.left)
-        for (const e of order.push(decoded.right)) if (e.position >= from) yield e
+        if (E.isLeft(decoded)) {
+          yield decoded
+          return
+        }
+        for (const e of order.push(decoded.right)) if (e.position >= from) yield E.right(e)
         if (order.settled && r.event.position && order.next - 1 > (this.checkpoint?.position ?? 0)) {
           // Nothing later in $all can come before a position every predecessor of which was seen.
           this.checkpoint = { position: order.next - 1, at: r.event.position }
         }
       }
-      if (drain) for (const e of order.drain()) if (e.position >= from) yield e
     } catch (err) {
-      if (err instanceof StoreFailure) throw err
-      throw new StoreFailure(unavailable(err))
+      // the client's read rejects when the server fails: handed out as the read's last element
+      yield E.left(unavailable(err))
+      return
     }
+    if (drain) for (const e of order.drain()) if (e.position >= from) yield E.right(e)
   }
 
   /** Catches up from a position, then follows appends: woken by a filtered `$all` subscription, and by polling. */
   subscribe(options: SubscribeOptions): Subscription {
-    if (this.wake === null) {
+    if (this.wake === null && !this.closed) {
       const live = this.client.subscribeToAll({ fromPosition: END, filter: streamNameFilter({ prefixes: STREAM_PREFIXES.map((p) => this.namespace + p) }) })
       live.on('data', () => this.changes.notify())
       live.on('error', () => undefined) // polling carries on without it
@@ -230,17 +244,20 @@ export class EventStoreDbStore implements EventStore {
     return pollingSubscription({ readFrom: (fromPosition) => this.readOrdered(fromPosition, false), changes: this.changes, pollMs: this.options.pollMs ?? 1_000 }, options)
   }
 
-  /** The last claimed position (0 when empty). */
-  async headPosition(): Promise<number> {
+  /** The last claimed position (0 when empty), or why the server cannot say. */
+  async headPosition(): Promise<E.Either<StoreError, number>> {
+    if (this.closed) return E.left(CLOSED)
     try {
-      return (await this.readHead()).position
+      return E.right((await this.readHead()).position)
     } catch (err) {
-      throw new StoreFailure(unavailable(err))
+      return E.left(unavailable(err))
     }
   }
 
   /** Ends the wake-up subscription and disposes the client. */
   async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
     this.changes.notify()
     await this.wake?.unsubscribe().catch(() => undefined)
     await this.client.dispose()

@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AppendManyOptions, AppendResult, AppendSnapshot, ReadAllOptions, RecordedEvent, SnapshotStamp, StoreError, StreamWrite, VouchesHead } from '@ansinh/store'
+import type { AppendManyOptions, AppendResult, AppendSnapshot, EventRead, ReadAllOptions, SnapshotStamp, StoreError, StreamWrite, VouchesHead } from '@ansinh/store'
 import { MIGRATIONS, type SqlDriver, SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
 import { pgliteDriver } from './driver.js'
 import { FileSnapshotStore, SNAPSHOT_FOLDER } from './file-snapshots.js'
@@ -151,15 +151,15 @@ export class FolderStore extends SqlEventStore implements VouchesHead {
   }
 
   /** Every event from a position; past a vouched head there is none, and PGlite is not started to say so. */
-  override readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  override readAll(options: ReadAllOptions = {}): AsyncIterable<EventRead> {
     const vouched = this.vouched
     if (vouched !== null && (options.fromPosition ?? 1) > vouched.position) return (async function* () {})()
     return super.readAll(options)
   }
 
   /** The position of the last event; a vouched head's without starting PGlite. */
-  override async headPosition(): Promise<number> {
-    return this.vouched?.position ?? super.headPosition()
+  override async headPosition(): Promise<E.Either<StoreError, number>> {
+    return this.vouched === null ? super.headPosition() : E.right(this.vouched.position)
   }
 
   /**

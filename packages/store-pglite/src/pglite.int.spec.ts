@@ -57,7 +57,7 @@ describe('PGlite store subscriptions', () => {
     const store = await fresh()
     const errors: unknown[] = []
     const sub = store.subscribe({ onEvent: () => undefined, onError: (e) => void errors.push(e) })
-    await sub.caughtUp
+    expect(await sub.caughtUp).toEqual(E.right(undefined))
     await store.close()
     await new Promise((r) => setTimeout(r, 120))
     expect(errors).toEqual([])

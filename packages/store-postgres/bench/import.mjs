@@ -75,7 +75,10 @@ const main = async () => {
   t = performance.now()
   cpu = process.cpuUsage()
   let count = 0
-  for await (const _ of store.readAll({ pageSize })) count++
+  for await (const r of store.readAll({ pageSize })) {
+    if (r._tag === 'Left') throw new Error(JSON.stringify(r.left))
+    count++
+  }
   const readMs = performance.now() - t
   console.log(`readAll ${count} events: ${readMs.toFixed(0)} ms = ${Math.round(count / (readMs / 1000))} events/s (this process's CPU: ${cpuMs(cpu)} ms)`)
   t = performance.now()

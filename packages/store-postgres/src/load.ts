@@ -14,7 +14,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { type AppendResult, type PreparedAppend, type PreparedWrite, type StoreError, type StoreState, planAppend } from '@ansinh/store'
 import type { SqlQueryable } from './driver.js'
-import { COLUMNS, copyText } from './rows.js'
+import { COLUMNS, copyText } from './internal/rows.js'
 
 const noop = (): void => undefined
 

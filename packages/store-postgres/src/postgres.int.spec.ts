@@ -74,7 +74,7 @@ describe.skipIf(skipped !== null)(`PostgreSQL server${skipped === null ? '' : ` 
     const reader = await openPostgresStore(url, { pollMs: 60_000 })
     const seen: RecordedEvent[] = []
     const sub = reader.subscribe({ onEvent: (e) => void seen.push(e) })
-    await sub.caughtUp
+    expect(await sub.caughtUp).toEqual(E.right(undefined))
     await new Promise((r) => setTimeout(r, 200)) // LISTEN is set up asynchronously
     expectRight(await writer.append(participantStream(1), [enrolment(1, 1)]))
     await eventually(() => seen.length === 1, 5_000)

@@ -22,6 +22,7 @@ import {
   type SnapshotStamp,
   type SnapshotStore,
   ChangeNotifier,
+  type EventRead,
   type EventStore,
   type ExpectedRevision,
   GENESIS_HASH,
@@ -29,7 +30,6 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type StoreError,
-  StoreFailure,
   type StreamWrite,
   type SubscribeOptions,
   type Subscription,
@@ -39,7 +39,7 @@ import {
 import type { SqlDriver } from './driver.js'
 import { migrate } from './migrations.js'
 import { planAndLoad } from './load.js'
-import { type EventRow, decodeRow, readRows } from './rows.js'
+import { type EventRow, decodeRow, readRows } from './internal/rows.js'
 
 /** The advisory-lock key serializing appends ("ansh"). */
 const APPEND_LOCK = 0x616e7368
@@ -240,13 +240,16 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
   }
 
   /**
-   * Every event from a position, one page per query; throws `StoreFailure` if the store fails.
+   * Every event from a position, one page per query; a store that fails ends the read with one Left.
    * From a server, the next page is already asked for while this one is decoded and handed out
    * (PGlite runs on this thread, so there it would only wait in line).
    */
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<EventRead> {
     const ok = this.check()
-    if (E.isLeft(ok)) throw new StoreFailure(ok.left)
+    if (E.isLeft(ok)) {
+      yield ok
+      return
+    }
     const pageSize = Math.max(1, options.pageSize ?? 1_000)
     const ahead = this.driver.kind === 'postgres'
     const fetch = (from: number): Promise<EventRow[]> => {
@@ -261,14 +264,16 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
         try {
           rows = await page
         } catch (err) {
-          throw new StoreFailure(unavailable(err))
+          page = null
+          yield E.left(unavailable(err))
+          return
         }
         const following = rows.length < pageSize ? null : rows[rows.length - 1]![0] + 1
         page = following !== null && ahead ? fetch(following) : null
         for (const row of rows) {
           const decoded = decodeRow(row)
-          if (E.isLeft(decoded)) throw new StoreFailure(decoded.left)
-          yield decoded.right
+          yield decoded
+          if (E.isLeft(decoded)) return
         }
         if (following !== null && !ahead) page = fetch(following)
       }
@@ -295,15 +300,15 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
     }
   }
 
-  /** The position of the last committed event (0 when empty); throws `StoreFailure` if the store fails. */
-  async headPosition(): Promise<number> {
+  /** The position of the last committed event (0 when empty), or why the store cannot say. */
+  async headPosition(): Promise<E.Either<StoreError, number>> {
     const ok = this.check()
-    if (E.isLeft(ok)) throw new StoreFailure(ok.left)
+    if (E.isLeft(ok)) return ok
     try {
       const [row] = await this.driver.query<{ position: string }>('SELECT position FROM ansinh_events ORDER BY position DESC LIMIT 1')
-      return row === undefined ? 0 : Number(row.position)
+      return E.right(row === undefined ? 0 : Number(row.position))
     } catch (err) {
-      throw new StoreFailure(unavailable(err))
+      return E.left(unavailable(err))
     }
   }
 

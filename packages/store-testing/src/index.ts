@@ -6,5 +6,5 @@
  */
 export { describeEventStoreContract, type ContractOptions } from './contract/suite.js'
 export { eventually } from './contract/concurrency.js'
-export { expectLeft, expectRight, readEverything, withStore } from './contract/helpers.js'
+export { expectLeft, expectRight, readEverything, readToEnd, withStore } from './contract/helpers.js'
 export { debt, enrolment, participantStream, unitEstablished, withOtherData } from './contract/fixtures.js'

@@ -9,7 +9,7 @@
 import * as crypto from 'node:crypto'
 import { type DomainEvent, canonicalJson, streamOf, writtenVersion } from '@ansinh/core'
 import * as E from 'fp-ts/lib/Either.js'
-import { type EventStore, type RecordedEvent, type StoreError, StoreFailure, describeStoreError } from './port.js'
+import { type EventRead, type EventStore, type RecordedEvent, type StoreError, describeStoreError } from './port.js'
 
 /** The "previous hash" of the event at position 1: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -89,7 +89,7 @@ export type ChainVerdict =
  *
  * @example
  * const walk = new ChainWalk()
- * for await (const e of store.readAll()) { const broken = walk.step(e); if (broken) return broken }
+ * for await (const r of store.readAll()) { if (E.isLeft(r)) return r; const broken = walk.step(r.right); if (broken) return E.right(broken) }
  * walk.head // { position, hash } of the last event read
  */
 export class ChainWalk {
@@ -151,22 +151,22 @@ export class ChainWalk {
   }
 }
 
-/** The break a `StoreFailure` of a corrupt row stands for, or null for any other error (to re-throw). */
-export const breakOfReadError = (err: unknown): ChainBreak | null =>
-  err instanceof StoreFailure && err.error._tag === 'CorruptEvent' ? { position: err.error.position, reason: err.message } : null
+/** The break a read's `CorruptEvent` (a row that does not decode) stands for, or null for any other store error. */
+export const breakOfReadError = (error: StoreError): ChainBreak | null =>
+  error._tag === 'CorruptEvent' ? { position: error.position, reason: describeStoreError(error) } : null
 
 /**
  * Re-checks a history from position 1 (or from just after `from`, a stamp already trusted, e.g. a
  * snapshot's whose hash the store's row at its position carries; `events` then start there) with a
- * {@link ChainWalk}. Returns the first position that does not verify. A `StoreFailure` thrown while
- * reading a corrupt row becomes a verdict at that row's position; any other failure of the store
- * is re-thrown.
+ * {@link ChainWalk}. Returns the first position that does not verify. A `CorruptEvent` read (a row
+ * that does not decode) becomes a verdict at that row's position; any other failure of the store
+ * is the Left: no verdict, the store could not be read.
  *
  * With `expectHead` (a head published earlier, see {@link parseChainStamp}), the chain must also
  * reach that position with exactly that hash: a rewrite re-hashed from some position on, a
  * renumbering after a deletion, or a truncated tail then fails at the published position.
  */
-export const verifyChain = async (events: AsyncIterable<RecordedEvent>, from?: ChainStamp, expectHead?: ChainStamp): Promise<ChainVerdict> => {
+export const verifyChain = async (events: AsyncIterable<EventRead>, from?: ChainStamp, expectHead?: ChainStamp): Promise<E.Either<StoreError, ChainVerdict>> => {
   const walk = new ChainWalk(from)
   const check = expectHead === undefined ? null : headCheck(expectHead)
   if (expectHead !== undefined && expectHead.position < walk.head.position) {
@@ -175,27 +175,25 @@ export const verifyChain = async (events: AsyncIterable<RecordedEvent>, from?: C
   }
   if (check !== null && expectHead!.position === walk.head.position) {
     const differs = check(walk.head)
-    if (differs !== null) return { ok: false, ...differs }
+    if (differs !== null) return E.right({ ok: false, ...differs })
   }
-  try {
-    for await (const e of events) {
-      const broken = walk.step(e)
-      if (broken !== null) return { ok: false, ...broken }
-      if (check !== null && e.position === expectHead!.position) {
-        const differs = check(walk.head)
-        if (differs !== null) return { ok: false, ...differs }
-      }
+  for await (const r of events) {
+    if (E.isLeft(r)) {
+      const broken = breakOfReadError(r.left)
+      return broken === null ? r : E.right({ ok: false, ...broken })
     }
-  } catch (err) {
-    const broken = breakOfReadError(err)
-    if (broken === null) throw err
-    return { ok: false, ...broken }
+    const broken = walk.step(r.right)
+    if (broken !== null) return E.right({ ok: false, ...broken })
+    if (check !== null && r.right.position === expectHead!.position) {
+      const differs = check(walk.head)
+      if (differs !== null) return E.right({ ok: false, ...differs })
+    }
   }
   const head = walk.head
   if (expectHead !== undefined && head.position < expectHead.position) {
-    return { ok: false, position: head.position + 1, reason: `the store ends at position ${head.position}, before the expected head at position ${expectHead.position}: events were removed from its end, or removed and the rest renumbered` }
+    return E.right({ ok: false, position: head.position + 1, reason: `the store ends at position ${head.position}, before the expected head at position ${expectHead.position}: events were removed from its end, or removed and the rest renumbered` })
   }
-  return { ok: true, checked: walk.checked, lastPosition: head.position, lastHash: head.hash }
+  return E.right({ ok: true, checked: walk.checked, lastPosition: head.position, lastHash: head.hash })
 }
 
 const headCheck =
@@ -230,17 +228,14 @@ export const chainHashAt = async (store: Pick<EventStore, 'readAll'>, position: 
   if (position === 0) return E.right(GENESIS_HASH)
   if (from !== undefined && from.position > position) from = undefined
   const walk = new ChainWalk(from)
-  try {
-    for await (const e of store.readAll({ fromPosition: walk.head.position + 1, pageSize: Math.min(5_000, position - walk.head.position) })) {
-      const broken = walk.step(e)
-      if (broken !== null) return E.left({ _tag: 'ChainBroken', ...broken })
-      if (e.position === position) return E.right(walk.head.hash)
+  for await (const r of store.readAll({ fromPosition: walk.head.position + 1, pageSize: Math.min(5_000, position - walk.head.position) })) {
+    if (E.isLeft(r)) {
+      const broken = breakOfReadError(r.left)
+      return E.left(broken !== null ? { _tag: 'ChainBroken', ...broken } : { _tag: 'StoreFailed', error: r.left })
     }
-  } catch (err) {
-    const broken = breakOfReadError(err)
+    const broken = walk.step(r.right)
     if (broken !== null) return E.left({ _tag: 'ChainBroken', ...broken })
-    if (err instanceof StoreFailure) return E.left({ _tag: 'StoreFailed', error: err.error })
-    throw err
+    if (r.right.position === position) return E.right(walk.head.hash)
   }
   return E.left({ _tag: 'NotStored', position, head: walk.head.position })
 }

@@ -5,7 +5,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { ChainWalk, GENESIS_HASH, chainHash, chainHashAt, chainHashOf, chainInput, formatChainStamp, parseChainStamp, verifyChain } from './chain.js'
 import { enrolment, participantStream, readEverything } from '@ansinh/store-testing'
 import { InMemoryEventStore } from './memory.js'
-import type { RecordedEvent } from './port.js'
+import type { EventRead, RecordedEvent } from './port.js'
 
 const example = {
   id: '7d9c0a52-5a0e-4f39-9d44-0b8f0c7c4f01',
@@ -16,8 +16,8 @@ const example = {
 
 const first = { event: example, stream: 'participant-0123456789', revision: 0, position: 1, version: 1 }
 
-async function* of(events: readonly RecordedEvent[]): AsyncIterable<RecordedEvent> {
-  yield* events
+async function* of(events: readonly RecordedEvent[]): AsyncIterable<EventRead> {
+  for (const e of events) yield E.right(e)
 }
 
 const stored = async (n: number): Promise<RecordedEvent[]> => {
@@ -51,21 +51,21 @@ describe('chain', () => {
 
   it('verifies an untouched history and returns its last hash', async () => {
     const events = await stored(5)
-    expect(await verifyChain(of(events))).toEqual({ ok: true, checked: 5, lastPosition: 5, lastHash: events[4]!.hash })
-    expect(await verifyChain(of([]))).toEqual({ ok: true, checked: 0, lastPosition: 0, lastHash: GENESIS_HASH })
+    expect(await verifyChain(of(events))).toEqual(E.right({ ok: true, checked: 5, lastPosition: 5, lastHash: events[4]!.hash }))
+    expect(await verifyChain(of([]))).toEqual(E.right({ ok: true, checked: 0, lastPosition: 0, lastHash: GENESIS_HASH }))
   })
 
   it('names the first position that does not verify', async () => {
     const events = await stored(5)
     const edited = events.map((e) => (e.position === 3 ? { ...e, event: { ...e.event, recordedAt: '2020-03-02T09:15:01+07:00' as Instant } } : e))
-    expect(await verifyChain(of(edited))).toMatchObject({ ok: false, position: 3 })
-    expect(await verifyChain(of(events.filter((e) => e.position !== 2)))).toMatchObject({ ok: false, position: 2, reason: expect.stringContaining('missing') })
+    expect(await verifyChain(of(edited))).toMatchObject(E.right({ ok: false, position: 3 }))
+    expect(await verifyChain(of(events.filter((e) => e.position !== 2)))).toMatchObject(E.right({ ok: false, position: 2, reason: expect.stringContaining('missing') }))
     const swapped = [events[0]!, events[2]!, events[1]!, events[3]!]
-    expect(await verifyChain(of(swapped))).toMatchObject({ ok: false, position: 2 })
+    expect(await verifyChain(of(swapped))).toMatchObject(E.right({ ok: false, position: 2 }))
     const renumbered = swapped.map((e, i) => ({ ...e, position: i + 1 }))
-    expect(await verifyChain(of(renumbered))).toMatchObject({ ok: false, position: 2 })
+    expect(await verifyChain(of(renumbered))).toMatchObject(E.right({ ok: false, position: 2 }))
     const moved = events.map((e) => (e.position === 4 ? { ...e, stream: 'participant-0000000009' } : e))
-    expect(await verifyChain(of(moved))).toMatchObject({ ok: false, position: 4, reason: expect.stringContaining('belongs to') })
+    expect(await verifyChain(of(moved))).toMatchObject(E.right({ ok: false, position: 4, reason: expect.stringContaining('belongs to') }))
   })
 
   it('re-chains what it reads: an event re-hashed to match its edit passes step by step but moves the computed head', async () => {
@@ -116,15 +116,15 @@ describe('chain', () => {
   it('with an expected head, catches a rewrite re-hashed from a position, a renumbering and a truncated tail', async () => {
     const events = await stored(6)
     const published = { position: 6, hash: events[5]!.hash }
-    expect(await verifyChain(of(events), undefined, published)).toMatchObject({ ok: true, lastPosition: 6 })
-    expect(await verifyChain(of(events), undefined, { position: 4, hash: events[3]!.hash })).toMatchObject({ ok: true, lastPosition: 6 })
+    expect(await verifyChain(of(events), undefined, published)).toMatchObject(E.right({ ok: true, lastPosition: 6 }))
+    expect(await verifyChain(of(events), undefined, { position: 4, hash: events[3]!.hash })).toMatchObject(E.right({ ok: true, lastPosition: 6 }))
     const rehash = (rows: readonly RecordedEvent[]): RecordedEvent[] => {
       let previous = GENESIS_HASH
       return rows.map((e) => ({ ...e, hash: (previous = chainHash(previous, e)) }))
     }
     const rewritten = rehash(events.map((e) => (e.position === 3 ? { ...e, event: { ...e.event, recordedAt: '2020-03-02T09:15:01+07:00' as Instant } } : e)))
-    expect(await verifyChain(of(rewritten))).toMatchObject({ ok: true })
-    expect(await verifyChain(of(rewritten), undefined, published)).toMatchObject({ ok: false, position: 6, reason: expect.stringContaining('expected head') })
+    expect(await verifyChain(of(rewritten))).toMatchObject(E.right({ ok: true }))
+    expect(await verifyChain(of(rewritten), undefined, published)).toMatchObject(E.right({ ok: false, position: 6, reason: expect.stringContaining('expected head') }))
     // position 4 removed, the later rows renumbered and re-hashed, revisions closed up
     const revisions = new Map<string, number>()
     const renumbered = rehash(
@@ -136,13 +136,13 @@ describe('chain', () => {
           return { ...e, position: i + 1, revision }
         }),
     )
-    expect(await verifyChain(of(renumbered))).toMatchObject({ ok: true, lastPosition: 5 })
-    expect(await verifyChain(of(renumbered), undefined, published)).toMatchObject({ ok: false, position: 6, reason: expect.stringContaining('ends at position 5') })
-    expect(await verifyChain(of(renumbered), undefined, { position: 5, hash: events[4]!.hash })).toMatchObject({ ok: false, position: 5 })
-    expect(await verifyChain(of(events.slice(0, 4)), undefined, published)).toMatchObject({ ok: false, position: 5, reason: expect.stringContaining('ends at position 4') })
+    expect(await verifyChain(of(renumbered))).toMatchObject(E.right({ ok: true, lastPosition: 5 }))
+    expect(await verifyChain(of(renumbered), undefined, published)).toMatchObject(E.right({ ok: false, position: 6, reason: expect.stringContaining('ends at position 5') }))
+    expect(await verifyChain(of(renumbered), undefined, { position: 5, hash: events[4]!.hash })).toMatchObject(E.right({ ok: false, position: 5 }))
+    expect(await verifyChain(of(events.slice(0, 4)), undefined, published)).toMatchObject(E.right({ ok: false, position: 5, reason: expect.stringContaining('ends at position 4') }))
     // from a trusted stamp at the expected position, and after it
-    expect(await verifyChain(of(events.slice(6)), published, published)).toMatchObject({ ok: true, checked: 0 })
-    expect(await verifyChain(of(events.slice(6)), published, { position: 6, hash: 'a'.repeat(64) })).toMatchObject({ ok: false, position: 6 })
+    expect(await verifyChain(of(events.slice(6)), published, published)).toMatchObject(E.right({ ok: true, checked: 0 }))
+    expect(await verifyChain(of(events.slice(6)), published, { position: 6, hash: 'a'.repeat(64) })).toMatchObject(E.right({ ok: false, position: 6 }))
     await expect(verifyChain(of(events.slice(6)), published, { position: 2, hash: events[1]!.hash })).rejects.toThrow('lies before the start')
   })
 

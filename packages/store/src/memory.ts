@@ -10,6 +10,7 @@ import { GENESIS_HASH } from './chain.js'
 import { planAppend, prepareAppend } from './plan.js'
 import type {
   AppendResult,
+  EventRead,
   EventStore,
   ExpectedRevision,
   ReadAllOptions,
@@ -22,6 +23,8 @@ import type {
 } from './port.js'
 import { type AppendSnapshot, InMemorySnapshotStore, type SnapshotKeeping } from './snapshot.js'
 import { ChangeNotifier, pollingSubscription } from './subscription.js'
+
+const CLOSED: StoreError = { _tag: 'StoreUnavailable', message: 'the store is closed' }
 
 /** Options of {@link InMemoryEventStore}. */
 export interface InMemoryOptions {
@@ -37,6 +40,7 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping {
   private readonly byId = new Map<string, RecordedEvent>()
   private readonly streams = new Map<string, RecordedEvent[]>()
   private readonly changes = new ChangeNotifier()
+  private readonly subscriptions = new Set<Subscription>()
   private readonly clock: () => Instant
   private closed = false
 
@@ -60,7 +64,7 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping {
   }
 
   private commit(writes: readonly StreamWrite[], snapshot: AppendSnapshot | null): E.Either<StoreError, AppendResult> {
-    if (this.closed) return E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' })
+    if (this.closed) return E.left(CLOSED)
     const prepared = prepareAppend(writes, this.clock)
     if (E.isLeft(prepared)) return prepared
     // Planning and committing run without an await in between: JavaScript gives them atomicity.
@@ -89,30 +93,40 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping {
 
   /** The events of one stream in revision order. */
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
-    if (this.closed) return E.left({ _tag: 'StoreUnavailable', message: 'the store is closed' })
+    if (this.closed) return E.left(CLOSED)
     return E.right((this.streams.get(stream) ?? []).slice(options.fromRevision ?? 0))
   }
 
-  /** Every event from a position, in position order; follows appends made while iterating. */
-  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
-    for (let i = Math.max(1, options.fromPosition ?? 1) - 1; i < this.events.length; i++) yield this.events[i]!
+  /** Every event from a position, in position order; follows appends made while iterating. A closed store's read is one Left. */
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<EventRead> {
+    if (this.closed) {
+      yield E.left(CLOSED)
+      return
+    }
+    for (let i = Math.max(1, options.fromPosition ?? 1) - 1; i < this.events.length; i++) yield E.right(this.events[i]!)
   }
 
   /** Catches up from a position, then follows live appends. */
   subscribe(options: SubscribeOptions): Subscription {
-    return pollingSubscription(
-      { readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: 60_000 },
-      options,
-    )
+    const sub = pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: 60_000 }, options)
+    this.subscriptions.add(sub)
+    return {
+      caughtUp: sub.caughtUp,
+      stop: async () => {
+        this.subscriptions.delete(sub)
+        await sub.stop()
+      },
+    }
   }
 
   /** The position of the last event (0 when empty). */
-  async headPosition(): Promise<number> {
-    return this.events.length
+  async headPosition(): Promise<E.Either<StoreError, number>> {
+    return this.closed ? E.left(CLOSED) : E.right(this.events.length)
   }
 
-  /** Refuses further appends and reads; the events stay readable by running iterators. */
+  /** Stops the subscriptions still running, then refuses further appends and reads; the events stay readable by running iterators. */
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()))
     this.closed = true
     this.changes.notify()
   }

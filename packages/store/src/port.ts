@@ -3,7 +3,9 @@
  * implements, and the contract suite checks.
  *
  * Positions are global, 1-based and gapless, in commit order. Revisions are per stream, 0-based
- * (the first event of a stream has revision 0). Expected failures are values, never throws.
+ * (the first event of a stream has revision 0). Expected failures are values, never throws: every
+ * method answers a `StoreError` as the Left of an `Either`, and `readAll` hands it out as the last
+ * element of the read (see {@link EventRead}).
  *
  * @module port
  */
@@ -53,15 +55,31 @@ export type StoreError =
   | { readonly _tag: 'SubscriberFailed'; readonly position: number; readonly message: string }
 
 /**
- * Thrown only where the port cannot return a value: while iterating `readAll`. Carries the
- * StoreError so callers (verify, the CLI) can print it as one line.
+ * One element of {@link EventStore.readAll}: the next event, or why the read cannot go on. A Left
+ * is always the last element (the read ends there), as Effect's `Stream.either` lifts a failing
+ * stream into one that cannot fail. `E.isLeft(r)` first, then `r.right` is the event.
+ *
+ * @example
+ * for await (const r of store.readAll()) {
+ *   if (E.isLeft(r)) return r // StoreUnavailable, CorruptEvent, ...
+ *   use(r.right)
+ * }
  */
-export class StoreFailure extends Error {
-  constructor(readonly error: StoreError) {
-    super(describeStoreError(error))
-    this.name = 'StoreFailure'
-  }
+export type EventRead = E.Either<StoreError, RecordedEvent>
+
+// A record, so that a tag added to StoreError must be added here too.
+const STORE_ERROR_TAGS: Readonly<Record<StoreError['_tag'], true>> = {
+  WrongExpectedRevision: true,
+  DuplicateEventId: true,
+  EventNotInStream: true,
+  InvalidEvent: true,
+  StoreUnavailable: true,
+  CorruptEvent: true,
+  SubscriberFailed: true,
 }
+
+/** Whether a tagged error is the store's (a {@link StoreError}), e.g. among a snapshot check's Lefts. */
+export const isStoreError = (e: { readonly _tag: string }): e is StoreError => Object.hasOwn(STORE_ERROR_TAGS, e._tag)
 
 /** One line saying what a store error is, e.g. `stream participant-0123456789: expected no-stream, found revision 2`. */
 export const describeStoreError = (e: StoreError): string => {
@@ -102,8 +120,12 @@ export interface ReadStreamOptions {
 
 /** A live subscription. */
 export interface Subscription {
-  /** Resolves once the subscriber has been handed every event committed when it started. */
-  readonly caughtUp: Promise<void>
+  /**
+   * Resolves once the subscriber has been handed every event committed when it started (Right),
+   * or with the StoreError that stopped it first (Left; `onError` gets it too). Never rejects; stays
+   * pending when `stop` comes first.
+   */
+  readonly caughtUp: Promise<E.Either<StoreError, void>>
   /** Stops delivery; resolves when no handler runs any more. */
   stop(): Promise<void>
 }
@@ -138,12 +160,16 @@ export interface EventStore {
   appendMany(writes: readonly StreamWrite[], options?: AppendManyOptions): Promise<E.Either<StoreError, AppendResult>>
   /** The events of one stream in revision order. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<E.Either<StoreError, readonly RecordedEvent[]>>
-  /** Every event from a position, in position order, fetched in pages. */
-  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>
+  /**
+   * Every event from a position, in position order, fetched in pages. Each element is Right(event);
+   * a store that fails (unreachable, closed, a row that does not decode) ends the read with one
+   * Left. Iterating never rejects for an expected failure.
+   */
+  readAll(options?: ReadAllOptions): AsyncIterable<EventRead>
   /** Catches up from a position, then follows live appends. */
   subscribe(options: SubscribeOptions): Subscription
-  /** The position of the last committed event (0 when empty). */
-  headPosition(): Promise<number>
+  /** The position of the last committed event (0 when empty), or why the store cannot say. */
+  headPosition(): Promise<E.Either<StoreError, number>>
   /** Releases connections. */
   close(): Promise<void>
 }

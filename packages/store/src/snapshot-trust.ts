@@ -8,7 +8,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { GENESIS_HASH } from './chain.js'
-import type { EventStore } from './port.js'
+import type { EventStore, StoreError } from './port.js'
 import type { SnapshotError, SnapshotStamp } from './snapshot.js'
 
 /**
@@ -26,10 +26,12 @@ export const vouchedHeadOf = (store: EventStore): SnapshotStamp | null =>
 
 /**
  * Right when the store's chain hash at `stamp.position` is `stamp.hash`; a `SnapshotStale` Left
- * otherwise. A store that fails while being read throws, as its `readAll` does. A store that
+ * otherwise. A store that fails while being read answers its StoreError as the Left (the tags of
+ * the two unions differ: `isStoreError` tells them apart), so a failed read is never taken
+ * for a stale snapshot. A store that
  * vouches for its head answers for that position without a read.
  */
-export const checkAgainstChain = async (store: EventStore, stamp: SnapshotStamp): Promise<E.Either<SnapshotError, SnapshotStamp>> => {
+export const checkAgainstChain = async (store: EventStore, stamp: SnapshotStamp): Promise<E.Either<SnapshotError | StoreError, SnapshotStamp>> => {
   if (stamp.position === 0) {
     return stamp.hash === GENESIS_HASH ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: 0, hash: stamp.hash, chainHash: GENESIS_HASH })
   }
@@ -38,8 +40,9 @@ export const checkAgainstChain = async (store: EventStore, stamp: SnapshotStamp)
     return vouched.hash === stamp.hash ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: stamp.position, hash: stamp.hash, chainHash: vouched.hash })
   }
   let chainHash: string | null = null
-  for await (const e of store.readAll({ fromPosition: stamp.position, pageSize: 1 })) {
-    if (e.position === stamp.position) chainHash = e.hash
+  for await (const r of store.readAll({ fromPosition: stamp.position, pageSize: 1 })) {
+    if (E.isLeft(r)) return r
+    if (r.right.position === stamp.position) chainHash = r.right.hash
     break
   }
   return chainHash === stamp.hash ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: stamp.position, hash: stamp.hash, chainHash })

@@ -5,14 +5,10 @@ import { InMemoryEventStore } from './memory.js'
 import { InMemorySnapshotStore, describeSnapshotError, keepsSnapshots, openSnapshot, sealSnapshot } from './snapshot.js'
 import { checkAgainstChain } from './snapshot-trust.js'
 import { unavailableStore } from './unavailable.js'
-import { enrolment, participantStream } from '@ansinh/store-testing'
+import { enrolment, participantStream, readEverything } from '@ansinh/store-testing'
 import type { EventStore, RecordedEvent } from './port.js'
 
-const collect = async (store: EventStore): Promise<RecordedEvent[]> => {
-  const out: RecordedEvent[] = []
-  for await (const e of store.readAll()) out.push(e)
-  return out
-}
+const collect = (store: EventStore): Promise<RecordedEvent[]> => readEverything(store)
 
 const stamp = { position: 12_345_678_901, hash: 'ab'.repeat(32) }
 const payload = new TextEncoder().encode('the payload')
@@ -67,6 +63,9 @@ describe('checkAgainstChain', () => {
     expect(await checkAgainstChain(store, { position: 1, hash: second!.hash })).toMatchObject(E.left({ _tag: 'SnapshotStale', position: 1, chainHash: expect.not.stringMatching(second!.hash) }))
     expect(await checkAgainstChain(store, { position: 0, hash: GENESIS_HASH })).toEqual(E.right({ position: 0, hash: GENESIS_HASH }))
     expect(await checkAgainstChain(store, { position: 3, hash: stamp.hash })).toEqual(E.left({ _tag: 'SnapshotStale', position: 3, hash: stamp.hash, chainHash: null }))
+    // a store that cannot be read is its own failure, never a stale snapshot
+    const reason = { _tag: 'StoreUnavailable', message: 'no such server' } as const
+    expect(await checkAgainstChain(unavailableStore(reason), { position: 2, hash: second!.hash })).toEqual(E.left(reason))
   })
 })
 

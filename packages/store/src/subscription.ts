@@ -6,8 +6,8 @@
  *
  * @module subscription
  */
-import type { RecordedEvent, StoreError, SubscribeOptions, Subscription } from './port.js'
-import { StoreFailure } from './port.js'
+import * as E from 'fp-ts/lib/Either.js'
+import type { EventRead, StoreError, SubscribeOptions, Subscription } from './port.js'
 
 /**
  * Wakes waiters when something may have been appended. A waiter passes the version it saw before
@@ -45,55 +45,49 @@ export class ChangeNotifier {
 
 /** What a polling subscription needs from an adapter. */
 export interface PollingSource {
-  /** Every event from a position, in position order. */
-  readonly readFrom: (position: number) => AsyncIterable<RecordedEvent>
+  /** Every event from a position, in position order (a failure: one last Left, as `readAll`). */
+  readonly readFrom: (position: number) => AsyncIterable<EventRead>
   /** Notified by the adapter when something may have been appended. */
   readonly changes: ChangeNotifier
   /** How long to wait without a notification before reading again (changes made elsewhere). */
   readonly pollMs: number
 }
 
-const asStoreError = (err: unknown): StoreError =>
-  err instanceof StoreFailure ? err.error : { _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) }
-
 /** A subscription that catches up by reading and then follows by polling `source`. */
 export const pollingSubscription = (source: PollingSource, options: SubscribeOptions): Subscription => {
   const abort = new AbortController()
-  let markCaughtUp!: () => void
-  let failCaughtUp!: (e: StoreError) => void
-  const caughtUp = new Promise<void>((resolve, reject) => {
-    markCaughtUp = resolve
-    failCaughtUp = reject
+  let settle!: (outcome: E.Either<StoreError, void>) => void
+  const caughtUp = new Promise<E.Either<StoreError, void>>((resolve) => {
+    settle = resolve
   })
-  // The caller may never await `caughtUp`; a failure is reported through onError as well.
-  caughtUp.catch(() => undefined)
+  const failed = (error: StoreError): void => {
+    settle(E.left(error))
+    options.onError?.(error)
+  }
 
   const run = async (): Promise<void> => {
     let next = options.fromPosition ?? 1
     while (!abort.signal.aborted) {
       const seen = source.changes.version
-      try {
-        for await (const e of source.readFrom(next)) {
-          if (abort.signal.aborted) return
-          try {
-            await options.onEvent(e)
-          } catch (err) {
-            throw new StoreFailure({ _tag: 'SubscriberFailed', position: e.position, message: err instanceof Error ? err.message : String(err) })
-          }
-          next = e.position + 1
-        }
-      } catch (err) {
+      for await (const r of source.readFrom(next)) {
         if (abort.signal.aborted) return
-        const error = asStoreError(err)
-        failCaughtUp(error)
-        options.onError?.(error)
-        return
+        if (E.isLeft(r)) return failed(r.left)
+        const e = r.right
+        try {
+          await options.onEvent(e)
+        } catch (err) {
+          // The subscriber's own code threw: it becomes a value here, the subscription stops.
+          if (abort.signal.aborted) return
+          return failed({ _tag: 'SubscriberFailed', position: e.position, message: err instanceof Error ? err.message : String(err) })
+        }
+        next = e.position + 1
       }
-      markCaughtUp()
+      settle(E.right(undefined))
       await source.changes.wait(seen, source.pollMs, abort.signal)
     }
   }
-  const running = run()
+  // An adapter that throws instead of answering a Left (a bug) still stops the subscription with a value.
+  const running = run().catch((err: unknown) => failed({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) }))
 
   return {
     caughtUp,

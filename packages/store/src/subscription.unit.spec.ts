@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { enrolment, eventually, participantStream } from '@ansinh/store-testing'
 import { InMemoryEventStore } from './memory.js'
@@ -16,7 +17,7 @@ describe('pollingSubscription', () => {
       },
       onError: (e) => void errors.push(e),
     })
-    await expect(sub.caughtUp).rejects.toMatchObject({ _tag: 'SubscriberFailed', position: 2 })
+    expect(await sub.caughtUp).toMatchObject(E.left({ _tag: 'SubscriberFailed', position: 2 }))
     await eventually(() => errors.length === 1)
     expect(errors).toEqual([{ _tag: 'SubscriberFailed', position: 2, message: 'projection broke' }])
     expect(seen).toEqual([1])

@@ -5,23 +5,20 @@
  * @module unavailable
  */
 import * as E from 'fp-ts/lib/Either.js'
-import type { AppendResult, EventStore, RecordedEvent, StoreError, Subscription } from './port.js'
-import { StoreFailure } from './port.js'
+import type { AppendResult, EventRead, EventStore, RecordedEvent, StoreError, Subscription } from './port.js'
 
-/** An EventStore whose every call fails with `error` (iteration and `headPosition` throw it as a `StoreFailure`). */
+/** An EventStore whose every call fails with `error` (a read is that one Left). */
 export const unavailableStore = (error: StoreError): EventStore => ({
   append: async (): Promise<E.Either<StoreError, AppendResult>> => E.left(error),
   appendMany: async (): Promise<E.Either<StoreError, AppendResult>> => E.left(error),
   readStream: async (): Promise<E.Either<StoreError, readonly RecordedEvent[]>> => E.left(error),
-  readAll: (): AsyncIterable<RecordedEvent> => ({
-    [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new StoreFailure(error)) }),
-  }),
-  subscribe: (options): Subscription => {
-    const caughtUp = Promise.reject(error)
-    caughtUp.catch(() => undefined)
-    queueMicrotask(() => options.onError?.(error))
-    return { caughtUp, stop: async () => undefined }
+  readAll: async function* (): AsyncIterable<EventRead> {
+    yield E.left(error)
   },
-  headPosition: () => Promise.reject(new StoreFailure(error)),
+  subscribe: (options): Subscription => {
+    queueMicrotask(() => options.onError?.(error))
+    return { caughtUp: Promise.resolve(E.left(error)), stop: async () => undefined }
+  },
+  headPosition: async () => E.left(error),
   close: async () => undefined,
 })

@@ -7,23 +7,26 @@
  */
 import { type LineEvent, instantMillis } from '@ansinh/core'
 import type { ChainEvidence } from '@ansinh/projection'
-import { type EventStore, type RecordedEvent, verifyChain } from '@ansinh/store'
+import * as E from 'fp-ts/lib/Either.js'
+import { type EventRead, type EventStore, type RecordedEvent, type StoreError, verifyChain } from '@ansinh/store'
 import { replay } from '../source.js'
 
-/** The ids at `positions`, read from the store from the first of them to the last. */
-export const storeIds = async (store: EventStore, positions: ReadonlySet<number>): Promise<ReadonlyMap<number, string>> => {
+/** The ids at `positions`, read from the store from the first of them to the last, or why the store could not be read. */
+export const storeIds = async (store: EventStore, positions: ReadonlySet<number>): Promise<E.Either<StoreError, ReadonlyMap<number, string>>> => {
   const out = new Map<number, string>()
-  if (positions.size === 0) return out
+  if (positions.size === 0) return E.right(out)
   let first = Infinity, last = -Infinity
   for (const p of positions) {
     if (p < first) first = p
     if (p > last) last = p
   }
-  for await (const r of store.readAll({ fromPosition: first, pageSize: 10_000 })) {
+  for await (const read of store.readAll({ fromPosition: first, pageSize: 10_000 })) {
+    if (E.isLeft(read)) return read
+    const r = read.right
     if (positions.has(r.position)) out.set(r.position, r.event.id)
     if (r.position >= last) break
   }
-  return out
+  return E.right(out)
 }
 
 /** Evidence from a file: its chain is the one it would have in an empty store, so only what follows the basis can be wrong. */
@@ -35,9 +38,10 @@ export const fileEvidence = (events: readonly LineEvent[], hashes: readonly stri
 
 /**
  * Evidence from a store: the whole chain is re-walked from position 1 (a row edited up to the
- * basis is found where it is), the hash at `last` kept, and the events after it collected.
+ * basis is found where it is), the hash at `last` kept, and the events after it collected; or why
+ * the store could not be read.
  */
-export const storeEvidence = async (store: EventStore, url: string, last: number | null): Promise<ChainEvidence> => {
+export const storeEvidence = async (store: EventStore, url: string, last: number | null): Promise<E.Either<StoreError, ChainEvidence>> => {
   let hashAtLast: string | null = null
   const after: { id: string; position: number; recordedAt: number }[] = []
   const take = (r: RecordedEvent): void => {
@@ -45,17 +49,24 @@ export const storeEvidence = async (store: EventStore, url: string, last: number
     if (last === null || r.position > last) after.push({ id: r.event.id, position: r.position, recordedAt: instantMillis(r.event.recordedAt) })
   }
   let seen = 0
-  const watched = async function* (): AsyncGenerator<RecordedEvent> {
+  const watched = async function* (): AsyncGenerator<EventRead> {
     for await (const r of replay(store, url, 'verifying')) {
-      take(r)
-      seen = r.position
+      if (E.isRight(r)) {
+        take(r.right)
+        seen = r.right.position
+      }
       yield r
     }
   }
-  const verdict = await verifyChain(watched())
+  const walked = await verifyChain(watched())
+  if (E.isLeft(walked)) return walked
+  const verdict = walked.right
   if (!verdict.ok && verdict.position > (last ?? Infinity)) {
     // broken after the basis: the report's prefix holds; read the rest for what was appended
-    for await (const r of store.readAll({ fromPosition: seen + 1, pageSize: 5_000 })) take(r)
+    for await (const r of store.readAll({ fromPosition: seen + 1, pageSize: 5_000 })) {
+      if (E.isLeft(r)) return r
+      take(r.right)
+    }
   }
-  return { broken: verdict.ok ? null : { position: verdict.position, reason: verdict.reason }, hashAtLast, after }
+  return E.right({ broken: verdict.ok ? null : { position: verdict.position, reason: verdict.reason }, hashAtLast, after })
 }

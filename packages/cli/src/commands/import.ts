@@ -12,7 +12,7 @@ import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner
 import { type EventStore, type StoreError, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
-import { inputName, openStore, readHistoryFile, redact, replay, storeUrl } from '../source.js'
+import { inputName, openStore, readHistoryFile, redact, replay, storeFailed, storeUrl } from '../source.js'
 
 /** How many times an import checks the file again after another process appended to the store meanwhile. */
 export const IMPORT_ATTEMPTS = 3
@@ -77,7 +77,9 @@ const importOnce = async (
   // snapshot of the whole history (stored + new) in its own transaction.
   const snapshots = options.snapshot && keepsSnapshots(store)
   const history = snapshots ? History.of([]) : null
-  for await (const r of replay(store, url)) {
+  for await (const read of replay(store, url)) {
+    if (E.isLeft(read)) return E.left(storeFailed(url, read.left))
+    const r = read.right
     checker.accept(r.event)
     stored.set(r.event.id, r.position)
     revisions.set(r.stream, r.revision)
@@ -104,7 +106,8 @@ const importOnce = async (
   if (problems.length > 0) return E.left(fail(2, ...problems, `${file}: nothing imported`))
   if (fresh.length === 0) {
     // Nothing to append, but the next report should still find a snapshot it can trust.
-    if (snapshots) await loadStoredHistory(store, { useSnapshot: true, warn, refreshAfter: 1 })
+    const refreshed = snapshots ? await loadStoredHistory(store, { useSnapshot: true, warn, refreshAfter: 1 }) : E.right(null)
+    if (E.isLeft(refreshed)) return E.left(storeFailed(url, refreshed.left))
     return E.right(`${file}: nothing new: all ${events.length} events are already stored in ${redact(url)}`)
   }
   const writes = writesInOrder(fresh, revisions)

@@ -11,7 +11,7 @@ import { checkedDebtReport } from '@ansinh/projection-debt'
 import { checkedPlanReport } from '@ansinh/projection-plan'
 import { agentsReport } from '@ansinh/projection-agents'
 import { revenueReport } from '@ansinh/projection-revenue'
-import { GENESIS_HASH, StoreFailure, breakOfReadError, chainHashAt, chainHashOf, describeChainHashError } from '@ansinh/store'
+import { GENESIS_HASH, type StoreError, breakOfReadError, chainHashAt, chainHashOf, describeChainHashError, describeStoreError } from '@ansinh/store'
 import type { ChainEvidence } from '@ansinh/projection'
 import { fileEvidence, storeEvidence, storeIds } from './evidence.js'
 import { loadStoredHistory } from '@ansinh/projection-runner'
@@ -21,22 +21,48 @@ import { renderCsv } from '../format/csv.js'
 import type { ReportView } from '../format/reports.js'
 import { renderTable } from '../format/table.js'
 import { progress } from '../progress.js'
-import { openStore, readHistoryFile, redact, storeUrl } from '../source.js'
+import { openStore, readHistoryFile, redact, storeFailed, storeUrl } from '../source.js'
 
 /** A loaded history with the chain hash at every position (what a report's basis cites). */
 export interface LoadedHistory {
   readonly history: History
   /**
    * The chain hash after position p. From a store answered by its snapshot, a position before the
-   * snapshot's (a known-at cut) is looked up in the store: one row.
+   * snapshot's (a known-at cut) is recomputed from the store; Left: exit 3, the store failed or its
+   * chain breaks before p.
    */
-  readonly hashAt: (p: number) => Promise<string | null>
+  readonly hashAt: (p: number) => Promise<E.Either<Failure, string | null>>
   /** The unit names, for the table's title. */
   readonly names: ReadonlyMap<string, string>
   /** The ids of the events at some positions (the history holds none; audits list them). */
   readonly ids?: (positions: ReadonlySet<number>) => Promise<ReadonlyMap<number, string>>
   /** What the source's chain says about a report resting on `lastPosition` (reproduce). */
   readonly evidence?: (lastPosition: number | null) => Promise<ChainEvidence>
+}
+
+/** Exit 3 for a failed read of the store at `url`: a row that breaks the chain named as verify names it, else the store's error. */
+const readFailure = (url: string, error: StoreError): Failure => {
+  const broken = breakOfReadError(error)
+  if (broken === null) return storeFailed(url, error)
+  return fail(3, `${redact(url)}: hash chain broken at position ${broken.position}: ${broken.reason.replace(/^stored event at position \d+ is corrupt: (hash chain broken: )?/, '')}`)
+}
+
+/**
+ * Carries a failed read out of a callback whose type has no room for one (`ids`, `evidence`: the
+ * audits await them inside `use`) to {@link withHistory}, which answers it as a value, exit 3.
+ * It never leaves withHistory; see docs/architecture.md, "Error style".
+ */
+class ReadAborted extends Error {
+  constructor(readonly error: StoreError) {
+    super(describeStoreError(error))
+    this.name = 'ReadAborted'
+  }
+}
+
+const orAbort = async <A>(read: Promise<E.Either<StoreError, A>>): Promise<A> => {
+  const r = await read
+  if (E.isLeft(r)) throw new ReadAborted(r.left)
+  return r.right
 }
 
 const namesOf = (history: History): Map<string, string> => {
@@ -69,7 +95,7 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
     return E.right(
       await use({
         history,
-        hashAt: async (p) => hashes[p - 1] ?? null,
+        hashAt: async (p) => E.right(hashes[p - 1] ?? null),
         names: namesOf(history),
         ids: async (positions) => new Map(events.filter((e) => positions.has(e.position)).map((e) => [e.position, e.event.id])),
         evidence: async (last) => fileEvidence(events, hashes, last),
@@ -81,27 +107,36 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
   if (E.isLeft(opened)) return opened
   const store = opened.right
   try {
-    const p = progress(`reading ${redact(url)}`, { total: await store.headPosition() })
-    const loaded = await loadStoredHistory(store, { useSnapshot: source.snapshot, warn, onEvent: (position) => p.update(position) })
+    const head = await store.headPosition()
+    if (E.isLeft(head)) return E.left(storeFailed(url, head.left))
+    const p = progress(`reading ${redact(url)}`, { total: head.right })
+    const read = await loadStoredHistory(store, { useSnapshot: source.snapshot, warn, onEvent: (position) => p.update(position) })
     p.done()
+    // An edited, missing or undecodable row: no answer, and the position, as verify names it.
+    if (E.isLeft(read)) return E.left(readFailure(url, read.left))
+    const loaded = read.right
     // The one hash a load from a snapshot does not hold: the chain's at a known-at cut before it,
     // recomputed from position 1 up to the cut (a report cites no hash it did not compute).
-    const hashAt = async (position: number): Promise<string | null> => {
+    const hashAt = async (position: number): Promise<E.Either<Failure, string | null>> => {
       const known = loaded.hashAt(position)
-      if (known !== null) return known
+      if (known !== null) return E.right(known)
       const computed = await chainHashAt(store, position)
-      if (E.isRight(computed)) return computed.right
+      if (E.isRight(computed)) return computed
       const e = computed.left
-      if (e._tag === 'StoreFailed') throw new StoreFailure(e.error)
-      throw new StoreFailure({ _tag: 'CorruptEvent', position: e.position, message: e._tag === 'ChainBroken' ? `hash chain broken: ${e.reason}` : describeChainHashError(e), problems: [] })
+      if (e._tag === 'StoreFailed') return E.left(readFailure(url, e.error))
+      return E.left(readFailure(url, { _tag: 'CorruptEvent', position: e.position, message: e._tag === 'ChainBroken' ? `hash chain broken: ${e.reason}` : describeChainHashError(e), problems: [] }))
     }
-    const computed = await use({ history: loaded.history, hashAt, names: namesOf(loaded.history), ids: (positions) => storeIds(store, positions), evidence: (last) => storeEvidence(store, url, last) })
+    const computed = await use({
+      history: loaded.history,
+      hashAt,
+      names: namesOf(loaded.history),
+      ids: (positions) => orAbort(storeIds(store, positions)),
+      evidence: (last) => orAbort(storeEvidence(store, url, last)),
+    })
     return E.right(computed)
   } catch (err) {
-    // An edited, missing or undecodable row: no answer, and the position, as verify names it.
-    const broken = breakOfReadError(err)
-    if (broken !== null) return E.left(fail(3, `${redact(url)}: hash chain broken at position ${broken.position}: ${broken.reason.replace(/^stored event at position \d+ is corrupt: (hash chain broken: )?/, '')}`))
-    return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
+    if (err instanceof ReadAborted) return E.left(readFailure(url, err.error))
+    throw err
   } finally {
     await store.close()
   }
@@ -144,7 +179,9 @@ export const runReport = async (
     if (E.isLeft(computed)) return E.left(fail(2, computed.left.message))
     const report = computed.right
     const last = report.basis.lastPosition
-    const withHash: ReportView = { ...report, basis: { ...report.basis, hash: last === null ? null : await hashAt(last) } }
+    const hash = last === null ? E.right(null) : await hashAt(last)
+    if (E.isLeft(hash)) return hash
+    const withHash: ReportView = { ...report, basis: { ...report.basis, hash: hash.right } }
     const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
     if (format !== 'html') return E.right(render(withHash, format, command.lang, names, command.csv))
     // The chart of participants over time: the same report asked at each month end of the year,

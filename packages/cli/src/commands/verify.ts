@@ -16,16 +16,18 @@ import {
   type SnapshotError,
   type SnapshotStamp,
   type SnapshotStoreFailed,
+  type StoreError,
   checkAgainstChain,
   describeSnapshotError,
   formatChainStamp,
+  isStoreError,
   keepsSnapshots,
   openSnapshot,
   verifyChain,
 } from '@ansinh/store'
-import type { EventStore, RecordedEvent } from '@ansinh/store'
+import type { EventRead, EventStore } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
-import { openStore, redact, replay, storeUrl } from '../source.js'
+import { openStore, redact, replay, storeFailed, storeUrl } from '../source.js'
 
 /** Options of {@link runVerify}. */
 export interface VerifyOptions {
@@ -35,16 +37,21 @@ export interface VerifyOptions {
   readonly snapshot: boolean
 }
 
-/** The stamp of the store's snapshot when its envelope opens and the chain carries its hash; else null (and why, to `warn`). */
-const trustedStamp = async (store: EventStore, warn: (line: string) => void): Promise<SnapshotStamp | null> => {
-  if (!keepsSnapshots(store)) return null
+/**
+ * The stamp of the store's snapshot when its envelope opens and the chain carries its hash; else
+ * null (and why, to `warn`). Left: the store failed while its chain was read.
+ */
+const trustedStamp = async (store: EventStore, warn: (line: string) => void): Promise<E.Either<StoreError, SnapshotStamp | null>> => {
+  if (!keepsSnapshots(store)) return E.right(null)
   const loaded = await store.snapshots.load(HISTORY_SNAPSHOT)()
-  if (E.isRight(loaded) && loaded.right === null) return null
+  if (E.isRight(loaded) && loaded.right === null) return E.right(null)
   const opened: E.Either<SnapshotError | SnapshotStoreFailed, OpenedSnapshot> = E.isLeft(loaded) ? loaded : openSnapshot(loaded.right!, HISTORY_SNAPSHOT_FORMAT)
-  const trusted: E.Either<SnapshotError | SnapshotStoreFailed, SnapshotStamp> = E.isLeft(opened) ? opened : await checkAgainstChain(store, opened.right)
-  if (E.isRight(trusted)) return trusted.right
-  warn(`ansinh: snapshot "${HISTORY_SNAPSHOT}" ignored, ${describeSnapshotError(trusted.left)}; verifying from position 1`)
-  return null
+  const trusted: E.Either<SnapshotError | SnapshotStoreFailed | StoreError, SnapshotStamp> = E.isLeft(opened) ? opened : await checkAgainstChain(store, opened.right)
+  if (E.isRight(trusted)) return trusted
+  const problem = trusted.left
+  if (isStoreError(problem)) return E.left(problem)
+  warn(`ansinh: snapshot "${HISTORY_SNAPSHOT}" ignored, ${describeSnapshotError(problem)}; verifying from position 1`)
+  return E.right(null)
 }
 
 /** What a verified walk of a store found: its head, how far it walked, and the last event's recording instant. */
@@ -72,22 +79,25 @@ export const verifyStore = async (
   const store = opened.right
   try {
     // an unreachable store fails here, in one line, before a snapshot is looked for
-    await store.headPosition()
+    const head = await store.headPosition()
+    if (E.isLeft(head)) return E.left(storeFailed(url, head.left))
     // A published head is checked against the whole chain, from position 1: every row up to it
     // must still hash to it, not only those after a snapshot.
-    const from = options.full || !options.snapshot || options.expectHead !== undefined ? null : await trustedStamp(store, warn)
+    const trusted = options.full || !options.snapshot || options.expectHead !== undefined ? E.right(null) : await trustedStamp(store, warn)
+    if (E.isLeft(trusted)) return E.left(storeFailed(url, trusted.left))
+    const from = trusted.right
     let lastRecordedAt: string | null = null
-    const events = async function* (): AsyncGenerator<RecordedEvent> {
+    const events = async function* (): AsyncGenerator<EventRead> {
       for await (const r of replay(store, url, 'verifying', (from?.position ?? 0) + 1)) {
-        lastRecordedAt = r.event.recordedAt
+        if (E.isRight(r)) lastRecordedAt = r.right.event.recordedAt
         yield r
       }
     }
-    const r = await verifyChain(events(), from ?? undefined, options.expectHead)
+    const verdict = await verifyChain(events(), from ?? undefined, options.expectHead)
+    if (E.isLeft(verdict)) return E.left(storeFailed(url, verdict.left))
+    const r = verdict.right
     if (!r.ok) return E.left(fail(3, `${redact(url)}: hash chain broken at position ${r.position}: ${r.reason}`))
     return E.right({ checked: r.checked, head: { position: r.lastPosition, hash: r.lastHash }, from, lastRecordedAt: r.checked === 0 ? null : lastRecordedAt })
-  } catch (err) {
-    return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   } finally {
     await store.close()
   }

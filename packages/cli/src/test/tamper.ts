@@ -6,7 +6,8 @@
  *
  * @module test/tamper
  */
-import { type EventStore, GENESIS_HASH, chainHash } from '@ansinh/store'
+import * as E from 'fp-ts/lib/Either.js'
+import { type EventStore, GENESIS_HASH, type ReadAllOptions, type RecordedEvent, chainHash, describeStoreError } from '@ansinh/store'
 
 /** Raw SQL on a store's database. */
 export interface Sql {
@@ -22,10 +23,18 @@ export interface Tampering {
   readonly apply: (sql: Sql, store: EventStore) => Promise<void>
 }
 
+/** The store's rows, decoded; a store that cannot be read is no place to tamper with (the test's setup fails). */
+const rows = async function* (store: EventStore, options: ReadAllOptions): AsyncGenerator<RecordedEvent> {
+  for await (const r of store.readAll(options)) {
+    if (E.isLeft(r)) throw new Error(`cannot tamper with a store that fails: ${describeStoreError(r.left)}`)
+    yield r.right
+  }
+}
+
 /** Recomputes every hash from `from` on, as a forger with write access would. */
 const rehashFrom = async (sql: Sql, store: EventStore, from: number): Promise<void> => {
   let previous = GENESIS_HASH
-  for await (const e of store.readAll({ pageSize: 1_000 })) {
+  for await (const e of rows(store, { pageSize: 1_000 })) {
     if (e.position >= from) {
       const hash = chainHash(previous, e)
       if (hash !== e.hash) await sql.query('UPDATE ansinh_events SET hash = $1 WHERE position = $2', [hash, e.position])
@@ -77,7 +86,7 @@ export const tamperings = (edit: number, middle: number): readonly Tampering[] =
     position: middle,
     apply: async (sql, store) => {
       let removed: { stream: string; revision: number } | undefined
-      for await (const e of store.readAll({ fromPosition: middle })) {
+      for await (const e of rows(store, { fromPosition: middle })) {
         removed = { stream: e.stream, revision: e.revision }
         break
       }

@@ -5,13 +5,23 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
-import type { AppendResult, EventStore, RecordedEvent, StoreError } from '@ansinh/store'
+import type { AppendResult, EventStore, ReadAllOptions, RecordedEvent, StoreError } from '@ansinh/store'
 
-/** Everything a store holds, in position order. */
-export const readEverything = async (store: EventStore, pageSize?: number): Promise<RecordedEvent[]> => {
+/** Every event a read gives, in position order, or the error that ended it (the read's last element). */
+export const readToEnd = async (store: Pick<EventStore, 'readAll'>, options: ReadAllOptions = {}): Promise<E.Either<StoreError, RecordedEvent[]>> => {
   const out: RecordedEvent[] = []
-  for await (const e of store.readAll(pageSize === undefined ? {} : { pageSize })) out.push(e)
-  return out
+  for await (const r of store.readAll(options)) {
+    if (E.isLeft(r)) return r
+    out.push(r.right)
+  }
+  return E.right(out)
+}
+
+/** Everything a store holds, in position order; a read that fails fails the test with its error. */
+export const readEverything = async (store: Pick<EventStore, 'readAll'>, pageSize?: number): Promise<RecordedEvent[]> => {
+  const read = await readToEnd(store, pageSize === undefined ? {} : { pageSize })
+  if (E.isLeft(read)) expect.fail(`expected a successful read, got ${JSON.stringify(read.left)}`)
+  return read.right
 }
 
 /** Opens a store, runs `body`, closes the store even when `body` fails. */

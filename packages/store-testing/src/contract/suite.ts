@@ -11,7 +11,7 @@ import { type DomainEvent, Instant, canonicalJson, instantMillis, streamOf } fro
 import { verifyChain } from '@ansinh/store'
 import type { EventStore } from '@ansinh/store'
 import { describeConcurrencyContract } from './concurrency.js'
-import { expectLeft, expectRight, readEverything, withStore } from './helpers.js'
+import { expectLeft, expectRight, readEverything, readToEnd, withStore } from './helpers.js'
 import { debt, enrolment, participantStream, unitEstablished, withOtherData } from './fixtures.js'
 
 /** Options of {@link describeEventStoreContract}. */
@@ -29,7 +29,7 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
   describe(`EventStore contract: ${name}`, () => {
     it('starts empty', () =>
       use(async (store) => {
-        expect(await store.headPosition()).toBe(0)
+        expect(await store.headPosition()).toEqual(E.right(0))
         expect(await readEverything(store)).toEqual([])
         expect(await store.readStream(participantStream(1))).toEqual(E.right([]))
       }))
@@ -48,7 +48,7 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
           [2, 1, 1, participantStream(1)],
         ])
         expect(canonical(stored)).toEqual(events.map((e) => canonicalJson(e as DomainEvent)))
-        expect(await store.headPosition()).toBe(2)
+        expect(await store.headPosition()).toEqual(E.right(2))
       }))
 
     it('keeps awkward values exactly: big amounts, offsets, milliseconds, Vietnamese names, absent optionals', () =>
@@ -95,7 +95,7 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         })
         const invalid = { ...enrolment(1, 4), data: { ...enrolment(1, 4).data, unit: '1' } } as never
         expect(expectLeft(await store.append(s, [enrolment(1, 1), invalid]))).toMatchObject({ _tag: 'InvalidEvent' })
-        expect(await store.headPosition()).toBe(0)
+        expect(await store.headPosition()).toEqual(E.right(0))
         expect(await readEverything(store)).toEqual([])
       }))
 
@@ -113,7 +113,7 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
           { stream: participantStream(1), events: [enrolment(1, 3)], expectedRevision: { exact: 0 } },
         ])
         expect(expectLeft(refused)).toMatchObject({ _tag: 'WrongExpectedRevision', stream: participantStream(1), actual: 1 })
-        expect(await store.headPosition()).toBe(3)
+        expect(await store.headPosition()).toEqual(E.right(3))
         expect(await store.readStream(participantStream(2))).toEqual(E.right([]))
       }))
 
@@ -143,7 +143,7 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         expect(error).toMatchObject({ _tag: 'DuplicateEventId', id: first.id, stream: s })
         const twice = enrolment(1, 5)
         expect(expectLeft(await store.append(s, [twice, withOtherData(twice)]))).toMatchObject({ _tag: 'DuplicateEventId', id: twice.id })
-        expect(await store.headPosition()).toBe(1)
+        expect(await store.headPosition()).toEqual(E.right(1))
       }))
 
     it('reads a stream from a revision', () =>
@@ -160,7 +160,7 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         for (let i = 1; i <= 7; i++) expectRight(await store.append(participantStream(i % 3), [enrolment(i % 3, i)]))
         const positions = async (fromPosition: number, pageSize: number): Promise<number[]> => {
           const out: number[] = []
-          for await (const e of store.readAll({ fromPosition, pageSize })) out.push(e.position)
+          for await (const r of store.readAll({ fromPosition, pageSize })) out.push(E.isRight(r) ? r.right.position : -1)
           return out
         }
         expect(await positions(1, 2)).toEqual([1, 2, 3, 4, 5, 6, 7])
@@ -168,8 +168,34 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         expect(await positions(7, 3)).toEqual([7])
         expect(await positions(8, 3)).toEqual([])
         const all = await readEverything(store, 2)
-        expect(await verifyChain(store.readAll({ pageSize: 3 }))).toEqual({ ok: true, checked: 7, lastPosition: 7, lastHash: all[6]!.hash })
+        expect(await verifyChain(store.readAll({ pageSize: 3 }))).toEqual(E.right({ ok: true, checked: 7, lastPosition: 7, lastHash: all[6]!.hash }))
       }))
+
+    it('answers every call of a closed store with a StoreUnavailable value, never a throw or a rejection', async () => {
+      const store = await makeStore()
+      expectRight(await store.append(participantStream(1), [enrolment(1, 1)]))
+      await store.close()
+      const reason = { _tag: 'StoreUnavailable' }
+      const unavailable = E.left(reason)
+      const head = await store.headPosition()
+      expect(head).toMatchObject(unavailable)
+      expect(E.isLeft(head) && head.left._tag === 'StoreUnavailable' && head.left.message.length > 0).toBe(true) // says why
+      // the read's one element is the Left: it ends the read
+      const elements: unknown[] = []
+      for await (const r of store.readAll()) elements.push(r)
+      expect(elements).toMatchObject([unavailable])
+      expect(await readToEnd(store, { fromPosition: 1, pageSize: 1 })).toMatchObject(unavailable)
+      expect(await verifyChain(store.readAll())).toMatchObject(unavailable)
+      expect(await store.readStream(participantStream(1))).toMatchObject(unavailable)
+      expect(await store.append(participantStream(1), [enrolment(1, 2)])).toMatchObject(unavailable)
+      expect(await store.appendMany([{ stream: participantStream(2), events: [enrolment(2, 1)] }])).toMatchObject(unavailable)
+      const errors: unknown[] = []
+      const sub = store.subscribe({ onEvent: () => undefined, onError: (e) => void errors.push(e) })
+      expect(await sub.caughtUp).toMatchObject(unavailable)
+      await sub.stop()
+      expect(errors).toMatchObject([reason])
+      await store.close() // closing twice is harmless
+    })
 
     describeConcurrencyContract(makeStore, options.propertyRuns ?? 20)
   })

@@ -3,12 +3,12 @@
  * of the event's data as written (a `json` column keeps the text); reading decodes it through
  * core's codecs at the stored schema version, so what comes back is exactly what was appended.
  *
- * @module rows
+ * @module internal/rows
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { decodeEvent, instantMillis } from '@ansinh/core'
 import type { RecordedEvent, StoreError } from '@ansinh/store'
-import type { SqlQueryable } from './driver.js'
+import type { SqlQueryable } from '../driver.js'
 
 /** The columns of a stored row, in the order {@link copyText} writes them. */
 export const COLUMNS = ['position', 'stream', 'revision', 'id', 'type', 'schema_version', 'data', 'recorded_at', 'recorded_at_ms', 'hash'] as const
