@@ -34,6 +34,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   pollingSubscription,
+  trackedSubscription,
   prepareAppend,
 } from '@ansinh/store'
 import type { SqlDriver } from './driver.js'
@@ -289,15 +290,7 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
       // Without LISTEN the subscription still works, by polling.
       this.unlisten = this.driver.listen(CHANNEL, () => this.changes.notify()).catch(() => null)
     }
-    const sub = pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.pollMs }, options)
-    this.subscriptions.add(sub)
-    return {
-      caughtUp: sub.caughtUp,
-      stop: async () => {
-        this.subscriptions.delete(sub)
-        await sub.stop()
-      },
-    }
+    return trackedSubscription(this.subscriptions, pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.pollMs }, options))
   }
 
   /** The position of the last committed event (0 when empty), or why the store cannot say. */

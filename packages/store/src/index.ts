@@ -49,7 +49,7 @@ export {
   type StoreState,
 } from './plan.js'
 export { writesInOrder } from './writes.js'
-export { ChangeNotifier, type PollingSource, pollingSubscription } from './subscription.js'
+export { ChangeNotifier, type PollingSource, pollingSubscription, trackedSubscription } from './subscription.js'
 export { InMemoryEventStore, type InMemoryOptions } from './memory.js'
 export { unavailableStore } from './unavailable.js'
 export { type Checkpoint, type CheckpointStore, InMemoryCheckpointStore } from './checkpoint.js'

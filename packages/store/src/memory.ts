@@ -22,7 +22,7 @@ import type {
   Subscription,
 } from './port.js'
 import { type AppendSnapshot, InMemorySnapshotStore, type SnapshotKeeping } from './snapshot.js'
-import { ChangeNotifier, pollingSubscription } from './subscription.js'
+import { ChangeNotifier, pollingSubscription, trackedSubscription } from './subscription.js'
 
 const CLOSED: StoreError = { _tag: 'StoreUnavailable', message: 'the store is closed' }
 
@@ -108,15 +108,7 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping {
 
   /** Catches up from a position, then follows live appends. */
   subscribe(options: SubscribeOptions): Subscription {
-    const sub = pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: 60_000 }, options)
-    this.subscriptions.add(sub)
-    return {
-      caughtUp: sub.caughtUp,
-      stop: async () => {
-        this.subscriptions.delete(sub)
-        await sub.stop()
-      },
-    }
+    return trackedSubscription(this.subscriptions, pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: 60_000 }, options))
   }
 
   /** The position of the last event (0 when empty). */

@@ -97,3 +97,18 @@ export const pollingSubscription = (source: PollingSource, options: SubscribeOpt
     },
   }
 }
+
+/**
+ * `sub`, kept in `running` until it is stopped: what a store's `close` stops (each store keeps
+ * the subscriptions it started, so that closing it ends them).
+ */
+export const trackedSubscription = (running: Set<Subscription>, sub: Subscription): Subscription => {
+  running.add(sub)
+  return {
+    caughtUp: sub.caughtUp,
+    stop: async () => {
+      running.delete(sub)
+      await sub.stop()
+    },
+  }
+}
