@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import { type History, decodeHistorySnapshot } from '@ansinh/projection'
 import { HISTORY_SNAPSHOT_FORMAT, sealHistory } from '@ansinh/projection-runner'
@@ -46,17 +47,19 @@ export interface CliFigures {
 }
 
 /**
- * Runs `ansinh report coverage` against `store` in a new Node process (the CLI's `main`, as its bin
- * runs it, reporting its own peak RSS on exit) and times it from spawn to exit; the best of `runs`.
+ * Runs `ansinh report coverage` against `store` as a user does, the package's `ansinh` bin in a new
+ * Node process (its peak RSS written on exit by a hook loaded with `--import`), and times it from
+ * spawn to exit; the best of `runs`.
  */
 export const measureCliReport = async (store: string, events: number, args: readonly string[], runs = 3): Promise<CliFigures> => {
-  const cli = createRequire(import.meta.url).resolve('@ansinh/cli')
-  const script = `const { main } = await import(${JSON.stringify(cli)}); const code = await main(${JSON.stringify([...args, '--store', store, '--format', 'json'])}, { out: () => undefined, err: (t) => process.stderr.write(t + '\\n') }); process.stderr.write('ANSINH_RSS ' + process.resourceUsage().maxRSS + '\\n'); process.exit(code)`
+  const bin = join(dirname(createRequire(import.meta.url).resolve('@ansinh/cli')), '..', 'bin', 'ansinh.js')
+  const hook = `data:text/javascript,process.on('exit', () => process.stderr.write('ANSINH_RSS ' + process.resourceUsage().maxRSS + '\\n'))`
+  const argv = ['--import', hook, bin, ...args, '--store', store, '--format', 'json']
   let best: CliFigures | null = null
   for (let i = 0; i < runs; i++) {
     const t = now()
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] })
+      const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] })
       let err = ''
       child.stderr.on('data', (d: Buffer) => (err += d.toString()))
       child.on('close', (c) => resolve({ code: c, stderr: err }))

@@ -5,7 +5,12 @@
  *
  * @module progress
  */
-import cliProgress from 'cli-progress'
+import type CliProgress from 'cli-progress'
+import { createRequire } from 'node:module'
+
+/** cli-progress (17 modules), loaded when a bar is first drawn: a pipe or CI never loads it. */
+let loaded: typeof CliProgress | null = null
+const bars = (): typeof CliProgress => (loaded ??= createRequire(import.meta.url)('cli-progress') as typeof CliProgress)
 
 /** A progress line that rewrites itself; a no-op unless its stream is a TTY. */
 export interface Progress {
@@ -39,7 +44,7 @@ export const progressLine = (what: string, value: number, total: number, etaSeco
   if (total <= 0) return `${what}: ${unit(value)}`
   const pct = Math.min(100, Math.floor((value / total) * 100))
   // before the first percent the estimate rests on one or two updates and swings wildly
-  const left = Number.isFinite(etaSeconds) && value >= total / 100 && value < total ? `, ${cliProgress.Format.TimeFormat(etaSeconds, { autopaddingChar: '0' }, 1)} left` : ''
+  const left = Number.isFinite(etaSeconds) && value >= total / 100 && value < total ? `, ${bars().Format.TimeFormat(etaSeconds, { autopaddingChar: '0' }, 1)} left` : ''
   return `${what} [${bar}] ${pct}% ${unit(value)}/${unit(total)}${left}`
 }
 
@@ -51,7 +56,7 @@ export const progress = (what: string, options: ProgressOptions = {}): Progress 
   if (stream.isTTY !== true) return NONE
   const unit = options.unit ?? count
   let total = options.total ?? 0
-  const bar = new cliProgress.SingleBar(
+  const bar = new (bars().SingleBar)(
     {
       stream,
       // the time left is estimated over the last 50 updates (about five seconds, see below)
@@ -60,9 +65,9 @@ export const progress = (what: string, options: ProgressOptions = {}): Progress 
       barsize: 24,
       hideCursor: true,
       clearOnComplete: true,
-      format: (o, p) => progressLine(what, p.value, p.total, p.eta, cliProgress.Format.BarFormat(p.progress, o), unit),
+      format: (o, p) => progressLine(what, p.value, p.total, p.eta, bars().Format.BarFormat(p.progress, o), unit),
     },
-    cliProgress.Presets.shades_classic,
+    bars().Presets.shades_classic,
   )
   bar.start(total, 0)
   let last = 0

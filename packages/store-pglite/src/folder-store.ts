@@ -5,7 +5,6 @@
  *
  * @module folder-store
  */
-import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -16,13 +15,22 @@ import { FileSnapshotStore, SNAPSHOT_FOLDER } from './file-snapshots.js'
 import { writeSeal } from './seal.js'
 
 /**
- * PostgreSQL's start parameters for a folder: PGlite's own, and shared buffers of 16 MB instead of
- * the 128 MB a server defaults to. PGlite zeroes and holds its shared buffers in the process's
- * WebAssembly memory from the start: 128 MB made every `ansinh` command about 300 MB before it read
- * a row. The store reads and writes in sequence (appends, position-ordered reads), which needs no
- * large buffer pool.
+ * PostgreSQL's start parameters a folder adds to PGlite's own (`PGlite.defaultStartParams`): shared
+ * buffers of 16 MB instead of the 128 MB a server defaults to. PGlite zeroes and holds its shared
+ * buffers in the process's WebAssembly memory from the start: 128 MB made every `ansinh` command
+ * about 300 MB before it read a row. The store reads and writes in sequence (appends,
+ * position-ordered reads), which needs no large buffer pool.
  */
-export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
+export const PGLITE_START_PARAMS: readonly string[] = ['-c', 'shared_buffers=16MB']
+
+/**
+ * Starts PGlite in `folder`. PGlite's modules (a 375 kB bundle and its WebAssembly) are loaded here,
+ * not when this package is imported: a sealed folder's answer never loads them.
+ */
+const startPglite = async (folder: string): Promise<SqlDriver> => {
+  const { PGlite } = await import('@electric-sql/pglite')
+  return pgliteDriver(await PGlite.create(folder, { startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS] }))
+}
 
 /**
  * The snapshot a seal is written for: the built-in read models' (`HISTORY_SNAPSHOT` of
@@ -39,7 +47,7 @@ interface LazyDriver extends SqlDriver {
 
 const lazyDriver = (folder: string, afterClose: () => Promise<void>): LazyDriver => {
   let starting: Promise<SqlDriver> | null = null
-  const driver = (): Promise<SqlDriver> => (starting ??= PGlite.create(folder, { startParams: [...PGLITE_START_PARAMS] }).then((db) => pgliteDriver(db)))
+  const driver = (): Promise<SqlDriver> => (starting ??= startPglite(folder))
   return {
     kind: 'pglite',
     started: () => starting !== null,

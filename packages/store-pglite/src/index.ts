@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { type EventStore, unavailableStore } from '@ansinh/store'
 import { MIGRATIONS, SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
@@ -59,6 +58,7 @@ export const describePgliteOpenError = (e: PgliteOpenError): string =>
 export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions = {}): Promise<E.Either<PgliteOpenError, SqlEventStore>> => {
   if (inMemory(dir)) {
     try {
+      const { PGlite } = await import('@electric-sql/pglite')
       return E.right(await SqlEventStore.open(pgliteDriver(await PGlite.create()), options))
     } catch (err) {
       return E.left({ _tag: 'StoreUnavailable', message: `cannot open PGlite in memory: ${(err as Error).message}` })
