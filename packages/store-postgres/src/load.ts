@@ -40,6 +40,8 @@ const slices = function* (writes: readonly PreparedWrite[], size: number): Gener
 export interface LoadedAppend {
   readonly result: AppendResult
   readonly head: { readonly position: number; readonly hash: string }
+  /** The chain hash of each new event, in position order (a snapshot sealed with the append keeps some). */
+  readonly hashes: readonly string[]
 }
 
 /**
@@ -55,6 +57,7 @@ export const planAndLoad = async (
   let written = 0
   const revisions = new Map<string, number>()
   const positions: number[] = []
+  const hashes: string[] = []
   let head = { position: state.headPosition, hash: state.headHash }
   let loading: Promise<void> = Promise.resolve()
   for (const writes of slices(prepared.writes, COPY_CHUNK)) {
@@ -69,6 +72,7 @@ export const planAndLoad = async (
     const { rows, dataJson, result } = plan.right
     for (const [stream, revision] of Object.entries(result.revisions)) revisions.set(stream, revision)
     for (const p of result.positions) positions.push(p)
+    for (const r of rows) hashes.push(r.hash)
     const size = writes.reduce((n, w) => n + w.events.length, 0)
     if (rows.length === 0) {
       written += size
@@ -90,5 +94,5 @@ export const planAndLoad = async (
     await Promise.race([handedOver, loading.then(noop, noop)])
   }
   await loading
-  return E.right({ result: { positions, revisions: Object.fromEntries(revisions) }, head })
+  return E.right({ result: { positions, revisions: Object.fromEntries(revisions) }, head, hashes })
 }

@@ -189,30 +189,30 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
           headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
         }, options.onProgress)
         if (E.isLeft(planned)) throw new Refused(planned.left)
-        const { result, head: after } = planned.right
+        const { result, head: after, hashes } = planned.right
         const { positions } = result
         if (snapshot !== null && !this.snapshotsOutside) {
-          const sealed = snapshot.seal(result, after)
+          const sealed = snapshot.seal(result, after, hashes)
           if (sealed !== null) await saveSnapshotIn(tx, snapshot.name, sealed)
         }
 
         if (positions.length > 0 && this.driver.kind === 'postgres') {
           await tx.query('SELECT pg_notify($1, $2)', [CHANNEL, String(positions[positions.length - 1])])
         }
-        return { result, head: after }
+        return { result, head: after, hashes }
       })
       if (committed.result.positions.length > 0) this.changes.notify()
-      if (snapshot !== null && this.snapshotsOutside) await this.saveAfterCommit(snapshot, committed.result, committed.head)
+      if (snapshot !== null && this.snapshotsOutside) await this.saveAfterCommit(snapshot, committed.result, committed.head, committed.hashes)
       return E.right(committed.result)
     } catch (err) {
       return E.left(err instanceof Refused ? err.error : unavailable(err))
     }
   }
 
-  private async saveAfterCommit(snapshot: AppendSnapshot, result: AppendResult, head: SnapshotStamp): Promise<void> {
+  private async saveAfterCommit(snapshot: AppendSnapshot, result: AppendResult, head: SnapshotStamp, hashes: readonly string[]): Promise<void> {
     let sealed: Uint8Array | null
     try {
-      sealed = snapshot.seal(result, head)
+      sealed = snapshot.seal(result, head, hashes)
     } catch (err) {
       snapshot.onSaveFailed?.({ _tag: 'SnapshotStoreFailed', message: `cannot seal: ${(err as Error).message}` })
       return

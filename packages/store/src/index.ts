@@ -55,6 +55,7 @@ export { unavailableStore } from './unavailable.js'
 export { type Checkpoint, type CheckpointStore, InMemoryCheckpointStore } from './checkpoint.js'
 export {
   type AppendSnapshot,
+  ChainCheckpoints,
   describeSnapshotError,
   InMemorySnapshotStore,
   keepsSnapshots,

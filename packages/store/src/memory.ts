@@ -78,7 +78,7 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping {
     if (E.isLeft(plan)) return plan
     // Sealed before anything is committed, so a seal that throws leaves the store as it was.
     const head = plan.right.rows[plan.right.rows.length - 1] ?? last
-    const sealed = snapshot === null ? null : snapshot.seal(plan.right.result, { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH })
+    const sealed = snapshot === null ? null : snapshot.seal(plan.right.result, { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH }, plan.right.rows.map((r) => r.hash))
     for (const row of plan.right.rows) {
       this.events.push(row)
       this.byId.set(row.event.id, row)

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { GENESIS_HASH } from './chain.js'
 import { InMemoryEventStore } from './memory.js'
-import { InMemorySnapshotStore, describeSnapshotError, keepsSnapshots, openSnapshot, sealSnapshot } from './snapshot.js'
+import { ChainCheckpoints, InMemorySnapshotStore, describeSnapshotError, keepsSnapshots, openSnapshot, sealSnapshot } from './snapshot.js'
 import { checkAgainstChain } from './snapshot-trust.js'
 import { unavailableStore } from './unavailable.js'
 import { enrolment, participantStream, readEverything } from '@ansinh/store-testing'
@@ -16,7 +16,7 @@ const payload = new TextEncoder().encode('the payload')
 describe('snapshot envelope', () => {
   it('opens what it sealed: stamp, format and payload', () => {
     const opened = openSnapshot(sealSnapshot(stamp, 7, payload), 7)
-    expect(E.isRight(opened) && { ...opened.right, payload: [...opened.right.payload] }).toEqual({ ...stamp, format: 7, payload: [...payload] })
+    expect(E.isRight(opened) && { ...opened.right, payload: [...opened.right.payload], checkpoints: opened.right.checkpoints.before(stamp.position) }).toEqual({ ...stamp, format: 7, payload: [...payload], checkpoints: null })
   })
 
   it('finds any changed byte, a cut, and bytes that are no envelope', () => {
@@ -40,6 +40,25 @@ describe('snapshot envelope', () => {
   it('starts the payload on an 8-byte boundary, so that its typed arrays can be viewed in place', () => {
     const opened = openSnapshot(sealSnapshot(stamp, 1, payload), 1)
     expect(E.isRight(opened) && opened.right.payload.byteOffset % 8).toBe(0)
+  })
+
+  it('carries the chain checkpoints it was given, up to the stamp and the last one known', () => {
+    const chain = new ChainCheckpoints()
+    chain.record(256, 'cd'.repeat(32))
+    chain.record(300, 'ef'.repeat(32)) // not a checkpoint's position: ignored
+    chain.record(768, 'ef'.repeat(32))
+    chain.record(1024, '01'.repeat(32)) // past the stamp below: not written
+    const at = { position: 1000, hash: 'ab'.repeat(32) }
+    const opened = openSnapshot(sealSnapshot(at, 1, payload, chain), 1)
+    expect(E.isRight(opened)).toBe(true)
+    const back = (opened as E.Right<{ checkpoints: ChainCheckpoints; payload: Uint8Array }>).right
+    expect([...back.payload]).toEqual([...payload])
+    expect(back.checkpoints.before(255)).toBeNull()
+    expect(back.checkpoints.before(600)).toEqual({ position: 256, hash: 'cd'.repeat(32) })
+    expect(back.checkpoints.before(999)).toEqual({ position: 768, hash: 'ef'.repeat(32) })
+    expect(back.checkpoints.before(5000)).toEqual({ position: 768, hash: 'ef'.repeat(32) })
+    // a stamp far out (12 billion) costs no space for checkpoints it does not know
+    expect(sealSnapshot(stamp, 1, payload).length).toBe(sealSnapshot({ ...stamp, position: 1 }, 1, payload).length)
   })
 
   it('refuses another payload format by name', () => {

@@ -9,7 +9,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type DomainEvent, HistoryChecker, type LineEvent, formatProblem } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
-import { type EventStore, type StoreError, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
+import { ChainCheckpoints, ChainWalk, type EventStore, type StoreError, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
 import { inputName, openStore, readHistoryFile, redact, replay, storeFailed, storeUrl } from '../source.js'
@@ -77,6 +77,11 @@ const importOnce = async (
   // snapshot of the whole history (stored + new) in its own transaction.
   const snapshots = options.snapshot && keepsSnapshots(store)
   const history = snapshots ? History.of([]) : null
+  // The chain re-walked as it is read, for the snapshot's checkpoints (hashes recomputed, never
+  // copied from the stored column); after a row that breaks it, no further checkpoint is kept.
+  const walk = snapshots ? new ChainWalk() : null
+  const checkpoints = new ChainCheckpoints()
+  let chained = true
   for await (const read of replay(store, url)) {
     if (E.isLeft(read)) return E.left(storeFailed(url, read.left))
     const r = read.right
@@ -84,6 +89,10 @@ const importOnce = async (
     stored.set(r.event.id, r.position)
     revisions.set(r.stream, r.revision)
     history?.append({ event: r.event, position: r.position })
+    if (walk !== null && chained) {
+      chained = walk.step(r) === null
+      if (chained) checkpoints.record(r.position, walk.head.hash)
+    }
   }
   const problems: string[] = []
   const fresh: DomainEvent[] = []
@@ -115,7 +124,7 @@ const importOnce = async (
   const onProgress = (written: number): void => p.update(written)
   const appended =
     history !== null && keepsSnapshots(store)
-      ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, fresh, (line) => void process.stderr.write(line + '\n')), { onProgress })
+      ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, fresh, (line) => void process.stderr.write(line + '\n'), chained ? checkpoints : null), { onProgress })
       : await store.appendMany(writes, { onProgress })
   p.done()
   if (E.isLeft(appended)) {

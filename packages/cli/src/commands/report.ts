@@ -116,11 +116,12 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
     if (E.isLeft(read)) return E.left(readFailure(url, read.left))
     const loaded = read.right
     // The one hash a load from a snapshot does not hold: the chain's at a known-at cut before it,
-    // recomputed from position 1 up to the cut (a report cites no hash it did not compute).
+    // recomputed up to the cut from the chain checkpoint before it (at most 255 rows; from
+    // position 1 without one): a report cites no hash it did not compute.
     const hashAt = async (position: number): Promise<E.Either<Failure, string | null>> => {
       const known = loaded.hashAt(position)
       if (known !== null) return E.right(known)
-      const computed = await chainHashAt(store, position)
+      const computed = await chainHashAt(store, position, loaded.checkpoints.before(position) ?? undefined)
       if (E.isRight(computed)) return computed
       const e = computed.left
       if (e._tag === 'StoreFailed') return E.left(readFailure(url, e.error))
