@@ -28,6 +28,7 @@ import {
   figuresOf,
   formula,
   modelDiff,
+  modelRevisions,
   participantList,
   periodEnds,
   ratioOf,
@@ -109,7 +110,8 @@ export const coverageModel = (query: CoverageQuery): FigureModel => {
     pairScheme: SCHEME_INDEX[scheme],
     pair: ({ columns: c, rows }, enr, lap, scope) => {
       const m = new Map<string, number>()
-      if (enr.length === 0) return m
+      // a pair none of whose enrolments is in the unit's subtree counts in none of its figures
+      if (!enr.some((e) => scope.inUnit(rows.unitOf(e)) || scope.childrenOf(rows.unitOf(e)).length > 0)) return m
       const row = countingRow(c, enr, lap, day)
       if (row < 0) return m
       const u = rows.unitOf(row)
@@ -178,7 +180,7 @@ export const coverageRevisions = (
   if (E.isLeft(ends)) return ends
   const probe = figuresOf(coverageReport(history, { ...query, asOf: ends.right[0]! }))
   if (!probe.has(field)) return notAFigure(field, `not a figure of the coverage report; e.g. ${[...probe.keys()].slice(0, 6).join(', ')}`)
-  return E.right(revisionTriangle(field, ends.right, (asOf: BusinessDate, knownAt) => figuresOf(coverageReport(history, { ...query, asOf, knownAt })).get(field) ?? null))
+  return E.right(modelRevisions(history, field, ends.right, (asOf: BusinessDate) => coverageModel({ ...query, asOf, knownAt: null })))
 }
 
 /**

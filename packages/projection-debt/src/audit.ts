@@ -27,6 +27,7 @@ import {
   allocateAccount,
   figuresOf,
   modelDiff,
+  modelRevisions,
   periodEnds,
   recordList,
   reproduction,
@@ -209,9 +210,7 @@ export const debtRevisions = (history: History, query: Omit<DebtQuery, 'knownAt'
   if (E.isLeft(ends)) return ends
   const probe = figuresOf(debtReport(history, { ...query, asOf: ends.right[0]! }))
   if (!probe.has(field) && !field.startsWith('employers.')) return notAFigure(field, `not a figure of the debt report; e.g. ${[...probe.keys()].slice(0, 6).join(', ')}`)
-  return E.right(
-    revisionTriangle(field, ends.right, (asOf: BusinessDate, knownAt) => figuresOf(debtReport(history, { ...query, asOf, knownAt })).get(field) ?? (field.startsWith('employers.') ? 0 : null)),
-  )
+  return E.right(modelRevisions(history, field, ends.right, (asOf: BusinessDate) => debtModel({ ...query, asOf, knownAt: null }), field.startsWith('employers.') ? 0 : null))
 }
 
 /**
