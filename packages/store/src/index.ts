@@ -68,3 +68,4 @@ export {
   type SnapshotStoreFailed,
 } from './snapshot.js'
 export { checkAgainstChain } from './snapshot-trust.js'
+export { readsIdsAt, type IdsByPosition } from './ids.js'

@@ -7,13 +7,23 @@
  */
 import { type LineEvent, instantMillis } from '@ansinh/core'
 import type { ChainEvidence } from '@ansinh/projection'
-import { type EventStore, type RecordedEvent, verifyChain } from '@ansinh/store'
+import * as E from 'fp-ts/lib/Either.js'
+import { type EventStore, type RecordedEvent, StoreFailure, readsIdsAt, verifyChain } from '@ansinh/store'
 import { replay } from '../source.js'
 
-/** The ids at `positions`, read from the store from the first of them to the last. */
+/**
+ * The ids at `positions`: in one query from a store that reads ids by position (memory,
+ * PostgreSQL, PGlite), else read from the store from the first of them to the last. A store that
+ * fails throws `StoreFailure` (the command's store boundary answers it, as for any read).
+ */
 export const storeIds = async (store: EventStore, positions: ReadonlySet<number>): Promise<ReadonlyMap<number, string>> => {
   const out = new Map<number, string>()
   if (positions.size === 0) return out
+  if (readsIdsAt(store)) {
+    const found = await store.idsAt(positions)
+    if (E.isLeft(found)) throw new StoreFailure(found.left)
+    return found.right
+  }
   let first = Infinity, last = -Infinity
   for (const p of positions) {
     if (p < first) first = p
