@@ -11,6 +11,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type History, decodeHistorySnapshot } from '@ansinh/projection'
 import { HISTORY_SNAPSHOT_FORMAT, sealHistory } from '@ansinh/projection-runner'
 import { GENESIS_HASH, openSnapshot } from '@ansinh/store'
+import type { AuditCliFigures } from './audit.js'
 import { now, round } from './measure.js'
 
 /** What sealing and restoring a history cost. */
@@ -42,6 +43,31 @@ export interface CliFigures {
   readonly events: number
   readonly reportMs: number
   readonly rssMb: number
+  /** The audit commands against the same store (audit.ts). */
+  readonly audit?: AuditCliFigures
+}
+
+/** One CLI process: exit code, wall time from spawn to exit, peak RSS (KB) and stderr. */
+export interface CliRun {
+  readonly code: number | null
+  readonly ms: number
+  readonly rssKb: number | null
+  readonly stderr: string
+}
+
+/** Runs the CLI's `main` with `args` in a new Node process, as its bin runs it, stdout discarded. */
+export const runCli = async (args: readonly string[]): Promise<CliRun> => {
+  const cli = createRequire(import.meta.url).resolve('@ansinh/cli')
+  const script = `const { main } = await import(${JSON.stringify(cli)}); const code = await main(${JSON.stringify(args)}, { out: () => undefined, err: (t) => process.stderr.write(t + '\\n') }); process.stderr.write('ANSINH_RSS ' + process.resourceUsage().maxRSS + '\\n'); process.exit(code)`
+  const t = now()
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let err = ''
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('close', (c) => resolve({ code: c, stderr: err }))
+  })
+  const rss = /ANSINH_RSS (\d+)/.exec(stderr)
+  return { code, ms: now() - t, rssKb: rss === null ? null : Number(rss[1]), stderr }
 }
 
 /**
@@ -49,21 +75,11 @@ export interface CliFigures {
  * runs it, reporting its own peak RSS on exit) and times it from spawn to exit; the best of `runs`.
  */
 export const measureCliReport = async (store: string, events: number, args: readonly string[], runs = 3): Promise<CliFigures> => {
-  const cli = createRequire(import.meta.url).resolve('@ansinh/cli')
-  const script = `const { main } = await import(${JSON.stringify(cli)}); const code = await main(${JSON.stringify([...args, '--store', store, '--format', 'json'])}, { out: () => undefined, err: (t) => process.stderr.write(t + '\\n') }); process.stderr.write('ANSINH_RSS ' + process.resourceUsage().maxRSS + '\\n'); process.exit(code)`
   let best: CliFigures | null = null
   for (let i = 0; i < runs; i++) {
-    const t = now()
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] })
-      let err = ''
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-      child.on('close', (c) => resolve({ code: c, stderr: err }))
-    })
-    const ms = now() - t
-    const rss = /ANSINH_RSS (\d+)/.exec(stderr)
-    if (code !== 0 || rss === null) throw new Error(`ansinh report failed (exit ${code}): ${stderr.slice(0, 300)}`)
-    const figures = { events, reportMs: round(ms), rssMb: round(Number(rss[1]) / 1024, 0) }
+    const { code, ms, rssKb, stderr } = await runCli([...args, '--store', store, '--format', 'json'])
+    if (code !== 0 || rssKb === null) throw new Error(`ansinh report failed (exit ${code}): ${stderr.slice(0, 300)}`)
+    const figures = { events, reportMs: round(ms), rssMb: round(rssKb / 1024, 0) }
     if (best === null || figures.reportMs < best.reportMs) best = figures
   }
   return best!
