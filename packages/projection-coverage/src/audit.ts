@@ -193,6 +193,6 @@ export const reproduceCoverage = (history: History, saved: unknown, evidence: Ch
   const question = q.right
   if (question.report !== 'coverage') return E.left({ _tag: 'NotAReport', field: 'report', message: `not a coverage report (got "${question.report}")` })
   if (question.scheme === null) return E.left({ _tag: 'NotAReport', field: 'scheme', message: 'a coverage report has a scheme (got null)' })
-  const recomputed = coverageReport(history, { asOf: question.asOf as BusinessDate, scheme: question.scheme as Scheme, unit: question.unit, knownAt: question.knownAt })
+  const recomputed = coverageReport(history, { asOf: question.asOf as BusinessDate, scheme: question.scheme as Scheme, unit: question.unit, knownAt: question.knownAt, geography: question.geography as BusinessDate | null })
   return E.right(reproduction(question, saved as object, recomputed, evidence))
 }

@@ -222,6 +222,6 @@ export const reproduceDebt = (history: History, saved: unknown, evidence: ChainE
   if (E.isLeft(q)) return q
   const question = q.right
   if (question.report !== 'debt') return E.left({ _tag: 'NotAReport', field: 'report', message: `not a debt report (got "${question.report}")` })
-  const recomputed = debtReport(history, { asOf: question.asOf as BusinessDate, scheme: question.scheme as Scheme | null, unit: question.unit, knownAt: question.knownAt })
+  const recomputed = debtReport(history, { asOf: question.asOf as BusinessDate, scheme: question.scheme as Scheme | null, unit: question.unit, knownAt: question.knownAt, geography: question.geography as BusinessDate | null })
   return E.right(reproduction(question, saved as object, recomputed, evidence))
 }

@@ -272,6 +272,7 @@ export const reproducePlan = (history: History, saved: unknown, evidence: ChainE
     unit: question.unit,
     year: question.year,
     knownAt: question.knownAt,
+    geography: question.geography as BusinessDate | null,
   })
   return E.right(reproduction(question, saved as object, recomputed, evidence))
 }

@@ -128,6 +128,25 @@ describe('ansinh reproduce', () => {
     )
   }, 240_000)
 
+  it('recomputes a report on the map it was made on (geography), which diff --published refuses to compare on another', async () => {
+    const report = await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--geography', '2020-12-31', '--events', file, '-f', 'json'])
+    expect(JSON.parse(report.out)).toMatchObject({ asOf: '2020-09-30', geography: '2020-12-31' })
+    const saved = join(dir, 'on-another-map.json')
+    writeFileSync(saved, report.out)
+    const r = await run(['reproduce', saved, '--events', file, '-f', 'json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ outcome: 'reproduced' })
+    const d = await run(['diff', '--published', saved, '--events', file])
+    expect(d.code).toBe(2)
+    expect(d.err[0]).toContain(`${saved}: geography: diff compares figures on the map of the as-of date, and this report was made on the map of 2020-12-31`)
+    // on the map of its as-of date, the diff's answer carries it
+    const own = join(dir, 'own-map.json')
+    writeFileSync(own, (await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--events', file, '-f', 'json'])).out)
+    const ok = await run(['diff', '--published', own, '--events', file, '-f', 'json'])
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.out)).toMatchObject({ asOf: '2020-09-30', geography: '2020-09-30' })
+  })
+
   it('exits 2 naming the field when the saved figures were edited, and on a file that is not JSON', async () => {
     const report = await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--events', file, '-f', 'json'])
     const saved = JSON.parse(report.out) as Record<string, unknown>

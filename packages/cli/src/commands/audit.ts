@@ -169,6 +169,14 @@ export const runDiffPublished = async (c: Extract<AuditCommand, { name: 'diff-pu
   const question = q.right
   if (!isAudited(question.report)) return E.left(fail(2, `${c.file}: report: not coverage, plan or debt (got "${question.report}")`))
   if (question.knownAt === null) return E.left(fail(2, `${c.file}: knownAt: the saved report has no known-at instant, so what it knew cannot be told from what came later (got null)`))
+  if (question.geography !== null && question.geography !== question.asOf) {
+    return E.left(
+      fail(
+        2,
+        `${c.file}: geography: diff compares figures on the map of the as-of date, and this report was made on the map of ${question.geography} (--geography); ansinh reproduce checks it on its own map (got "${question.geography}", as-of ${question.asOf})`,
+      ),
+    )
+  }
   const report = question.report
   const before = question.knownAt
   const query: AuditQuery = {
@@ -178,7 +186,7 @@ export const runDiffPublished = async (c: Extract<AuditCommand, { name: 'diff-pu
     scheme: question.scheme as Scheme | null,
     year: question.year,
     knownAt: before,
-    geography: null,
+    geography: question.geography as BusinessDate | null,
     source: c.source,
     format: c.format,
     lang: c.lang,
