@@ -170,7 +170,7 @@ export const diffCoverage = (history: History, query: Omit<CoverageQuery, 'known
  */
 export const coverageRevisions = (
   history: History,
-  query: Omit<CoverageQuery, 'knownAt' | 'asOf'>,
+  query: Omit<AnyCoverageQuery, 'knownAt' | 'asOf'>,
   field: string,
   from: string,
   to: string,
@@ -180,7 +180,12 @@ export const coverageRevisions = (
   if (E.isLeft(ends)) return ends
   const probe = figuresOf(coverageReport(history, { ...query, asOf: ends.right[0]! }))
   if (!probe.has(field)) return notAFigure(field, `not a figure of the coverage report; e.g. ${[...probe.keys()].slice(0, 6).join(', ')}`)
-  return E.right(modelRevisions(history, field, ends.right, (asOf: BusinessDate) => coverageModel({ ...query, asOf, knownAt: null })))
+  if (query.scheme === 'any') {
+    // people over every scheme are not sums over pairs: each cell is the report as known then
+    return E.right(revisionTriangle(field, ends.right, (asOf: BusinessDate, knownAt) => figuresOf(coverageReport(history, { ...query, asOf, knownAt })).get(field) ?? null))
+  }
+  const scheme = query.scheme
+  return E.right(modelRevisions(history, field, ends.right, (asOf: BusinessDate) => coverageModel({ ...query, scheme, asOf, knownAt: null })))
 }
 
 /**

@@ -147,6 +147,34 @@ describe('ansinh reproduce', () => {
     expect(JSON.parse(ok.out)).toMatchObject({ asOf: '2020-09-30', geography: '2020-09-30' })
   })
 
+  it('coverage of any scheme: a triangle and reproduce; explain and diff refused, saying why', async () => {
+    const any = ['--scheme', 'any', '--unit', '593']
+    const t = await run(['revisions', 'coverage', 'participants', '--as-of-range', '2020-07-01..2020-10-31', '--every', 'month', ...any, '--events', file, '-f', 'json'])
+    expect(t.code).toBe(0)
+    const triangle = JSON.parse(t.out) as { knownAt: (string | null)[]; rows: { asOf: string; cells: (number | null)[] }[] }
+    for (const [r, row] of triangle.rows.entries()) {
+      for (const [j, cell] of row.cells.entries()) {
+        if (j < r) expect(cell).toBeNull()
+        else {
+          const k = triangle.knownAt[j]
+          const report = await run(['report', 'coverage', '--as-of', row.asOf, ...any, ...(k === null ? [] : ['--known-at', k]), '--events', file, '-f', 'json'])
+          expect(cell).toBe((JSON.parse(report.out) as { participants: number }).participants)
+        }
+      }
+    }
+    const saved = join(dir, 'coverage-any.json')
+    writeFileSync(saved, (await run(['report', 'coverage', '--as-of', '2020-09-30', ...any, '--known-at', '2020-10-05', '--events', file, '-f', 'json'])).out)
+    expect((await run(['reproduce', saved, '--events', file])).code).toBe(0)
+    const d = await run(['diff', '--published', saved, '--events', file])
+    expect(d.code).toBe(2)
+    expect(d.err[0]).toContain('scheme: diff takes a report of one scheme')
+    for (const command of [['explain', 'coverage', 'participants'], ['diff', 'coverage']] as const) {
+      const refused = await run([...command, '--as-of', '2020-09-30', ...any, '--known-at', '2020-10-05', '--events', file])
+      expect(refused.code).toBe(1)
+      expect(refused.err.join('\n')).toContain(`${command[0]} of the coverage report takes one scheme`)
+    }
+  })
+
   it('exits 2 naming the field when the saved figures were edited, and on a file that is not JSON', async () => {
     const report = await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--events', file, '-f', 'json'])
     const saved = JSON.parse(report.out) as Record<string, unknown>
