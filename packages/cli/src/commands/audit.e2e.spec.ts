@@ -156,7 +156,7 @@ describe('ansinh reproduce', () => {
       for (const [j, cell] of row.cells.entries()) {
         if (j < r) expect(cell).toBeNull()
         else {
-          const k = triangle.knownAt[j]
+          const k = triangle.knownAt[j] ?? null
           const report = await run(['report', 'coverage', '--as-of', row.asOf, ...any, ...(k === null ? [] : ['--known-at', k]), '--events', file, '-f', 'json'])
           expect(cell).toBe((JSON.parse(report.out) as { participants: number }).participants)
         }
