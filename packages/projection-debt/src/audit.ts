@@ -31,7 +31,6 @@ import {
   periodEnds,
   recordList,
   reproduction,
-  revisionTriangle,
   savedQuestion,
   scopeOf,
 } from '@ansinh/projection'

@@ -37,7 +37,6 @@ import {
   ratioOf,
   recordList,
   reproduction,
-  revisionTriangle,
   savedQuestion,
 } from '@ansinh/projection'
 import { planReport } from './plan.js'
