@@ -77,6 +77,12 @@ const reproduceOn = async (store: string, edit: (sql: string, params: unknown[])
   const saved = join(dir, `saved-${tag}.json`)
   const report = await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--store', store, '-f', 'json'])
   writeFileSync(saved, report.out)
+  // the ids a store gives by position (idsAt) are the file's, in explain and in diff
+  for (const q of [['explain', 'plan', 'participants', ...plan, '--known-at', '2020-10-05'], ['diff', 'plan', ...plan, '--known-at', '2020-10-05']]) {
+    const fromStore = await run([...q, '--store', store, '-f', 'json'])
+    expect(fromStore.code).toBe(0)
+    expect(fromStore.out).toBe((await run([...q, '--events', file, '-f', 'json'])).out)
+  }
   const ok = await run(['reproduce', saved, '--store', store])
   expect(ok.err).toEqual([])
   expect(ok.code).toBe(0)
