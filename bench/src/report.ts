@@ -103,6 +103,7 @@ export const printTable = (r: BenchResult): void => {
     ['PostgreSQL daterange + GiST (peer)', r.peers.pgRange ? `p50 ${r.peers.pgRange.p50Ms} ms vs ansinh ${r.peers.pgRange.ansinhP50Ms} ms${r.peers.pgRange.agrees ? '' : ' (ANSWERS DIFFER)'}` : '—', '≥ 10×', r.ratios.vsPgRange === null ? 'n/a' : `× ${r.ratios.vsPgRange} ${verdict(r.ratios.vsPgRange >= 10)}`],
     ['snapshot of the large history', `${n(r.snapshot.bytes)} bytes, sealed in ${r.snapshot.writeMs} ms, restored in ${r.snapshot.restoreMs} ms`, 'restore ≤ 2 s (full)', verdict(r.snapshot.restoreMs <= 2000)],
     ['ansinh report process', r.cli ? `${r.cli.reportMs} ms, ${n(r.cli.rssMb)} MB RSS (${n(r.cli.events)} stored events, snapshot)` : '—', '', ''],
+    ['ansinh explain / diff / revisions / reproduce processes', r.cli?.audit ? `${r.cli.audit.explainMs} / ${r.cli.audit.diffMs} / ${r.cli.audit.revisionsMs} / ${r.cli.audit.reproduceMs} ms (${n(r.cli.audit.events)} stored events, explain ${n(r.cli.audit.explainRows)} csv lines)` : '—', '', ''],
     ['import PGlite / PostgreSQL', `${n(r.import.pglite?.eventsPerSec)} / ${n(r.import.postgres?.eventsPerSec)} events/s`, '', ''],
     ['replay PGlite / PostgreSQL', `${n(r.replay.pglite?.eventsPerSec)} / ${n(r.replay.postgres?.eventsPerSec)} events/s`, '', ''],
     ['Emmett append / read', r.peers.emmett ? `${n(r.peers.emmett.appendEventsPerSec)} / ${n(r.peers.emmett.readEventsPerSec)} events/s` : '—', 'ansinh ≥ Emmett', ''],

@@ -22,6 +22,7 @@ import { runSqlIntervals } from './peers/sql-intervals.js'
 import { type DuckDbFigures, runDuckDb } from './peers/duckdb.js'
 import { type PgRangeFigures, runPgRange } from './peers/pg-range.js'
 import { loadStoredHistory } from '@ansinh/projection-runner'
+import { measureCliAudit } from './audit.js'
 import { type CliFigures, measureCliReport } from './snapshots.js'
 // The store package's throw-away server: Debian's binaries, a temp folder, 127.0.0.1, a free port,
 // durability off (every peer runs on the same server, so none is favoured).
@@ -96,7 +97,9 @@ export const runServerPhases = async (
     await loadStoredHistory(liteStore, { useSnapshot: true, warn: log, refreshAfter: 0 })
     await liteStore.close()
     log(`ansinh report process against the PGlite store (${events.length} events, with its snapshot)`)
-    const cli = await measureCliReport(`pglite:${dir}`, events.length, ['report', 'coverage', '--as-of', `${plan.scale.startYear}-12-31`, '--scheme', 'health'])
+    const report = await measureCliReport(`pglite:${dir}`, events.length, ['report', 'coverage', '--as-of', `${plan.scale.startYear}-12-31`, '--scheme', 'health'])
+    log(`ansinh explain, diff, revisions and reproduce processes against the same store`)
+    const cli = { ...report, audit: await measureCliAudit(`pglite:${dir}`, events, plan.scale.startYear) }
 
     log(`Emmett: ${events.length} events`)
     const emmett = await runEmmett(server.url, events, plan.emmettConcurrency)

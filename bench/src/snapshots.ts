@@ -12,6 +12,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type History, decodeHistorySnapshot } from '@ansinh/projection'
 import { HISTORY_SNAPSHOT_FORMAT, sealHistory } from '@ansinh/projection-runner'
 import { GENESIS_HASH, openSnapshot } from '@ansinh/store'
+import type { AuditCliFigures } from './audit.js'
 import { now, round } from './measure.js'
 
 /** What sealing and restoring a history cost. */
@@ -44,6 +45,34 @@ export interface CliFigures {
   readonly events: number
   readonly reportMs: number
   readonly rssMb: number
+  /** The audit commands against the same store (audit.ts). */
+  readonly audit?: AuditCliFigures
+}
+
+/** One CLI process: exit code, wall time from spawn to exit, peak RSS (KB) and stderr. */
+export interface CliRun {
+  readonly code: number | null
+  readonly ms: number
+  readonly rssKb: number | null
+  readonly stderr: string
+}
+
+/**
+ * Runs the package's `ansinh` bin with `args` in a new Node process, as a user does (its peak RSS
+ * written on exit by a hook loaded with `--import`), stdout discarded.
+ */
+export const runCli = async (args: readonly string[]): Promise<CliRun> => {
+  const bin = join(dirname(createRequire(import.meta.url).resolve('@ansinh/cli')), '..', 'bin', 'ansinh.js')
+  const hook = `data:text/javascript,process.on('exit', () => process.stderr.write('ANSINH_RSS ' + process.resourceUsage().maxRSS + '\\n'))`
+  const t = now()
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', hook, bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let err = ''
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('close', (c) => resolve({ code: c, stderr: err }))
+  })
+  const rss = /ANSINH_RSS (\d+)/.exec(stderr)
+  return { code, ms: now() - t, rssKb: rss === null ? null : Number(rss[1]), stderr }
 }
 
 /**
@@ -52,22 +81,11 @@ export interface CliFigures {
  * spawn to exit; the best of `runs`.
  */
 export const measureCliReport = async (store: string, events: number, args: readonly string[], runs = 3): Promise<CliFigures> => {
-  const bin = join(dirname(createRequire(import.meta.url).resolve('@ansinh/cli')), '..', 'bin', 'ansinh.js')
-  const hook = `data:text/javascript,process.on('exit', () => process.stderr.write('ANSINH_RSS ' + process.resourceUsage().maxRSS + '\\n'))`
-  const argv = ['--import', hook, bin, ...args, '--store', store, '--format', 'json']
   let best: CliFigures | null = null
   for (let i = 0; i < runs; i++) {
-    const t = now()
-    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] })
-      let err = ''
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-      child.on('close', (c) => resolve({ code: c, stderr: err }))
-    })
-    const ms = now() - t
-    const rss = /ANSINH_RSS (\d+)/.exec(stderr)
-    if (code !== 0 || rss === null) throw new Error(`ansinh report failed (exit ${code}): ${stderr.slice(0, 300)}`)
-    const figures = { events, reportMs: round(ms), rssMb: round(Number(rss[1]) / 1024, 0) }
+    const { code, ms, rssKb, stderr } = await runCli([...args, '--store', store, '--format', 'json'])
+    if (code !== 0 || rssKb === null) throw new Error(`ansinh report failed (exit ${code}): ${stderr.slice(0, 300)}`)
+    const figures = { events, reportMs: round(ms), rssMb: round(rssKb / 1024, 0) }
     if (best === null || figures.reportMs < best.reportMs) best = figures
   }
   return best!

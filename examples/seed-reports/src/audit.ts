@@ -4,7 +4,10 @@
  *
  * @module audit
  */
-import { type BusinessDate, type DomainEvent, type LapseReason, type Scheme, dayNumber, instantMillis } from '@ansinh/core'
+import * as E from 'fp-ts/lib/Either.js'
+import type { BusinessDate, DomainEvent, LapseReason, Scheme } from '@ansinh/core'
+import type { History } from '@ansinh/projection'
+import { diffCoverage } from '@ansinh/projection-coverage'
 import { Tally } from './tally.js'
 
 /** Participants a late record adds to or removes from a count. */
@@ -29,31 +32,40 @@ export interface KnownAtDifference {
   readonly lateLapses: LateChange & { readonly reasons: Readonly<Partial<Record<LapseReason, number>>> }
 }
 
-/** Explains the difference, for `unit` and `scheme` on `asOf`, between known at `knownAt` and today. */
+/**
+ * Explains the difference, for `unit` and `scheme` on `asOf`, between known at `knownAt` and
+ * today, with the library's diff of the coverage report: its `participants` delta is made of the
+ * late enrolments and renewals that add a participant and the late lapses that remove one (their
+ * contributions add up to the delta). `eventAt` gives the event at a position of `history` (the
+ * reasons of the lapses are read from it).
+ */
 export const explainKnownAt = (
-  events: readonly DomainEvent[],
+  history: History,
+  eventAt: (position: number) => DomainEvent,
   query: { readonly unit: string; readonly scheme: Scheme; readonly asOf: BusinessDate; readonly knownAt: number },
-  tally: Tally = new Tally(events),
 ): KnownAtDifference => {
   const { unit, scheme, asOf, knownAt } = query
-  const inUnit = (p: { unit: string }): boolean => tally.inSubtree(p.unit, unit)
-  const before = new Set(tally.covered(scheme, asOf, knownAt).filter(inUnit).map((p) => p.participantId))
-  const after = new Set(tally.covered(scheme, asOf, null).filter(inUnit).map((p) => p.participantId))
-  const added = new Set([...after].filter((p) => !before.has(p)))
-  const removed = new Set([...before].filter((p) => !after.has(p)))
-  const day = dayNumber(asOf)
+  const diffed = diffCoverage(history, { asOf, scheme, unit }, knownAt, null, (p) => eventAt(p).id)
+  // a knownAt before now is never after it: the diff cannot refuse
+  if (E.isLeft(diffed)) throw new Error(diffed.left.message)
+  const d = diffed.right
+  const field = d.fields.find((f) => f.field === 'participants')
+  let added = 0, removed = 0
   const addedDays: string[] = []
   const removedDays: string[] = []
   const reasons: Partial<Record<LapseReason, number>> = {}
-  for (const e of events) {
-    if (instantMillis(e.recordedAt) <= knownAt) continue
-    if (e.type === 'ParticipantEnrolled' && e.data.scheme === scheme && added.has(e.data.participantId)) {
-      const d = e.data
-      if (dayNumber(d.coveredFrom) <= day && (d.coveredThrough === null || dayNumber(d.coveredThrough) >= day)) addedDays.push(e.recordedAt.slice(0, 10))
-    }
-    if (e.type === 'ParticipantLapsed' && e.data.scheme === scheme && removed.has(e.data.participantId) && dayNumber(e.data.lapsedOn) <= day) {
-      removedDays.push(e.recordedAt.slice(0, 10))
-      reasons[e.data.reason] = (reasons[e.data.reason] ?? 0) + 1
+  for (const group of field?.causes ?? []) {
+    for (const r of group.records) {
+      const c = r.contribution ?? 0
+      if (c > 0 && (group.cause === 'late-enrolment' || group.cause === 'late-renewal')) {
+        added += c
+        addedDays.push(r.recordedAt.slice(0, 10))
+      } else if (c < 0 && group.cause === 'late-lapse') {
+        removed -= c
+        removedDays.push(r.recordedAt.slice(0, 10))
+        const e = eventAt(r.position)
+        if (e.type === 'ParticipantLapsed') reasons[e.data.reason] = (reasons[e.data.reason] ?? 0) + 1
+      }
     }
   }
   const span = (days: string[]): { recordedFrom: string | null; recordedTo: string | null } => {
@@ -65,10 +77,10 @@ export const explainKnownAt = (
     scheme,
     asOf,
     knownAt,
-    atPublication: before.size,
-    today: after.size,
-    lateEnrolments: { participants: added.size, ...span(addedDays) },
-    lateLapses: { participants: removed.size, ...span(removedDays), reasons },
+    atPublication: d.before.participants,
+    today: d.after.participants,
+    lateEnrolments: { participants: added, ...span(addedDays) },
+    lateLapses: { participants: removed, ...span(removedDays), reasons },
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type BusinessDate, type DomainEvent, decodeEvent, parseKnownAt } from '@ansinh/core'
+import { History } from '@ansinh/projection'
 import { explainKnownAt, renewedAfterPublication } from './audit.js'
 
 let n = 0
@@ -24,19 +25,30 @@ const history: DomainEvent[] = [
   enrol('6000000004', '2020-09-01', '2021-08-31', '2020-10-14'), // September intake recorded late
   enrol('6000000001', '2020-10-01', '2020-12-31', '2020-10-28'), // renewal after publication
 ]
+const folded = History.of(history.map((event, i) => ({ event, position: i + 1 })))
+const at = (p: number): DomainEvent => history[p - 1]!
 const knownAt = parseKnownAt('2020-10-05')!
 const asOf = '2020-09-30' as BusinessDate
 
 describe('explainKnownAt', () => {
-  it('counts at publication and today, and names the late records between', () => {
-    const d = explainKnownAt(history, { unit: '60', scheme: 'voluntary', asOf, knownAt })
+  // one more September intake recorded late: +2 − 1
+  const more = [...history, enrol('6000000005', '2020-08-01', '2020-12-31', '2020-10-16')]
+  const foldedMore = History.of(more.map((event, i) => ({ event, position: i + 1 })))
+  it('counts at publication and today, and names the late records between (the diff of the coverage report)', () => {
+    const d = explainKnownAt(foldedMore, (p) => more[p - 1]!, { unit: '60', scheme: 'voluntary', asOf, knownAt })
     expect(d.atPublication).toBe(3)
-    expect(d.today).toBe(3)
-    expect(d.lateEnrolments).toEqual({ participants: 1, recordedFrom: '2020-10-14', recordedTo: '2020-10-14' })
+    expect(d.today).toBe(4)
+    expect(d.lateEnrolments).toEqual({ participants: 2, recordedFrom: '2020-10-14', recordedTo: '2020-10-16' })
     expect(d.lateLapses).toEqual({ participants: 1, recordedFrom: '2020-10-20', recordedTo: '2020-10-20', reasons: { deceased: 1 } })
   })
+  it('names nothing when the late records cancel out: the count did not move (a diff lists the figures that differ)', () => {
+    const d = explainKnownAt(folded, at, { unit: '60', scheme: 'voluntary', asOf, knownAt })
+    expect([d.atPublication, d.today]).toEqual([3, 3])
+    expect(d.lateEnrolments).toEqual({ participants: 0, recordedFrom: null, recordedTo: null })
+    expect(d.lateLapses).toEqual({ participants: 0, recordedFrom: null, recordedTo: null, reasons: {} })
+  })
   it('finds nothing late when known at the end of time', () => {
-    const d = explainKnownAt(history, { unit: '60', scheme: 'voluntary', asOf, knownAt: parseKnownAt('2030-01-01')! })
+    const d = explainKnownAt(foldedMore, (p) => more[p - 1]!, { unit: '60', scheme: 'voluntary', asOf, knownAt: parseKnownAt('2030-01-01')! })
     expect(d.lateEnrolments.participants + d.lateLapses.participants).toBe(0)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type BusinessDate, parseKnownAt } from '@ansinh/core'
+import { History } from '@ansinh/projection'
 import { explainKnownAt } from './audit.js'
 import { figuresFor } from './figures.js'
 import { seedHistory } from './history.js'
@@ -29,7 +30,8 @@ describe('Hải Phòng, 30/9/2024', () => {
   })
 
   it('explains what the late records change: a late intake adds 146, a closure reported late removes 38', () => {
-    const d = explainKnownAt(events, { unit: '31', scheme: 'compulsory', asOf: '2024-09-30' as BusinessDate, knownAt: parseKnownAt('2024-10-10')! }, tally)
+    const history = History.of(events.map((event, i) => ({ event, position: i + 1 })))
+    const d = explainKnownAt(history, (p) => events[p - 1]!, { unit: '31', scheme: 'compulsory', asOf: '2024-09-30' as BusinessDate, knownAt: parseKnownAt('2024-10-10')! })
     expect(d.atPublication).toBe(495_856)
     expect(d.lateEnrolments.participants).toBe(146)
     expect(d.lateLapses.participants).toBe(38)

@@ -6,12 +6,13 @@
  */
 import { type DomainEvent, type Scheme, parseKnownAt } from '@ansinh/core'
 import { progress } from '@ansinh/cli'
+import { History } from '@ansinh/projection'
 import { explainKnownAt, renewedAfterPublication } from './audit.js'
 import { ARTICLES, figuresFor } from './figures.js'
 import { type EventLog, mergeLogs } from './generate/events.js'
 import { DEFAULT_SEED, SEEDS, type SeedName, seedLogs } from './history.js'
 import { type Lang, checkLine, formatCount, knownAtLines, reportLines, seedHeading, summaryLine } from './print.js'
-import { type AnyReport, type FigureCheck, type FigureQuery, type ReportSource, checkFigures, historySource, memoised, projectionSource, queryKey, queryOf } from './reports.js'
+import { type AnyReport, type FigureCheck, type FigureQuery, type ReportSource, checkFigures, historySource, memoised, queryKey, queryOf } from './reports.js'
 import { type SeedPage, unitNames, writeSeedReportsHtml } from './html.js'
 import { throughStore } from './store.js'
 import { Tally } from './tally.js'
@@ -73,11 +74,12 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
   }
   generating.done()
   // One store holds every seed (their units are disjoint, so each report reads only its own seed).
-  let shared: ReportSource | null = null
+  let shared: { readonly source: ReportSource; readonly history: History; readonly events: readonly DomainEvent[] } | null = null
   if (options.store !== undefined) {
     const merged = mergeLogs(seeds.map((s) => logs.get(s)!))
     const load = await throughStore(options.store, merged)
-    shared = historySource(load.history)
+    // the store holds the merged history at positions 1, 2, … in its order
+    shared = { source: historySource(load.history), history: load.history, events: merged }
     write(
       load.imported > 0
         ? `${options.store}: imported ${formatCount(load.imported, 'en')} events in ${Math.round(load.importMs)} ms, ${load.fromSnapshot ? 'with a snapshot of them' : `read back in ${Math.round(load.readMs)} ms`}`
@@ -93,7 +95,9 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
     const started = generated - generatedIn.get(seed)!
     events[seed] = history.length
     const figures = figuresFor({ includeHealth: options.includeHealth ?? false, seeds: [seed] })
-    const source = memoised(shared ?? projectionSource(history))
+    const folded = shared?.history ?? History.of(history.map((event, i) => ({ event, position: i + 1 })))
+    const positioned = shared?.events ?? history
+    const source = memoised(shared?.source ?? historySource(folded))
     const seedChecks = checkFigures(source, figures)
     const reports = new Map<string, AnyReport>()
     for (const f of figures) reports.set(queryKey(queryOf(f)), source(queryOf(f)))
@@ -105,7 +109,7 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
     const counts = new Map<string, (typeof figures)[number]>()
     for (const f of figures) if (f.field === 'participants' && (f.report === 'plan' || f.report === 'coverage') && f.scheme !== null && f.scheme !== 'any') counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
     const differences = [...counts.values()].map((f) =>
-      explainKnownAt(history, { unit: f.unit, scheme: f.scheme as Scheme, asOf: f.asOf, knownAt: parseKnownAt(f.knownAt)! }, tally),
+      explainKnownAt(folded, (p) => positioned[p - 1]!, { unit: f.unit, scheme: f.scheme as Scheme, asOf: f.asOf, knownAt: parseKnownAt(f.knownAt)! }),
     )
     const expiring = figures.find((f) => f.field === 'expiringBeforeYearEnd')
     const renewals =

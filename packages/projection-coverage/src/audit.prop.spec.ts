@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { BusinessDate, Scheme } from '@ansinh/core'
-import { History, figuresOf } from '@ansinh/projection'
+import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
 import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -82,6 +82,28 @@ describe('coverage audit (properties)', () => {
         for (const row of t.right.rows) expect(row.now).toBe(coverageReport(history, { asOf: row.asOf, scheme: q.scheme, unit: DENSE_UNITS[0]!, knownAt: null }).participants)
       }),
       { numRuns: 30 },
+    )
+  })
+
+  it('every cell of a triangle is the report as known at the end of its column (now in the last), for every field', () => {
+    fc.assert(
+      fc.property(caseArb, ({ events, q }) => {
+        const history = History.of(events)
+        for (const unit of [null, DENSE_UNITS[0]!]) {
+          for (const field of figuresOf(coverageReport(history, { asOf: '2020-01-31' as BusinessDate, scheme: q.scheme, unit, knownAt: null })).keys()) {
+            const t = coverageRevisions(history, { scheme: q.scheme, unit }, field, '2020-01-01', '2020-06-30', 'month')
+            if (E.isLeft(t)) throw new Error(`${field}: ${t.left._tag}`)
+            t.right.rows.forEach((row, r) => {
+              row.cells.forEach((cell, j) => {
+                const knownAt = j === t.right.knownAt.length - 1 ? null : endOfDayMillis(t.right.rows[j]!.asOf)
+                const expected = j < r ? null : (figuresOf(coverageReport(history, { asOf: row.asOf, scheme: q.scheme, unit, knownAt })).get(field) ?? (null))
+                expect(cell, `${field} ${row.asOf} column ${j}`).toBe(expected)
+              })
+            })
+          }
+        }
+      }),
+      { numRuns: 15 },
     )
   })
 })

@@ -28,6 +28,7 @@ import {
   figuresOf,
   formula,
   modelDiff,
+  modelRevisions,
   participantList,
   periodEnds,
   ratioOf,
@@ -109,7 +110,8 @@ export const coverageModel = (query: CoverageQuery): FigureModel => {
     pairScheme: SCHEME_INDEX[scheme],
     pair: ({ columns: c, rows }, enr, lap, scope) => {
       const m = new Map<string, number>()
-      if (enr.length === 0) return m
+      // a pair none of whose enrolments is in the unit's subtree counts in none of its figures
+      if (!enr.some((e) => scope.inUnit(rows.unitOf(e)) || scope.childrenOf(rows.unitOf(e)).length > 0)) return m
       const row = countingRow(c, enr, lap, day)
       if (row < 0) return m
       const u = rows.unitOf(row)
@@ -168,7 +170,7 @@ export const diffCoverage = (history: History, query: Omit<CoverageQuery, 'known
  */
 export const coverageRevisions = (
   history: History,
-  query: Omit<CoverageQuery, 'knownAt' | 'asOf'>,
+  query: Omit<AnyCoverageQuery, 'knownAt' | 'asOf'>,
   field: string,
   from: string,
   to: string,
@@ -178,7 +180,12 @@ export const coverageRevisions = (
   if (E.isLeft(ends)) return ends
   const probe = figuresOf(coverageReport(history, { ...query, asOf: ends.right[0]! }))
   if (!probe.has(field)) return notAFigure(field, `not a figure of the coverage report; e.g. ${[...probe.keys()].slice(0, 6).join(', ')}`)
-  return E.right(revisionTriangle(field, ends.right, (asOf: BusinessDate, knownAt) => figuresOf(coverageReport(history, { ...query, asOf, knownAt })).get(field) ?? null))
+  if (query.scheme === 'any') {
+    // people over every scheme are not sums over pairs: each cell is the report as known then
+    return E.right(revisionTriangle(field, ends.right, (asOf: BusinessDate, knownAt) => figuresOf(coverageReport(history, { ...query, asOf, knownAt })).get(field) ?? null))
+  }
+  const scheme = query.scheme
+  return E.right(modelRevisions(history, field, ends.right, (asOf: BusinessDate) => coverageModel({ ...query, scheme, asOf, knownAt: null })))
 }
 
 /**
@@ -191,6 +198,6 @@ export const reproduceCoverage = (history: History, saved: unknown, evidence: Ch
   const question = q.right
   if (question.report !== 'coverage') return E.left({ _tag: 'NotAReport', field: 'report', message: `not a coverage report (got "${question.report}")` })
   if (question.scheme === null) return E.left({ _tag: 'NotAReport', field: 'scheme', message: 'a coverage report has a scheme (got null)' })
-  const recomputed = coverageReport(history, { asOf: question.asOf as BusinessDate, scheme: question.scheme as Scheme, unit: question.unit, knownAt: question.knownAt })
+  const recomputed = coverageReport(history, { asOf: question.asOf as BusinessDate, scheme: question.scheme as Scheme, unit: question.unit, knownAt: question.knownAt, geography: question.geography as BusinessDate | null })
   return E.right(reproduction(question, saved as object, recomputed, evidence))
 }

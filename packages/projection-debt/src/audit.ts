@@ -27,10 +27,10 @@ import {
   allocateAccount,
   figuresOf,
   modelDiff,
+  modelRevisions,
   periodEnds,
   recordList,
   reproduction,
-  revisionTriangle,
   savedQuestion,
   scopeOf,
 } from '@ansinh/projection'
@@ -209,9 +209,7 @@ export const debtRevisions = (history: History, query: Omit<DebtQuery, 'knownAt'
   if (E.isLeft(ends)) return ends
   const probe = figuresOf(debtReport(history, { ...query, asOf: ends.right[0]! }))
   if (!probe.has(field) && !field.startsWith('employers.')) return notAFigure(field, `not a figure of the debt report; e.g. ${[...probe.keys()].slice(0, 6).join(', ')}`)
-  return E.right(
-    revisionTriangle(field, ends.right, (asOf: BusinessDate, knownAt) => figuresOf(debtReport(history, { ...query, asOf, knownAt })).get(field) ?? (field.startsWith('employers.') ? 0 : null)),
-  )
+  return E.right(modelRevisions(history, field, ends.right, (asOf: BusinessDate) => debtModel({ ...query, asOf, knownAt: null }), field.startsWith('employers.') ? 0 : null))
 }
 
 /**
@@ -223,6 +221,6 @@ export const reproduceDebt = (history: History, saved: unknown, evidence: ChainE
   if (E.isLeft(q)) return q
   const question = q.right
   if (question.report !== 'debt') return E.left({ _tag: 'NotAReport', field: 'report', message: `not a debt report (got "${question.report}")` })
-  const recomputed = debtReport(history, { asOf: question.asOf as BusinessDate, scheme: question.scheme as Scheme | null, unit: question.unit, knownAt: question.knownAt })
+  const recomputed = debtReport(history, { asOf: question.asOf as BusinessDate, scheme: question.scheme as Scheme | null, unit: question.unit, knownAt: question.knownAt, geography: question.geography as BusinessDate | null })
   return E.right(reproduction(question, saved as object, recomputed, evidence))
 }

@@ -28,6 +28,7 @@ import {
   firstRow,
   formula,
   modelDiff,
+  modelRevisions,
   participantList,
   periodEnds,
   quotaInForce,
@@ -36,7 +37,6 @@ import {
   ratioOf,
   recordList,
   reproduction,
-  revisionTriangle,
   savedQuestion,
 } from '@ansinh/projection'
 import { planReport } from './plan.js'
@@ -159,7 +159,8 @@ export const planModel = (query: PlanQuery): FigureModel => {
     pairScheme: SCHEME_INDEX[query.scheme],
     pair: ({ columns: c, rows }, enr, lap, scope) => {
       const m = new Map<string, number>()
-      if (enr.length === 0) return m
+      // a pair none of whose enrolments is in the unit's subtree counts in none of its figures
+      if (!enr.some((e) => scope.inUnit(rows.unitOf(e)) || scope.childrenOf(rows.unitOf(e)).length > 0)) return m
       const row = countingRow(c, enr, lap, day)
       if (row >= 0) {
         const u = rows.unitOf(row)
@@ -251,7 +252,7 @@ export const planRevisions = (
   if (E.isLeft(ends)) return ends
   const probe = figuresOf(planReport(history, { ...query, asOf: ends.right[0]! }))
   if (!probe.has(field)) return notAFigure(field, `not a figure of the plan report; e.g. ${[...probe.keys()].slice(0, 6).join(', ')}`)
-  return E.right(revisionTriangle(field, ends.right, (asOf: BusinessDate, knownAt) => figuresOf(planReport(history, { ...query, asOf, knownAt })).get(field) ?? null))
+  return E.right(modelRevisions(history, field, ends.right, (asOf: BusinessDate) => planModel({ ...query, asOf, knownAt: null })))
 }
 
 /**
@@ -270,6 +271,7 @@ export const reproducePlan = (history: History, saved: unknown, evidence: ChainE
     unit: question.unit,
     year: question.year,
     knownAt: question.knownAt,
+    geography: question.geography as BusinessDate | null,
   })
   return E.right(reproduction(question, saved as object, recomputed, evidence))
 }

@@ -58,6 +58,7 @@ export {
   quotaRecordsOf,
   quotaRefs,
   modelDiff,
+  modelRevisions,
   describeAuditError,
   type Cause,
   type CauseGroup,

@@ -9,9 +9,10 @@
  */
 import { finished } from 'node:stream/promises'
 import type pg from 'pg'
+import type * as CopyStreams from 'pg-copy-streams'
 
 /** pg-copy-streams, loaded on the first COPY: a process that only opens PGlite never loads pg's modules. */
-const copyStreams = (): Promise<typeof import('pg-copy-streams')> => import('pg-copy-streams')
+const copyStreams = (): Promise<typeof CopyStreams> => import('pg-copy-streams')
 
 /** Runs one SQL statement. */
 export interface SqlQueryable {

@@ -18,6 +18,7 @@ import {
   type AppendManyOptions,
   type AppendResult,
   type AppendSnapshot,
+  type IdsByPosition,
   type SnapshotKeeping,
   type SnapshotStamp,
   type SnapshotStore,
@@ -82,7 +83,7 @@ class Refused extends Error {
 }
 
 /** An EventStore over a SQL driver (see {@link openPostgresStore}, and `openPgliteStore` in `@ansinh/store-pglite`). */
-export class SqlEventStore implements EventStore, SnapshotKeeping {
+export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition {
   private readonly changes = new ChangeNotifier()
   private readonly clock: () => Instant
   private readonly pollMs: number
@@ -291,6 +292,26 @@ export class SqlEventStore implements EventStore, SnapshotKeeping {
       this.unlisten = this.driver.listen(CHANNEL, () => this.changes.notify()).catch(() => null)
     }
     return trackedSubscription(this.subscriptions, pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.pollMs }, options))
+  }
+
+  /** The ids of the events at `positions`, one query per 50,000 (positions it does not hold are left out). */
+  async idsAt(positions: Iterable<number>): Promise<E.Either<StoreError, ReadonlyMap<number, string>>> {
+    const ok = this.check()
+    if (E.isLeft(ok)) return ok
+    const wanted = [...positions].filter((p) => Number.isInteger(p) && p >= 1)
+    const out = new Map<number, string>()
+    try {
+      for (let i = 0; i < wanted.length; i += 50_000) {
+        const rows = await this.driver.query<{ position: string | number; id: string }>(
+          `SELECT position, id FROM ansinh_events WHERE position = ANY(string_to_array($1, ',')::bigint[])`,
+          [wanted.slice(i, i + 50_000).join(',')],
+        )
+        for (const r of rows) out.set(Number(r.position), r.id)
+      }
+    } catch (err) {
+      return E.left(unavailable(err))
+    }
+    return E.right(out)
   }
 
   /** The position of the last committed event (0 when empty), or why the store cannot say. */

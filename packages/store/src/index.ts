@@ -70,3 +70,4 @@ export {
   type SnapshotStoreFailed,
 } from './snapshot.js'
 export { type VouchesHead, checkAgainstChain, vouchedHeadOf } from './snapshot-trust.js'
+export { readsIdsAt, type IdsByPosition } from './ids.js'

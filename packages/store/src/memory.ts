@@ -21,6 +21,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from './port.js'
+import type { IdsByPosition } from './ids.js'
 import { type AppendSnapshot, InMemorySnapshotStore, type SnapshotKeeping } from './snapshot.js'
 import { ChangeNotifier, pollingSubscription, trackedSubscription } from './subscription.js'
 
@@ -33,7 +34,7 @@ export interface InMemoryOptions {
 }
 
 /** An EventStore held in memory (lost when the process ends). */
-export class InMemoryEventStore implements EventStore, SnapshotKeeping {
+export class InMemoryEventStore implements EventStore, SnapshotKeeping, IdsByPosition {
   /** Snapshots of read models, kept (and lost) with the events. */
   readonly snapshots = new InMemorySnapshotStore()
   private readonly events: RecordedEvent[] = []
@@ -95,6 +96,17 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping {
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
     if (this.closed) return E.left(CLOSED)
     return E.right((this.streams.get(stream) ?? []).slice(options.fromRevision ?? 0))
+  }
+
+  /** The ids of the events at `positions` (positions it does not hold are left out). */
+  async idsAt(positions: Iterable<number>): Promise<E.Either<StoreError, ReadonlyMap<number, string>>> {
+    if (this.closed) return E.left(CLOSED)
+    const out = new Map<number, string>()
+    for (const p of positions) {
+      const e = Number.isInteger(p) && p >= 1 ? this.events[p - 1] : undefined
+      if (e !== undefined) out.set(p, e.event.id)
+    }
+    return E.right(out)
   }
 
   /** Every event from a position, in position order; follows appends made while iterating. A closed store's read is one Left. */

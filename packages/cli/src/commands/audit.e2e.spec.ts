@@ -77,6 +77,12 @@ const reproduceOn = async (store: string, edit: (sql: string, params: unknown[])
   const saved = join(dir, `saved-${tag}.json`)
   const report = await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--store', store, '-f', 'json'])
   writeFileSync(saved, report.out)
+  // the ids a store gives by position (idsAt) are the file's, in explain and in diff
+  for (const q of [['explain', 'plan', 'participants', ...plan, '--known-at', '2020-10-05'], ['diff', 'plan', ...plan, '--known-at', '2020-10-05']]) {
+    const fromStore = await run([...q, '--store', store, '-f', 'json'])
+    expect(fromStore.code).toBe(0)
+    expect(fromStore.out).toBe((await run([...q, '--events', file, '-f', 'json'])).out)
+  }
   const ok = await run(['reproduce', saved, '--store', store])
   expect(ok.err).toEqual([])
   expect(ok.code).toBe(0)
@@ -127,6 +133,53 @@ describe('ansinh reproduce', () => {
       'postgres',
     )
   }, 240_000)
+
+  it('recomputes a report on the map it was made on (geography), which diff --published refuses to compare on another', async () => {
+    const report = await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--geography', '2020-12-31', '--events', file, '-f', 'json'])
+    expect(JSON.parse(report.out)).toMatchObject({ asOf: '2020-09-30', geography: '2020-12-31' })
+    const saved = join(dir, 'on-another-map.json')
+    writeFileSync(saved, report.out)
+    const r = await run(['reproduce', saved, '--events', file, '-f', 'json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ outcome: 'reproduced' })
+    const d = await run(['diff', '--published', saved, '--events', file])
+    expect(d.code).toBe(2)
+    expect(d.err[0]).toContain(`${saved}: geography: diff compares figures on the map of the as-of date, and this report was made on the map of 2020-12-31`)
+    // on the map of its as-of date, the diff's answer carries it
+    const own = join(dir, 'own-map.json')
+    writeFileSync(own, (await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--events', file, '-f', 'json'])).out)
+    const ok = await run(['diff', '--published', own, '--events', file, '-f', 'json'])
+    expect(ok.code).toBe(0)
+    expect(JSON.parse(ok.out)).toMatchObject({ asOf: '2020-09-30', geography: '2020-09-30' })
+  })
+
+  it('coverage of any scheme: a triangle and reproduce; explain and diff refused, saying why', async () => {
+    const any = ['--scheme', 'any', '--unit', '593']
+    const t = await run(['revisions', 'coverage', 'participants', '--as-of-range', '2020-07-01..2020-10-31', '--every', 'month', ...any, '--events', file, '-f', 'json'])
+    expect(t.code).toBe(0)
+    const triangle = JSON.parse(t.out) as { knownAt: (string | null)[]; rows: { asOf: string; cells: (number | null)[] }[] }
+    for (const [r, row] of triangle.rows.entries()) {
+      for (const [j, cell] of row.cells.entries()) {
+        if (j < r) expect(cell).toBeNull()
+        else {
+          const k = triangle.knownAt[j] ?? null
+          const report = await run(['report', 'coverage', '--as-of', row.asOf, ...any, ...(k === null ? [] : ['--known-at', k]), '--events', file, '-f', 'json'])
+          expect(cell).toBe((JSON.parse(report.out) as { participants: number }).participants)
+        }
+      }
+    }
+    const saved = join(dir, 'coverage-any.json')
+    writeFileSync(saved, (await run(['report', 'coverage', '--as-of', '2020-09-30', ...any, '--known-at', '2020-10-05', '--events', file, '-f', 'json'])).out)
+    expect((await run(['reproduce', saved, '--events', file])).code).toBe(0)
+    const d = await run(['diff', '--published', saved, '--events', file])
+    expect(d.code).toBe(2)
+    expect(d.err[0]).toContain('scheme: diff takes a report of one scheme')
+    for (const command of [['explain', 'coverage', 'participants'], ['diff', 'coverage']] as const) {
+      const refused = await run([...command, '--as-of', '2020-09-30', ...any, '--known-at', '2020-10-05', '--events', file])
+      expect(refused.code).toBe(1)
+      expect(refused.err.join('\n')).toContain(`${command[0]} of the coverage report takes one scheme`)
+    }
+  })
 
   it('exits 2 naming the field when the saved figures were edited, and on a file that is not JSON', async () => {
     const report = await run(['report', 'plan', ...plan, '--known-at', '2020-10-05', '--events', file, '-f', 'json'])

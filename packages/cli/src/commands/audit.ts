@@ -168,6 +168,17 @@ export const runDiffPublished = async (c: Extract<AuditCommand, { name: 'diff-pu
   const question = q.right
   if (!isAudited(question.report)) return E.left(fail(2, `${c.file}: report: not coverage, plan or debt (got "${question.report}")`))
   if (question.knownAt === null) return E.left(fail(2, `${c.file}: knownAt: the saved report has no known-at instant, so what it knew cannot be told from what came later (got null)`))
+  if (question.scheme === 'any') {
+    return E.left(fail(2, `${c.file}: scheme: diff takes a report of one scheme; coverage of any scheme counts people over every scheme, not the enrolments a diff lists (got "any"; ansinh reproduce checks it)`))
+  }
+  if (question.geography !== null && question.geography !== question.asOf) {
+    return E.left(
+      fail(
+        2,
+        `${c.file}: geography: diff compares figures on the map of the as-of date, and this report was made on the map of ${question.geography} (--geography); ansinh reproduce checks it on its own map (got "${question.geography}", as-of ${question.asOf})`,
+      ),
+    )
+  }
   const report = question.report
   const before = question.knownAt
   const query: AuditQuery = {
@@ -177,7 +188,7 @@ export const runDiffPublished = async (c: Extract<AuditCommand, { name: 'diff-pu
     scheme: question.scheme as Scheme | null,
     year: question.year,
     knownAt: before,
-    geography: null,
+    geography: question.geography as BusinessDate | null,
     source: c.source,
     format: c.format,
     lang: c.lang,
@@ -198,7 +209,7 @@ const revisionsOf = (history: History, c: Extract<AuditCommand, { name: 'revisio
     case 'plan':
       return planRevisions(history, { ...q, scheme: c.scheme as Scheme }, c.field, c.from, c.to, c.every)
     case 'coverage':
-      return coverageRevisions(history, { ...q, scheme: c.scheme as Scheme }, c.field, c.from, c.to, c.every)
+      return coverageRevisions(history, { ...q, scheme: c.scheme as Scheme | 'any' }, c.field, c.from, c.to, c.every)
     case 'debt':
       return debtRevisions(history, { ...q, scheme: c.scheme as DebtScheme | null }, c.field, c.from, c.to, c.every)
   }

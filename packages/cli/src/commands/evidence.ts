@@ -8,13 +8,18 @@
 import { type LineEvent, instantMillis } from '@ansinh/core'
 import type { ChainEvidence } from '@ansinh/projection'
 import * as E from 'fp-ts/lib/Either.js'
-import { type EventRead, type EventStore, type RecordedEvent, type StoreError, verifyChain } from '@ansinh/store'
+import { type EventRead, type EventStore, type RecordedEvent, type StoreError, readsIdsAt, verifyChain } from '@ansinh/store'
 import { replay } from '../source.js'
 
-/** The ids at `positions`, read from the store from the first of them to the last, or why the store could not be read. */
+/**
+ * The ids at `positions`: in one query from a store that reads ids by position (memory,
+ * PostgreSQL, PGlite), else read from the store from the first of them to the last; or why the
+ * store could not be read.
+ */
 export const storeIds = async (store: EventStore, positions: ReadonlySet<number>): Promise<E.Either<StoreError, ReadonlyMap<number, string>>> => {
   const out = new Map<number, string>()
   if (positions.size === 0) return E.right(out)
+  if (readsIdsAt(store)) return store.idsAt(positions)
   let first = Infinity, last = -Infinity
   for (const p of positions) {
     if (p < first) first = p

@@ -15,7 +15,7 @@ import { type Format, type Lang, type OptionName, formatValue, knownAtValue, lan
 export type AuditedReport = 'coverage' | 'plan' | 'debt'
 
 /** A report's question, as `report` parses it (scheme null only for debt; year only for plan). */
-export type AuditQuery = ReportOptions & { readonly report: AuditedReport; readonly scheme: Scheme | null; readonly year: number | null }
+export type AuditQuery = ReportOptions & { readonly report: AuditedReport; readonly scheme: Scheme | 'any' | null; readonly year: number | null }
 
 /** The parsed audit commands. */
 export type AuditCommand =
@@ -39,13 +39,19 @@ const SYNOPSIS: Readonly<Record<AuditedReport, string>> = {
 }
 
 /** The report's options with the command's own arguments taken off first (`explain plan FIELD …`). */
-const query = (report: AuditedReport, g: Given, args: number, asOf = true): E.Either<string, AuditQuery> => {
+const query = (report: AuditedReport, g: Given, args: number, asOf = true, command: 'explain' | 'diff' | 'revisions' = 'explain'): E.Either<string, AuditQuery> => {
   const rest: Given = { ...g, args: g.args.slice(args), value: (n) => (n === 'as-of' && !asOf ? '2000-01-01' : g.value(n)) }
   const base = reportOptions(rest)
   if (E.isLeft(base)) return base
   const { scheme, unit } = base.right
   if (report !== 'debt' && scheme === null) return E.left(`--scheme is required for the ${report} report`)
-  if (scheme === 'any') return E.left('--scheme: explain, diff and revisions take one scheme: voluntary, compulsory, health or unemployment (got "any")')
+  if (scheme === 'any' && !(command === 'revisions' && report === 'coverage')) {
+    return E.left(
+      report === 'coverage'
+        ? `--scheme: ${command} of the coverage report takes one scheme: voluntary, compulsory, health or unemployment (got "any"); coverage of any scheme counts people over every scheme, and ${command} lists the enrolments of one scheme behind a figure (revisions and reproduce take any)`
+        : `--scheme: the ${report} report takes one scheme (got "any")`,
+    )
+  }
   if (report === 'plan' && unit === null) return E.left('--unit is required for the plan report')
   if (report === 'debt' && scheme === 'voluntary') return E.left('--scheme: voluntary insurance has no employer debt (got "voluntary")')
   const yearText = g.value('year')
@@ -121,7 +127,7 @@ const diff = (report: AuditedReport): CommandSpec => ({
   build: (g) => {
     const all = g.all?.('known-at') ?? []
     if (all.length === 0) return E.left('diff needs --known-at A (and optionally a second --known-at B; without it, now)')
-    const q = query(report, g, 0)
+    const q = query(report, g, 0, true, 'diff')
     if (E.isLeft(q)) return q
     const before = knownAtValue(all[0]!)
     if (E.isLeft(before)) return before
@@ -158,7 +164,7 @@ const revisions = (report: AuditedReport): CommandSpec => ({
     if (m === null) return E.left(`--as-of-range: not FROM..TO with two dates YYYY-MM-DD (got "${range}")`)
     const every = g.value('every') ?? 'month'
     if (every !== 'month' && every !== 'quarter') return E.left(`--every: month or quarter (got "${every}")`)
-    const q = query(report, g, 1, false)
+    const q = query(report, g, 1, false, 'revisions')
     if (E.isLeft(q)) return q
     return E.right({ name: 'revisions', field: field.right, from: m[1]!, to: m[2]!, every, ...q.right })
   },

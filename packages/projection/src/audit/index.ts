@@ -51,5 +51,5 @@ export {
   type RecordList,
 } from './explanation.js'
 export { estimateRef, estimateUsed, quotaInForce, quotaRecordsOf, quotaRefs, type EstimateRef, type QuotaRef } from './registers.js'
-export { modelDiff, type FigureModel, type PairContext } from './model.js'
+export { modelDiff, modelRevisions, type FigureModel, type PairContext } from './model.js'
 export { describeAuditError, type AuditError, type BadKnownAt, type ReportDiff } from './errors.js'

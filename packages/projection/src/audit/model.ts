@@ -13,9 +13,11 @@ import { Geography, type UnitRecord } from '../geography.js'
 import type { History, HistoryView } from '../history.js'
 import type { ParticipationColumns } from '../participation.js'
 import type { EstimateRecord, QuotaRecord } from '../registers.js'
+import type { BusinessDate } from '@ansinh/core'
 import { type Cause, type EventIds, type FieldDelta, type Step, KeyedSum, figuresOf, telescope } from './causes.js'
 import { type AccountRecords, accountsOf } from './ledger.js'
 import { PairRows } from './pairs.js'
+import { type RevisionTriangle, endOfDayMillis, revisionTriangle } from './revisions.js'
 import { type Scope, scopeOf } from './scope.js'
 
 /** What a contribution function gets to read a pair's rows. */
@@ -45,11 +47,161 @@ interface PairState {
   readonly lapses: number[]
 }
 
+/** A key of the sums (a pair, a plan key, an estimate unit, an account) and its contribution under a model. */
+interface Key {
+  readonly id: string | number
+  readonly contribute: (model: FigureModel, scope: Scope) => Map<string, number>
+}
+
 interface Late {
   readonly ordinal: number
   readonly at: number
-  readonly geography: boolean
-  readonly make: () => Step
+  readonly cause: Cause
+  /** The unit record of a late geography record (null: a pair row, register record or account record). */
+  readonly unit: UnitRecord | null
+  /** Adds the record to its key's known records (a geography record: nothing, see {@link Figures.rescope}). */
+  readonly insert: () => void
+  /** The key whose contribution the record changes (null: a geography record). */
+  readonly key: Key | null
+}
+
+/**
+ * The records `known` says were known, grouped by key, with the other records of `after` waiting
+ * as late records; `shape` says which kinds of keys the models read (its pair scheme, whether it
+ * has quotas, estimates, accounts). Several models of the same shape can read one set.
+ */
+class KnownRecords {
+  readonly late: Late[] = []
+  readonly keys: Key[] = []
+  readonly geography = new Geography()
+
+  constructor(history: History, after: HistoryView, known: (ordinal: number) => boolean, shape: FigureModel, rows: PairRows = PairRows.of(after.participation)) {
+    const { recordedAt } = history.columns()
+    const { late, keys, geography } = this
+    for (const r of after.geography.records()) {
+      if (known(r.ordinal)) geography.addRecord(r)
+      else late.push({ ordinal: r.ordinal, at: recordedAt[r.ordinal]!, cause: 'geography', unit: r, insert: () => undefined, key: null })
+    }
+
+    // participant pairs
+    const ctx: PairContext = { columns: rows.columns, rows }
+    const c = rows.columns
+    if (shape.pair !== undefined && shape.pairScheme !== null) {
+      for (const p of rows.pairsOf(shape.pairScheme)) {
+        const state: PairState = { enrolments: [], lapses: [] }
+        const key: Key = { id: p, contribute: (m, scope) => m.pair!(ctx, state.enrolments, state.lapses, scope) }
+        keys.push(key)
+        const lateRows: { row: number; lapse: boolean; ordinal: number }[] = []
+        for (const e of rows.enrolmentsOf(p)) {
+          if (known(c.enrEvent[e]!)) state.enrolments.push(e)
+          else lateRows.push({ row: e, lapse: false, ordinal: c.enrEvent[e]! })
+        }
+        for (const l of rows.lapsesOf(p)) {
+          if (known(c.lapEvent[l]!)) state.lapses.push(l)
+          else lateRows.push({ row: l, lapse: true, ordinal: c.lapEvent[l]! })
+        }
+        if (lateRows.length === 0) continue
+        lateRows.sort((a, b) => recordedAt[a.ordinal]! - recordedAt[b.ordinal]! || a.ordinal - b.ordinal)
+        let enrolled = state.enrolments.length > 0
+        for (const r of lateRows) {
+          const cause: Cause = r.lapse ? 'late-lapse' : enrolled ? 'late-renewal' : 'late-enrolment'
+          if (!r.lapse) enrolled = true
+          late.push({ ordinal: r.ordinal, at: recordedAt[r.ordinal]!, cause, unit: null, insert: () => insertSorted(r.lapse ? state.lapses : state.enrolments, r.row), key })
+        }
+      }
+    }
+
+    // registers and accounts: one key each, its records known so far
+    const keyed = <R extends { readonly ordinal: number }>(records: Iterable<R>, keyOf: (r: R) => string, prefix: string, cause: Cause, contribute: ((m: FigureModel, rs: readonly R[], scope: Scope) => Map<string, number>) | null): void => {
+      if (contribute === null) return
+      const lists = new Map<string, { list: R[]; key: Key }>()
+      for (const r of records) {
+        const k = keyOf(r)
+        let entry = lists.get(k)
+        if (entry === undefined) {
+          const list: R[] = []
+          entry = { list, key: { id: `${prefix}${k}`, contribute: (m, scope) => contribute(m, list, scope) } }
+          lists.set(k, entry)
+          keys.push(entry.key)
+        }
+        const { list, key } = entry
+        if (known(r.ordinal)) list.push(r)
+        else
+          late.push({
+            ordinal: r.ordinal,
+            at: recordedAt[r.ordinal]!,
+            cause,
+            unit: null,
+            insert: () => {
+              list.push(r)
+              list.sort((a, b) => a.ordinal - b.ordinal)
+            },
+            key,
+          })
+      }
+    }
+    keyed(after.quotas.records(), (r) => r.key, 'q|', 'quota-revision', shape.quota === undefined ? null : (m, rs, scope) => m.quota!(rs, scope))
+    keyed(after.denominators.records(), (r) => r.unit, 'd|', 'late-estimate', shape.estimate === undefined ? null : (m, rs, scope) => m.estimate!(rs, scope))
+    if (shape.account !== undefined) {
+      for (const [k, a] of accountsOf(after.debts)) {
+        const mine: AccountRecords = { employer: a.employer, scheme: a.scheme, debts: [], settlements: [] }
+        const key: Key = { id: `a|${k}`, contribute: (m, scope) => m.account!(mine, scope) }
+        keys.push(key)
+        const add = (list: { ordinal: number }[], r: { ordinal: number }, cause: Cause): void => {
+          if (known(r.ordinal)) list.push(r)
+          else
+            late.push({
+              ordinal: r.ordinal,
+              at: recordedAt[r.ordinal]!,
+              cause,
+              unit: null,
+              insert: () => {
+                list.push(r)
+                list.sort((x, y) => x.ordinal - y.ordinal)
+              },
+              key,
+            })
+        }
+        for (const d of a.debts) add(mine.debts, d, 'late-debt')
+        for (const s of a.settlements) add(mine.settlements, s, 'late-settlement')
+      }
+    }
+  }
+}
+
+/** One model's sums over a set of known records, kept current as records are inserted. */
+class Figures {
+  readonly sums = new KeyedSum()
+  private scope: Scope
+
+  constructor(
+    private readonly records: KnownRecords,
+    readonly model: FigureModel,
+  ) {
+    this.scope = scopeOf(records.geography, model.unit)
+    this.recomputeAll()
+  }
+
+  private recomputeAll(): void {
+    this.sums.clear()
+    for (const key of this.records.keys) this.sums.set(key.id, key.contribute(this.model, this.scope))
+  }
+
+  /** Recomputes one key's contribution; whether a sum changed. */
+  refresh(key: Key): boolean {
+    return this.sums.set(key.id, key.contribute(this.model, this.scope))
+  }
+
+  /** After unit records were added to the geography: the new scope, every contribution recomputed. */
+  rescope(): void {
+    this.scope = scopeOf(this.records.geography, this.model.unit)
+    this.recomputeAll()
+  }
+
+  /** The report body from the records applied so far. */
+  body(): object {
+    return this.model.derive(this.sums, this.scope, this.records.geography)
+  }
 }
 
 /**
@@ -67,154 +219,79 @@ export const modelDiff = (
   ids: EventIds,
 ): { readonly fields: FieldDelta[]; readonly before: object; readonly after: object } => {
   const { recordedAt } = history.columns()
-  const geography = new Geography()
-  const lateGeography: UnitRecord[] = []
-  for (const r of after.geography.records()) {
-    if (known(r.ordinal)) geography.addRecord(r)
-    else lateGeography.push(r)
-  }
-  let scope = scopeOf(geography, model.unit)
-  const sums = new KeyedSum()
-  const late: Late[] = []
-
-  // participant pairs
-  const rows = PairRows.of(after.participation)
-  const ctx: PairContext = { columns: rows.columns, rows }
-  const c = rows.columns
-  const pairs = new Map<number, PairState>()
-  if (model.pair !== undefined && model.pairScheme !== null) {
-    const contribution = model.pair
-    for (let p = 0; p < rows.pairs; p++) {
-      if (rows.schemeOf(p) !== model.pairScheme) continue
-      const state: PairState = { enrolments: [], lapses: [] }
-      pairs.set(p, state)
-      const lateRows: { row: number; lapse: boolean; ordinal: number }[] = []
-      for (const e of rows.enrolmentsOf(p)) {
-        if (known(c.enrEvent[e]!)) state.enrolments.push(e)
-        else lateRows.push({ row: e, lapse: false, ordinal: c.enrEvent[e]! })
-      }
-      for (const l of rows.lapsesOf(p)) {
-        if (known(c.lapEvent[l]!)) state.lapses.push(l)
-        else lateRows.push({ row: l, lapse: true, ordinal: c.lapEvent[l]! })
-      }
-      lateRows.sort((a, b) => recordedAt[a.ordinal]! - recordedAt[b.ordinal]! || a.ordinal - b.ordinal)
-      let enrolled = state.enrolments.length > 0
-      for (const r of lateRows) {
-        const cause: Cause = r.lapse ? 'late-lapse' : enrolled ? 'late-renewal' : 'late-enrolment'
-        if (!r.lapse) enrolled = true
-        late.push({
-          ordinal: r.ordinal,
-          at: recordedAt[r.ordinal]!,
-          geography: false,
-          make: () => ({
-            ordinal: r.ordinal,
-            cause,
-            apply: () => {
-              if (r.lapse) insertSorted(state.lapses, r.row)
-              else insertSorted(state.enrolments, r.row)
-              return sums.set(p, contribution(ctx, state.enrolments, state.lapses, scope))
-            },
-          }),
-        })
-      }
-    }
-  }
-
-  // registers and accounts: one key each, its records known so far
-  const keyed = <R extends { readonly ordinal: number }>(records: Iterable<R>, keyOf: (r: R) => string, prefix: string, cause: Cause, contribution: ((rs: readonly R[], scope: Scope) => Map<string, number>) | undefined): Map<string, R[]> => {
-    const out = new Map<string, R[]>()
-    if (contribution === undefined) return out
-    for (const r of records) {
-      const key = keyOf(r)
-      let list = out.get(key)
-      if (list === undefined) out.set(key, (list = []))
-      if (known(r.ordinal)) list.push(r)
-      else {
-        late.push({
-          ordinal: r.ordinal,
-          at: recordedAt[r.ordinal]!,
-          geography: false,
-          make: () => ({
-            ordinal: r.ordinal,
-            cause,
-            apply: () => {
-              list.push(r)
-              list.sort((a, b) => a.ordinal - b.ordinal)
-              return sums.set(`${prefix}${key}`, contribution(list, scope))
-            },
-          }),
-        })
-      }
-    }
-    return out
-  }
-  const quotas = keyed(after.quotas.records(), (r) => r.key, 'q|', 'quota-revision', model.quota)
-  const estimates = keyed(after.denominators.records(), (r) => r.unit, 'd|', 'late-estimate', model.estimate)
-  const accounts = new Map<string, { readonly all: AccountRecords; readonly known: AccountRecords }>()
-  if (model.account !== undefined) {
-    const contribution = model.account
-    for (const [key, a] of accountsOf(after.debts)) {
-      const mine: AccountRecords = { employer: a.employer, scheme: a.scheme, debts: [], settlements: [] }
-      accounts.set(key, { all: a, known: mine })
-      const add = (list: { ordinal: number }[], r: { ordinal: number }, cause: Cause): void => {
-        if (known(r.ordinal)) list.push(r)
-        else
-          late.push({
-            ordinal: r.ordinal,
-            at: recordedAt[r.ordinal]!,
-            geography: false,
-            make: () => ({
-              ordinal: r.ordinal,
-              cause,
-              apply: () => {
-                list.push(r)
-                list.sort((x, y) => x.ordinal - y.ordinal)
-                return sums.set(`a|${key}`, contribution(mine, scope))
-              },
-            }),
-          })
-      }
-      for (const d of a.debts) add(mine.debts, d, 'late-debt')
-      for (const s of a.settlements) add(mine.settlements, s, 'late-settlement')
-    }
-  }
-
-  const recomputeAll = (): void => {
-    sums.clear()
-    if (model.pair !== undefined) for (const [p, s] of pairs) sums.set(p, model.pair(ctx, s.enrolments, s.lapses, scope))
-    if (model.quota !== undefined) for (const [k, list] of quotas) sums.set(`q|${k}`, model.quota(list, scope))
-    if (model.estimate !== undefined) for (const [k, list] of estimates) sums.set(`d|${k}`, model.estimate(list, scope))
-    if (model.account !== undefined) for (const [k, a] of accounts) sums.set(`a|${k}`, model.account(a.known, scope))
-  }
-  recomputeAll()
-
-  for (const r of lateGeography) {
-    late.push({
-      ordinal: r.ordinal,
-      at: recordedAt[r.ordinal]!,
-      geography: true,
-      make: () => ({
-        ordinal: r.ordinal,
-        cause: 'geography',
-        apply: () => {
-          geography.addRecord(r)
-          scope = scopeOf(geography, model.unit)
-          recomputeAll()
-          return true
-        },
-      }),
-    })
-  }
-  late.sort((a, b) => (a.geography === b.geography ? 0 : a.geography ? -1 : 1) || a.at - b.at || a.ordinal - b.ordinal)
-
-  const bodyNow = (): object => model.derive(sums, scope, geography)
-  const before = bodyNow()
+  const records = new KnownRecords(history, after, known, model)
+  const figures = new Figures(records, model)
+  // geography first: a moved unit moves every figure
+  const late = records.late.sort((a, b) => ((a.unit === null) === (b.unit === null) ? a.at - b.at || a.ordinal - b.ordinal : a.unit !== null ? -1 : 1))
+  const before = figures.body()
   const refOf = (ordinal: number): { id: string; position: number; recordedAt: string } => {
     const position = history.positionAt(ordinal)
     return { id: ids(position), position, recordedAt: instantOfMillis(recordedAt[ordinal]!) }
   }
-  const fields = telescope(() => figuresOf(bodyNow()), late.map((l) => l.make()), refOf, model.missingAsZero)
-  return { fields, before, after: bodyNow() }
+  const steps = late.map(
+    (l): Step => ({
+      ordinal: l.ordinal,
+      cause: l.cause,
+      apply: () => {
+        if (l.unit !== null) {
+          records.geography.addRecord(l.unit)
+          figures.rescope()
+          return true
+        }
+        l.insert()
+        return figures.refresh(l.key!)
+      },
+    }),
+  )
+  const fields = telescope(() => figuresOf(figures.body()), steps, refOf, model.missingAsZero)
+  return { fields, before, after: figures.body() }
+}
+
+/**
+ * The revision triangle of `field` over the as-of dates `asOfs` (increasing; see
+ * {@link revisionTriangle}) from one reading of the history, without a known-at view per column:
+ * the records known at the first column are grouped once, and the records recorded up to each
+ * later column are inserted in the order they were recorded (the unit records of a column
+ * together). Row r's figures (`modelOf(asOfs[r])`, every model of the same shape) start at column
+ * r, its first cell, and are kept current from there: each key a column touched is recomputed once
+ * per row. `missing` is the value of a field the body does not list (0 for an employer owing nothing).
+ *
+ * @example modelRevisions(history, 'participants', ends, (asOf) => planModel({ asOf, scheme, unit }))
+ */
+export const modelRevisions = (history: History, field: string, asOfs: readonly BusinessDate[], modelOf: (asOf: BusinessDate) => FigureModel, missing: number | null = null): RevisionTriangle => {
+  const columns = asOfs.map((d, i) => (i === asOfs.length - 1 ? null : endOfDayMillis(d)))
+  if (asOfs.length === 0) return revisionTriangle(field, asOfs, () => missing)
+  const first = columns[0]!
+  const { recordedAt } = history.columns()
+  const models = asOfs.map(modelOf)
+  const records = new KnownRecords(history, history.view(), first === null ? () => true : (o) => recordedAt[o]! <= first, models[0]!)
+  const late = records.late.sort((a, b) => a.at - b.at || a.ordinal - b.ordinal)
+  const rows: Figures[] = []
+  const cells = new Map<string, number | null>()
+  let next = 0
+  columns.forEach((cut, j) => {
+    // every record up to the cut in, then each key touched recomputed once per row
+    let units = false
+    const touched = new Set<Key>()
+    for (; next < late.length && (cut === null || late[next]!.at <= cut); next++) {
+      const l = late[next]!
+      if (l.unit !== null) {
+        records.geography.addRecord(l.unit)
+        units = true
+      } else {
+        l.insert()
+        touched.add(l.key!)
+      }
+    }
+    for (const figures of rows) {
+      if (units) figures.rescope()
+      else for (const key of touched) figures.refresh(key)
+    }
+    rows.push(new Figures(records, models[j]!))
+    rows.forEach((figures, r) => cells.set(`${r}|${j}`, figuresOf(figures.body()).get(field) ?? missing))
+  })
+  const rowOf = new Map(asOfs.map((d, r) => [d, r]))
+  return revisionTriangle(field, asOfs, (asOf, k) => cells.get(`${rowOf.get(asOf)}|${k === null ? columns.length - 1 : columns.indexOf(k)}`) ?? missing)
 }
 
 /** Inserts `x` into the increasing array `a`. */

@@ -20,6 +20,7 @@ export class PairRows {
   /** Lapse rows of pair p, in row order. */
   readonly lapOffsets: Int32Array
   readonly lapses: Int32Array
+  private readonly byScheme = new Map<number, Int32Array>()
 
   private constructor(
     readonly participation: Participation,
@@ -47,6 +48,20 @@ export class PairRows {
   /** The scheme index of a pair (`SCHEME_INDEX`). */
   schemeOf(pair: number): number {
     return this.participation.interned.pairScheme.at(pair)
+  }
+
+  /** The pairs of a scheme index, in pair order (listed once per scheme, then kept). */
+  pairsOf(scheme: number): Int32Array {
+    let list = this.byScheme.get(scheme)
+    if (list === undefined) {
+      let n = 0
+      for (let p = 0; p < this.pairs; p++) if (this.schemeOf(p) === scheme) n++
+      list = new Int32Array(n)
+      n = 0
+      for (let p = 0; p < this.pairs; p++) if (this.schemeOf(p) === scheme) list[n++] = p
+      this.byScheme.set(scheme, list)
+    }
+    return list
   }
 
   /** The enrolment rows of a pair. */

@@ -58,6 +58,8 @@ export interface SavedQuestion {
   readonly unit: string | null
   readonly scheme: string | null
   readonly year: number | null
+  /** The date of the map the report was made on (`geography`; null: a report saved without one, on the map of its as-of date). */
+  readonly geography: string | null
   readonly lastPosition: number | null
   readonly hash: string | null
 }
@@ -83,6 +85,7 @@ export const savedQuestion = (saved: unknown): E.Either<NotAReport, SavedQuestio
   if (r.unit !== null && typeof r.unit !== 'string') return bad('unit', 'not a unit code or null', r.unit)
   if (r.scheme !== null && typeof r.scheme !== 'string') return bad('scheme', 'not a scheme or null', r.scheme)
   if (r.year !== undefined && typeof r.year !== 'number') return bad('year', 'not a year', r.year)
+  if (r.geography !== undefined && r.geography !== null && (typeof r.geography !== 'string' || !isBusinessDate(r.geography))) return bad('geography', 'not a date YYYY-MM-DD or null', r.geography)
   const basis = r.basis as Record<string, unknown> | undefined
   if (typeof basis !== 'object' || basis === null) return bad('basis', 'not a basis object', r.basis)
   if (basis.lastPosition !== null && !Number.isInteger(basis.lastPosition)) return bad('basis.lastPosition', 'not a position or null', basis.lastPosition)
@@ -94,6 +97,7 @@ export const savedQuestion = (saved: unknown): E.Either<NotAReport, SavedQuestio
     unit: (r.unit as string | null) ?? null,
     scheme: (r.scheme as string | null) ?? null,
     year: (r.year as number | undefined) ?? null,
+    geography: (r.geography as string | null | undefined) ?? null,
     lastPosition: (basis.lastPosition as number | null) ?? null,
     hash: (basis.hash as string | null | undefined) ?? null,
   })

@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { type DomainEvent, Instant, canonicalJson, instantMillis, streamOf } from '@ansinh/core'
-import { verifyChain } from '@ansinh/store'
+import { readsIdsAt, verifyChain } from '@ansinh/store'
 import type { EventStore } from '@ansinh/store'
 import { describeConcurrencyContract } from './concurrency.js'
 import { expectLeft, expectRight, readEverything, readToEnd, withStore } from './helpers.js'
@@ -196,6 +196,29 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
       expect(errors).toMatchObject([reason])
       await store.close() // closing twice is harmless
     })
+
+    it('reads the ids at given positions in one call when it can (idsAt), the same ids readAll gives', () =>
+      use(async (store) => {
+        for (let i = 1; i <= 5; i++) expectRight(await store.append(participantStream(i % 2), [enrolment(i % 2, i)]))
+        if (!readsIdsAt(store)) {
+          // the capability is optional (EventStoreDB has no read by position): callers fall back to readAll
+          expect('idsAt' in store).toBe(false)
+          return
+        }
+        const all = await readEverything(store)
+        const idsAt = async (positions: Iterable<number>): Promise<ReadonlyMap<number, string>> => {
+          const r = await store.idsAt(positions)
+          if (E.isLeft(r)) expect.fail(`expected ids, got ${JSON.stringify(r.left)}`)
+          return r.right
+        }
+        const ids = await idsAt([4, 2, 9, 0])
+        expect([...ids].sort((a, b) => a[0] - b[0])).toEqual([
+          [2, all[1]!.event.id],
+          [4, all[3]!.event.id],
+        ])
+        expect((await idsAt([])).size).toBe(0)
+        expect((await idsAt(new Set([1, 2, 3, 4, 5]))).size).toBe(5)
+      }))
 
     describeConcurrencyContract(makeStore, options.propertyRuns ?? 20)
   })
