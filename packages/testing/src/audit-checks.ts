@@ -46,3 +46,27 @@ export const addsUp = (d: CheckedDelta): void => {
   if (Number.isInteger(d.delta)) expect(sum).toBe(d.delta)
   else expect(sum).toBeCloseTo(d.delta!, 9)
 }
+
+/** A revision triangle as the checks read it: a row per as-of day, a cell per knowledge time. */
+export interface CheckedTriangle<D extends string> {
+  readonly knownAt: readonly unknown[]
+  readonly rows: ReadonlyArray<{ readonly asOf: D; readonly cells: readonly unknown[] }>
+}
+
+/**
+ * Every cell of the triangle is the figure as known at the end of its column's day (`cutOf` gives
+ * that instant; the last column is now, `null`), and null left of its row's own column.
+ */
+export const checkTriangle = <D extends string>(
+  t: CheckedTriangle<D>,
+  field: string,
+  cutOf: (asOf: D) => number,
+  figureAt: (asOf: D, knownAt: number | null) => unknown,
+): void => {
+  t.rows.forEach((row, r) => {
+    row.cells.forEach((cell, j) => {
+      const knownAt = j === t.knownAt.length - 1 ? null : cutOf(t.rows[j]!.asOf)
+      expect(cell, `${field} ${row.asOf} column ${j}`).toBe(j < r ? null : figureAt(row.asOf, knownAt))
+    })
+  })
+}
