@@ -126,4 +126,57 @@ describe('UnitCalendar: loops', () => {
     change(c, '31', '2025-09-01', { name: 'Hải Phòng' }) // a day without a parent change is no checkpoint
     expect(c.closesLoopFrom('30001', '310', day('2025-07-01'))).toBe(false)
   })
+
+  it('a chain through every unit that ends in a code no UnitEstablished names is no loop', () => {
+    const c = new UnitCalendar()
+    establish(c, '300', 'district', '39')
+    establish(c, '30001', 'commune', '300')
+    expect(c.closesLoopOn('30002', '30001', day('2025-01-01'))).toBe(false)
+    expect(c.closesLoopFrom('30002', '30001', day('2025-01-01'))).toBe(false)
+  })
+
+  it('closesLoopFrom: a loop only before the day is none; a loop elsewhere is bounded; a new code has no changes of its own', () => {
+    const c = calendar()
+    change(c, '310', '2024-01-01', { parent: '30001' })
+    change(c, '310', '2025-01-01', { parent: '31' })
+    expect(c.closesLoopFrom('30001', '310', day('2025-07-01'))).toBe(false)
+    expect(c.closesLoopFrom('39', '30', day('2025-07-01'))).toBe(false)
+    change(c, '30', '2025-01-01', { parent: '300' }) // 30 ⇄ 300, not through 31
+    expect(c.closesLoopFrom('31', '300', day('2025-07-01'))).toBe(true)
+  })
+
+  it('closesLoopFrom: a loop on the day itself counts whatever the unit’s own changes', () => {
+    const c = calendar()
+    change(c, '30001', '2024-01-01', { parent: '310' }) // an own change before the day
+    change(c, '30001', '2025-07-01', { parent: '310' }) // and one on the day, recorded before this one
+    change(c, '30001', '2026-01-01', { parent: '300' }) // and one after it
+    change(c, '310', '2025-01-01', { parent: '30001' }) // 310 under 30001 already
+    expect(c.closesLoopFrom('30001', '310', day('2025-07-01'))).toBe(true)
+  })
+
+  it('closesLoopFrom: the unit’s own next change of parent stops the search on its day; a change of its name does not', () => {
+    const c = calendar()
+    change(c, '30001', '2025-09-01', { name: 'Tên mới' })
+    change(c, '310', '2025-10-01', { parent: '30001' })
+    expect(c.closesLoopFrom('30001', '310', day('2025-07-01'))).toBe(true)
+    const stopped = calendar()
+    stopped.change({ code: '30001', effectiveOn: '2025-10-01', parent: '300' } as never)
+    stopped.change({ code: '310', effectiveOn: '2025-10-01', parent: '30001' } as never) // the loop would start the same day
+    expect(stopped.closesLoopFrom('30001', '310', day('2025-07-01'))).toBe(false)
+  })
+
+  it('closesLoopFrom: days are taken in date order, whatever order the units hold them in', () => {
+    const c = calendar()
+    change(c, '300', '2026-01-01', { parent: '30' }) // held first (300 was established before 310)
+    change(c, '310', '2025-09-01', { parent: '30001' }) // the loop from 2025-09-01
+    change(c, '30001', '2025-12-01', { parent: '300' }) // the unit's own next change
+    expect(c.closesLoopFrom('30001', '310', day('2025-07-01'))).toBe(true)
+  })
+
+  it('a second dissolution on the same day does not replace the first', () => {
+    const c = calendar()
+    dissolve(c, '300', '2025-07-01', '30')
+    dissolve(c, '300', '2025-07-01', '31')
+    expect(c.dissolution('300')).toEqual({ dissolvedOn: '2025-07-01', successor: '30' })
+  })
 })
