@@ -24,7 +24,7 @@ const refusal = (result: E.Either<DomainError, unknown>) => {
 }
 const refused = (_tag: string, rule: string, path: string, message: string, value: unknown) => ({ _tag, rule, path, message, value })
 const registry = (...units: RegisteredUnit[]): DecideContext => ({ units: new Map(units.map((u) => [u.code, u])) })
-const unit = (code: string, level: RegisteredUnit['level'], parent: string | null): RegisteredUnit => ({ code: code as never, level, parent })
+const unit = (code: string, level: RegisteredUnit['level'], parent: string | null): RegisteredUnit => ({ code: code as never, level, parent: parent as never })
 
 describe('unit decider', () => {
   const geography = registry(unit('22', 'province', null), unit('593', 'district', '22'), unit('59301', 'commune', '593'))
