@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { EventId, Instant } from '../values.js'
 import { type BodyOf, type DecideContext, replay } from './decider.js'
 import { type ParticipantCommand, type ParticipantEventType, participantDecider } from './participant.js'
+import { UnitCalendar } from './unit-calendar.js'
 
 const PERIOD = { participantId: '0123456789', scheme: 'voluntary', unit: '22816', coveredFrom: '2020-01-01', coveredThrough: '2020-06-30' }
 
@@ -86,5 +87,20 @@ describe('participant decider: what each refusal says', () => {
       message: 'cuts no known voluntary coverage: no enrolment that started before it still covers it',
       value: '2020-04-01',
     })
+  })
+
+  it('an enrolment in a unit dissolved by its coveredFrom names data.unit and the successor; one starting the day before passes', () => {
+    const calendar = new UnitCalendar()
+    for (const code of ['30', '31']) calendar.establish({ code, name: `Tỉnh ${code}`, level: 'province', establishedOn: '2000-01-01' } as never)
+    calendar.dissolve({ code: '30', dissolvedOn: '2025-07-01', successor: '31' } as never)
+    const into30 = (coveredFrom: string) => asCommand('EnrolParticipant', enrolledBody({ unit: '30', coveredFrom, coveredThrough: '2025-12-31' }))
+    expect(refusal([], into30('2025-07-01'), { calendar })).toEqual({
+      _tag: 'UnitDissolved',
+      rule: 'unit.dissolved',
+      path: 'data.unit',
+      message: 'unit 30 was dissolved on 2025-07-01 into 31',
+      value: '30',
+    })
+    expect(E.isRight(participantDecider.decide(into30('2025-06-30'), participantDecider.initialState, { calendar }))).toBe(true)
   })
 })
