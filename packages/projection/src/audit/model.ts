@@ -112,6 +112,22 @@ class KnownRecords {
     }
 
     // registers and accounts: one key each, its records known so far
+    /** `r` into `list` now when known at the start, else a late record that inserts it, in ordinal order, when it arrives. */
+    const place = <R extends { readonly ordinal: number }>(list: R[], r: R, cause: Cause, key: Key): void => {
+      if (known(r.ordinal)) list.push(r)
+      else
+        late.push({
+          ordinal: r.ordinal,
+          at: recordedAt[r.ordinal]!,
+          cause,
+          unit: null,
+          insert: () => {
+            list.push(r)
+            list.sort((a, b) => a.ordinal - b.ordinal)
+          },
+          key,
+        })
+    }
     const keyed = <R extends { readonly ordinal: number }>(records: Iterable<R>, keyOf: (r: R) => string, prefix: string, cause: Cause, contribute: ((m: FigureModel, rs: readonly R[], scope: Scope) => Map<string, number>) | null): void => {
       if (contribute === null) return
       const lists = new Map<string, { list: R[]; key: Key }>()
@@ -124,20 +140,7 @@ class KnownRecords {
           lists.set(k, entry)
           keys.push(entry.key)
         }
-        const { list, key } = entry
-        if (known(r.ordinal)) list.push(r)
-        else
-          late.push({
-            ordinal: r.ordinal,
-            at: recordedAt[r.ordinal]!,
-            cause,
-            unit: null,
-            insert: () => {
-              list.push(r)
-              list.sort((a, b) => a.ordinal - b.ordinal)
-            },
-            key,
-          })
+        place(entry.list, r, cause, entry.key)
       }
     }
     keyed(after.quotas.records(), (r) => r.key, 'q|', 'quota-revision', shape.quota === undefined ? null : (m, rs, scope) => m.quota!(rs, scope))
@@ -147,23 +150,8 @@ class KnownRecords {
         const mine: AccountRecords = { employer: a.employer, scheme: a.scheme, debts: [], settlements: [] }
         const key: Key = { id: `a|${k}`, contribute: (m, scope) => m.account!(mine, scope) }
         keys.push(key)
-        const add = (list: { ordinal: number }[], r: { ordinal: number }, cause: Cause): void => {
-          if (known(r.ordinal)) list.push(r)
-          else
-            late.push({
-              ordinal: r.ordinal,
-              at: recordedAt[r.ordinal]!,
-              cause,
-              unit: null,
-              insert: () => {
-                list.push(r)
-                list.sort((x, y) => x.ordinal - y.ordinal)
-              },
-              key,
-            })
-        }
-        for (const d of a.debts) add(mine.debts, d, 'late-debt')
-        for (const s of a.settlements) add(mine.settlements, s, 'late-settlement')
+        for (const d of a.debts) place(mine.debts, d, 'late-debt', key)
+        for (const s of a.settlements) place(mine.settlements, s, 'late-settlement', key)
       }
     }
   }
