@@ -8,7 +8,7 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AppendManyOptions, AppendResult, AppendSnapshot, EventRead, ReadAllOptions, SnapshotStamp, StoreError, StreamWrite, VouchesHead } from '@ansinh/store'
+import { type AppendManyOptions, type AppendResult, type AppendSnapshot, ENVELOPE_STAMP_BYTES, type EventRead, type ReadAllOptions, type SnapshotStamp, type StoreError, type StreamWrite, type VouchesHead, envelopeStamp } from '@ansinh/store'
 import { MIGRATIONS, type SqlDriver, SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
 import { pgliteDriver } from './driver.js'
 import { FileSnapshotStore, SNAPSHOT_FOLDER } from './file-snapshots.js'
@@ -67,15 +67,14 @@ const lazyDriver = (folder: string, afterClose: () => Promise<void>): LazyDriver
   }
 }
 
-/** The stamp a snapshot envelope carries (bytes 14–54 of its header), or null when the file is not there or too short. */
+/** The stamp the envelope in `file` names (its header only), or null when the file is not there or holds none. */
 const snapshotStampOf = async (file: string): Promise<SnapshotStamp | null> => {
   try {
     const handle = await open(file, 'r')
     try {
-      const header = Buffer.alloc(54)
-      const { bytesRead } = await handle.read(header, 0, 54, 0)
-      if (bytesRead < 54 || header.toString('latin1', 0, 8) !== 'ANSINHSN') return null
-      return { position: Number(header.readBigUInt64BE(14)), hash: header.toString('hex', 22, 54) }
+      const header = Buffer.alloc(ENVELOPE_STAMP_BYTES)
+      const { bytesRead } = await handle.read(header, 0, ENVELOPE_STAMP_BYTES, 0)
+      return envelopeStamp(header.subarray(0, bytesRead))
     } finally {
       await handle.close()
     }
@@ -97,15 +96,18 @@ export class FolderStore extends SqlEventStore implements VouchesHead {
   /** The head vouched for by the seal, until this store appends. */
   private vouched: SnapshotStamp | null
   private sealAtClose: SnapshotStamp | null = null
+  private readonly files: FileSnapshotStore
 
   private constructor(
-    private readonly folder: string,
+    folder: string,
     private readonly lazy: LazyDriver,
     ready: E.Either<StoreError, void>,
     vouched: SnapshotStamp | null,
     options: SqlStoreOptions,
   ) {
-    super(lazy, ready, { ...options, snapshots: new FileSnapshotStore(join(folder, SNAPSHOT_FOLDER)) })
+    const files = new FileSnapshotStore(join(folder, SNAPSHOT_FOLDER))
+    super(lazy, ready, { ...options, snapshots: files })
+    this.files = files
     this.vouched = vouched
   }
 
@@ -185,7 +187,7 @@ export class FolderStore extends SqlEventStore implements VouchesHead {
       const [row] = await this.lazy.query<{ position: string; hash: string }>('SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1')
       if (row === undefined) return null
       const head = { position: Number(row.position), hash: row.hash.trim() }
-      const stamp = await snapshotStampOf(new FileSnapshotStore(join(this.folder, SNAPSHOT_FOLDER)).fileOf(SEALED_SNAPSHOT))
+      const stamp = await snapshotStampOf(this.files.fileOf(SEALED_SNAPSHOT))
       return stamp !== null && stamp.position === head.position && stamp.hash === head.hash ? head : null
     } catch {
       return null

@@ -57,6 +57,8 @@ export {
   type AppendSnapshot,
   ChainCheckpoints,
   describeSnapshotError,
+  ENVELOPE_STAMP_BYTES,
+  envelopeStamp,
   InMemorySnapshotStore,
   keepsSnapshots,
   type OpenedSnapshot,

@@ -154,6 +154,21 @@ export const sealSnapshot = (stamp: SnapshotStamp, format: number, payload: Uint
   return out
 }
 
+/** How many leading bytes of an envelope {@link envelopeStamp} reads. */
+export const ENVELOPE_STAMP_BYTES = 54
+
+/**
+ * The stamp an envelope's header names (magic, position, hash), read from its first
+ * {@link ENVELOPE_STAMP_BYTES} bytes without checking the rest: what a store may compare with its
+ * head without reading the whole snapshot. Null when the bytes are no envelope header. Only
+ * {@link openSnapshot} says whether the snapshot can be trusted.
+ */
+export const envelopeStamp = (header: Uint8Array): SnapshotStamp | null => {
+  if (header.length < ENVELOPE_STAMP_BYTES || Buffer.from(header.subarray(0, 8)).toString('latin1') !== MAGIC) return null
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength)
+  return { position: Number(view.getBigUint64(14)), hash: Buffer.from(header.subarray(22, 54)).toString('hex') }
+}
+
 /**
  * Opens an envelope: checks magic, length and checksum, then the versions (`format` is the payload
  * format the caller reads). The payload is a view into `bytes`, not a copy.

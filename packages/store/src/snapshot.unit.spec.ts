@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { GENESIS_HASH } from './chain.js'
 import { InMemoryEventStore } from './memory.js'
-import { ChainCheckpoints, InMemorySnapshotStore, describeSnapshotError, keepsSnapshots, openSnapshot, sealSnapshot } from './snapshot.js'
+import { ChainCheckpoints, ENVELOPE_STAMP_BYTES, InMemorySnapshotStore, describeSnapshotError, envelopeStamp, keepsSnapshots, openSnapshot, sealSnapshot } from './snapshot.js'
 import { checkAgainstChain } from './snapshot-trust.js'
 import { unavailableStore } from './unavailable.js'
 import { enrolment, participantStream, readEverything } from '@ansinh/store-testing'
@@ -65,6 +65,13 @@ describe('snapshot envelope', () => {
     const r = openSnapshot(sealSnapshot(stamp, 2, payload), 1)
     expect(r).toEqual(E.left({ _tag: 'SnapshotOtherVersion', found: 'envelope 2, payload format 2', expected: 'envelope 2, payload format 1' }))
     expect(describeSnapshotError((r as E.Left<never>).left)).toBe('of another format (envelope 2, payload format 2; this version reads envelope 2, payload format 1)')
+  })
+
+  it('names the stamp from the header alone, and nothing for bytes that are no envelope', () => {
+    const sealed = sealSnapshot(stamp, 1, payload)
+    expect(envelopeStamp(sealed.subarray(0, ENVELOPE_STAMP_BYTES))).toEqual(stamp)
+    expect(envelopeStamp(sealed.subarray(0, ENVELOPE_STAMP_BYTES - 1))).toBeNull()
+    expect(envelopeStamp(new Uint8Array(ENVELOPE_STAMP_BYTES))).toBeNull()
   })
 
   it('will not seal a stamp that is no chain hash', () => {
