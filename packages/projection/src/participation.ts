@@ -124,12 +124,7 @@ export class Participation {
   settle(): void {
     if (this.enrPair.length + this.lapPair.length === 0) return
     const current = this.base !== null && this.linkIds.length === this.baseLinks && this.enrPair.length === this.baseEnrolments && this.lapPair.length === this.baseLapses
-    if (current) return
-    this.base = buildIndex(this.rows(), this.ids.pairScheme.view(), this.ids.units.size * 4)
-    this.baseEnrolments = this.enrPair.length
-    this.baseLapses = this.lapPair.length
-    this.baseLinks = this.linkIds.length
-    this.overlay = null
+    if (!current) this.rebuild(this.rows(), this.ids.units.size * 4)
   }
 
   /** The last full build and the rows it rests on (null: none yet), for a snapshot. */
@@ -373,9 +368,14 @@ export class Participation {
       }
       return base
     }
+    return this.rebuild(rows, unitKeys)
+  }
+
+  /** A full build over every row, and what it rests on. */
+  private rebuild(rows: Rows, unitKeys: number): FullIndex {
     this.base = buildIndex(rows, this.ids.pairScheme.view(), unitKeys)
-    this.baseEnrolments = enrolments
-    this.baseLapses = lapses
+    this.baseEnrolments = this.enrPair.length
+    this.baseLapses = this.lapPair.length
     this.baseLinks = this.linkIds.length
     this.overlay = null
     return this.base
