@@ -4,7 +4,7 @@ import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
 import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addsUp, checkExplanation, checkTriangle, idsOf } from '@ansinh/testing/vitest'
+import { checkDiff, checkExplains, checkTriangle, idsOf } from '@ansinh/testing/vitest'
 import { coverageReport, coverageRevisions, diffCoverage, explainCoverage } from './index.js'
 
 interface Query {
@@ -33,14 +33,8 @@ describe('coverage audit (properties)', () => {
         const ids = idsOf(events)
         for (const unit of [null, ...DENSE_UNITS]) {
           const query = { asOf: q.asOf, scheme: q.scheme, unit, knownAt: q.knownAt }
-          const report = coverageReport(history, query)
-          const fields = [...figuresOf(report).keys()]
-          for (const field of fields) {
-            const e = explainCoverage(history, query, field, ids)
-            if (E.isLeft(e)) throw new Error(`${field}: ${e.left._tag}`)
-            expect(e.right.value).toEqual(figuresOf(report).get(field))
-            checkExplanation(e.right)
-          }
+          const figures = figuresOf(coverageReport(history, query))
+          checkExplains(figures, [...figures.keys()], (field) => explainCoverage(history, query, field, ids))
         }
       }),
       { numRuns: 60 },
@@ -60,13 +54,7 @@ describe('coverage audit (properties)', () => {
           if (E.isLeft(d)) throw new Error(d.left._tag)
           const a = figuresOf(coverageReport(history, { ...query, knownAt: before }))
           const b = figuresOf(coverageReport(history, { ...query, knownAt: after }))
-          const differing = [...new Set([...a.keys(), ...b.keys()])].filter((f) => (a.get(f) ?? null) !== (b.get(f) ?? null))
-          expect(d.right.fields.map((f) => f.field).sort()).toEqual(differing.sort())
-          for (const f of d.right.fields) {
-            expect(f.before).toEqual(a.get(f.field) ?? null)
-            expect(f.after).toEqual(b.get(f.field) ?? null)
-            if (f.before !== null && f.after !== null) addsUp(f)
-          }
+          checkDiff(d.right.fields, a, b)
         }
       }),
       { numRuns: 80 },

@@ -4,7 +4,7 @@ import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
 import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addsUp, checkExplanation, checkTriangle, idsOf } from '@ansinh/testing/vitest'
+import { checkDiff, checkExplains, checkTriangle, idsOf } from '@ansinh/testing/vitest'
 import { diffPlan, explainPlan, planReport, planRevisions } from './index.js'
 
 interface Query {
@@ -35,14 +35,8 @@ describe('plan audit (properties)', () => {
         const ids = idsOf(events)
         for (const unit of [null, ...DENSE_UNITS]) {
           const query = { asOf: q.asOf, scheme: q.scheme, unit, year: q.year, knownAt: q.knownAt }
-          const report = planReport(history, query)
-          const fields = [...figuresOf(report).keys()]
-          for (const field of fields) {
-            const e = explainPlan(history, query, field, ids)
-            if (E.isLeft(e)) throw new Error(`${field}: ${e.left._tag}`)
-            expect(e.right.value).toEqual(figuresOf(report).get(field))
-            checkExplanation(e.right)
-          }
+          const figures = figuresOf(planReport(history, query))
+          checkExplains(figures, [...figures.keys()], (field) => explainPlan(history, query, field, ids))
         }
       }),
       { numRuns: 60 },
@@ -62,13 +56,7 @@ describe('plan audit (properties)', () => {
           if (E.isLeft(d)) throw new Error(d.left._tag)
           const a = figuresOf(planReport(history, { ...query, knownAt: before }))
           const b = figuresOf(planReport(history, { ...query, knownAt: after }))
-          const differing = [...new Set([...a.keys(), ...b.keys()])].filter((f) => (a.get(f) ?? null) !== (b.get(f) ?? null))
-          expect(d.right.fields.map((f) => f.field).sort()).toEqual(differing.sort())
-          for (const f of d.right.fields) {
-            expect(f.before).toEqual(a.get(f.field) ?? null)
-            expect(f.after).toEqual(b.get(f.field) ?? null)
-            if (f.before !== null && f.after !== null) addsUp(f)
-          }
+          checkDiff(d.right.fields, a, b)
         }
       }),
       { numRuns: 80 },

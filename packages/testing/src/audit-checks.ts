@@ -7,6 +7,7 @@
  * @module audit-checks
  */
 import type { PositionedEvent } from '@ansinh/core'
+import * as E from 'fp-ts/lib/Either.js'
 import { expect } from 'vitest'
 
 /** An explanation as the checks read it: a record list, or a formula over parts. */
@@ -69,4 +70,44 @@ export const checkTriangle = <D extends string>(
       expect(cell, `${field} ${row.asOf} column ${j}`).toBe(j < r ? null : figureAt(row.asOf, knownAt))
     })
   })
+}
+
+/**
+ * Each of `fields` explained by `explain`: its value is the report's figure (`figures`), and it
+ * adds up ({@link checkExplanation}). A refusal fails naming the field and the error's tag.
+ */
+export const checkExplains = (figures: ReadonlyMap<string, unknown>, fields: Iterable<string>, explain: (field: string) => E.Either<{ readonly _tag: string }, CheckedExplanation>): void => {
+  for (const field of fields) {
+    const e = explain(field)
+    if (E.isLeft(e)) throw new Error(`${field}: ${e.left._tag}`)
+    expect(e.right.value).toEqual(figures.get(field))
+    checkExplanation(e.right)
+  }
+}
+
+/** A field of a diff as the checks read it: both sides and the delta's causes. */
+export interface CheckedFieldDelta extends CheckedDelta {
+  readonly field: string
+  readonly before: unknown
+  readonly after: unknown
+}
+
+/**
+ * A diff between the reports whose figures are `before` and `after`: it names exactly the fields
+ * that differ (a field a report lacks is `missing(field)`: null, or e.g. 0 for a debt's employer
+ * lines), gives both sides as the reports do, and its causes add up wherever both are figures.
+ */
+export const checkDiff = (
+  fields: readonly CheckedFieldDelta[],
+  before: ReadonlyMap<string, unknown>,
+  after: ReadonlyMap<string, unknown>,
+  missing: (field: string) => unknown = () => null,
+): void => {
+  const differing = [...new Set([...before.keys(), ...after.keys()])].filter((f) => (before.get(f) ?? missing(f)) !== (after.get(f) ?? missing(f)))
+  expect(fields.map((f) => f.field).sort()).toEqual(differing.sort())
+  for (const f of fields) {
+    expect(f.before).toEqual(before.get(f.field) ?? missing(f.field))
+    expect(f.after).toEqual(after.get(f.field) ?? missing(f.field))
+    if (f.before !== null && f.after !== null) addsUp(f)
+  }
 }

@@ -18,4 +18,4 @@ export const describeProjectionLaws = <Model, Query, Answer>(p: Projection<Model
 }
 export { describeReportProperties, reportCases, type ReportPropertyOptions, type ReportUnderTest } from './report-properties.js'
 export { describeMapProperties, mapCases, mapQueries, type MapQuery, type MapReportUnderTest, plusDays } from './map-properties.js'
-export { addsUp, checkExplanation, checkTriangle, type CheckedDelta, type CheckedExplanation, type CheckedTriangle, idsOf } from './audit-checks.js'
+export { addsUp, checkDiff, checkExplains, checkExplanation, checkTriangle, type CheckedDelta, type CheckedExplanation, type CheckedFieldDelta, type CheckedTriangle, idsOf } from './audit-checks.js'
