@@ -8,7 +8,17 @@ import tseslint from 'typescript-eslint'
 export default tseslint.config(
   // examples/consumer is a project of its own, compiled by its own TypeScript against the packed
   // packages in scripts/consumer.e2e.spec.ts: the workspace cannot resolve its imports.
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.stryker-tmp/**', 'reports/**', 'examples/consumer/**', '**/.snippets/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/.stryker-tmp/**',
+      'reports/**',
+      'examples/consumer/**',
+      '**/.snippets/**',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],

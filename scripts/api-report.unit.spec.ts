@@ -22,15 +22,26 @@ const entries = (): Entry[] =>
   readdirSync(join(root, 'packages')).flatMap((dir) => {
     const manifest = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'))
     if (manifest.private === true) return []
-    return Object.entries(manifest.exports as Record<string, { source?: string } | null>).flatMap(([subpath, target]) =>
-      target?.source === undefined ? [] : [{ pkg: manifest.name as string, subpath, source: join(root, 'packages', dir, target.source) }],
+    return Object.entries(manifest.exports as Record<string, { source?: string } | null>).flatMap(
+      ([subpath, target]) =>
+        target?.source === undefined
+          ? []
+          : [{ pkg: manifest.name as string, subpath, source: join(root, 'packages', dir, target.source) }],
     )
   })
 
 const all = entries()
 const program = ts.createProgram(
   all.map((e) => e.source),
-  { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true, noEmit: true, customConditions: ['source'] },
+  {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    customConditions: ['source'],
+  },
 )
 const checker = program.getTypeChecker()
 
@@ -43,7 +54,11 @@ const surface = (source: string): string => {
     .map((s) => {
       const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s
       if ((target.flags & ts.SymbolFlags.Value) === 0) return `type ${s.name}`
-      const type = checker.typeToString(checker.getTypeOfSymbolAtLocation(target, file), file, ts.TypeFormatFlags.NoTruncation)
+      const type = checker.typeToString(
+        checker.getTypeOfSymbolAtLocation(target, file),
+        file,
+        ts.TypeFormatFlags.NoTruncation,
+      )
       // Types declared elsewhere print as import("/abs/path").Name: keep the name alone, so the report is the same on every machine.
       return `value ${s.name}: ${type.replace(/import\("[^"]*"\)\./g, '')}`
     })

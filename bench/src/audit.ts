@@ -31,7 +31,12 @@ export interface AuditCliFigures {
 }
 
 /** The question every command asks: national health coverage at the end of `year`, as known when the middle stored event was recorded. */
-export const measureCliAudit = async (store: string, events: readonly DomainEvent[], year: number, runs = 2): Promise<AuditCliFigures> => {
+export const measureCliAudit = async (
+  store: string,
+  events: readonly DomainEvent[],
+  year: number,
+  runs = 2,
+): Promise<AuditCliFigures> => {
   const dir = await mkdtemp(join(tmpdir(), 'ansinh-bench-audit-'))
   try {
     const knownAt = String(events[Math.floor(events.length / 2)]!.recordedAt)
@@ -39,11 +44,17 @@ export const measureCliAudit = async (store: string, events: readonly DomainEven
     // the report to reproduce, saved as a publisher would (in this process; the store is closed after)
     let saved = ''
     let rows = 0
-    const code = await main(['report', 'coverage', ...question, '--known-at', knownAt, '--format', 'json'], { out: (t) => void (saved += t), err: () => undefined })
+    const code = await main(['report', 'coverage', ...question, '--known-at', knownAt, '--format', 'json'], {
+      out: (t) => void (saved += t),
+      err: () => undefined,
+    })
     if (code !== 0) throw new Error(`ansinh report coverage failed (exit ${code})`)
     const file = join(dir, 'published.json')
     await writeFile(file, saved)
-    await main(['explain', 'coverage', 'participants', ...question, '--known-at', knownAt, '--format', 'csv'], { out: (t) => void (rows += t.split('\n').length - 1), err: () => undefined })
+    await main(['explain', 'coverage', 'participants', ...question, '--known-at', knownAt, '--format', 'csv'], {
+      out: (t) => void (rows += t.split('\n').length - 1),
+      err: () => undefined,
+    })
     const best = async (args: readonly string[]): Promise<number> => {
       let ms = Infinity
       for (let i = 0; i < runs; i++) {
@@ -55,10 +66,33 @@ export const measureCliAudit = async (store: string, events: readonly DomainEven
     }
     return {
       events: events.length,
-      explainMs: await best(['explain', 'coverage', 'participants', ...question, '--known-at', knownAt, '--format', 'csv']),
+      explainMs: await best([
+        'explain',
+        'coverage',
+        'participants',
+        ...question,
+        '--known-at',
+        knownAt,
+        '--format',
+        'csv',
+      ]),
       explainRows: rows,
       diffMs: await best(['diff', 'coverage', ...question, '--known-at', knownAt, '--format', 'json']),
-      revisionsMs: await best(['revisions', 'coverage', 'participants', '--as-of-range', `${year}-01-01..${year}-12-31`, '--every', 'month', '--scheme', 'health', '--store', store, '--format', 'json']),
+      revisionsMs: await best([
+        'revisions',
+        'coverage',
+        'participants',
+        '--as-of-range',
+        `${year}-01-01..${year}-12-31`,
+        '--every',
+        'month',
+        '--scheme',
+        'health',
+        '--store',
+        store,
+        '--format',
+        'json',
+      ]),
       reproduceMs: await best(['reproduce', file, '--store', store, '--format', 'json']),
     }
   } finally {
@@ -79,10 +113,13 @@ const runAlone = async (n: number): Promise<void> => {
     await importEvents(store, events)
     await loadStoredHistory(store, { useSnapshot: true, warn: (l) => process.stderr.write(l + '\n'), refreshAfter: 0 })
     await store.close()
-    process.stdout.write(JSON.stringify({ audit: await measureCliAudit(`pglite:${dir}`, events, QUICK_SCALE.startYear) }) + '\n')
+    process.stdout.write(
+      JSON.stringify({ audit: await measureCliAudit(`pglite:${dir}`, events, QUICK_SCALE.startYear) }) + '\n',
+    )
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await runAlone(Number(process.argv[2] ?? 5_000))
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await runAlone(Number(process.argv[2] ?? 5_000))

@@ -22,7 +22,13 @@ export class EmployerBook {
   /** Employers by the day of the month they settle their accounts (1–28). */
   private readonly byDay: number[][] = Array.from({ length: 29 }, () => [])
 
-  constructor(employers: number, private readonly layout: ProvinceLayout, private readonly rng: Rng, private readonly recorder: Recorder, private readonly calendar: Calendar) {
+  constructor(
+    employers: number,
+    private readonly layout: ProvinceLayout,
+    private readonly rng: Rng,
+    private readonly recorder: Recorder,
+    private readonly calendar: Calendar,
+  ) {
     const n = employers
     this.unit = new Uint16Array(n)
     this.size = new Uint16Array(n)
@@ -53,7 +59,12 @@ export class EmployerBook {
           const all = this.owed[k]!
           const amount = rng.chance(0.5) ? all : Math.max(1, Math.floor(all * (0.2 + 0.6 * rng.next())))
           this.owed[k] = all - amount
-          yield recorder.record('DebtSettled', { employer, scheme: DEBT_SCHEMES[s]!, amount: amount as never, settledOn: calendar.text(day) as never })
+          yield recorder.record('DebtSettled', {
+            employer,
+            scheme: DEBT_SCHEMES[s]!,
+            amount: amount as never,
+            settledOn: calendar.text(day) as never,
+          })
         }
         if (rng.chance(DEBT_CHANCE[s]!)) {
           const amount = Math.max(1000, Math.round(this.size[e]! * CONTRIBUTION[s]! * (0.5 + rng.next())))

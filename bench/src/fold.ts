@@ -48,7 +48,16 @@ export const foldScale = (scale: ScaleOptions, keepEvents: boolean): Folded => {
   if (!keepEvents) positioned.length = 0
   // A kept array adds one 8-byte reference per event to what the history holds itself.
   const heldBytes = settledHeap() - base - (keepEvents ? positioned.length * 8 : 0)
-  return { history, stats, events, foldMs: t1 - t0, buildMs: t2 - t1, foldEventsPerSec: perSecond(stats.events, t2 - t0), heldBytes, eventBytes }
+  return {
+    history,
+    stats,
+    events,
+    foldMs: t1 - t0,
+    buildMs: t2 - t1,
+    foldEventsPerSec: perSecond(stats.events, t2 - t0),
+    heldBytes,
+    eventBytes,
+  }
 }
 
 /** Asks one question of each report, which builds every lazily built index. */
@@ -66,14 +75,19 @@ export const answer = (history: History, q: BenchQuery, knownAt: number | null =
     : planReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit, knownAt })
 
 /** Latency of the as-of questions. */
-export const asOfLatency = (history: History, queries: readonly BenchQuery[]): Latency => latencies(queries.length, (i) => answer(history, queries[i]!))
+export const asOfLatency = (history: History, queries: readonly BenchQuery[]): Latency =>
+  latencies(queries.length, (i) => answer(history, queries[i]!))
 
 /**
  * Latency of the as-of questions after a warm-up over other questions of the same mix (indexes
  * some reports build lazily per unit and scheme are then built, as in a running service); the
  * warm-up's own latency is the cold figure.
  */
-export const warmAsOfLatency = (history: History, warmUp: readonly BenchQuery[], queries: readonly BenchQuery[]): { cold: Latency; warm: Latency } => {
+export const warmAsOfLatency = (
+  history: History,
+  warmUp: readonly BenchQuery[],
+  queries: readonly BenchQuery[],
+): { cold: Latency; warm: Latency } => {
   const cold = asOfLatency(history, warmUp)
   return { cold, warm: asOfLatency(history, queries) }
 }
@@ -82,7 +96,12 @@ export const warmAsOfLatency = (history: History, warmUp: readonly BenchQuery[],
  * Latency of known-at questions: for each cut-off, a first question (the view of what was known
  * then is folded) and `repeats` more (the view is cached).
  */
-export const knownAtLatency = (history: History, queries: readonly BenchQuery[], cutoffs: readonly number[], repeats: number): { all: Latency; first: Latency } => {
+export const knownAtLatency = (
+  history: History,
+  queries: readonly BenchQuery[],
+  cutoffs: readonly number[],
+  repeats: number,
+): { all: Latency; first: Latency } => {
   const first: number[] = []
   const all: number[] = []
   let q = 0
@@ -97,7 +116,6 @@ export const knownAtLatency = (history: History, queries: readonly BenchQuery[],
   }
   return { all: latencyOf(all), first: latencyOf(first) }
 }
-
 
 /** Events of a generated history with positions, for streaming consumers. */
 export function* positioned(events: Iterable<DomainEvent>): Generator<PositionedEvent> {

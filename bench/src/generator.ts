@@ -33,7 +33,16 @@ export interface ScaleOptions {
 }
 
 /** A province of ~2.5M participants, 200 communes, 10,000 employers over 2020–2024. */
-export const FULL_SCALE: ScaleOptions = { seed: 20200930, participants: 2_500_000, employers: 10_000, communes: 200, districts: 10, startYear: 2020, years: 5, province: '60' }
+export const FULL_SCALE: ScaleOptions = {
+  seed: 20200930,
+  participants: 2_500_000,
+  employers: 10_000,
+  communes: 200,
+  districts: 10,
+  startYear: 2020,
+  years: 5,
+  province: '60',
+}
 
 /** One tenth of {@link FULL_SCALE} (participants and employers); the same geography and years. */
 export const QUICK_SCALE: ScaleOptions = { ...FULL_SCALE, participants: 250_000, employers: 1_000 }
@@ -59,16 +68,34 @@ export function* generateHistory(scale: ScaleOptions, stats: ScaleStats = emptyS
   const calendar = new Calendar(day0 - 60, dayEnd + 400)
   const recorder = new Recorder(scale.seed, scale.province, stats)
   const employers = new EmployerBook(scale.employers, layout, rng, recorder, calendar)
-  const people: ParticipantActions = participantActions(scale, layout, (e) => employers.unitOf(e), rng, recorder, calendar, day0, dayEnd)
+  const people: ParticipantActions = participantActions(
+    scale,
+    layout,
+    (e) => employers.unitOf(e),
+    rng,
+    recorder,
+    calendar,
+    day0,
+    dayEnd,
+  )
   for (let day = day0; day <= dayEnd; day++) {
     const text = calendar.text(day)
     recorder.startDay(text)
     const [y, m, d] = daysToCivil(day)
     if (day === day0) yield* counted(recorder, unitEvents(layout, text, recorder.stamp))
-    if (m === 1 && d === 10) yield* counted(recorder, quotaEvents(layout, scale.participants, y, text, 1, rng, recorder.stamp))
+    if (m === 1 && d === 10)
+      yield* counted(recorder, quotaEvents(layout, scale.participants, y, text, 1, rng, recorder.stamp))
     // In most years the province revises its plans at mid-year.
-    if (m === 7 && d === 1 && rng.chance(0.6)) yield* counted(recorder, quotaEvents(layout, scale.participants, y, text, 0.92 + 0.16 * rng.next(), rng, recorder.stamp))
-    if (m === 3 && d === 31) yield* counted(recorder, populationEvents(layout, scale.participants, y, 1 + 0.01 * (y - scale.startYear), recorder.stamp))
+    if (m === 7 && d === 1 && rng.chance(0.6))
+      yield* counted(
+        recorder,
+        quotaEvents(layout, scale.participants, y, text, 0.92 + 0.16 * rng.next(), rng, recorder.stamp),
+      )
+    if (m === 3 && d === 31)
+      yield* counted(
+        recorder,
+        populationEvents(layout, scale.participants, y, 1 + 0.01 * (y - scale.startYear), recorder.stamp),
+      )
     yield* people.day(day)
     yield* employers.day(day, d)
   }
@@ -78,6 +105,5 @@ export function* generateHistory(scale: ScaleOptions, stats: ScaleStats = emptyS
 function* counted(recorder: Recorder, events: Iterable<DomainEvent>): Generator<DomainEvent> {
   for (const e of events) yield recorder.count(e)
 }
-
 
 export { type ScaleStats, emptyStats }

@@ -3,7 +3,16 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { type ScaleOptions, emptyStats, generateHistory } from './generator.js'
 
-const SMALL: ScaleOptions = { seed: 7, participants: 2_000, employers: 60, communes: 20, districts: 3, startYear: 2020, years: 3, province: '60' }
+const SMALL: ScaleOptions = {
+  seed: 7,
+  participants: 2_000,
+  employers: 60,
+  communes: 20,
+  districts: 3,
+  startYear: 2020,
+  years: 3,
+  province: '60',
+}
 
 describe('generateHistory', () => {
   it('gives the same events for the same seed and other events for another seed', () => {
@@ -25,7 +34,15 @@ describe('generateHistory', () => {
     const violations = checkHistory(events.map((event, i) => ({ event, position: i + 1, line: i + 1 })))
     expect(violations.map((v) => v.error)).toEqual([])
     expect(stats.events).toBe(events.length)
-    const v1 = ['ParticipantEnrolled', 'ParticipantLapsed', 'QuotaAssigned', 'DebtRecorded', 'DebtSettled', 'UnitEstablished', 'PopulationEstimated'] as const
+    const v1 = [
+      'ParticipantEnrolled',
+      'ParticipantLapsed',
+      'QuotaAssigned',
+      'DebtRecorded',
+      'DebtSettled',
+      'UnitEstablished',
+      'PopulationEstimated',
+    ] as const
     for (const type of v1) expect(stats.byType[type], type).toBeGreaterThan(0)
     expect(stats.participants).toBeGreaterThan(SMALL.participants * 0.9)
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length)

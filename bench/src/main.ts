@@ -39,8 +39,12 @@ const smallPhases = async (plan: BenchPlan) => {
   log(`small: ${folded.stats.events.toLocaleString('en-US')} events; naive replay of ${plan.naiveQueries} questions`)
   const naive = naiveReplayLatency(folded.events!, queries.slice(0, plan.naiveQueries))
   const ansinhOnNaive = asOfLatency(folded.history, queries.slice(0, plan.naiveQueries))
-  log(`small: as-of p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; naive p50 ${naive.p50Ms} ms vs ${ansinhOnNaive.p50Ms} ms`)
-  const server = plan.postgres ? await runServerPhases(plan, { history: folded.history, events: folded.events! }, queries, log) : null
+  log(
+    `small: as-of p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; naive p50 ${naive.p50Ms} ms vs ${ansinhOnNaive.p50Ms} ms`,
+  )
+  const server = plan.postgres
+    ? await runServerPhases(plan, { history: folded.history, events: folded.events! }, queries, log)
+    : null
   if (server !== null) log(`servers: ${JSON.stringify(server)}`)
   return { events: folded.stats.events, latency, cold, naive, ansinhOnNaive, server }
 }
@@ -49,14 +53,23 @@ const smallPhases = async (plan: BenchPlan) => {
 const largePhases = (plan: BenchPlan) => {
   log(`large history: ${plan.scale.participants.toLocaleString('en-US')} participants`)
   const folded = foldScale(plan.scale, false)
-  log(`large: ${folded.stats.events.toLocaleString('en-US')} events folded in ${round(folded.foldMs + folded.buildMs, 0)} ms`)
+  log(
+    `large: ${folded.stats.events.toLocaleString('en-US')} events folded in ${round(folded.foldMs + folded.buildMs, 0)} ms`,
+  )
   const queries = queryMix(plan.scale, plan.queries)
   const { cold, warm: latency } = warmAsOfLatency(folded.history, queryMix(plan.scale, plan.warmUpQueries, 7), queries)
   log(`large: as-of cold p99 ${cold.p99Ms} ms, warm p50 ${latency.p50Ms} ms p99 ${latency.p99Ms} ms; known-at`)
-  const knownAt = knownAtLatency(folded.history, queries, knownAtMix(plan.scale, plan.knownAtCutoffs), plan.knownAtRepeats)
+  const knownAt = knownAtLatency(
+    folded.history,
+    queries,
+    knownAtMix(plan.scale, plan.knownAtCutoffs),
+    plan.knownAtRepeats,
+  )
   log(`large: known-at first p50 ${knownAt.first.p50Ms} ms; snapshot seal and restore`)
   const snapshot = measureSnapshot(folded.history)
-  log(`large: snapshot ${snapshot.bytes.toLocaleString('en-US')} bytes, sealed in ${snapshot.writeMs} ms, restored in ${snapshot.restoreMs} ms`)
+  log(
+    `large: snapshot ${snapshot.bytes.toLocaleString('en-US')} bytes, sealed in ${snapshot.writeMs} ms, restored in ${snapshot.restoreMs} ms`,
+  )
   const { history: _dropped, ...figures } = folded
   return { ...figures, latency, cold, knownAt, snapshot }
 }
@@ -81,14 +94,18 @@ const main = async (): Promise<void> => {
   const dir = await mkdtemp(join(tmpdir(), 'ansinh-bench-'))
   const file = join(dir, 'history.ndjson')
   await writeNdjson(generateHistory(plan.scale), file, plan.ndjsonEvents)
-  const ndjson = await decodeAndFold(file, plan.scale.province, `${plan.scale.startYear}-06-30`).finally(() => rm(dir, { recursive: true, force: true }))
+  const ndjson = await decodeAndFold(file, plan.scale.province, `${plan.scale.startYear}-06-30`).finally(() =>
+    rm(dir, { recursive: true, force: true }),
+  )
   log(`ndjson: ${ndjson.eventsPerSec} events/s (${ndjson.fastLines} of ${ndjson.events} lines by the fast path)`)
 
   const large = largePhases(plan)
   const peakAfterLarge = peakRssMb()
   log('reform: the map of a day, with and without the 2025 reform events')
   const reform = reformLatency(plan.queries)
-  log(`reform: as-of p99 ${reform.withReform.p99Ms} ms with the reform, ${reform.withoutReform.p99Ms} ms without (× ${reform.p99Ratio})`)
+  log(
+    `reform: as-of p99 ${reform.withReform.p99Ms} ms with the reform, ${reform.withoutReform.p99Ms} ms without (× ${reform.p99Ratio})`,
+  )
   const partitioned = await runPartitioned(plan, log)
   const server = small.server
 
@@ -108,7 +125,15 @@ const main = async (): Promise<void> => {
       large: { events: large.stats.events, ...large.latency, coldP50Ms: large.cold.p50Ms, coldP99Ms: large.cold.p99Ms },
       p99GrowthFor10xHistory: ratio(large.latency.p99Ms, small.latency.p99Ms),
     },
-    knownAtQuery: { p50Ms: large.knownAt.all.p50Ms, p99Ms: large.knownAt.all.p99Ms, firstAtCutoffP50Ms: large.knownAt.first.p50Ms, firstMs: large.knownAt.first.p50Ms, firstMaxMs: large.knownAt.first.maxMs, cutoffs: plan.knownAtCutoffs, queries: large.knownAt.all.count },
+    knownAtQuery: {
+      p50Ms: large.knownAt.all.p50Ms,
+      p99Ms: large.knownAt.all.p99Ms,
+      firstAtCutoffP50Ms: large.knownAt.first.p50Ms,
+      firstMs: large.knownAt.first.p50Ms,
+      firstMaxMs: large.knownAt.first.maxMs,
+      cutoffs: plan.knownAtCutoffs,
+      queries: large.knownAt.all.count,
+    },
     memory: {
       peakRssMb: peakAfterLarge,
       heldMb: round(large.heldBytes / 2 ** 20),
@@ -118,7 +143,13 @@ const main = async (): Promise<void> => {
       indexBytesPerPeriod: Math.round(large.heldBytes / large.stats.periods),
     },
     peers: {
-      naiveReplay: { p50Ms: small.naive.p50Ms, p99Ms: small.naive.p99Ms, queries: small.naive.count, events: small.events, ansinhP50Ms: small.ansinhOnNaive.p50Ms },
+      naiveReplay: {
+        p50Ms: small.naive.p50Ms,
+        p99Ms: small.naive.p99Ms,
+        queries: small.naive.count,
+        events: small.events,
+        ansinhP50Ms: small.ansinhOnNaive.p50Ms,
+      },
       sqlIntervals: server?.sqlIntervals ?? null,
       emmett: server?.emmett ?? null,
       duckdb: server?.duckdb ?? null,
@@ -128,7 +159,8 @@ const main = async (): Promise<void> => {
       vsNaiveReplay: ratio(small.naive.p50Ms, small.ansinhOnNaive.p50Ms),
       vsSqlIntervals: server == null ? null : ratio(server.sqlIntervals.p50Ms, server.sqlIntervals.ansinhP50Ms),
       emmettRead: server == null ? null : ratio(server.replay.postgres.eventsPerSec, server.emmett.readEventsPerSec),
-      emmettAppend: server == null ? null : ratio(server.import.postgres.eventsPerSec, server.emmett.appendEventsPerSec),
+      emmettAppend:
+        server == null ? null : ratio(server.import.postgres.eventsPerSec, server.emmett.appendEventsPerSec),
       vsDuckdb: server == null ? null : ratio(server.duckdb.p50Ms, server.duckdb.ansinhP50Ms),
       vsPgRange: server == null ? null : ratio(server.pgRange.p50Ms, server.pgRange.ansinhP50Ms),
     },
@@ -142,9 +174,19 @@ const main = async (): Promise<void> => {
       queries: reform.withReform.count,
     },
     cli: server?.cli ?? null,
-    snapshot: { bytes: large.snapshot.bytes, writeMs: large.snapshot.writeMs, restoreMs: large.snapshot.restoreMs, events: large.snapshot.events },
+    snapshot: {
+      bytes: large.snapshot.bytes,
+      writeMs: large.snapshot.writeMs,
+      restoreMs: large.snapshot.restoreMs,
+      events: large.snapshot.events,
+    },
     partitioned,
-    machine: { nproc: availableParallelism(), memoryGb: round(totalmem() / 2 ** 30), node: process.version, loadAverage: { before: round(loadBefore, 2), after: round(loadavg()[0]!, 2) } },
+    machine: {
+      nproc: availableParallelism(),
+      memoryGb: round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: { before: round(loadBefore, 2), after: round(loadavg()[0]!, 2) },
+    },
     seconds: round((performance.now() - started) / 1000),
   }
   if (plan.json) process.stdout.write(JSON.stringify(result) + '\n')
@@ -156,7 +198,9 @@ const FLAGS = ['--expose-gc', '--max-old-space-size=20000']
 
 if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
   // Started without the flags (e.g. `node bench/dist/main.js`): run again with them.
-  const child = spawnSync(process.execPath, [...FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' })
+  const child = spawnSync(process.execPath, [...FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  })
   process.exit(child.status ?? 1)
 } else {
   main().then(

@@ -22,7 +22,12 @@ export const quantile = (sorted: readonly number[], q: number): number =>
 /** The latency figures of `durations` (ms, any order). */
 export const latencyOf = (durations: readonly number[]): Latency => {
   const sorted = [...durations].sort((a, b) => a - b)
-  return { count: sorted.length, p50Ms: round(quantile(sorted, 0.5), 4), p99Ms: round(quantile(sorted, 0.99), 4), maxMs: round(sorted[sorted.length - 1] ?? NaN, 4) }
+  return {
+    count: sorted.length,
+    p50Ms: round(quantile(sorted, 0.5), 4),
+    p99Ms: round(quantile(sorted, 0.99), 4),
+    maxMs: round(sorted[sorted.length - 1] ?? NaN, 4),
+  }
 }
 
 /** Times each call of `run(i)` for i in [0, n) and returns the latency figures. */

@@ -33,7 +33,11 @@ export const writeNdjson = async (events: Iterable<DomainEvent>, file: string, l
 }
 
 /** Reads `file`, decodes every line into a history's columns; events per second end to end. */
-export const decodeAndFold = async (file: string, unit: string, asOf: string): Promise<{ events: number; ms: number; eventsPerSec: number; fastLines: number }> => {
+export const decodeAndFold = async (
+  file: string,
+  unit: string,
+  asOf: string,
+): Promise<{ events: number; ms: number; eventsPerSec: number; fastLines: number }> => {
   const t = now()
   const history = new History()
   const decoder = historyDecoder(history)

@@ -54,7 +54,12 @@ export const parseArgs = (args: readonly string[]): BenchPlan | 'help' | { reado
   try {
     ;({ values } = parseArgsOf({
       args: args[0] === '--' ? args.slice(1) : [...args],
-      options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, 'skip-postgres': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        quick: { type: 'boolean' },
+        json: { type: 'boolean' },
+        'skip-postgres': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }))
@@ -66,6 +71,36 @@ export const parseArgs = (args: readonly string[]): BenchPlan | 'help' | { reado
   const json = values.json === true
   const postgres = values['skip-postgres'] !== true
   return quick
-    ? { quick, json, postgres, scale: QUICK_SCALE, queries: 200, warmUpQueries: 100, naiveQueries: 2, knownAtCutoffs: 1, knownAtRepeats: 4, ndjsonEvents: 50_000, importEvents: 5_000, emmettConcurrency: 0, sqlQueries: 60, partitionParticipants: 30_000 }
-    : { quick, json, postgres, scale: FULL_SCALE, queries: 200, warmUpQueries: 50, naiveQueries: 5, knownAtCutoffs: 2, knownAtRepeats: 9, ndjsonEvents: 500_000, importEvents: 50_000, emmettConcurrency: 8, sqlQueries: 500, partitionParticipants: 500_000 }
+    ? {
+        quick,
+        json,
+        postgres,
+        scale: QUICK_SCALE,
+        queries: 200,
+        warmUpQueries: 100,
+        naiveQueries: 2,
+        knownAtCutoffs: 1,
+        knownAtRepeats: 4,
+        ndjsonEvents: 50_000,
+        importEvents: 5_000,
+        emmettConcurrency: 0,
+        sqlQueries: 60,
+        partitionParticipants: 30_000,
+      }
+    : {
+        quick,
+        json,
+        postgres,
+        scale: FULL_SCALE,
+        queries: 200,
+        warmUpQueries: 50,
+        naiveQueries: 5,
+        knownAtCutoffs: 2,
+        knownAtRepeats: 9,
+        ndjsonEvents: 500_000,
+        importEvents: 50_000,
+        emmettConcurrency: 8,
+        sqlQueries: 500,
+        partitionParticipants: 500_000,
+      }
 }

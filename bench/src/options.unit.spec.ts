@@ -3,8 +3,18 @@ import { parseArgs } from './options.js'
 
 describe('the bench command line', () => {
   it('reads the flags into a plan', () => {
-    expect(parseArgs(['--quick', '--json'])).toMatchObject({ quick: true, json: true, postgres: true, importEvents: 5_000 })
-    expect(parseArgs(['--skip-postgres'])).toMatchObject({ quick: false, json: false, postgres: false, importEvents: 50_000 })
+    expect(parseArgs(['--quick', '--json'])).toMatchObject({
+      quick: true,
+      json: true,
+      postgres: true,
+      importEvents: 5_000,
+    })
+    expect(parseArgs(['--skip-postgres'])).toMatchObject({
+      quick: false,
+      json: false,
+      postgres: false,
+      importEvents: 50_000,
+    })
     expect(parseArgs(['--', '--quick'])).toMatchObject({ quick: true })
     expect(parseArgs(['-h'])).toBe('help')
   })

@@ -24,7 +24,13 @@ export interface ParticipantActions {
   enrolledPeople(): number
 }
 
-const HEALTH = 1, HEALTH_LAPSE = 2, VOLUNTARY = 3, VOLUNTARY_LAPSE = 4, VOLUNTARY_TO_WORK = 5, WORK_START = 6, WORK_CHANGE = 7
+const HEALTH = 1,
+  HEALTH_LAPSE = 2,
+  VOLUNTARY = 3,
+  VOLUNTARY_LAPSE = 4,
+  VOLUNTARY_TO_WORK = 5,
+  WORK_START = 6,
+  WORK_CHANGE = 7
 /** Payment modes of voluntary participants, in months, and how common each is. */
 const MODES = [1, 3, 6, 12]
 const MODE_SHARE = [0.2, 0.35, 0.25, 0.2]
@@ -46,7 +52,9 @@ export const participantActions = (
   const n = scale.participants
   const unit = new Uint16Array(n)
   const mode = new Uint8Array(n)
-  const healthNext = new Int32Array(n), voluntaryNext = new Int32Array(n), workNext = new Int32Array(n)
+  const healthNext = new Int32Array(n),
+    voluntaryNext = new Int32Array(n),
+    workNext = new Int32Array(n)
   const enrolled = new Uint8Array(n)
   let people = 0
   const buckets: number[][] = Array.from({ length: dayEnd - day0 + 1 }, () => [])
@@ -94,9 +102,23 @@ export const participantActions = (
       people++
     }
   }
-  const enrol = (p: number, scheme: Scheme, u: number, from: number, through: number | null, agent: string | null, employerRef: string | null): DomainEvent => {
+  const enrol = (
+    p: number,
+    scheme: Scheme,
+    u: number,
+    from: number,
+    through: number | null,
+    agent: string | null,
+    employerRef: string | null,
+  ): DomainEvent => {
     count(p)
-    const data: ParticipantEnrolled = { participantId: participantId(p), scheme, unit: layout.communes[u]!.code as never, coveredFrom: text(from), coveredThrough: through === null ? null : text(through) }
+    const data: ParticipantEnrolled = {
+      participantId: participantId(p),
+      scheme,
+      unit: layout.communes[u]!.code as never,
+      coveredFrom: text(from),
+      coveredThrough: through === null ? null : text(through),
+    }
     if (agent !== null) (data as { agent?: string }).agent = agent
     if (employerRef !== null) (data as { employer?: string }).employer = employerRef
     return recorder.record('ParticipantEnrolled', data)
@@ -117,7 +139,8 @@ export const participantActions = (
   function* act(day: number, p: number, action: number): Generator<DomainEvent> {
     switch (action) {
       case HEALTH: {
-        const from = healthNext[p]!, through = Calendar.addMonths(from, 12) - 1
+        const from = healthNext[p]!,
+          through = Calendar.addMonths(from, 12) - 1
         yield enrol(p, 'health', unit[p]!, from, through, null, null)
         const r = rng.next()
         if (r < 0.86) scheduleEnrolment((healthNext[p] = through + 1), p, HEALTH)
@@ -129,7 +152,8 @@ export const participantActions = (
         yield lapse(p, 'health', day, rng.chance(0.3) ? 'deceased' : 'other')
         return
       case VOLUNTARY: {
-        const from = voluntaryNext[p]!, through = Calendar.addMonths(from, mode[p]!) - 1
+        const from = voluntaryNext[p]!,
+          through = Calendar.addMonths(from, mode[p]!) - 1
         yield enrol(p, 'voluntary', unit[p]!, from, through, agents[p % 50]!, null)
         // About a quarter of voluntary payers stop within a year.
         if (!rng.chance(1 - Math.pow(0.78, mode[p]! / 12))) {

@@ -14,7 +14,10 @@ import { warm } from './fold.js'
 import { type ScaleOptions, generateHistory } from './generator.js'
 
 /** A message to a partition worker. */
-export type PartitionCommand = { readonly type: 'fold' } | { readonly type: 'ask'; readonly id: number; readonly asOf: string; readonly scheme: Scheme } | { readonly type: 'stop' }
+export type PartitionCommand =
+  | { readonly type: 'fold' }
+  | { readonly type: 'ask'; readonly id: number; readonly asOf: string; readonly scheme: Scheme }
+  | { readonly type: 'stop' }
 
 /** A message from a partition worker. */
 export type PartitionReply =

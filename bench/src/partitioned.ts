@@ -51,7 +51,12 @@ const startPartition = async (scale: ScaleOptions): Promise<Partition> => {
     process.exit(1)
   })
   const generated = await next()
-  return { worker, events: generated.type === 'generated' ? generated.events : 0, next, send: (m) => worker.postMessage(m) }
+  return {
+    worker,
+    events: generated.type === 'generated' ? generated.events : 0,
+    next,
+    send: (m) => worker.postMessage(m),
+  }
 }
 
 /** Folds every partition at once; the wall-clock time until the last is done. */
@@ -68,7 +73,12 @@ const stopAll = async (partitions: readonly Partition[]): Promise<void> => {
 
 /** Runs one partition, then two (other provinces), and the scatter-gather questions over the two. */
 export const runPartitioned = async (plan: BenchPlan, log: (m: string) => void): Promise<PartitionedFigures> => {
-  const province = (code: string): ScaleOptions => ({ ...plan.scale, participants: plan.partitionParticipants, employers: Math.round(plan.partitionParticipants / 250), province: code })
+  const province = (code: string): ScaleOptions => ({
+    ...plan.scale,
+    participants: plan.partitionParticipants,
+    employers: Math.round(plan.partitionParticipants / 250),
+    province: code,
+  })
   log(`partitioned: one province of ${plan.partitionParticipants} participants`)
   const alone = [await startPartition(province('60'))]
   const oneMs = await foldAll(alone)
@@ -80,7 +90,8 @@ export const runPartitioned = async (plan: BenchPlan, log: (m: string) => void):
   const questions = queryMix(province('62'), 200)
   for (let i = 0; i < questions.length; i++) {
     const t = now()
-    for (const p of pair) p.send({ type: 'ask', id: i, asOf: questions[i]!.asOf, scheme: questions[i]!.scheme as Scheme })
+    for (const p of pair)
+      p.send({ type: 'ask', id: i, asOf: questions[i]!.asOf, scheme: questions[i]!.scheme as Scheme })
     const answers = await Promise.all(pair.map((p) => p.next()))
     durations.push(now() - t)
     if (answers.some((a) => a.type !== 'answer')) throw new Error('a partition did not answer')
@@ -90,5 +101,11 @@ export const runPartitioned = async (plan: BenchPlan, log: (m: string) => void):
   const twoEvents = pair[0]!.events + pair[1]!.events
   const one = { events: oneEvents, foldMs: round(oneMs), eventsPerSec: perSecond(oneEvents, oneMs) }
   const two = { events: twoEvents, foldMs: round(twoMs), eventsPerSec: perSecond(twoEvents, twoMs) }
-  return { participantsPerPartition: plan.partitionParticipants, one, two, speedup: round(two.eventsPerSec / one.eventsPerSec, 2), scatterGather: latencyOf(durations) }
+  return {
+    participantsPerPartition: plan.partitionParticipants,
+    one,
+    two,
+    speedup: round(two.eventsPerSec / one.eventsPerSec, 2),
+    scatterGather: latencyOf(durations),
+  }
 }

@@ -36,8 +36,18 @@ export const queryMix = (scale: ScaleOptions, count: number, seed = 42): BenchQu
   const out: BenchQuery[] = []
   for (let i = 0; i < count; i++) {
     const r = rng.next()
-    const unit = r < 0.1 ? units.province : r < 0.3 ? units.districts[rng.int(0, units.districts.length - 1)]! : units.communes[rng.int(0, units.communes.length - 1)]!
-    out.push({ report: i % 2 === 0 ? 'coverage' : 'plan', asOf: fromDayNumber(rng.int(first, last)), scheme: SCHEMES[rng.int(0, SCHEMES.length - 1)]!, unit })
+    const unit =
+      r < 0.1
+        ? units.province
+        : r < 0.3
+          ? units.districts[rng.int(0, units.districts.length - 1)]!
+          : units.communes[rng.int(0, units.communes.length - 1)]!
+    out.push({
+      report: i % 2 === 0 ? 'coverage' : 'plan',
+      asOf: fromDayNumber(rng.int(first, last)),
+      scheme: SCHEMES[rng.int(0, SCHEMES.length - 1)]!,
+      unit,
+    })
   }
   return out
 }

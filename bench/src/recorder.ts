@@ -4,7 +4,18 @@
  *
  * @module recorder
  */
-import { type DomainEvent, type EventDataMap, type EventId, type EventOf, type EventType, type Instant, civilToDays, daysInMonth, daysToCivil, fromDayNumber } from '@ansinh/core'
+import {
+  type DomainEvent,
+  type EventDataMap,
+  type EventId,
+  type EventOf,
+  type EventType,
+  type Instant,
+  civilToDays,
+  daysInMonth,
+  daysToCivil,
+  fromDayNumber,
+} from '@ansinh/core'
 import type { Stamp } from './province.js'
 
 /** What a generated history holds; filled in while it is generated. */
@@ -22,13 +33,29 @@ export const emptyStats = (): ScaleStats => ({
   events: 0,
   participants: 0,
   periods: 0,
-  byType: { ParticipantEnrolled: 0, ParticipantLapsed: 0, QuotaAssigned: 0, DebtRecorded: 0, DebtSettled: 0, UnitEstablished: 0, PopulationEstimated: 0, ContributionCollected: 0, RevenuePlanAssigned: 0, UnitChanged: 0, UnitDissolved: 0, ParticipantIdentified: 0 },
+  byType: {
+    ParticipantEnrolled: 0,
+    ParticipantLapsed: 0,
+    QuotaAssigned: 0,
+    DebtRecorded: 0,
+    DebtSettled: 0,
+    UnitEstablished: 0,
+    PopulationEstimated: 0,
+    ContributionCollected: 0,
+    RevenuePlanAssigned: 0,
+    UnitChanged: 0,
+    UnitDissolved: 0,
+    ParticipantIdentified: 0,
+  },
 })
 
 /** Day numbers and their `YYYY-MM-DD` text, cached over the range a history touches. */
 export class Calendar {
   private readonly texts: string[] = []
-  constructor(readonly first: number, readonly last: number) {
+  constructor(
+    readonly first: number,
+    readonly last: number,
+  ) {
     for (let d = first; d <= last; d++) this.texts.push(fromDayNumber(d))
   }
 
@@ -41,7 +68,8 @@ export class Calendar {
   static addMonths(d: number, months: number): number {
     const [y, m, day] = daysToCivil(d)
     const total = y * 12 + (m - 1) + months
-    const ny = Math.floor(total / 12), nm = (total % 12) + 1
+    const ny = Math.floor(total / 12),
+      nm = (total % 12) + 1
     return civilToDays(ny, nm, Math.min(day, daysInMonth(ny, nm)))
   }
 }
@@ -59,7 +87,11 @@ export class Recorder {
   private seconds = 0
   private readonly prefix: string
 
-  constructor(seed: number, province: string, readonly stats: ScaleStats) {
+  constructor(
+    seed: number,
+    province: string,
+    readonly stats: ScaleStats,
+  ) {
     const s = (seed >>> 0).toString(16).padStart(8, '0')
     this.prefix = `${s}-${(+province).toString(16).padStart(4, '0')}-4000-8000-`
   }

@@ -36,9 +36,12 @@ export interface ReformFigures {
 
 const questions = (units: readonly (string | null)[], count: number, seed: number): Question[] => {
   const rng = new Rng(seed, 'reform')
-  const first = Date.UTC(2023, 0, 1), last = Date.UTC(2025, 11, 31)
+  const first = Date.UTC(2023, 0, 1),
+    last = Date.UTC(2025, 11, 31)
   return Array.from({ length: count }, () => ({
-    asOf: new Date(first + rng.int(0, Math.floor((last - first) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10) as BusinessDate,
+    asOf: new Date(first + rng.int(0, Math.floor((last - first) / 86_400_000)) * 86_400_000)
+      .toISOString()
+      .slice(0, 10) as BusinessDate,
     unit: units[rng.int(0, units.length - 1)]!,
     scheme: rng.int(0, 1) === 0 ? 'voluntary' : 'compulsory',
     plan: rng.int(0, 3) === 0,
@@ -46,15 +49,26 @@ const questions = (units: readonly (string | null)[], count: number, seed: numbe
 }
 
 const ask = (history: History, q: Question): unknown =>
-  q.plan ? planReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit ?? '91' }) : coverageReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit })
+  q.plan
+    ? planReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit ?? '91' })
+    : coverageReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit })
 
 /** Measures `count` questions (after as many warm-up ones) on both histories. */
 export const reformLatency = (count: number): ReformFigures => {
   const generated = reformHistory()
   const withReform = History.of(generated.events)
-  const plain: PositionedEvent[] = generated.events.filter((e) => !REFORM_TYPES.has(e.event.type)).map((e, i) => ({ event: e.event, position: i + 1 }))
+  const plain: PositionedEvent[] = generated.events
+    .filter((e) => !REFORM_TYPES.has(e.event.type))
+    .map((e, i) => ({ event: e.event, position: i + 1 }))
   const withoutReform = History.of(plain)
-  const units = [null, '91', '89', ...generated.oldCommunes['89'].slice(0, 6), ...generated.oldCommunes['91'].slice(0, 6), ...generated.newCommunes.slice(0, 6)]
+  const units = [
+    null,
+    '91',
+    '89',
+    ...generated.oldCommunes['89'].slice(0, 6),
+    ...generated.oldCommunes['91'].slice(0, 6),
+    ...generated.newCommunes.slice(0, 6),
+  ]
   const warmUp = questions(units, count, 7)
   const measured = questions(units, count, 42)
   const run = (h: History): Latency => {
@@ -63,5 +77,10 @@ export const reformLatency = (count: number): ReformFigures => {
   }
   const a = run(withReform)
   const b = run(withoutReform)
-  return { events: generated.events.length, withReform: a, withoutReform: b, p99Ratio: Math.round((a.p99Ms / b.p99Ms) * 100) / 100 }
+  return {
+    events: generated.events.length,
+    withReform: a,
+    withoutReform: b,
+    p99Ratio: Math.round((a.p99Ms / b.p99Ms) * 100) / 100,
+  }
 }

@@ -34,7 +34,16 @@ import { type Throughput, importEvents, replayAll } from './stores.js'
 export interface ServerFigures {
   readonly import: { readonly pglite: Throughput; readonly postgres: Throughput }
   readonly replay: { readonly pglite: Throughput; readonly postgres: Throughput }
-  readonly sqlIntervals: { readonly p50Ms: number; readonly p99Ms: number; readonly rows: number; readonly loadMs: number; readonly agrees: boolean; readonly queries: number; readonly ansinhP50Ms: number; readonly ansinhP99Ms: number }
+  readonly sqlIntervals: {
+    readonly p50Ms: number
+    readonly p99Ms: number
+    readonly rows: number
+    readonly loadMs: number
+    readonly agrees: boolean
+    readonly queries: number
+    readonly ansinhP50Ms: number
+    readonly ansinhP99Ms: number
+  }
   readonly duckdb: DuckDbFigures & { readonly ansinhP50Ms: number }
   readonly pgRange: PgRangeFigures & { readonly ansinhP50Ms: number }
   /** An `ansinh report` process against the PGlite store of the import phase, through its snapshot. */
@@ -97,7 +106,14 @@ export const runServerPhases = async (
     await loadStoredHistory(liteStore, { useSnapshot: true, warn: log, refreshAfter: 0 })
     await liteStore.close()
     log(`ansinh report process against the PGlite store (${events.length} events, with its snapshot)`)
-    const report = await measureCliReport(`pglite:${dir}`, events.length, ['report', 'coverage', '--as-of', `${plan.scale.startYear}-12-31`, '--scheme', 'health'])
+    const report = await measureCliReport(`pglite:${dir}`, events.length, [
+      'report',
+      'coverage',
+      '--as-of',
+      `${plan.scale.startYear}-12-31`,
+      '--scheme',
+      'health',
+    ])
     log(`ansinh explain, diff, revisions and reproduce processes against the same store`)
     const cli = { ...report, audit: await measureCliAudit(`pglite:${dir}`, events, plan.scale.startYear) }
 
@@ -115,8 +131,12 @@ export const runServerPhases = async (
       (u) => view.geography.children(u),
       (q) => coverageReport(small.history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit }).participants,
     )
-    const expected = (q: BenchQuery) => coverageReport(small.history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit }).participants
-    const units = { subtree: (u: string) => view.geography.subtree(u), children: (u: string) => view.geography.children(u) }
+    const expected = (q: BenchQuery) =>
+      coverageReport(small.history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit }).participants
+    const units = {
+      subtree: (u: string) => view.geography.subtree(u),
+      children: (u: string) => view.geography.children(u),
+    }
     log(`PostgreSQL daterange + GiST over the same intervals, ${plan.sqlQueries} questions`)
     const pgRange = await runPgRange(server.url, small.events, sqlQueries, units, expected)
     log(`DuckDB over the same intervals, ${plan.sqlQueries} questions`)
@@ -125,7 +145,16 @@ export const runServerPhases = async (
     return {
       import: { pglite: importPglite, postgres: importPostgres },
       replay: { pglite: replayPglite, postgres: replayPostgres },
-      sqlIntervals: { p50Ms: sql.latency.p50Ms, p99Ms: sql.latency.p99Ms, rows: sql.rows, loadMs: sql.loadMs, agrees: sql.agrees, queries: sql.latency.count, ansinhP50Ms: ansinh.p50Ms, ansinhP99Ms: ansinh.p99Ms },
+      sqlIntervals: {
+        p50Ms: sql.latency.p50Ms,
+        p99Ms: sql.latency.p99Ms,
+        rows: sql.rows,
+        loadMs: sql.loadMs,
+        agrees: sql.agrees,
+        queries: sql.latency.count,
+        ansinhP50Ms: ansinh.p50Ms,
+        ansinhP99Ms: ansinh.p99Ms,
+      },
       duckdb: { ...duckdb, ansinhP50Ms: ansinh.p50Ms },
       pgRange: { ...pgRange, ansinhP50Ms: ansinh.p50Ms },
       cli,

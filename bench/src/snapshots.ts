@@ -34,8 +34,14 @@ export const measureSnapshot = (history: History): SnapshotFigures => {
   // viewed in place, as a store's load does: the sealed bytes are not used again
   const restored = E.isRight(opened) ? decodeHistorySnapshot(opened.right.payload, { inPlace: true }) : opened
   const restoreMs = now() - r
-  if (E.isLeft(restored) || restored.right.size !== history.size || restored.right.lastPosition !== history.lastPosition) {
-    throw new Error(`snapshot did not restore the history: ${E.isLeft(restored) ? JSON.stringify(restored.left) : restored.right.size}`)
+  if (
+    E.isLeft(restored) ||
+    restored.right.size !== history.size ||
+    restored.right.lastPosition !== history.lastPosition
+  ) {
+    throw new Error(
+      `snapshot did not restore the history: ${E.isLeft(restored) ? JSON.stringify(restored.left) : restored.right.size}`,
+    )
   }
   return { events: history.size, bytes: sealed.length, writeMs: round(writeMs), restoreMs: round(restoreMs) }
 }
@@ -80,7 +86,12 @@ export const runCli = async (args: readonly string[]): Promise<CliRun> => {
  * Node process (its peak RSS written on exit by a hook loaded with `--import`), and times it from
  * spawn to exit; the best of `runs`.
  */
-export const measureCliReport = async (store: string, events: number, args: readonly string[], runs = 3): Promise<CliFigures> => {
+export const measureCliReport = async (
+  store: string,
+  events: number,
+  args: readonly string[],
+  runs = 3,
+): Promise<CliFigures> => {
   let best: CliFigures | null = null
   for (let i = 0; i < runs; i++) {
     const { code, ms, rssKb, stderr } = await runCli([...args, '--store', store, '--format', 'json'])

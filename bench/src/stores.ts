@@ -26,7 +26,8 @@ export const importEvents = async (store: EventStore, events: readonly DomainEve
   const t = now()
   for (let i = 0; i < events.length; i += IMPORT_BATCH) {
     const appended = await store.appendMany(writesInOrder(events.slice(i, i + IMPORT_BATCH), revisions))
-    if (E.isLeft(appended)) throw new Error(`import refused at event ${i}: ${JSON.stringify(appended.left).slice(0, 300)}`)
+    if (E.isLeft(appended))
+      throw new Error(`import refused at event ${i}: ${JSON.stringify(appended.left).slice(0, 300)}`)
   }
   const ms = now() - t
   return { events: events.length, ms: round(ms), eventsPerSec: perSecond(events.length, ms) }

@@ -30,12 +30,19 @@ const literalList = (units: readonly string[]): string => {
 }
 
 /** Loads the intervals of `events` into an in-memory DuckDB, then answers `queries`. */
-export const runDuckDb = async (events: readonly PositionedEvent[], queries: readonly BenchQuery[], units: Units, expected: (q: BenchQuery) => number): Promise<DuckDbFigures> => {
+export const runDuckDb = async (
+  events: readonly PositionedEvent[],
+  queries: readonly BenchQuery[],
+  units: Units,
+  expected: (q: BenchQuery) => number,
+): Promise<DuckDbFigures> => {
   const instance = await DuckDBInstance.create(':memory:')
   const connection = await instance.connect()
   try {
     const t = now()
-    await connection.run('CREATE TABLE coverage_intervals (participant BIGINT NOT NULL, scheme TINYINT NOT NULL, unit VARCHAR NOT NULL, from_day INTEGER NOT NULL, to_day INTEGER NOT NULL)')
+    await connection.run(
+      'CREATE TABLE coverage_intervals (participant BIGINT NOT NULL, scheme TINYINT NOT NULL, unit VARCHAR NOT NULL, from_day INTEGER NOT NULL, to_day INTEGER NOT NULL)',
+    )
     const iv = coverageIntervals(events)
     const appender = await connection.createAppender('coverage_intervals')
     for (let i = 0; i < iv.from.length; i++) {
@@ -58,7 +65,14 @@ export const runDuckDb = async (events: readonly PositionedEvent[], queries: rea
       return new Map(reader.getRows().map((row) => [String(row[0]), Number(row[1])]))
     }
     const { agrees, latency } = await checkThenTime(askWith(count, units), queries, expected)
-    return { rows: iv.from.length, loadMs: round(loadMs), p50Ms: latency.p50Ms, p99Ms: latency.p99Ms, queries: latency.count, agrees }
+    return {
+      rows: iv.from.length,
+      loadMs: round(loadMs),
+      p50Ms: latency.p50Ms,
+      p99Ms: latency.p99Ms,
+      queries: latency.count,
+      agrees,
+    }
   } finally {
     connection.closeSync()
     instance.closeSync()

@@ -22,11 +22,20 @@ export interface EmmettFigures {
 }
 
 /** Runs of consecutive events of one stream. */
-const runsOf = (events: readonly DomainEvent[]): { stream: string; events: { type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[] }[] => {
+const runsOf = (
+  events: readonly DomainEvent[],
+): {
+  stream: string
+  events: { type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[]
+}[] => {
   const runs: ReturnType<typeof runsOf> = []
   for (const e of events) {
     const stream = streamOf(e)
-    const message = { type: e.type, data: e.data as unknown as Record<string, unknown>, metadata: { eventId: e.id, recordedAt: e.recordedAt } }
+    const message = {
+      type: e.type,
+      data: e.data as unknown as Record<string, unknown>,
+      metadata: { eventId: e.id, recordedAt: e.recordedAt },
+    }
     const last = runs[runs.length - 1]
     if (last !== undefined && last.stream === stream) last.events.push(message)
     else runs.push({ stream, events: [message] })
@@ -35,7 +44,11 @@ const runsOf = (events: readonly DomainEvent[]): { stream: string; events: { typ
 }
 
 /** Appends every run, `concurrency` appends in flight at once; returns the events appended. */
-const appendRuns = async (store: ReturnType<typeof getPostgreSQLEventStore>, runs: ReturnType<typeof runsOf>, concurrency: number): Promise<number> => {
+const appendRuns = async (
+  store: ReturnType<typeof getPostgreSQLEventStore>,
+  runs: ReturnType<typeof runsOf>,
+  concurrency: number,
+): Promise<number> => {
   let next = 0
   let appended = 0
   const worker = async (): Promise<void> => {
@@ -56,7 +69,11 @@ const appendRuns = async (store: ReturnType<typeof getPostgreSQLEventStore>, run
  * by position in transaction order, so a read after them may skip or repeat a few messages: the
  * read is measured on the sequentially written database, where it is exact.)
  */
-export const runEmmett = async (url: string, events: readonly DomainEvent[], concurrency: number): Promise<EmmettFigures> => {
+export const runEmmett = async (
+  url: string,
+  events: readonly DomainEvent[],
+  concurrency: number,
+): Promise<EmmettFigures> => {
   const runs = runsOf(events)
   const store = getPostgreSQLEventStore(url)
   const pool = dumbo({ connectionString: url })
@@ -80,8 +97,10 @@ export const runEmmett = async (url: string, events: readonly DomainEvent[], con
         after = batch.currentGlobalPosition
       }
       const readMs = now() - t
-      if (ids.size !== events.length) throw new Error(`Emmett read ${ids.size} distinct messages back, expected ${events.length}`)
-      if (pass === 0 || readMs < read!.ms) read = { events: ids.size, ms: round(readMs), eventsPerSec: perSecond(ids.size, readMs) }
+      if (ids.size !== events.length)
+        throw new Error(`Emmett read ${ids.size} distinct messages back, expected ${events.length}`)
+      if (pass === 0 || readMs < read!.ms)
+        read = { events: ids.size, ms: round(readMs), eventsPerSec: perSecond(ids.size, readMs) }
     }
   } finally {
     await store.close()
@@ -100,7 +119,11 @@ export const runEmmett = async (url: string, events: readonly DomainEvent[], con
     const t = now()
     const appended = await appendRuns(concurrentStore, runs, concurrency)
     const ms = now() - t
-    return { append, appendConcurrent: { events: appended, ms: round(ms), eventsPerSec: perSecond(appended, ms), concurrency }, read: read! }
+    return {
+      append,
+      appendConcurrent: { events: appended, ms: round(ms), eventsPerSec: perSecond(appended, ms), concurrency },
+      read: read!,
+    }
   } finally {
     await concurrentStore.close()
   }

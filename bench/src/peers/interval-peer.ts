@@ -23,21 +23,27 @@ export interface Units {
 }
 
 /** The peer's answer to one question: the unit's participants (the other counts are asked, as the report needs them). */
-export const askWith = (count: CountByUnit, units: Units) => async (q: BenchQuery): Promise<number> => {
-  const subtree = units.subtree(q.unit)
-  const s = SCHEME[q.scheme]
-  const byUnit = await count(s, subtree, dayNumber(q.asOf))
-  const sum = (m: Map<string, number>, us: readonly string[]): number => us.reduce((n, u) => n + (m.get(u) ?? 0), 0)
-  for (const c of units.children(q.unit)) sum(byUnit, units.subtree(c))
-  if (q.report === 'plan') {
-    await count(s, subtree, dayNumber(sameDateLastYear(q.asOf)))
-    await count(s, subtree, dayNumber(endOfYear(yearOf(q.asOf) - 1)))
+export const askWith =
+  (count: CountByUnit, units: Units) =>
+  async (q: BenchQuery): Promise<number> => {
+    const subtree = units.subtree(q.unit)
+    const s = SCHEME[q.scheme]
+    const byUnit = await count(s, subtree, dayNumber(q.asOf))
+    const sum = (m: Map<string, number>, us: readonly string[]): number => us.reduce((n, u) => n + (m.get(u) ?? 0), 0)
+    for (const c of units.children(q.unit)) sum(byUnit, units.subtree(c))
+    if (q.report === 'plan') {
+      await count(s, subtree, dayNumber(sameDateLastYear(q.asOf)))
+      await count(s, subtree, dayNumber(endOfYear(yearOf(q.asOf) - 1)))
+    }
+    return sum(byUnit, subtree)
   }
-  return sum(byUnit, subtree)
-}
 
 /** Whether the first 20 answers equal ansinh's, then the latency over every question. */
-export const checkThenTime = async (ask: (q: BenchQuery) => Promise<number>, queries: readonly BenchQuery[], expected: (q: BenchQuery) => number): Promise<{ agrees: boolean; latency: Latency }> => {
+export const checkThenTime = async (
+  ask: (q: BenchQuery) => Promise<number>,
+  queries: readonly BenchQuery[],
+  expected: (q: BenchQuery) => number,
+): Promise<{ agrees: boolean; latency: Latency }> => {
   let agrees = true
   for (const q of queries.slice(0, 20)) if ((await ask(q)) !== expected(q)) agrees = false
   return { agrees, latency: await latenciesAsync(queries.length, (i) => ask(queries[i]!)) }

@@ -36,7 +36,8 @@ const replay = (events: readonly PositionedEvent[], scheme: Scheme, year: number
         break
       }
       case 'ParticipantLapsed':
-        if (event.data.scheme === scheme) pairs.get(event.data.participantId)?.lapses.push(dayNumber(event.data.lapsedOn))
+        if (event.data.scheme === scheme)
+          pairs.get(event.data.participantId)?.lapses.push(dayNumber(event.data.lapsedOn))
         break
       case 'UnitEstablished':
         parent.set(event.data.code, event.data.parent ?? null)
@@ -74,7 +75,8 @@ const answer = (events: readonly PositionedEvent[], q: BenchQuery): Record<strin
   const { pairs, parent, quota } = replay(events, q.scheme, year, day)
   const children = [...parent.keys()].filter((c) => parent.get(c) === q.unit)
   const inside = (code: string | null, root: string): boolean => {
-    for (let c = code, steps = 0; c != null && steps < 4; c = parent.get(c) ?? null, steps++) if (c === root) return true
+    for (let c = code, steps = 0; c != null && steps < 4; c = parent.get(c) ?? null, steps++)
+      if (c === root) return true
     return false
   }
   const count = (root: string, d: number): number => {
@@ -89,12 +91,14 @@ const answer = (events: readonly PositionedEvent[], q: BenchQuery): Record<strin
     out['target'] = quota.get(q.unit)?.target ?? -1
     out['sameDateLastYear'] = count(q.unit, dayNumber(sameDateLastYear(q.asOf)))
     out['endOfPreviousYear'] = count(q.unit, dayNumber(endOfYear(year - 1)))
-    let expiring = 0, fresh = 0
+    let expiring = 0,
+      fresh = 0
     for (const p of pairs.values()) {
       if (inside(countedUnit(p, day), q.unit) && day < yearEnd && countedUnit(p, yearEnd) === null) expiring++
       let first = 0
       for (let i = 1; i < p.from.length; i++) if (p.from[i]! < p.from[first]!) first = i
-      if (p.from[first]! >= dayNumber(`${year}-01-01`) && p.from[first]! <= day && inside(p.unit[first]!, q.unit)) fresh++
+      if (p.from[first]! >= dayNumber(`${year}-01-01`) && p.from[first]! <= day && inside(p.unit[first]!, q.unit))
+        fresh++
     }
     out['expiringBeforeYearEnd'] = expiring
     out['newInYear'] = fresh

@@ -8,7 +8,16 @@ import { queryMix } from '../queries.js'
 import { naiveAnswer } from './naive.js'
 import { coverageIntervals } from './sql-intervals.js'
 
-const SMALL: ScaleOptions = { seed: 11, participants: 1_500, employers: 40, communes: 12, districts: 3, startYear: 2020, years: 3, province: '60' }
+const SMALL: ScaleOptions = {
+  seed: 11,
+  participants: 1_500,
+  employers: 40,
+  communes: 12,
+  districts: 3,
+  startYear: 2020,
+  years: 3,
+  province: '60',
+}
 const events = [...generateHistory(SMALL)].map((event, i) => ({ event, position: i + 1 }))
 const history = History.of(events)
 const questions = queryMix(SMALL, 16)
@@ -24,13 +33,13 @@ describe('the peers answer what ansinh answers', () => {
         for (const c of r.children) expect(naive[c.unit]).toBe(c.participants)
       } else {
         const r = planReport(history, { asOf: q.asOf, scheme: q.scheme, unit: q.unit })
-        expect([naive['participants'], naive['sameDateLastYear'], naive['endOfPreviousYear'], naive['expiringBeforeYearEnd'], naive['newInYear']]).toEqual([
-          r.participants,
-          r.sameDateLastYear,
-          r.endOfPreviousYear,
-          r.expiringBeforeYearEnd,
-          r.newInYear,
-        ])
+        expect([
+          naive['participants'],
+          naive['sameDateLastYear'],
+          naive['endOfPreviousYear'],
+          naive['expiringBeforeYearEnd'],
+          naive['newInYear'],
+        ]).toEqual([r.participants, r.sameDateLastYear, r.endOfPreviousYear, r.expiringBeforeYearEnd, r.newInYear])
         expect(naive['target']).toBe(r.target ?? -1)
       }
     }

@@ -17,7 +17,9 @@ import type { BenchQuery } from '../queries.js'
 const SCHEME = { voluntary: 0, compulsory: 1, health: 2, unemployment: 3 } as const
 
 /** The known coverage intervals of a history: each enrolment cut by the first later lapse of its pair. */
-export const coverageIntervals = (events: readonly PositionedEvent[]): { participant: number[]; scheme: number[]; unit: string[]; from: number[]; to: number[] } => {
+export const coverageIntervals = (
+  events: readonly PositionedEvent[],
+): { participant: number[]; scheme: number[]; unit: string[]; from: number[]; to: number[] } => {
   const lapses = new Map<string, number[]>()
   for (const { event } of events) {
     if (event.type !== 'ParticipantLapsed') continue
@@ -26,7 +28,13 @@ export const coverageIntervals = (events: readonly PositionedEvent[]): { partici
     if (list === undefined) lapses.set(key, [dayNumber(event.data.lapsedOn)])
     else list.push(dayNumber(event.data.lapsedOn))
   }
-  const out = { participant: [] as number[], scheme: [] as number[], unit: [] as string[], from: [] as number[], to: [] as number[] }
+  const out = {
+    participant: [] as number[],
+    scheme: [] as number[],
+    unit: [] as string[],
+    from: [] as number[],
+    to: [] as number[],
+  }
   for (const { event } of events) {
     if (event.type !== 'ParticipantEnrolled') continue
     const d = event.data
@@ -70,16 +78,26 @@ export const runSqlIntervals = async (
   try {
     const t = now()
     await client.query('DROP TABLE IF EXISTS bench_coverage_intervals')
-    await client.query('CREATE TABLE bench_coverage_intervals (participant bigint NOT NULL, scheme smallint NOT NULL, unit text NOT NULL, from_day int NOT NULL, to_day int NOT NULL)')
+    await client.query(
+      'CREATE TABLE bench_coverage_intervals (participant bigint NOT NULL, scheme smallint NOT NULL, unit text NOT NULL, from_day int NOT NULL, to_day int NOT NULL)',
+    )
     const iv = coverageIntervals(events)
     const CHUNK = 50_000
     for (let i = 0; i < iv.from.length; i += CHUNK) {
       await client.query(
         'INSERT INTO bench_coverage_intervals SELECT * FROM unnest($1::bigint[], $2::smallint[], $3::text[], $4::int[], $5::int[])',
-        [iv.participant.slice(i, i + CHUNK), iv.scheme.slice(i, i + CHUNK), iv.unit.slice(i, i + CHUNK), iv.from.slice(i, i + CHUNK), iv.to.slice(i, i + CHUNK)],
+        [
+          iv.participant.slice(i, i + CHUNK),
+          iv.scheme.slice(i, i + CHUNK),
+          iv.unit.slice(i, i + CHUNK),
+          iv.from.slice(i, i + CHUNK),
+          iv.to.slice(i, i + CHUNK),
+        ],
       )
     }
-    await client.query('CREATE INDEX bench_coverage_intervals_asof ON bench_coverage_intervals (scheme, unit, from_day, to_day) INCLUDE (participant)')
+    await client.query(
+      'CREATE INDEX bench_coverage_intervals_asof ON bench_coverage_intervals (scheme, unit, from_day, to_day) INCLUDE (participant)',
+    )
     await client.query('VACUUM ANALYZE bench_coverage_intervals')
     const loadMs = now() - t
 
@@ -90,7 +108,8 @@ export const runSqlIntervals = async (
       )
       return new Map(r.rows.map((row) => [row.unit, Number(row.n)]))
     }
-    const sum = (m: Map<string, number>, units: readonly string[]): number => units.reduce((n, u) => n + (m.get(u) ?? 0), 0)
+    const sum = (m: Map<string, number>, units: readonly string[]): number =>
+      units.reduce((n, u) => n + (m.get(u) ?? 0), 0)
     const ask = async (q: BenchQuery): Promise<number> => {
       const units = subtree(q.unit)
       const s = SCHEME[q.scheme]

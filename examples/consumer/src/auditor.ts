@@ -26,4 +26,14 @@ if (E.isLeft(decoded)) {
 const history = History.of(decoded.right)
 const then = planReport(history, { asOf, scheme: 'voluntary', unit, knownAt })
 const now = planReport(history, { asOf, scheme: 'voluntary', unit, knownAt: null })
-console.log(JSON.stringify({ unit, asOf: day, knownThen: then.participants, knownNow: now.participants, target: now.target, eventsThen: then.basis.events, eventsNow: now.basis.events }))
+console.log(
+  JSON.stringify({
+    unit,
+    asOf: day,
+    knownThen: then.participants,
+    knownNow: now.participants,
+    target: now.target,
+    eventsThen: then.basis.events,
+    eventsNow: now.basis.events,
+  }),
+)

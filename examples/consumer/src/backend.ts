@@ -53,7 +53,16 @@ try {
   const head = await store.headPosition()
   if (E.isLeft(head)) notRead(head.left)
   const report = planReport(History.of(stored), { asOf, scheme: 'voluntary', unit, knownAt: null })
-  console.log(JSON.stringify({ appended: appended.right.positions.length, head: head.right, chain: chain.right.ok, unit: report.unit, participants: report.participants, target: report.target }))
+  console.log(
+    JSON.stringify({
+      appended: appended.right.positions.length,
+      head: head.right,
+      chain: chain.right.ok,
+      unit: report.unit,
+      participants: report.participants,
+      target: report.target,
+    }),
+  )
 } finally {
   await store.close()
 }

@@ -17,7 +17,10 @@ interface Query {
 }
 
 test('generated histories keep the write rules', () => {
-  fc.assert(fc.property(history({ participants: { min: 0, max: 8 } }), (h) => checkHistory(h.positioned).length === 0), { numRuns: 30 })
+  fc.assert(
+    fc.property(history({ participants: { min: 0, max: 8 } }), (h) => checkHistory(h.positioned).length === 0),
+    { numRuns: 30 },
+  )
 })
 
 test('the plan report keeps the projection laws', () => {

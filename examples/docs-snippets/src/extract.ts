@@ -32,8 +32,16 @@ export const snippetsOf = (page: string, text: string): Snippet[] => {
     const start = i + 1
     let end = start
     while (end < lines.length && !/^\s*```\s*$/.test(lines[end]!)) end++
-    const code = lines.slice(start, end).map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n')
-    out.push({ page, line: start + 1, code, mode: marker === 'not compiled' ? 'skip' : marker === 'compile only' ? 'compile' : 'run' })
+    const code = lines
+      .slice(start, end)
+      .map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length)))
+      .join('\n')
+    out.push({
+      page,
+      line: start + 1,
+      code,
+      mode: marker === 'not compiled' ? 'skip' : marker === 'compile only' ? 'compile' : 'run',
+    })
     i = end
   }
   return out

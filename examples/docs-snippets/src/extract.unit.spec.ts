@@ -29,6 +29,8 @@ describe('snippetsOf', () => {
   })
 
   it('takes blocks indented in a list item, without their indent', () => {
-    expect(snippetsOf('p.md', '1. step\n   ```ts\n   const a = 1\n     + 2\n   ```')).toEqual([{ page: 'p.md', line: 3, code: 'const a = 1\n  + 2', mode: 'run' }])
+    expect(snippetsOf('p.md', '1. step\n   ```ts\n   const a = 1\n     + 2\n   ```')).toEqual([
+      { page: 'p.md', line: 3, code: 'const a = 1\n  + 2', mode: 'run' },
+    ])
   })
 })

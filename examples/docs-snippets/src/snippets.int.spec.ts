@@ -53,7 +53,8 @@ const typeErrors = (): string[] => {
 describe('the documentation snippets', () => {
   it('are found on the pages that carry them (README, the runner and read-model guides)', () => {
     const pages = new Set(snippets.map((s) => s.page))
-    for (const page of ['README.md', 'docs/projection-runner.md', 'docs/read-models.md', 'docs/testing.md']) expect(pages).toContain(page)
+    for (const page of ['README.md', 'docs/projection-runner.md', 'docs/read-models.md', 'docs/testing.md'])
+      expect(pages).toContain(page)
   })
 
   it('type-check in strict mode', () => {
@@ -62,10 +63,20 @@ describe('the documentation snippets', () => {
 
   // Compiled just above; running needs them written, so this follows the type check.
   const runnable = snippets.filter((s) => s.mode === 'run')
-  it.each(runnable.map((s) => [`${s.page}:${s.line}`, s] as const))('%s runs', async (_where, s) => {
-    const js = fileOf(s).replace(/\.ts$/, '.mjs')
-    writeFileSync(js, ts.transpileModule(s.code, { fileName: 'snippet.mts', compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText)
-    // From the repository root, as a reader would run it (examples/history.ndjson is there).
-    await expect(run(process.execPath, [js], { cwd: root, timeout: 120_000 })).resolves.toBeDefined()
-  }, 180_000)
+  it.each(runnable.map((s) => [`${s.page}:${s.line}`, s] as const))(
+    '%s runs',
+    async (_where, s) => {
+      const js = fileOf(s).replace(/\.ts$/, '.mjs')
+      writeFileSync(
+        js,
+        ts.transpileModule(s.code, {
+          fileName: 'snippet.mts',
+          compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+        }).outputText,
+      )
+      // From the repository root, as a reader would run it (examples/history.ndjson is there).
+      await expect(run(process.execPath, [js], { cwd: root, timeout: 120_000 })).resolves.toBeDefined()
+    },
+    180_000,
+  )
 })

@@ -11,7 +11,6 @@
  */
 import { type BusinessDate, type PositionedEvent, dayNumber, instantMillis } from '@ansinh/core'
 
-
 interface Enrolment {
   readonly from: number
   /** Null: open-ended (never for voluntary coverage, which has a paid-through date). */
@@ -63,7 +62,13 @@ export const appendEvent = (model: AgentModel, { event, position }: PositionedEv
   const recordedAt = instantMillis(event.recordedAt)
   if (event.type === 'ParticipantEnrolled') {
     const d = event.data
-    p.enrolments.push({ from: dayNumber(d.coveredFrom), through: d.coveredThrough === null ? null : dayNumber(d.coveredThrough), agent: d.agent ?? null, position, recordedAt })
+    p.enrolments.push({
+      from: dayNumber(d.coveredFrom),
+      through: d.coveredThrough === null ? null : dayNumber(d.coveredThrough),
+      agent: d.agent ?? null,
+      position,
+      recordedAt,
+    })
   } else {
     p.lapses.push({ on: dayNumber(event.data.lapsedOn), recordedAt })
   }
@@ -82,13 +87,23 @@ export const covers = (e: Enrolment, lapses: readonly Lapse[], d: number, grace 
   e.from <= d && (e.through === null || d <= e.through + grace) && !lapses.some((l) => e.from < l.on && l.on <= d)
 
 /** The agent a participant counts for on day `d`, or undefined when not covered. */
-const agentOn = (p: { enrolments: Enrolment[]; lapses: Lapse[] }, d: number, knownAt: number | null, grace: number): string | null | undefined => {
+const agentOn = (
+  p: { enrolments: Enrolment[]; lapses: Lapse[] },
+  d: number,
+  knownAt: number | null,
+  grace: number,
+): string | null | undefined => {
   const known = (x: { recordedAt: number }): boolean => knownAt === null || x.recordedAt <= knownAt
   const lapses = p.lapses.filter(known)
   let counting: Enrolment | undefined
   for (const e of p.enrolments) {
     if (!known(e) || !covers(e, lapses, d, grace)) continue
-    if (counting === undefined || e.from > counting.from || (e.from === counting.from && e.position > counting.position)) counting = e
+    if (
+      counting === undefined ||
+      e.from > counting.from ||
+      (e.from === counting.from && e.position > counting.position)
+    )
+      counting = e
   }
   return counting === undefined ? undefined : counting.agent
 }
@@ -107,11 +122,13 @@ export const answerQuery = (model: AgentModel, query: AgentQuery, knownAt: numbe
 }
 
 const byResult = (a: AgentRow, b: AgentRow): number =>
-  b.participants - a.participants || (a.agent === null ? 1 : b.agent === null ? -1 : a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0)
+  b.participants - a.participants ||
+  (a.agent === null ? 1 : b.agent === null ? -1 : a.agent < b.agent ? -1 : a.agent > b.agent ? 1 : 0)
 
 /** A JSON-ready snapshot of the model. */
 export const snapshotModel = (model: AgentModel): unknown => [...model.participants]
 
 /** The model of a snapshot. */
-export const restoreModel = (snapshot: unknown): AgentModel =>
-  ({ participants: new Map(snapshot as Array<[string, { enrolments: Enrolment[]; lapses: Lapse[] }]>) })
+export const restoreModel = (snapshot: unknown): AgentModel => ({
+  participants: new Map(snapshot as Array<[string, { enrolments: Enrolment[]; lapses: Lapse[] }]>),
+})

@@ -18,11 +18,16 @@ describe('the off-by-one variant (counts a participant on coveredThrough + 1)', 
     expect(result.failed).toBe(true)
     const [[history, query]] = result.counterexample!
     // SHOW_COUNTEREXAMPLE=1 prints it (docs/testing.md quotes one).
-    if (process.env.SHOW_COUNTEREXAMPLE === '1') console.log(`${encodeHistory(history.events)}\nquery: ${JSON.stringify(query)}\n${String(result.errorInstance)}`)
+    if (process.env.SHOW_COUNTEREXAMPLE === '1')
+      console.log(`${encodeHistory(history.events)}\nquery: ${JSON.stringify(query)}\n${String(result.errorInstance)}`)
     // The province, the commune, and the one enrolment counted a day too long.
     expect(history.events.length).toBeLessThanOrEqual(4)
     const enrolment = history.events.find((e) => e.type === 'ParticipantEnrolled')
-    expect(enrolment?.type === 'ParticipantEnrolled' && enrolment.data.coveredThrough !== null && query.asOf > enrolment.data.coveredThrough).toBe(true)
+    expect(
+      enrolment?.type === 'ParticipantEnrolled' &&
+        enrolment.data.coveredThrough !== null &&
+        query.asOf > enrolment.data.coveredThrough,
+    ).toBe(true)
   })
 
   it('slips past the laws that only compare the model with itself', () => {

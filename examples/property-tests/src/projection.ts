@@ -5,7 +5,16 @@
  * @module projection
  */
 import type { Projection } from '@ansinh/testing'
-import { type AgentAnswer, type AgentModel, type AgentQuery, answerQuery, appendEvent, buildModel, restoreModel, snapshotModel } from './agents.js'
+import {
+  type AgentAnswer,
+  type AgentModel,
+  type AgentQuery,
+  answerQuery,
+  appendEvent,
+  buildModel,
+  restoreModel,
+  snapshotModel,
+} from './agents.js'
 
 /** The agents read model as a projection the laws can check. */
 export const agentsProjection: Projection<AgentModel, AgentQuery, AgentAnswer> = {

@@ -8,7 +8,8 @@ import type { Comparison, ReformRun, Reproduced } from './reform.js'
 /** The languages of the output. */
 export type Lang = 'en' | 'vi'
 
-const group = (n: number, lang: Lang): string => String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'en' ? ',' : '.')
+const group = (n: number, lang: Lang): string =>
+  String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'en' ? ',' : '.')
 const count = (n: number, lang: Lang): string => (n < 0 ? '−' : '') + group(n, lang)
 const signed = (n: number, lang: Lang): string => (n >= 0 ? '+' : '') + count(n, lang)
 const percent = (ratio: number, decimals: number, lang: Lang): string => {
@@ -17,13 +18,15 @@ const percent = (ratio: number, decimals: number, lang: Lang): string => {
 }
 
 const value = (f: Reproduced, lang: Lang, published: boolean): string => {
-  if (f.published.percent !== undefined) return percent(published ? f.published.value / 100 : f.computed, f.published.percent, lang)
+  if (f.published.percent !== undefined)
+    return percent(published ? f.published.value / 100 : f.computed, f.published.percent, lang)
   const over = published && f.published.over === true ? (lang === 'en' ? 'over ' : 'hơn ') : ''
   return over + count(published ? f.published.value : f.computed, lang)
 }
 
 const comparisonLines = (c: Comparison, lang: Lang): string[] => {
-  const pct = (from: number): string => (from === 0 ? '' : ` (${(c.now - from >= 0 ? '+' : '') + percent((c.now - from) / from, 1, lang)})`)
+  const pct = (from: number): string =>
+    from === 0 ? '' : ` (${(c.now - from >= 0 ? '+' : '') + percent((c.now - from) / from, 1, lang)})`
   return lang === 'en'
     ? [
         `  ${c.scheme}: 30/9/2025 ${count(c.now, lang)}`,
@@ -64,7 +67,11 @@ export const reformLines = (run: ReformRun, lang: Lang): string[] => {
   }
   lines.push(lang === 'en' ? '  The Quảng Ngãi trap, side by side:' : '  Cái bẫy Quảng Ngãi, đặt cạnh nhau:')
   for (const c of run.comparisons) lines.push(...comparisonLines(c, lang))
-  lines.push(lang === 'en' ? `  Asking for the old province on 30/9/2025: ${run.dissolvedAsked}` : `  Hỏi số liệu tỉnh cũ ngày 30/9/2025: ${run.dissolvedAsked}`)
+  lines.push(
+    lang === 'en'
+      ? `  Asking for the old province on 30/9/2025: ${run.dissolvedAsked}`
+      : `  Hỏi số liệu tỉnh cũ ngày 30/9/2025: ${run.dissolvedAsked}`,
+  )
   return lines
 }
 

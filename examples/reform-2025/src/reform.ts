@@ -12,7 +12,14 @@ import { checkedCoverageReport, coverageReport } from '@ansinh/projection-covera
 import { planReport } from '@ansinh/projection-plan'
 import { revenueReport } from '@ansinh/projection-revenue'
 import * as E from 'fp-ts/lib/Either.js'
-import { KIEN_GIANG, NEW_AN_GIANG, OLD_AN_GIANG, type ReformHistory, type ReformOptions, reformHistory } from './history.js'
+import {
+  KIEN_GIANG,
+  NEW_AN_GIANG,
+  OLD_AN_GIANG,
+  type ReformHistory,
+  type ReformOptions,
+  reformHistory,
+} from './history.js'
 
 /** The day the figures describe (the first nine months of 2025). */
 export const AS_OF = '2025-09-30' as BusinessDate
@@ -51,7 +58,8 @@ export interface ReformRun {
   readonly communes: number
 }
 
-const percentOk = (ratio: number | null, published: number, decimals: number): boolean => ratio !== null && (ratio * 100).toFixed(decimals) === published.toFixed(decimals)
+const percentOk = (ratio: number | null, published: number, decimals: number): boolean =>
+  ratio !== null && (ratio * 100).toFixed(decimals) === published.toFixed(decimals)
 
 /** Generates the history and computes every report and figure. */
 export const runReform = (options: ReformOptions = {}): ReformRun => {
@@ -65,7 +73,10 @@ export const runReform = (options: ReformOptions = {}): ReformRun => {
   const labourForce = coverage.denominator
   const figures: Reproduced[] = [
     {
-      label: { en: 'social-insurance participants (compulsory + voluntary)', vi: 'người tham gia BHXH (bắt buộc + tự nguyện)' },
+      label: {
+        en: 'social-insurance participants (compulsory + voluntary)',
+        vi: 'người tham gia BHXH (bắt buộc + tự nguyện)',
+      },
       published: { value: 275_574 },
       computed: socialInsurance,
       ok: socialInsurance === 275_574,
@@ -76,31 +87,79 @@ export const runReform = (options: ReformOptions = {}): ReformRun => {
       computed: labourForce === null ? NaN : socialInsurance / labourForce,
       ok: labourForce !== null && percentOk(socialInsurance / labourForce, 14.96, 2),
     },
-    { label: { en: 'compulsory participants', vi: 'người tham gia BHXH bắt buộc' }, published: { value: 232_895 }, computed: compulsory.participants, ok: compulsory.participants === 232_895 },
-    { label: { en: 'compulsory, of plan', vi: 'bắt buộc, so với kế hoạch' }, published: { value: 94.79, percent: 2 }, computed: compulsory.achievement ?? NaN, ok: percentOk(compulsory.achievement, 94.79, 2) },
-    { label: { en: 'voluntary participants', vi: 'người tham gia BHXH tự nguyện' }, published: { value: 42_679 }, computed: voluntary.participants, ok: voluntary.participants === 42_679 },
-    { label: { en: 'voluntary, of plan', vi: 'tự nguyện, so với kế hoạch' }, published: { value: 52.9, percent: 2 }, computed: voluntary.achievement ?? NaN, ok: percentOk(voluntary.achievement, 52.9, 2) },
+    {
+      label: { en: 'compulsory participants', vi: 'người tham gia BHXH bắt buộc' },
+      published: { value: 232_895 },
+      computed: compulsory.participants,
+      ok: compulsory.participants === 232_895,
+    },
+    {
+      label: { en: 'compulsory, of plan', vi: 'bắt buộc, so với kế hoạch' },
+      published: { value: 94.79, percent: 2 },
+      computed: compulsory.achievement ?? NaN,
+      ok: percentOk(compulsory.achievement, 94.79, 2),
+    },
+    {
+      label: { en: 'voluntary participants', vi: 'người tham gia BHXH tự nguyện' },
+      published: { value: 42_679 },
+      computed: voluntary.participants,
+      ok: voluntary.participants === 42_679,
+    },
+    {
+      label: { en: 'voluntary, of plan', vi: 'tự nguyện, so với kế hoạch' },
+      published: { value: 52.9, percent: 2 },
+      computed: voluntary.achievement ?? NaN,
+      ok: percentOk(voluntary.achievement, 52.9, 2),
+    },
   ]
   const revenue = revenueReport(h, { asOf: AS_OF, unit })
   const billions = (vnd: number): number => vnd / 1e9
   figures.push(
     // "over 7,215 billion": shown in million VND, so the computed figure shows what lies over
-    { label: { en: 'collected, million VND', vi: 'số tiền thu, triệu đồng' }, published: { value: 7_215_000, over: true }, computed: revenue.collected / 1e6, ok: revenue.collected > 7_215e9 },
-    { label: { en: 'collected, of plan', vi: 'số tiền thu, so với kế hoạch' }, published: { value: 73.37, percent: 2 }, computed: revenue.achievement ?? NaN, ok: percentOk(revenue.achievement, 73.37, 2) },
     {
-      label: { en: 'collected, on the same period of 2024 (both old provinces), billion VND', vi: 'số tiền thu, so với cùng kỳ 2024 (cả hai tỉnh cũ), tỷ đồng' },
+      label: { en: 'collected, million VND', vi: 'số tiền thu, triệu đồng' },
+      published: { value: 7_215_000, over: true },
+      computed: revenue.collected / 1e6,
+      ok: revenue.collected > 7_215e9,
+    },
+    {
+      label: { en: 'collected, of plan', vi: 'số tiền thu, so với kế hoạch' },
+      published: { value: 73.37, percent: 2 },
+      computed: revenue.achievement ?? NaN,
+      ok: percentOk(revenue.achievement, 73.37, 2),
+    },
+    {
+      label: {
+        en: 'collected, on the same period of 2024 (both old provinces), billion VND',
+        vi: 'số tiền thu, so với cùng kỳ 2024 (cả hai tỉnh cũ), tỷ đồng',
+      },
       published: { value: 946 },
       computed: billions(revenue.collected - revenue.samePeriodLastYear),
       ok: Math.round(billions(revenue.collected - revenue.samePeriodLastYear)) === 946,
     },
   )
   const communes = coverage.children.length
-  figures.push({ label: { en: 'communes of the new province', vi: 'đơn vị hành chính cấp xã của tỉnh mới' }, published: { value: 102 }, computed: communes, ok: communes === 102 })
+  figures.push({
+    label: { en: 'communes of the new province', vi: 'đơn vị hành chính cấp xã của tỉnh mới' },
+    published: { value: 102 },
+    computed: communes,
+    ok: communes === 102,
+  })
   if (options.includeHealth === true) {
     const health = coverageReport(h, { asOf: AS_OF, scheme: 'health', unit })
     figures.push(
-      { label: { en: 'health insurance holders', vi: 'người tham gia BHYT' }, published: { value: 3_200_000, over: true }, computed: health.participants, ok: health.participants > 3_200_000 },
-      { label: { en: 'health insurance, of the population', vi: 'BHYT, so với dân số' }, published: { value: 88, percent: 0 }, computed: health.rate ?? NaN, ok: percentOk(health.rate, 88, 0) },
+      {
+        label: { en: 'health insurance holders', vi: 'người tham gia BHYT' },
+        published: { value: 3_200_000, over: true },
+        computed: health.participants,
+        ok: health.participants > 3_200_000,
+      },
+      {
+        label: { en: 'health insurance, of the population', vi: 'BHYT, so với dân số' },
+        published: { value: 88, percent: 0 },
+        computed: health.rate ?? NaN,
+        ok: percentOk(health.rate, 88, 0),
+      },
     )
   }
   const comparisons = [voluntary, compulsory].map((plan): Comparison => {
@@ -114,5 +173,11 @@ export const runReform = (options: ReformOptions = {}): ReformRun => {
     }
   })
   const asked = checkedCoverageReport(h, { asOf: AS_OF, scheme: 'voluntary', unit: OLD_AN_GIANG })
-  return { history, figures, comparisons, dissolvedAsked: E.isLeft(asked) ? asked.left.message : 'no error (unexpected)', communes }
+  return {
+    history,
+    figures,
+    comparisons,
+    dissolvedAsked: E.isLeft(asked) ? asked.left.message : 'no error (unexpected)',
+    communes,
+  }
 }

@@ -52,7 +52,13 @@ describe('the 2025 reform example', () => {
       naive: v['89'].both + v['89'].left,
       kienGiang: v['91'].both + v['91'].left,
     })
-    expect(run.comparisons[1]).toMatchObject({ scheme: 'compulsory', now: 232_895, likeForLike: 210_000, naive: 98_000, kienGiang: 112_000 })
+    expect(run.comparisons[1]).toMatchObject({
+      scheme: 'compulsory',
+      now: 232_895,
+      likeForLike: 210_000,
+      naive: 98_000,
+      kienGiang: 112_000,
+    })
     expect(run.dissolvedAsked).toBe('unit 89 does not exist on 2025-09-30: dissolved on 2025-07-01 into 91')
     expect(reformLines(run, 'vi').some((l) => l.includes('so sánh cùng địa giới'))).toBe(true)
   })

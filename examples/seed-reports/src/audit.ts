@@ -50,7 +50,8 @@ export const explainKnownAt = (
   if (E.isLeft(diffed)) throw new Error(diffed.left.message)
   const d = diffed.right
   const field = d.fields.find((f) => f.field === 'participants')
-  let added = 0, removed = 0
+  let added = 0,
+    removed = 0
   const addedDays: string[] = []
   const removedDays: string[] = []
   const reasons: Partial<Record<LapseReason, number>> = {}
@@ -87,17 +88,32 @@ export const explainKnownAt = (
 /** Participants expiring before year end as known at publication who renewed in records that came later. */
 export const renewedAfterPublication = (
   events: readonly DomainEvent[],
-  query: { readonly unit: string; readonly scheme: Scheme; readonly asOf: BusinessDate; readonly year: number; readonly knownAt: number },
+  query: {
+    readonly unit: string
+    readonly scheme: Scheme
+    readonly asOf: BusinessDate
+    readonly year: number
+    readonly knownAt: number
+  },
   tally: Tally = new Tally(events),
 ): { readonly expiringAtPublication: number; readonly expiringToday: number; readonly renewedLater: number } => {
   const { unit, scheme, asOf, year, knownAt } = query
   const yearEnd = `${year}-12-31`
   const expiring = (k: number | null): Set<string> => {
     const atYearEnd = new Set(tally.covered(scheme, yearEnd, k).map((p) => p.participantId))
-    return new Set(tally.covered(scheme, asOf, k).filter((p) => tally.inSubtree(p.unit, unit) && !atYearEnd.has(p.participantId)).map((p) => p.participantId))
+    return new Set(
+      tally
+        .covered(scheme, asOf, k)
+        .filter((p) => tally.inSubtree(p.unit, unit) && !atYearEnd.has(p.participantId))
+        .map((p) => p.participantId),
+    )
   }
   const then = expiring(knownAt)
   const now = expiring(null)
   const coveredAtYearEndToday = new Set(tally.covered(scheme, yearEnd, null).map((p) => p.participantId))
-  return { expiringAtPublication: then.size, expiringToday: now.size, renewedLater: [...then].filter((p) => coveredAtYearEndToday.has(p)).length }
+  return {
+    expiringAtPublication: then.size,
+    expiringToday: now.size,
+    renewedLater: [...then].filter((p) => coveredAtYearEndToday.has(p)).length,
+  }
 }

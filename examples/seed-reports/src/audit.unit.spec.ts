@@ -11,13 +11,35 @@ const event = (type: string, recordedAt: string, data: object): DomainEvent => {
   return decoded.right
 }
 const enrol = (p: string, from: string, through: string, at: string) =>
-  event('ParticipantEnrolled', `${at}T09:00:00+07:00`, { participantId: p, scheme: 'voluntary', unit: '593', coveredFrom: from, coveredThrough: through })
+  event('ParticipantEnrolled', `${at}T09:00:00+07:00`, {
+    participantId: p,
+    scheme: 'voluntary',
+    unit: '593',
+    coveredFrom: from,
+    coveredThrough: through,
+  })
 const lapse = (p: string, on: string, at: string) =>
-  event('ParticipantLapsed', `${at}T09:00:00+07:00`, { participantId: p, scheme: 'voluntary', lapsedOn: on, reason: 'deceased' })
+  event('ParticipantLapsed', `${at}T09:00:00+07:00`, {
+    participantId: p,
+    scheme: 'voluntary',
+    lapsedOn: on,
+    reason: 'deceased',
+  })
 
 const history: DomainEvent[] = [
-  event('UnitEstablished', '2016-01-04T07:00:00+07:00', { code: '60', name: 'Tỉnh Bình Thuận', level: 'province', establishedOn: '2004-07-08' }),
-  event('UnitEstablished', '2016-01-04T07:00:00+07:00', { code: '593', name: 'Thành phố Phan Thiết', level: 'district', parent: '60', establishedOn: '2004-07-08' }),
+  event('UnitEstablished', '2016-01-04T07:00:00+07:00', {
+    code: '60',
+    name: 'Tỉnh Bình Thuận',
+    level: 'province',
+    establishedOn: '2004-07-08',
+  }),
+  event('UnitEstablished', '2016-01-04T07:00:00+07:00', {
+    code: '593',
+    name: 'Thành phố Phan Thiết',
+    level: 'district',
+    parent: '60',
+    establishedOn: '2004-07-08',
+  }),
   enrol('6000000001', '2020-07-01', '2020-09-30', '2020-06-25'), // expiring, renews later
   enrol('6000000002', '2020-01-01', '2020-12-31', '2020-01-03'), // dies in September, reported late
   enrol('6000000003', '2020-09-01', '2020-09-30', '2020-09-02'), // stays
@@ -39,7 +61,12 @@ describe('explainKnownAt', () => {
     expect(d.atPublication).toBe(3)
     expect(d.today).toBe(4)
     expect(d.lateEnrolments).toEqual({ participants: 2, recordedFrom: '2020-10-14', recordedTo: '2020-10-16' })
-    expect(d.lateLapses).toEqual({ participants: 1, recordedFrom: '2020-10-20', recordedTo: '2020-10-20', reasons: { deceased: 1 } })
+    expect(d.lateLapses).toEqual({
+      participants: 1,
+      recordedFrom: '2020-10-20',
+      recordedTo: '2020-10-20',
+      reasons: { deceased: 1 },
+    })
   })
   it('names nothing when the late records cancel out: the count did not move (a diff lists the figures that differ)', () => {
     const d = explainKnownAt(folded, at, { unit: '60', scheme: 'voluntary', asOf, knownAt })
@@ -48,7 +75,12 @@ describe('explainKnownAt', () => {
     expect(d.lateLapses).toEqual({ participants: 0, recordedFrom: null, recordedTo: null, reasons: {} })
   })
   it('finds nothing late when known at the end of time', () => {
-    const d = explainKnownAt(foldedMore, (p) => more[p - 1]!, { unit: '60', scheme: 'voluntary', asOf, knownAt: parseKnownAt('2030-01-01')! })
+    const d = explainKnownAt(foldedMore, (p) => more[p - 1]!, {
+      unit: '60',
+      scheme: 'voluntary',
+      asOf,
+      knownAt: parseKnownAt('2030-01-01')!,
+    })
     expect(d.lateEnrolments.participants + d.lateLapses.participants).toBe(0)
   })
 })

@@ -45,14 +45,23 @@ describe('the figure table', () => {
 })
 
 describe('select', () => {
-  const report = { participants: 468, bands: { below50: 5 }, children: [{ unit: '20311', participants: 0 }] } as unknown as PlanReport
+  const report = {
+    participants: 468,
+    bands: { below50: 5 },
+    children: [{ unit: '20311', participants: 0 }],
+  } as unknown as PlanReport
   it('follows dotted paths and child rows by unit code', () => {
     expect(select(report, 'participants')).toBe(468)
     expect(select(report, 'bands.below50')).toBe(5)
     expect(select(report, 'children[20311].participants')).toBe(0)
     expect(select(report, 'children[99999].participants')).toBeNull()
     expect(select(report, 'nothing.here')).toBeNull()
-    const agents = { agents: [{ agent: 'BD-BINHTHUAN', participants: 9 }, { agent: 'UBND-LAGI', participants: 3 }] } as unknown as PlanReport
+    const agents = {
+      agents: [
+        { agent: 'BD-BINHTHUAN', participants: 9 },
+        { agent: 'UBND-LAGI', participants: 3 },
+      ],
+    } as unknown as PlanReport
     expect(select(agents, 'agents[UBND-LAGI].rank')).toBe(2)
     expect(select(agents, 'agents[BD-BINHTHUAN].participants')).toBe(9)
     expect(select(agents, 'agents[NOBODY].rank')).toBeNull()

@@ -25,13 +25,20 @@ describe('Hải Phòng, 30/9/2024', () => {
   })
 
   it('keeps compulsory to about one event per person', () => {
-    const compulsory = events.filter((e) => (e.type === 'ParticipantEnrolled' || e.type === 'ParticipantLapsed') && e.data.scheme === 'compulsory')
+    const compulsory = events.filter(
+      (e) => (e.type === 'ParticipantEnrolled' || e.type === 'ParticipantLapsed') && e.data.scheme === 'compulsory',
+    )
     expect(compulsory.length).toBeLessThan(495_856 * 1.1)
   })
 
   it('explains what the late records change: a late intake adds 146, a closure reported late removes 38', () => {
     const history = History.of(events.map((event, i) => ({ event, position: i + 1 })))
-    const d = explainKnownAt(history, (p) => events[p - 1]!, { unit: '31', scheme: 'compulsory', asOf: '2024-09-30' as BusinessDate, knownAt: parseKnownAt('2024-10-10')! })
+    const d = explainKnownAt(history, (p) => events[p - 1]!, {
+      unit: '31',
+      scheme: 'compulsory',
+      asOf: '2024-09-30' as BusinessDate,
+      knownAt: parseKnownAt('2024-10-10')!,
+    })
     expect(d.atPublication).toBe(495_856)
     expect(d.lateEnrolments.participants).toBe(146)
     expect(d.lateLapses.participants).toBe(38)

@@ -45,7 +45,8 @@ export const DEFAULT_SEED = 2020
  *
  * @example seedHistory({ seeds: ['binh-thuan'] }).length // about 32,000 events
  */
-export const seedHistory = (options: SeedHistoryOptions = {}): DomainEvent[] => mergeLogs([...seedLogs(options).values()])
+export const seedHistory = (options: SeedHistoryOptions = {}): DomainEvent[] =>
+  mergeLogs([...seedLogs(options).values()])
 
 /** Each chosen seed's log, unmerged, in seed order (merge any of them with {@link mergeLogs}). */
 export const seedLogs = (options: SeedHistoryOptions = {}): Map<SeedName, EventLog> => {

@@ -43,12 +43,32 @@ const reportBlocks = (seed: SeedPage, query: FigureQuery, report: AnyReport, lan
   if (report.report === 'agents') return agentBlocks(report, lang)
   if (report.report === 'revenue') return revenueBlocks(report, lang)
   const series = monthEnds(query.asOf).map((asOf) => ({ asOf, value: participantsOf(seed.source({ ...query, asOf })) }))
-  return [report.report === 'plan' ? { kind: 'plan', report, unitName, series } : { kind: 'coverage', report, unitName, series }]
+  return [
+    report.report === 'plan'
+      ? { kind: 'plan', report, unitName, series }
+      : { kind: 'coverage', report, unitName, series },
+  ]
 }
 
 const WORDS = {
-  en: { title: 'ansinh seed reports', published: 'published', figures: 'Published figures', figure: 'figure', computed: 'computed', story: 'As known at publication and as known today', subtitle: 'Every seed report with its charts, as known at each article\'s publication.' },
-  vi: { title: 'Báo cáo từ dữ liệu mẫu ansinh', published: 'công bố', figures: 'Số liệu đã công bố', figure: 'số liệu', computed: 'tính được', story: 'Theo dữ liệu lúc công bố và theo dữ liệu hiện nay', subtitle: 'Mọi báo cáo của dữ liệu mẫu, kèm biểu đồ, theo số liệu ghi nhận đến ngày đăng bài.' },
+  en: {
+    title: 'ansinh seed reports',
+    published: 'published',
+    figures: 'Published figures',
+    figure: 'figure',
+    computed: 'computed',
+    story: 'As known at publication and as known today',
+    subtitle: "Every seed report with its charts, as known at each article's publication.",
+  },
+  vi: {
+    title: 'Báo cáo từ dữ liệu mẫu ansinh',
+    published: 'công bố',
+    figures: 'Số liệu đã công bố',
+    figure: 'số liệu',
+    computed: 'tính được',
+    story: 'Theo dữ liệu lúc công bố và theo dữ liệu hiện nay',
+    subtitle: 'Mọi báo cáo của dữ liệu mẫu, kèm biểu đồ, theo số liệu ghi nhận đến ngày đăng bài.',
+  },
 } as const
 
 /** The page of a run, in one language. */
@@ -56,7 +76,11 @@ export const seedReportsHtml = (seeds: readonly SeedPage[], lang: Lang): Promise
   const w = WORDS[lang]
   const blocks: Block[] = []
   for (const seed of seeds) {
-    blocks.push({ kind: 'text', title: `${seed.article.title} (${seed.article.published})`, paragraphs: [seed.article.file] })
+    blocks.push({
+      kind: 'text',
+      title: `${seed.article.title} (${seed.article.published})`,
+      paragraphs: [seed.article.file],
+    })
     for (const { query, report } of seed.reports) blocks.push(...reportBlocks(seed, query, report, lang))
     blocks.push({
       kind: 'table',
@@ -69,9 +93,17 @@ export const seedReportsHtml = (seeds: readonly SeedPage[], lang: Lang): Promise
         num(formatValue(c.figure, c.actual, lang)),
       ]),
     })
-    if (seed.story.length > 0) blocks.push({ kind: 'text', title: `${w.story} — ${seed.article.title}`, paragraphs: seed.story.map((l) => l.trim()) })
+    if (seed.story.length > 0)
+      blocks.push({
+        kind: 'text',
+        title: `${w.story} — ${seed.article.title}`,
+        paragraphs: seed.story.map((l) => l.trim()),
+      })
   }
-  return htmlDocument({ title: w.title, subtitle: w.subtitle, generator: `ansinh ${VERSION}`, blocks }, htmlFormats(lang))
+  return htmlDocument(
+    { title: w.title, subtitle: w.subtitle, generator: `ansinh ${VERSION}`, blocks },
+    htmlFormats(lang),
+  )
 }
 
 /** Writes the page to `path` (making its folder). */

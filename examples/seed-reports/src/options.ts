@@ -46,7 +46,8 @@ export const parseOptions = (argv: readonly string[]): RunOptions | 'help' | { r
     return { error: (err as Error).message }
   }
   if (values.help === true) return 'help'
-  if (values.seed !== undefined && !/^\d+$/.test(values.seed)) return { error: `--seed: not a whole number (got "${values.seed}")` }
+  if (values.seed !== undefined && !/^\d+$/.test(values.seed))
+    return { error: `--seed: not a whole number (got "${values.seed}")` }
   const langs = values.lang ?? []
   const bad = langs.find((l) => l !== 'en' && l !== 'vi')
   if (bad !== undefined) return { error: `--lang: one of en, vi (got "${bad}")` }

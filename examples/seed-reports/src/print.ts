@@ -15,7 +15,8 @@ export type Lang = 'en' | 'vi'
 const group = (digits: string, sep: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep)
 
 /** A whole number: `7,215` (en), `7.215` (vi). */
-export const formatCount = (n: number, lang: Lang): string => (n < 0 ? '−' : '') + group(String(Math.abs(Math.round(n))), lang === 'en' ? ',' : '.')
+export const formatCount = (n: number, lang: Lang): string =>
+  (n < 0 ? '−' : '') + group(String(Math.abs(Math.round(n))), lang === 'en' ? ',' : '.')
 
 /** A ratio as a percentage with `digits` decimals: `59.9%` (en), `59,9%` (vi). */
 export const formatPercent = (ratio: number, digits: number, lang: Lang): string => {
@@ -37,13 +38,24 @@ export const formatValue = (figure: Figure, value: number | null, lang: Lang, pu
   if (value === null) return lang === 'en' ? 'none' : 'không có'
   if (figure.measure === 'percent') return formatPercent(published ? value / 100 : value, figure.digits, lang)
   const n = formatCount(value, lang)
-  const bound = published && figure.bound !== undefined ? (figure.bound === 'nearly' ? (lang === 'en' ? 'nearly ' : 'gần ') : lang === 'en' ? 'over ' : 'hơn ') : ''
+  const bound =
+    published && figure.bound !== undefined
+      ? figure.bound === 'nearly'
+        ? lang === 'en'
+          ? 'nearly '
+          : 'gần '
+        : lang === 'en'
+          ? 'over '
+          : 'hơn '
+      : ''
   return bound + n + SUFFIX[figure.measure][lang]
 }
 
 /** The heading of a seed's section. */
 export const seedHeading = (article: Article, lang: Lang): string =>
-  lang === 'en' ? `== ${article.file} (${article.published}): ${article.title}` : `== ${article.file} (${article.published}): ${article.title}`
+  lang === 'en'
+    ? `== ${article.file} (${article.published}): ${article.title}`
+    : `== ${article.file} (${article.published}): ${article.title}`
 
 const describe = (f: Figure, lang: Lang): string => {
   const scheme = f.scheme === null ? '' : `${f.scheme}, `
@@ -73,7 +85,8 @@ export const knownAtLines = (d: KnownAtDifference, lang: Lang): string[] => {
   const signed = (delta >= 0 ? '+' : '') + formatCount(delta, lang)
   const span = (c: { recordedFrom: string | null; recordedTo: string | null }): string =>
     c.recordedFrom === null ? '' : ` (${formatDate(c.recordedFrom)}–${formatDate(c.recordedTo!)})`
-  const e = d.lateEnrolments, l = d.lateLapses
+  const e = d.lateEnrolments,
+    l = d.lateLapses
   return lang === 'en'
     ? [
         `  ${d.scheme} ${d.unit} on ${formatDate(d.asOf)}: ${formatCount(d.atPublication, lang)} as known on ${when}, ${formatCount(d.today, lang)} as known today (${signed})`,
@@ -108,9 +121,13 @@ export const reportLines = (r: AnyReport, lang: Lang): string[] => {
           : `    người tham gia ${num(r.participants, lang)}, kế hoạch ${num(r.target, lang)} (đạt ${pct(r.achievement, lang)}), còn thiếu ${num(r.remaining, lang)}, hết hạn trước cuối năm ${num(r.expiringBeforeYearEnd, lang)}, cần vận động thêm ${num(r.recruitsNeeded, lang)}`,
         en
           ? `    same date last year ${num(r.sameDateLastYear, lang)} (${signedCount(r.changeVsSameDate, lang)}, ${pct(r.changeVsSameDatePct, lang)}), end of ${r.year - 1} ${num(r.endOfPreviousYear, lang)} (${signedCount(r.changeVsEndOfPreviousYear, lang)}), new in ${r.year} ${num(r.newInYear, lang)}` +
-            (r.bands.withTarget > 0 ? `; of ${r.bands.withTarget} units with a target: ${r.bands.met} met, ${r.bands.belowTarget} below, ${r.bands.below50} below 50%, ${r.bands.zero} with none` : '')
+            (r.bands.withTarget > 0
+              ? `; of ${r.bands.withTarget} units with a target: ${r.bands.met} met, ${r.bands.belowTarget} below, ${r.bands.below50} below 50%, ${r.bands.zero} with none`
+              : '')
           : `    cùng kỳ ${num(r.sameDateLastYear, lang)} (${signedCount(r.changeVsSameDate, lang)}, ${pct(r.changeVsSameDatePct, lang)}), cuối năm ${r.year - 1} ${num(r.endOfPreviousYear, lang)} (${signedCount(r.changeVsEndOfPreviousYear, lang)}), tham gia mới năm ${r.year} ${num(r.newInYear, lang)}` +
-            (r.bands.withTarget > 0 ? `; ${r.bands.withTarget} đơn vị có chỉ tiêu: ${r.bands.met} đạt, ${r.bands.belowTarget} chưa đạt, ${r.bands.below50} dưới 50%, ${r.bands.zero} chưa có người tham gia` : ''),
+            (r.bands.withTarget > 0
+              ? `; ${r.bands.withTarget} đơn vị có chỉ tiêu: ${r.bands.met} đạt, ${r.bands.belowTarget} chưa đạt, ${r.bands.below50} dưới 50%, ${r.bands.zero} chưa có người tham gia`
+              : ''),
       ]
     case 'coverage':
       return [
@@ -123,8 +140,14 @@ export const reportLines = (r: AnyReport, lang: Lang): string[] => {
       return [
         head,
         en
-          ? `    through agents ${num(r.participants, lang)} (new ${num(r.new, lang)}, continuing ${num(r.continuing, lang)}, returning ${num(r.returning, lang)}), without an agent ${num(r.withoutAgent, lang)}; first: ${r.agents.slice(0, 3).map((a) => `${a.agent} ${num(a.participants, lang)}`).join(', ')}`
-          : `    qua đại lý thu ${num(r.participants, lang)} (tham gia mới ${num(r.new, lang)}, tiếp tục tham gia ${num(r.continuing, lang)}, tham gia lại ${num(r.returning, lang)}), không qua đại lý ${num(r.withoutAgent, lang)}; dẫn đầu: ${r.agents.slice(0, 3).map((a) => `${a.agent} ${num(a.participants, lang)}`).join(', ')}`,
+          ? `    through agents ${num(r.participants, lang)} (new ${num(r.new, lang)}, continuing ${num(r.continuing, lang)}, returning ${num(r.returning, lang)}), without an agent ${num(r.withoutAgent, lang)}; first: ${r.agents
+              .slice(0, 3)
+              .map((a) => `${a.agent} ${num(a.participants, lang)}`)
+              .join(', ')}`
+          : `    qua đại lý thu ${num(r.participants, lang)} (tham gia mới ${num(r.new, lang)}, tiếp tục tham gia ${num(r.continuing, lang)}, tham gia lại ${num(r.returning, lang)}), không qua đại lý ${num(r.withoutAgent, lang)}; dẫn đầu: ${r.agents
+              .slice(0, 3)
+              .map((a) => `${a.agent} ${num(a.participants, lang)}`)
+              .join(', ')}`,
       ]
     case 'revenue': {
       const vnd = (n: number | null): string => (n === null ? '–' : formatCount(n, lang) + (en ? ' VND' : ' đồng'))

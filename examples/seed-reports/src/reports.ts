@@ -41,15 +41,32 @@ export const historySource = (history: History): ReportSource => {
   return (q) => {
     switch (q.report) {
       case 'plan':
-        return planReport(history, { asOf: q.asOf, scheme: q.scheme as Scheme, unit: q.unit, year: q.year, knownAt: q.knownAt })
+        return planReport(history, {
+          asOf: q.asOf,
+          scheme: q.scheme as Scheme,
+          unit: q.unit,
+          year: q.year,
+          knownAt: q.knownAt,
+        })
       case 'coverage':
         return coverageReport(history, { asOf: q.asOf, scheme: q.scheme!, unit: q.unit, knownAt: q.knownAt })
       case 'debt':
-        return debtReport(history, { asOf: q.asOf, scheme: q.scheme as Scheme | null, unit: q.unit, knownAt: q.knownAt })
+        return debtReport(history, {
+          asOf: q.asOf,
+          scheme: q.scheme as Scheme | null,
+          unit: q.unit,
+          knownAt: q.knownAt,
+        })
       case 'agents':
         return agentsReport(history, { asOf: q.asOf, scheme: q.scheme as Scheme, unit: q.unit, knownAt: q.knownAt })
       case 'revenue':
-        return revenueReport(history, { asOf: q.asOf, scheme: q.scheme as Scheme | null, unit: q.unit, year: q.year, knownAt: q.knownAt })
+        return revenueReport(history, {
+          asOf: q.asOf,
+          scheme: q.scheme as Scheme | null,
+          unit: q.unit,
+          year: q.year,
+          knownAt: q.knownAt,
+        })
     }
   }
 }

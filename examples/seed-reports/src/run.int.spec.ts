@@ -13,7 +13,9 @@ describe('runSeedReports', () => {
     expect(result.events['a-luoi']).toBeGreaterThan(1000)
     expect(lines.at(-2)).toBe('tái hiện 8/8 số liệu đã công bố')
     expect(lines.at(-1)).toBe('reproduced 8 of 8 published figures')
-    expect(lines.some((l) => l.includes('of 21 units with a target: 9 met, 12 below, 5 below 50%, 1 with none'))).toBe(true)
+    expect(lines.some((l) => l.includes('of 21 units with a target: 9 met, 12 below, 5 below 50%, 1 with none'))).toBe(
+      true,
+    )
     expect(lines.some((l) => l.includes('806.000.000 đồng'))).toBe(true)
     expect(lines.some((l) => l.includes('as known today'))).toBe(true)
   })
@@ -40,7 +42,10 @@ describe('runSeedReports', () => {
     expect(page).not.toMatch(/<script/i)
   })
   it('names the Vietnamese page beside the English one when both languages are asked', () => {
-    expect([...htmlPaths('out/seed-reports.html', ['en', 'vi'])]).toEqual([['en', 'out/seed-reports.html'], ['vi', 'out/seed-reports.vi.html']])
+    expect([...htmlPaths('out/seed-reports.html', ['en', 'vi'])]).toEqual([
+      ['en', 'out/seed-reports.html'],
+      ['vi', 'out/seed-reports.vi.html'],
+    ])
     expect([...htmlPaths('out/page', ['vi'])]).toEqual([['vi', 'out/page']])
   })
   // Imports 26,758 events into PGlite and reads them back twice: minutes on a loaded machine.
@@ -54,7 +59,11 @@ describe('runSeedReports', () => {
     const second: string[] = []
     const b = await runSeedReports({ seeds: ['a-luoi', 'thuong-tin'], langs: ['en'], store }, (l) => second.push(l))
     expect(b.ok).toBe(true)
-    expect(second[0]).toMatch(new RegExp(`^${store}: already holds these 26,758 events; restored from its snapshot in \\d+ ms$`))
-    await expect(runSeedReports({ seeds: ['a-luoi'], langs: ['en'], store }, () => undefined)).rejects.toThrow(/holds another history \(26758 events\)/)
+    expect(second[0]).toMatch(
+      new RegExp(`^${store}: already holds these 26,758 events; restored from its snapshot in \\d+ ms$`),
+    )
+    await expect(runSeedReports({ seeds: ['a-luoi'], langs: ['en'], store }, () => undefined)).rejects.toThrow(
+      /holds another history \(26758 events\)/,
+    )
   }, 300_000)
 })

@@ -12,7 +12,17 @@ import { ARTICLES, figuresFor } from './figures.js'
 import { type EventLog, mergeLogs } from './generate/events.js'
 import { DEFAULT_SEED, SEEDS, type SeedName, seedLogs } from './history.js'
 import { type Lang, checkLine, formatCount, knownAtLines, reportLines, seedHeading, summaryLine } from './print.js'
-import { type AnyReport, type FigureCheck, type FigureQuery, type ReportSource, checkFigures, historySource, memoised, queryKey, queryOf } from './reports.js'
+import {
+  type AnyReport,
+  type FigureCheck,
+  type FigureQuery,
+  type ReportSource,
+  checkFigures,
+  historySource,
+  memoised,
+  queryKey,
+  queryOf,
+} from './reports.js'
 import { type SeedPage, unitNames, writeSeedReportsHtml } from './html.js'
 import { throughStore } from './store.js'
 import { Tally } from './tally.js'
@@ -66,7 +76,11 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
   const generating = progress('generating the seed histories', { total: seeds.length })
   for (const [i, seed] of seeds.entries()) {
     const started = performance.now()
-    const log = seedLogs({ seed: options.seed ?? DEFAULT_SEED, includeHealth: options.includeHealth ?? false, seeds: [seed] }).get(seed)!
+    const log = seedLogs({
+      seed: options.seed ?? DEFAULT_SEED,
+      includeHealth: options.includeHealth ?? false,
+      seeds: [seed],
+    }).get(seed)!
     logs.set(seed, log)
     histories.set(seed, mergeLogs([log]))
     generatedIn.set(seed, performance.now() - started)
@@ -74,7 +88,11 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
   }
   generating.done()
   // One store holds every seed (their units are disjoint, so each report reads only its own seed).
-  let shared: { readonly source: ReportSource; readonly history: History; readonly events: readonly DomainEvent[] } | null = null
+  let shared: {
+    readonly source: ReportSource
+    readonly history: History
+    readonly events: readonly DomainEvent[]
+  } | null = null
   if (options.store !== undefined) {
     const merged = mergeLogs(seeds.map((s) => logs.get(s)!))
     const load = await throughStore(options.store, merged)
@@ -107,15 +125,37 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
     checks.push(...seedChecks)
     const tally = new Tally(history)
     const counts = new Map<string, (typeof figures)[number]>()
-    for (const f of figures) if (f.field === 'participants' && (f.report === 'plan' || f.report === 'coverage') && f.scheme !== null && f.scheme !== 'any') counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
+    for (const f of figures)
+      if (
+        f.field === 'participants' &&
+        (f.report === 'plan' || f.report === 'coverage') &&
+        f.scheme !== null &&
+        f.scheme !== 'any'
+      )
+        counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
     const differences = [...counts.values()].map((f) =>
-      explainKnownAt(folded, (p) => positioned[p - 1]!, { unit: f.unit, scheme: f.scheme as Scheme, asOf: f.asOf, knownAt: parseKnownAt(f.knownAt)! }),
+      explainKnownAt(folded, (p) => positioned[p - 1]!, {
+        unit: f.unit,
+        scheme: f.scheme as Scheme,
+        asOf: f.asOf,
+        knownAt: parseKnownAt(f.knownAt)!,
+      }),
     )
     const expiring = figures.find((f) => f.field === 'expiringBeforeYearEnd')
     const renewals =
       expiring === undefined
         ? null
-        : renewedAfterPublication(history, { unit: expiring.unit, scheme: expiring.scheme as Scheme, asOf: expiring.asOf, year: +expiring.asOf.slice(0, 4), knownAt: parseKnownAt(expiring.knownAt)! }, tally)
+        : renewedAfterPublication(
+            history,
+            {
+              unit: expiring.unit,
+              scheme: expiring.scheme as Scheme,
+              asOf: expiring.asOf,
+              year: +expiring.asOf.slice(0, 4),
+              knownAt: parseKnownAt(expiring.knownAt)!,
+            },
+            tally,
+          )
     for (const lang of langs) {
       write(seedHeading(ARTICLES[seed], lang))
       write(
@@ -126,7 +166,11 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
       for (const r of reports.values()) for (const line of reportLines(r, lang)) write(line)
       write(lang === 'en' ? '  Published figures:' : '  Số liệu đã công bố:')
       for (const c of seedChecks) write(checkLine(c, lang))
-      write(lang === 'en' ? '  As known at publication and as known today:' : '  Theo dữ liệu lúc công bố và theo dữ liệu hiện nay:')
+      write(
+        lang === 'en'
+          ? '  As known at publication and as known today:'
+          : '  Theo dữ liệu lúc công bố và theo dữ liệu hiện nay:',
+      )
       const story: string[] = []
       for (const d of differences) story.push(...knownAtLines(d, lang))
       if (renewals !== null) {
@@ -139,7 +183,9 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
       for (const line of story) write(line)
       if (options.html !== undefined) {
         const reportList = [...reports.entries()].map(([key, report]) => ({ query: queries.get(key)!, report }))
-        pages.get(lang)!.push({ article: ARTICLES[seed], reports: reportList, checks: seedChecks, story, source, names })
+        pages
+          .get(lang)!
+          .push({ article: ARTICLES[seed], reports: reportList, checks: seedChecks, story, source, names })
       }
     }
   }
@@ -159,7 +205,7 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
     total += reform.figures.length
   }
   // English last when it is asked for, so the run ends with "reproduced N of N published figures".
-  for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0))) write(summaryLine(ok, total, lang))
+  for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0)))
+    write(summaryLine(ok, total, lang))
   return { checks, events, ok: ok === total }
 }
-

@@ -39,7 +39,11 @@ export interface StoreLoad {
  * Makes sure `url` holds `events` (importing them, all or nothing, into an empty store) and returns
  * the history read back from it. Fails, appending nothing, when the store holds another history.
  */
-export const throughStore = async (url: string, events: readonly DomainEvent[], warn: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<StoreLoad> => {
+export const throughStore = async (
+  url: string,
+  events: readonly DomainEvent[],
+  warn: (line: string) => void = (l) => process.stderr.write(l + '\n'),
+): Promise<StoreLoad> => {
   const store = await open(url)
   try {
     const started = performance.now()
@@ -60,7 +64,8 @@ export const throughStore = async (url: string, events: readonly DomainEvent[], 
       importing.done()
       if (E.isLeft(appended)) throw new Error(describeStoreError(appended.left))
       imported = appended.right.positions.length
-      if (history.size === imported && imported > 0) return { history, imported, importMs: performance.now() - started, readMs: 0, fromSnapshot: true }
+      if (history.size === imported && imported > 0)
+        return { history, imported, importMs: performance.now() - started, readMs: 0, fromSnapshot: true }
     } else {
       let last: DomainEvent | undefined
       for await (const r of store.readAll({ fromPosition: head, pageSize: 1 })) {
@@ -73,11 +78,22 @@ export const throughStore = async (url: string, events: readonly DomainEvent[], 
     }
     const importedAt = performance.now()
     const reading = progress(`reading ${url}`, { total: imported > 0 ? imported : head })
-    const read = await loadStoredHistory(store, { useSnapshot: true, warn, pageSize: 10_000, onEvent: (position) => reading.update(position) })
+    const read = await loadStoredHistory(store, {
+      useSnapshot: true,
+      warn,
+      pageSize: 10_000,
+      onEvent: (position) => reading.update(position),
+    })
     reading.done()
     if (E.isLeft(read)) throw new Error(describeStoreError(read.left))
     const loaded = read.right
-    return { history: loaded.history, imported, importMs: importedAt - started, readMs: performance.now() - importedAt, fromSnapshot: loaded.snapshot !== null }
+    return {
+      history: loaded.history,
+      imported,
+      importMs: importedAt - started,
+      readMs: performance.now() - importedAt,
+      fromSnapshot: loaded.snapshot !== null,
+    }
   } finally {
     await store.close()
   }

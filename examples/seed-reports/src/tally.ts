@@ -48,7 +48,14 @@ export class Tally {
   private readonly parents = new Map<string, string | null>()
   private readonly names = new Map<string, string>()
   private readonly quotas: Quota[] = []
-  private readonly populations: { unit: string; year: number; population: number; labourForce: number | null; position: number; recordedAt: number }[] = []
+  private readonly populations: {
+    unit: string
+    year: number
+    population: number
+    labourForce: number | null
+    position: number
+    recordedAt: number
+  }[] = []
   private readonly debts: DomainEvent[] = []
   private readonly positions = new Map<DomainEvent, number>()
 
@@ -65,7 +72,13 @@ export class Tally {
           if (s === undefined) this.streams.set(key, (s = { enrolments: [], lapses: [] }))
           if (e.type === 'ParticipantEnrolled') {
             const d = e.data
-            s.enrolments.push({ from: dayNumber(d.coveredFrom), through: d.coveredThrough === null ? Infinity : dayNumber(d.coveredThrough), unit: d.unit, position, recordedAt })
+            s.enrolments.push({
+              from: dayNumber(d.coveredFrom),
+              through: d.coveredThrough === null ? Infinity : dayNumber(d.coveredThrough),
+              unit: d.unit,
+              position,
+              recordedAt,
+            })
           } else s.lapses.push({ on: dayNumber(e.data.lapsedOn), recordedAt })
           return
         }
@@ -77,7 +90,14 @@ export class Tally {
           this.quotas.push({ ...e.data, assignedOn: dayNumber(e.data.assignedOn), position, recordedAt })
           return
         case 'PopulationEstimated':
-          this.populations.push({ unit: e.data.unit, year: e.data.year, population: e.data.population, labourForce: e.data.labourForce ?? null, position, recordedAt })
+          this.populations.push({
+            unit: e.data.unit,
+            year: e.data.year,
+            population: e.data.population,
+            labourForce: e.data.labourForce ?? null,
+            position,
+            recordedAt,
+          })
           return
         case 'DebtRecorded':
         case 'DebtSettled':
@@ -97,7 +117,10 @@ export class Tally {
 
   /** The children of a unit (null: the units without a parent), sorted by code. */
   children(unit: string | null): string[] {
-    return [...this.parents].filter(([, p]) => p === unit).map(([c]) => c).sort()
+    return [...this.parents]
+      .filter(([, p]) => p === unit)
+      .map(([c]) => c)
+      .sort()
   }
 
   /** The name of an established unit. */
@@ -144,8 +167,20 @@ export class Tally {
     const d = dayNumber(asOf)
     let best: Quota | null = null
     for (const q of this.quotas) {
-      if (q.unit !== unit || q.scheme !== scheme || q.year !== year || q.assignedOn > d || !known(q.recordedAt, knownAt)) continue
-      if (best === null || q.assignedOn > best.assignedOn || (q.assignedOn === best.assignedOn && q.position > best.position)) best = q
+      if (
+        q.unit !== unit ||
+        q.scheme !== scheme ||
+        q.year !== year ||
+        q.assignedOn > d ||
+        !known(q.recordedAt, knownAt)
+      )
+        continue
+      if (
+        best === null ||
+        q.assignedOn > best.assignedOn ||
+        (q.assignedOn === best.assignedOn && q.position > best.position)
+      )
+        best = q
     }
     return best === null ? null : best.target
   }
@@ -155,11 +190,17 @@ export class Tally {
     const yearEnd = `${year}-12-31`
     if (dayNumber(asOf) >= dayNumber(yearEnd)) return 0
     const atYearEnd = new Set(this.covered(scheme, yearEnd, knownAt).map((p) => p.participantId))
-    return this.covered(scheme, asOf, knownAt).filter((p) => this.inSubtree(p.unit, unit) && !atYearEnd.has(p.participantId)).length
+    return this.covered(scheme, asOf, knownAt).filter(
+      (p) => this.inSubtree(p.unit, unit) && !atYearEnd.has(p.participantId),
+    ).length
   }
 
   /** The known population estimate of `unit` with the greatest year ≤ `year`. */
-  estimate(unit: string, year: number, knownAt: number | null): { year: number; population: number; labourForce: number | null } | null {
+  estimate(
+    unit: string,
+    year: number,
+    knownAt: number | null,
+  ): { year: number; population: number; labourForce: number | null } | null {
     let best: (typeof this.populations)[number] | null = null
     for (const p of this.populations) {
       if (p.unit !== unit || p.year > year || !known(p.recordedAt, knownAt)) continue
@@ -172,7 +213,10 @@ export class Tally {
   outstanding(unit: string | null, asOf: string, knownAt: number | null): number {
     const d = dayNumber(asOf)
     type Debt = { unit: string; period: string; recordedOn: number; position: number; left: number }
-    const ledgers = new Map<string, { debts: Debt[]; settlements: { on: number; position: number; amount: number }[] }>()
+    const ledgers = new Map<
+      string,
+      { debts: Debt[]; settlements: { on: number; position: number; amount: number }[] }
+    >()
     for (const e of this.debts) {
       if (!known(instantMillis(e.recordedAt), knownAt)) continue
       const position = this.positions.get(e)!
@@ -181,12 +225,22 @@ export class Tally {
       let l = ledgers.get(key)
       if (l === undefined) ledgers.set(key, (l = { debts: [], settlements: [] }))
       if (e.type === 'DebtRecorded') {
-        if (dayNumber(e.data.recordedOn) <= d) l.debts.push({ unit: e.data.unit, period: e.data.period, recordedOn: dayNumber(e.data.recordedOn), position, left: e.data.amount })
-      } else if (dayNumber(e.data.settledOn) <= d) l.settlements.push({ on: dayNumber(e.data.settledOn), position, amount: e.data.amount })
+        if (dayNumber(e.data.recordedOn) <= d)
+          l.debts.push({
+            unit: e.data.unit,
+            period: e.data.period,
+            recordedOn: dayNumber(e.data.recordedOn),
+            position,
+            left: e.data.amount,
+          })
+      } else if (dayNumber(e.data.settledOn) <= d)
+        l.settlements.push({ on: dayNumber(e.data.settledOn), position, amount: e.data.amount })
     }
     let total = 0
     for (const l of ledgers.values()) {
-      l.debts.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.recordedOn - b.recordedOn || a.position - b.position))
+      l.debts.sort((a, b) =>
+        a.period < b.period ? -1 : a.period > b.period ? 1 : a.recordedOn - b.recordedOn || a.position - b.position,
+      )
       l.settlements.sort((a, b) => a.on - b.on || a.position - b.position)
       for (const s of l.settlements) {
         let amount = s.amount

@@ -11,7 +11,12 @@ const planner = new VoluntaryPlanner({
   lastKnownStart: monthIndex(2020, 10),
   futureUntil: monthIndex(2021, 6),
   lookBack: 30,
-  modes: [[1, 20], [3, 15], [6, 25], [12, 40]],
+  modes: [
+    [1, 20],
+    [3, 15],
+    [6, 25],
+    [12, 40],
+  ],
   lapseRate: 0.1,
   lateRate: 0.1,
   renewRate: 0.6,
@@ -22,14 +27,19 @@ const planner = new VoluntaryPlanner({
 describe('VoluntaryPlanner', () => {
   it('plans a timeline with the asked pattern (as known at publication) whose periods never overlap', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), fc.integer(), fc.boolean(), (pattern, seed, moves) => {
-        const plan = { pattern, unit: '593', unitChecks: [2], ...(moves ? { movedFrom: '594' } : {}) }
-        const tl = planner.plan(plan, new Rng(seed))
-        expect(fitsPlan(tl, plan, planner.setting)).toBe(true)
-        const periods = [...tl.periods].sort((a, b) => a.from - b.from)
-        for (let i = 1; i < periods.length; i++) expect(periods[i]!.from).toBeGreaterThan(periods[i - 1]!.through)
-        if (pattern[2]) expect(unitOn(tl, planner.setting.checkpoints[2]!, planner.setting.knownAt)).toBe('593')
-      }),
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+        fc.integer(),
+        fc.boolean(),
+        (pattern, seed, moves) => {
+          const plan = { pattern, unit: '593', unitChecks: [2], ...(moves ? { movedFrom: '594' } : {}) }
+          const tl = planner.plan(plan, new Rng(seed))
+          expect(fitsPlan(tl, plan, planner.setting)).toBe(true)
+          const periods = [...tl.periods].sort((a, b) => a.from - b.from)
+          for (let i = 1; i < periods.length; i++) expect(periods[i]!.from).toBeGreaterThan(periods[i - 1]!.through)
+          if (pattern[2]) expect(unitOn(tl, planner.setting.checkpoints[2]!, planner.setting.knownAt)).toBe('593')
+        },
+      ),
       { numRuns: 300 },
     )
   })

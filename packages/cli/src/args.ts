@@ -24,7 +24,8 @@ export type Environment = Readonly<Record<string, string | undefined>>
 type Token = ReturnType<typeof splitWords>['tokens'] extends readonly (infer T)[] | undefined ? T : never
 
 const tokensOf = (argv: readonly string[]): Token[] =>
-  splitWords({ args: [...argv], options: parseArgsOptions(), strict: false, allowPositionals: true, tokens: true }).tokens ?? []
+  splitWords({ args: [...argv], options: parseArgsOptions(), strict: false, allowPositionals: true, tokens: true })
+    .tokens ?? []
 
 /** The words of a command line that are not options (for choosing which usage to print). */
 export const wordsOf = (argv: readonly string[]): string[] =>
@@ -32,7 +33,8 @@ export const wordsOf = (argv: readonly string[]): string[] =>
 
 const isOption = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name)
 
-const orList = (words: readonly string[]): string => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`)
+const orList = (words: readonly string[]): string =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`
 
 /** The command named by the words, or what is wrong with them. */
 const commandOf = (words: readonly string[]): E.Either<string, CommandSpec> => {
@@ -42,7 +44,9 @@ const commandOf = (words: readonly string[]): E.Either<string, CommandSpec> => {
   const spec = COMMANDS.find((c) => c.path[0] === word && (kinds === undefined || c.path[1] === kind))
   if (spec !== undefined) return E.right(spec)
   if (kinds === undefined) return E.left(`unknown command "${word}"`)
-  return kind === undefined ? E.left(`${word} needs a kind: ${orList(kinds)}`) : E.left(`unknown ${word} "${kind}"; one of ${kinds.join(', ')}`)
+  return kind === undefined
+    ? E.left(`${word} needs a kind: ${orList(kinds)}`)
+    : E.left(`unknown ${word} "${kind}"; one of ${kinds.join(', ')}`)
 }
 
 /** The words of a help request, cut to the command (or group) they name. */
@@ -84,14 +88,27 @@ export const parseArgs = (argv: readonly string[], env: Environment = process.en
   const spec = commandOf(words)
   if (E.isLeft(spec)) return spec
   const command = spec.right
-  for (const name of values.keys()) if (!command.options.includes(name)) return E.left(`--${name} does not apply to ${command.path.join(' ')}`)
-  for (const [name, all] of repeated) if (!(command.repeatable ?? []).includes(name) || all.length > 2) return E.left(`--${name} given ${all.length > 2 && (command.repeatable ?? []).includes(name) ? `${all.length} times` : 'twice'}`)
+  for (const name of values.keys())
+    if (!command.options.includes(name)) return E.left(`--${name} does not apply to ${command.path.join(' ')}`)
+  for (const [name, all] of repeated)
+    if (!(command.repeatable ?? []).includes(name) || all.length > 2)
+      return E.left(
+        `--${name} given ${all.length > 2 && (command.repeatable ?? []).includes(name) ? `${all.length} times` : 'twice'}`,
+      )
   const value = (name: OptionName): string | undefined => {
     const v = values.get(name)
     return typeof v === 'string' ? v : undefined
   }
-  const all = (name: OptionName): readonly string[] => repeated.get(name) ?? (typeof values.get(name) === 'string' ? [values.get(name) as string] : [])
-  const built = command.build({ args: words.slice(command.path.length), value, flag: (name) => values.get(name) === true, env, all })
-  if (E.isRight(built) && built.right.name === 'help' && helpFor(built.right.path) === null) return E.left(`unknown command "${built.right.path.join(' ')}"`)
+  const all = (name: OptionName): readonly string[] =>
+    repeated.get(name) ?? (typeof values.get(name) === 'string' ? [values.get(name) as string] : [])
+  const built = command.build({
+    args: words.slice(command.path.length),
+    value,
+    flag: (name) => values.get(name) === true,
+    env,
+    all,
+  })
+  if (E.isRight(built) && built.right.name === 'help' && helpFor(built.right.path) === null)
+    return E.left(`unknown command "${built.right.path.join(' ')}"`)
   return built
 }

@@ -16,7 +16,26 @@ const err = (argv: string[], env: Record<string, string> = {}) => {
 
 describe('parseArgs', () => {
   it('parses a coverage report with every option', () => {
-    expect(ok(['report', 'coverage', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '60', '--known-at', '2020-10-05', '--events', 'h.ndjson', '--format', 'json', '--lang', 'vi'])).toEqual({
+    expect(
+      ok([
+        'report',
+        'coverage',
+        '--as-of',
+        '2020-09-30',
+        '--scheme',
+        'voluntary',
+        '--unit',
+        '60',
+        '--known-at',
+        '2020-10-05',
+        '--events',
+        'h.ndjson',
+        '--format',
+        'json',
+        '--lang',
+        'vi',
+      ]),
+    ).toEqual({
       name: 'report-coverage',
       asOf: '2020-09-30',
       scheme: 'voluntary',
@@ -31,11 +50,29 @@ describe('parseArgs', () => {
   })
 
   it('parses the agent and revenue reports and coverage of scheme any', () => {
-    expect(ok(['report', 'agents', '-a', '2020-09-30', '--scheme', 'voluntary', '-u', '60', '--from', '2020-07-01'])).toMatchObject({ name: 'report-agents', scheme: 'voluntary', unit: '60', from: '2020-07-01' })
-    expect(ok(['report', 'agents', '-a', '2020-09-30', '--scheme', 'health'])).toMatchObject({ name: 'report-agents', unit: null, from: null })
-    expect(ok(['report', 'revenue', '-a', '2020-09-30', '-u', '04', '-y', '2020'])).toMatchObject({ name: 'report-revenue', unit: '04', scheme: null, year: 2020 })
-    expect(ok(['report', 'revenue', '-a', '2020-09-30', '-u', '04', '--scheme', 'health'])).toMatchObject({ name: 'report-revenue', scheme: 'health', year: null })
-    expect(ok(['report', 'coverage', '-a', '2020-09-30', '-u', '04', '--scheme', 'any'])).toMatchObject({ name: 'report-coverage', scheme: 'any' })
+    expect(
+      ok(['report', 'agents', '-a', '2020-09-30', '--scheme', 'voluntary', '-u', '60', '--from', '2020-07-01']),
+    ).toMatchObject({ name: 'report-agents', scheme: 'voluntary', unit: '60', from: '2020-07-01' })
+    expect(ok(['report', 'agents', '-a', '2020-09-30', '--scheme', 'health'])).toMatchObject({
+      name: 'report-agents',
+      unit: null,
+      from: null,
+    })
+    expect(ok(['report', 'revenue', '-a', '2020-09-30', '-u', '04', '-y', '2020'])).toMatchObject({
+      name: 'report-revenue',
+      unit: '04',
+      scheme: null,
+      year: 2020,
+    })
+    expect(ok(['report', 'revenue', '-a', '2020-09-30', '-u', '04', '--scheme', 'health'])).toMatchObject({
+      name: 'report-revenue',
+      scheme: 'health',
+      year: null,
+    })
+    expect(ok(['report', 'coverage', '-a', '2020-09-30', '-u', '04', '--scheme', 'any'])).toMatchObject({
+      name: 'report-coverage',
+      scheme: 'any',
+    })
   })
 
   it('reads --known-at as an instant with an offset', () => {
@@ -53,21 +90,54 @@ describe('parseArgs', () => {
   })
 
   it.each([
-    [['report', 'coverage', '--as-of', '2023-02-30', '--scheme', 'health'], '--as-of: not a real calendar day YYYY-MM-DD (got "2023-02-30")'],
+    [
+      ['report', 'coverage', '--as-of', '2023-02-30', '--scheme', 'health'],
+      '--as-of: not a real calendar day YYYY-MM-DD (got "2023-02-30")',
+    ],
     [['report', 'coverage', '--as-of', '2023-02-28'], '--scheme is required for report coverage'],
     [['report', 'plan', '--as-of', '2023-02-28', '--scheme', 'health'], '--unit is required for report plan'],
-    [['report', 'plan', '--as-of', '2023-02-28', '--scheme', 'health', '--unit', '1234'], '--unit: not a unit code of 2, 3 or 5 digits (got "1234")'],
-    [['report', 'coverage', '--as-of', '2023-02-28', '--scheme', 'life'], '--scheme: not a scheme (got "life"); one of voluntary, compulsory, health, unemployment, or any (report coverage)'],
-    [['report', 'plan', '--as-of', '2023-02-28', '--scheme', 'any', '--unit', '04'], '--scheme: any applies only to report coverage (got "any"); one of voluntary, compulsory, health, unemployment'],
+    [
+      ['report', 'plan', '--as-of', '2023-02-28', '--scheme', 'health', '--unit', '1234'],
+      '--unit: not a unit code of 2, 3 or 5 digits (got "1234")',
+    ],
+    [
+      ['report', 'coverage', '--as-of', '2023-02-28', '--scheme', 'life'],
+      '--scheme: not a scheme (got "life"); one of voluntary, compulsory, health, unemployment, or any (report coverage)',
+    ],
+    [
+      ['report', 'plan', '--as-of', '2023-02-28', '--scheme', 'any', '--unit', '04'],
+      '--scheme: any applies only to report coverage (got "any"); one of voluntary, compulsory, health, unemployment',
+    ],
     [['report', 'agents', '--as-of', '2020-09-30'], '--scheme is required for report agents'],
-    [['report', 'agents', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--from', '2020-10-01'], '--from: after --as-of 2020-09-30 (got "2020-10-01")'],
-    [['report', 'agents', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--from', '2020-02-30'], '--from: not a real calendar day YYYY-MM-DD (got "2020-02-30")'],
+    [
+      ['report', 'agents', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--from', '2020-10-01'],
+      '--from: after --as-of 2020-09-30 (got "2020-10-01")',
+    ],
+    [
+      ['report', 'agents', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--from', '2020-02-30'],
+      '--from: not a real calendar day YYYY-MM-DD (got "2020-02-30")',
+    ],
     [['report', 'revenue', '--as-of', '2020-09-30'], '--unit is required for report revenue'],
-    [['report', 'coverage', '--as-of', '2023-02-28', '--scheme', 'health', '--year', '2023'], '--year does not apply to report coverage'],
-    [['report', 'debt', '--as-of', '2023-02-28', '--known-at', 'yesterday'], '--known-at: not an ISO-8601 instant with an offset or a date (got "yesterday")'],
-    [['report', 'debt', '--as-of', '2023-02-28', '--events', 'a', '--store', 'memory:'], 'give --events or --store, not both'],
-    [['report', 'debt', '--as-of', '2023-02-28', '--format', 'xml'], '--format: one of table, json, csv, html (got "xml")'],
-    [['report', 'forecast', '--as-of', '2023-02-28'], 'unknown report "forecast"; one of coverage, plan, debt, agents, revenue'],
+    [
+      ['report', 'coverage', '--as-of', '2023-02-28', '--scheme', 'health', '--year', '2023'],
+      '--year does not apply to report coverage',
+    ],
+    [
+      ['report', 'debt', '--as-of', '2023-02-28', '--known-at', 'yesterday'],
+      '--known-at: not an ISO-8601 instant with an offset or a date (got "yesterday")',
+    ],
+    [
+      ['report', 'debt', '--as-of', '2023-02-28', '--events', 'a', '--store', 'memory:'],
+      'give --events or --store, not both',
+    ],
+    [
+      ['report', 'debt', '--as-of', '2023-02-28', '--format', 'xml'],
+      '--format: one of table, json, csv, html (got "xml")',
+    ],
+    [
+      ['report', 'forecast', '--as-of', '2023-02-28'],
+      'unknown report "forecast"; one of coverage, plan, debt, agents, revenue',
+    ],
     [['check'], 'check needs a FILE'],
     [['check', 'a', 'b'], 'unexpected argument "b"'],
     [['check', 'a', '--store', 'memory:'], '--store does not apply to check'],
@@ -80,11 +150,26 @@ describe('parseArgs', () => {
   })
 
   it('parses import, check and verify', () => {
-    expect(ok(['import', 'h.ndjson', '--store', 'pglite:/tmp/x'])).toEqual({ name: 'import', file: 'h.ndjson', store: 'pglite:/tmp/x', snapshot: true })
+    expect(ok(['import', 'h.ndjson', '--store', 'pglite:/tmp/x'])).toEqual({
+      name: 'import',
+      file: 'h.ndjson',
+      store: 'pglite:/tmp/x',
+      snapshot: true,
+    })
     expect(ok(['check', 'h.ndjson'])).toEqual({ name: 'check', file: 'h.ndjson' })
     expect(ok(['verify'])).toEqual({ name: 'verify', store: null, full: false, snapshot: true })
-    expect(ok(['verify', '--full', '--no-snapshot'])).toEqual({ name: 'verify', store: null, full: true, snapshot: false })
-    expect(ok(['import', 'h.ndjson', '--no-snapshot'])).toEqual({ name: 'import', file: 'h.ndjson', store: null, snapshot: false })
+    expect(ok(['verify', '--full', '--no-snapshot'])).toEqual({
+      name: 'verify',
+      store: null,
+      full: true,
+      snapshot: false,
+    })
+    expect(ok(['import', 'h.ndjson', '--no-snapshot'])).toEqual({
+      name: 'import',
+      file: 'h.ndjson',
+      store: null,
+      snapshot: false,
+    })
     expect(ok(['--help'])).toEqual({ name: 'help', path: [] })
   })
 })
@@ -93,8 +178,40 @@ describe('parseArgs: conventions', () => {
   const plan = ['report', 'plan', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '60']
 
   it('takes short flags for the common options, also glued to their value', () => {
-    expect(ok(['report', 'plan', '-a', '2020-09-30', '--scheme', 'voluntary', '-u', '60', '-k', '2020-10-05', '-y', '2020', '-e', 'h.ndjson', '-fcsv', '-l', 'vi'])).toEqual(
-      ok([...plan, '--known-at', '2020-10-05', '--year', '2020', '--events', 'h.ndjson', '--format', 'csv', '--lang', 'vi']),
+    expect(
+      ok([
+        'report',
+        'plan',
+        '-a',
+        '2020-09-30',
+        '--scheme',
+        'voluntary',
+        '-u',
+        '60',
+        '-k',
+        '2020-10-05',
+        '-y',
+        '2020',
+        '-e',
+        'h.ndjson',
+        '-fcsv',
+        '-l',
+        'vi',
+      ]),
+    ).toEqual(
+      ok([
+        ...plan,
+        '--known-at',
+        '2020-10-05',
+        '--year',
+        '2020',
+        '--events',
+        'h.ndjson',
+        '--format',
+        'csv',
+        '--lang',
+        'vi',
+      ]),
     )
     expect(ok(['verify', '-s', 'memory:'])).toEqual({ name: 'verify', store: 'memory:', full: false, snapshot: true })
     expect(err(['verify', '-x'])).toBe('unknown option -x')
@@ -103,14 +220,26 @@ describe('parseArgs: conventions', () => {
 
   it('ends the options at --: what follows is a file name, even when it starts with a dash', () => {
     expect(ok(['check', '--', '--weird.ndjson'])).toEqual({ name: 'check', file: '--weird.ndjson' })
-    expect(ok(['import', '-s', 'memory:', '--', '-h'])).toEqual({ name: 'import', file: '-h', store: 'memory:', snapshot: true })
+    expect(ok(['import', '-s', 'memory:', '--', '-h'])).toEqual({
+      name: 'import',
+      file: '-h',
+      store: 'memory:',
+      snapshot: true,
+    })
     expect(err(['check', '--', 'a', 'b'])).toBe('unexpected argument "b"')
   })
 
   it('reads - as standard input for check, import and --events', () => {
     expect(ok(['check', '-'])).toEqual({ name: 'check', file: '-' })
-    expect(ok(['import', '-', '--store', 'memory:'])).toEqual({ name: 'import', file: '-', store: 'memory:', snapshot: true })
-    expect(ok(['report', 'debt', '-a', '2020-06-30', '-e', '-'])).toMatchObject({ source: { kind: 'events', file: '-' } })
+    expect(ok(['import', '-', '--store', 'memory:'])).toEqual({
+      name: 'import',
+      file: '-',
+      store: 'memory:',
+      snapshot: true,
+    })
+    expect(ok(['report', 'debt', '-a', '2020-06-30', '-e', '-'])).toMatchObject({
+      source: { kind: 'events', file: '-' },
+    })
   })
 
   it('asks for help and the version before anything else', () => {
@@ -139,11 +268,19 @@ describe('parseArgs: conventions', () => {
   })
 
   it('reads --bom and --separator, which mean csv', () => {
-    expect(ok([...plan, '--bom', '--separator', ';'])).toMatchObject({ format: 'csv', csv: { bom: true, separator: ';' } })
-    expect(ok([...plan, '--separator', 'tab', '-f', 'csv'])).toMatchObject({ format: 'csv', csv: { bom: false, separator: '\t' } })
+    expect(ok([...plan, '--bom', '--separator', ';'])).toMatchObject({
+      format: 'csv',
+      csv: { bom: true, separator: ';' },
+    })
+    expect(ok([...plan, '--separator', 'tab', '-f', 'csv'])).toMatchObject({
+      format: 'csv',
+      csv: { bom: false, separator: '\t' },
+    })
     expect(err([...plan, '--bom', '-f', 'json'])).toBe('--bom applies only to --format csv (got "json")')
     expect(ok([...plan, '-f', 'html'])).toMatchObject({ format: 'html' })
-    expect(err([...plan, '--separator', ';', '-f', 'html'])).toBe('--separator applies only to --format csv (got "html")')
+    expect(err([...plan, '--separator', ';', '-f', 'html'])).toBe(
+      '--separator applies only to --format csv (got "html")',
+    )
     expect(err([...plan, '--separator', '|'])).toBe('--separator: one of , ; tab (got "|")')
     expect(err([...plan, '--bom=yes'])).toBe('--bom takes no value (got "yes")')
     expect(err(['verify', '--bom'])).toBe('--bom does not apply to verify')

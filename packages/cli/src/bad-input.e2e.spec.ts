@@ -20,7 +20,9 @@ interface Expected {
 
 /** Reads `NAME.expected`: `# what`, then per command `CMD: exit N` and its stderr lines. */
 const expected = (name: string): Expected => {
-  const [head, ...rest] = readFileSync(join(corpus, `${name}.expected`), 'utf8').split('\n').filter((l) => l !== '')
+  const [head, ...rest] = readFileSync(join(corpus, `${name}.expected`), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
   const out: Record<string, { code: number; lines: string[] }> = {}
   let current: string[] = []
   for (const l of rest) {
@@ -31,7 +33,10 @@ const expected = (name: string): Expected => {
   return { what: head!.replace(/^# /, ''), check: out.check!, import: out.import! }
 }
 
-const kinds = readdirSync(corpus).filter((f) => f.endsWith('.ndjson')).map((f) => f.slice(0, -'.ndjson'.length)).sort()
+const kinds = readdirSync(corpus)
+  .filter((f) => f.endsWith('.ndjson'))
+  .map((f) => f.slice(0, -'.ndjson'.length))
+  .sort()
 
 const run = async (argv: string[]) => {
   const out: string[] = []
@@ -54,7 +59,10 @@ describe('the bad-input corpus', () => {
     expect({ code: check.code, err: check.err }).toEqual({ code: e.check.code, err: located(e.check.lines, file) })
     if (check.code !== 0) expect(check.out).toEqual([])
     const imported = await run(['import', file, '--store', 'memory:'])
-    expect({ code: imported.code, err: imported.err }).toEqual({ code: e.import.code, err: located(e.import.lines, file) })
+    expect({ code: imported.code, err: imported.err }).toEqual({
+      code: e.import.code,
+      err: located(e.import.lines, file),
+    })
     if (imported.code !== 0) expect(imported.out).toEqual([])
   })
 
@@ -65,7 +73,9 @@ describe('the bad-input corpus', () => {
     writeFileSync(file, [lines[0], `{"id":"${'x'.repeat(1_100_000)}"}`, lines[1]].join('\n') + '\n')
     const r = await run(['check', file])
     expect(r.code).toBe(2)
-    expect(r.err).toEqual([`${file}:2: (line): longer than 1048576 bytes, the most a line may hold (got "1100009 bytes")`])
+    expect(r.err).toEqual([
+      `${file}:2: (line): longer than 1048576 bytes, the most a line may hold (got "1100009 bytes")`,
+    ])
   })
 })
 
@@ -79,7 +89,11 @@ describe('nothing is appended to a real store', () => {
     for (const kind of refused) {
       const file = join(corpus, `${kind}.ndjson`)
       const r = await run(['import', file, '--store', `pglite:${dir}`])
-      expect({ kind, code: r.code, err: r.err }).toEqual({ kind, code: expected(kind).import.code, err: located(expected(kind).import.lines, file) })
+      expect({ kind, code: r.code, err: r.err }).toEqual({
+        kind,
+        code: expected(kind).import.code,
+        err: located(expected(kind).import.lines, file),
+      })
     }
     const { openPgliteStore } = await import('@ansinh/store-pglite')
     const store = await openPgliteStore(dir)
@@ -94,19 +108,42 @@ describe('nothing is appended to a real store', () => {
   }, 300_000)
 })
 
-describe.skipIf(!existsSync(bin))('the built program on bad input (skipped only when not built: run pnpm build)', () => {
-  // The same kinds through a real process: the exit code is the process's, and stderr has no stack.
-  it.each(['nested-100000-arrays', 'utf8-cut-sequence', 'repeated-key-data', 'bidi-override-employer', 'date-year-0000', 'utf16-file'])('%s', (kind) => {
-    const file = join(corpus, `${kind}.ndjson`)
-    for (const [command, argv] of [['check', ['check', file]], ['import', ['import', file, '--store', 'memory:']]] as const) {
-      const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8' })
-      const e = expected(kind)[command]
-      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: e.code, stdout: '', stderr: located(e.lines, file).map((l) => l + '\n').join('') })
-    }
-  })
-  it('a reader that stops reading (ansinh report … | head) ends the program quietly', () => {
-    const file = join(corpus, 'ok-crlf.ndjson')
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" report debt --as-of 2020-06-30 --events "${file}" --format csv | true`], { encoding: 'utf8' })
-    expect(r.stderr).toBe('')
-  })
-})
+describe.skipIf(!existsSync(bin))(
+  'the built program on bad input (skipped only when not built: run pnpm build)',
+  () => {
+    // The same kinds through a real process: the exit code is the process's, and stderr has no stack.
+    it.each([
+      'nested-100000-arrays',
+      'utf8-cut-sequence',
+      'repeated-key-data',
+      'bidi-override-employer',
+      'date-year-0000',
+      'utf16-file',
+    ])('%s', (kind) => {
+      const file = join(corpus, `${kind}.ndjson`)
+      for (const [command, argv] of [
+        ['check', ['check', file]],
+        ['import', ['import', file, '--store', 'memory:']],
+      ] as const) {
+        const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8' })
+        const e = expected(kind)[command]
+        expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+          status: e.code,
+          stdout: '',
+          stderr: located(e.lines, file)
+            .map((l) => l + '\n')
+            .join(''),
+        })
+      }
+    })
+    it('a reader that stops reading (ansinh report … | head) ends the program quietly', () => {
+      const file = join(corpus, 'ok-crlf.ndjson')
+      const r = spawnSync(
+        'sh',
+        ['-c', `"${process.execPath}" "${bin}" report debt --as-of 2020-06-30 --events "${file}" --format csv | true`],
+        { encoding: 'utf8' },
+      )
+      expect(r.stderr).toBe('')
+    })
+  },
+)

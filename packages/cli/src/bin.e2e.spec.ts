@@ -14,12 +14,27 @@ writeFileSync(file, cleanHistory(30).join('\n') + '\n')
 // No language from the machine's locale unless a test sets one.
 const { LANG: _lang, LC_ALL: _all, LC_MESSAGES: _messages, ANSINH_LANG: _own, ...quiet } = process.env
 const run = (args: readonly string[], options: { input?: string; env?: Record<string, string> } = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: options.input, env: { ...quiet, ANSINH_STORE: 'memory:', ...options.env } })
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    input: options.input,
+    env: { ...quiet, ANSINH_STORE: 'memory:', ...options.env },
+  })
 const ansinh = (...args: string[]) => run(args)
 
 describe.skipIf(!existsSync(bin))('the ansinh program (skipped only when not built: run pnpm build)', () => {
   it('prints one JSON object and nothing else on stdout, exit 0', () => {
-    const r = ansinh('report', 'coverage', '--as-of', '2020-05-15', '--scheme', 'voluntary', '--events', file, '--format', 'json')
+    const r = ansinh(
+      'report',
+      'coverage',
+      '--as-of',
+      '2020-05-15',
+      '--scheme',
+      'voluntary',
+      '--events',
+      file,
+      '--format',
+      'json',
+    )
     expect(r.status).toBe(0)
     expect(r.stderr).toBe('')
     expect(JSON.parse(r.stdout)).toMatchObject({ report: 'coverage', participants: 22 })
@@ -62,7 +77,9 @@ describe.skipIf(!existsSync(bin))('the ansinh program (skipped only when not bui
     const bad = run(['check', '-'], { input: '{"nope":1}\n' })
     expect(bad.status).toBe(2)
     expect(bad.stderr.split('\n')[0]).toBe('<stdin>:1: nope: unknown field (got 1)')
-    const report = run(['report', 'coverage', '-a', '2020-05-15', '--scheme', 'voluntary', '-e', '-', '-f', 'json'], { input: text })
+    const report = run(['report', 'coverage', '-a', '2020-05-15', '--scheme', 'voluntary', '-e', '-', '-f', 'json'], {
+      input: text,
+    })
     expect(JSON.parse(report.stdout)).toMatchObject({ report: 'coverage', participants: 22 })
   })
   it('writes Vietnamese tables when LANG says vi, unless --lang says otherwise', () => {
@@ -75,7 +92,26 @@ describe.skipIf(!existsSync(bin))('the ansinh program (skipped only when not bui
     expect(wrong.stderr.split('\n')[0]).toBe('ansinh: ANSINH_LANG: one of en, vi (got "klingon")')
   })
   it('writes csv for Excel in vi-VN: a byte-order mark and ; separators', () => {
-    const r = spawnSync(process.execPath, [bin, 'report', 'coverage', '-a', '2020-05-15', '--scheme', 'voluntary', '-u', '593', '-e', file, '--bom', '--separator', ';'], { env: quiet })
+    const r = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'report',
+        'coverage',
+        '-a',
+        '2020-05-15',
+        '--scheme',
+        'voluntary',
+        '-u',
+        '593',
+        '-e',
+        file,
+        '--bom',
+        '--separator',
+        ';',
+      ],
+      { env: quiet },
+    )
     expect(r.status).toBe(0)
     const out = r.stdout as Buffer
     expect([...out.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

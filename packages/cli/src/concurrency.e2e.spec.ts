@@ -16,7 +16,14 @@ import { freshDatabase, whyNoPostgres } from './test/postgres.js'
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js')
 const dir = mkdtempSync(join(tmpdir(), 'ansinh-processes-'))
-const { LANG: _lang, LC_ALL: _all, LC_MESSAGES: _messages, ANSINH_LANG: _own, ANSINH_STORE: _store, ...env } = process.env
+const {
+  LANG: _lang,
+  LC_ALL: _all,
+  LC_MESSAGES: _messages,
+  ANSINH_LANG: _own,
+  ANSINH_STORE: _store,
+  ...env
+} = process.env
 
 interface Outcome {
   readonly code: number | null
@@ -31,21 +38,43 @@ const start = (args: readonly string[]): { child: ChildProcess; done: Promise<Ou
   let err = ''
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
-  const done = new Promise<Outcome>((ok) => child.on('close', (code, signal) => ok({ code, signal, out: out.trim(), err: err.trim() })))
+  const done = new Promise<Outcome>((ok) =>
+    child.on('close', (code, signal) => ok({ code, signal, out: out.trim(), err: err.trim() })),
+  )
   return { child, done }
 }
 const ansinh = (...args: string[]): Promise<Outcome> => start(args).done
 
 const units = [
   line('UnitEstablished', { code: '60', name: 'Bình Thuận', level: 'province', establishedOn: '1992-01-01' }),
-  line('UnitEstablished', { code: '593', name: 'Phan Thiết', level: 'district', parent: '60', establishedOn: '1992-01-01' }),
-  line('UnitEstablished', { code: '22816', name: 'Phường 1', level: 'commune', parent: '593', establishedOn: '1992-01-01' }),
+  line('UnitEstablished', {
+    code: '593',
+    name: 'Phan Thiết',
+    level: 'district',
+    parent: '60',
+    establishedOn: '1992-01-01',
+  }),
+  line('UnitEstablished', {
+    code: '22816',
+    name: 'Phường 1',
+    level: 'commune',
+    parent: '593',
+    establishedOn: '1992-01-01',
+  }),
 ]
 /** `n` participants of their own (ids from `first`), two enrolments each. */
 const participants = (first: number, n: number): string[] =>
   Array.from({ length: n }, (_, i) => String(first + i)).flatMap((participantId) => [
-    line('ParticipantEnrolled', { participantId, scheme: 'voluntary', unit: '22816', coveredFrom: '2020-01-01', coveredThrough: '2020-03-31' }, '2020-01-01T09:00:00+07:00'),
-    line('ParticipantEnrolled', { participantId, scheme: 'voluntary', unit: '22816', coveredFrom: '2020-04-01', coveredThrough: '2020-06-30' }, '2020-04-01T09:00:00+07:00'),
+    line(
+      'ParticipantEnrolled',
+      { participantId, scheme: 'voluntary', unit: '22816', coveredFrom: '2020-01-01', coveredThrough: '2020-03-31' },
+      '2020-01-01T09:00:00+07:00',
+    ),
+    line(
+      'ParticipantEnrolled',
+      { participantId, scheme: 'voluntary', unit: '22816', coveredFrom: '2020-04-01', coveredThrough: '2020-06-30' },
+      '2020-04-01T09:00:00+07:00',
+    ),
   ])
 const write = (name: string, lines: readonly string[]): string => {
   const path = join(dir, name)
@@ -55,7 +84,9 @@ const write = (name: string, lines: readonly string[]): string => {
 const base = write('units.ndjson', units)
 const WRITERS = 4
 const PER_FILE = 2 * 150
-const files = Array.from({ length: WRITERS }, (_, w) => write(`writer-${w}.ndjson`, participants(1_000_000_000 + w * 1_000, PER_FILE / 2)))
+const files = Array.from({ length: WRITERS }, (_, w) =>
+  write(`writer-${w}.ndjson`, participants(1_000_000_000 + w * 1_000, PER_FILE / 2)),
+)
 
 /** How many events `verify --full` checked. */
 const verifiedCount = async (store: string): Promise<number> => {
@@ -72,7 +103,18 @@ const nWriters = async (store: string, refusal: RegExp): Promise<{ imported: num
   expect((await ansinh('import', base, '--store', store)).code).toBe(0)
   const runs = files.map((f) => start(['import', f, '--store', store]))
   // a reader at the same time: it answers, or is refused with the same one line
-  const reader = start(['report', 'coverage', '--as-of', '2020-05-01', '--scheme', 'voluntary', '--store', store, '--format', 'json'])
+  const reader = start([
+    'report',
+    'coverage',
+    '--as-of',
+    '2020-05-01',
+    '--scheme',
+    'voluntary',
+    '--store',
+    store,
+    '--format',
+    'json',
+  ])
   const outcomes = await Promise.all(runs.map((r) => r.done))
   const read = await reader.done
   if (read.code === 0) expect(JSON.parse(read.out)).toMatchObject({ report: 'coverage' })
@@ -94,12 +136,19 @@ const nWriters = async (store: string, refusal: RegExp): Promise<{ imported: num
     }
   }
   expect(await verifiedCount(store)).toBe(units.length + WRITERS * PER_FILE)
-  for (const f of files) expect((await ansinh('import', f, '--store', store)).out).toContain(`nothing new: all ${PER_FILE} events are already stored`)
+  for (const f of files)
+    expect((await ansinh('import', f, '--store', store)).out).toContain(
+      `nothing new: all ${PER_FILE} events are already stored`,
+    )
   return { imported: outcomes.filter((o) => o.code === 0).length, refused }
 }
 
 /** kill -9 of an import after each delay: 0 or all of its events, the chain verifies, a re-import completes. */
-const killDuring = async (fresh: () => Promise<string>, delays: readonly number[], existing: boolean): Promise<{ none: number; all: number }> => {
+const killDuring = async (
+  fresh: () => Promise<string>,
+  delays: readonly number[],
+  existing: boolean,
+): Promise<{ none: number; all: number }> => {
   const big = write('big.ndjson', [...units, ...participants(1_500_000_000, 1_000)])
   const total = units.length + 2_000
   // into an existing store (the units already in it), or into none yet (the kill may hit its creation)
@@ -149,37 +198,51 @@ describe.skipIf(!existsSync(bin))('processes on one store (skipped only when not
     console.log(`N-writers PGlite: ${r.imported} imported at once, ${r.refused} refused and imported again`)
   }, 900_000)
 
-  it.skipIf(whyNoPostgres() !== null)(`PostgreSQL: ${WRITERS} imports at once all complete, one after the other; nothing lost (skipped only without PostgreSQL)`, async () => {
-    const r = await nWriters(await freshDatabase('writers'), /run the import again/)
-    console.log(`N-writers PostgreSQL: ${r.imported} imported at once, ${r.refused} refused and imported again`)
-  }, 600_000)
+  it.skipIf(whyNoPostgres() !== null)(
+    `PostgreSQL: ${WRITERS} imports at once all complete, one after the other; nothing lost (skipped only without PostgreSQL)`,
+    async () => {
+      const r = await nWriters(await freshDatabase('writers'), /run the import again/)
+      console.log(`N-writers PostgreSQL: ${r.imported} imported at once, ${r.refused} refused and imported again`)
+    },
+    600_000,
+  )
 
-  it.skipIf(whyNoPostgres() !== null)('PostgreSQL: the same file twice at once: once imported, once nothing new; never "positions undefined" (skipped only without PostgreSQL)', async () => {
-    const store = await freshDatabase('twice')
-    expect((await ansinh('import', base, '--store', store)).code).toBe(0)
-    for (let round = 0; round < 3; round++) {
-      const f = write(`twice-${round}.ndjson`, participants(1_200_000_000 + round * 1_000, 100))
-      const [a, b] = await Promise.all([ansinh('import', f, '--store', store), ansinh('import', f, '--store', store)])
-      for (const o of [a, b]) {
-        expect(o.out).not.toContain('undefined')
-        expect(o.code).toBe(0)
+  it.skipIf(whyNoPostgres() !== null)(
+    'PostgreSQL: the same file twice at once: once imported, once nothing new; never "positions undefined" (skipped only without PostgreSQL)',
+    async () => {
+      const store = await freshDatabase('twice')
+      expect((await ansinh('import', base, '--store', store)).code).toBe(0)
+      for (let round = 0; round < 3; round++) {
+        const f = write(`twice-${round}.ndjson`, participants(1_200_000_000 + round * 1_000, 100))
+        const [a, b] = await Promise.all([ansinh('import', f, '--store', store), ansinh('import', f, '--store', store)])
+        for (const o of [a, b]) {
+          expect(o.out).not.toContain('undefined')
+          expect(o.code).toBe(0)
+        }
+        expect([a, b].map(importedCount).sort()).toEqual([0, 200])
+        expect([a, b].filter((o) => o.out.includes('nothing new'))).toHaveLength(1)
       }
-      expect([a, b].map(importedCount).sort()).toEqual([0, 200])
-      expect([a, b].filter((o) => o.out.includes('nothing new'))).toHaveLength(1)
-    }
-    expect(await verifiedCount(store)).toBe(units.length + 600)
-  }, 600_000)
+      expect(await verifiedCount(store)).toBe(units.length + 600)
+    },
+    600_000,
+  )
 
   it('PGlite: kill -9 at moments spread over an import leaves none or all of its events, and the next import takes over the lock', async () => {
     let n = 0
     const fresh = async (): Promise<string> => `pglite:${join(dir, `killed-${n++}`)}`
     const created = await killDuring(fresh, [200, 5_000], false)
     const existing = await killDuring(fresh, [1_000, 3_000, 6_000, 10_000], true)
-    console.log(`kill -9 PGlite: new store ${created.none} left nothing, ${created.all} everything; existing store ${existing.none} left nothing, ${existing.all} everything`)
+    console.log(
+      `kill -9 PGlite: new store ${created.none} left nothing, ${created.all} everything; existing store ${existing.none} left nothing, ${existing.all} everything`,
+    )
   }, 1_200_000)
 
-  it.skipIf(whyNoPostgres() !== null)('PostgreSQL: kill -9 at moments spread over an import leaves none or all of its events (skipped only without PostgreSQL)', async () => {
-    const r = await killDuring(() => freshDatabase('killed'), [200, 600, 1_200, 2_000, 3_500], false)
-    console.log(`kill -9 PostgreSQL: ${r.none} left nothing, ${r.all} left everything`)
-  }, 900_000)
+  it.skipIf(whyNoPostgres() !== null)(
+    'PostgreSQL: kill -9 at moments spread over an import leaves none or all of its events (skipped only without PostgreSQL)',
+    async () => {
+      const r = await killDuring(() => freshDatabase('killed'), [200, 600, 1_200, 2_000, 3_500], false)
+      console.log(`kill -9 PostgreSQL: ${r.none} left nothing, ${r.all} left everything`)
+    },
+    900_000,
+  )
 })

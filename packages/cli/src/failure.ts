@@ -25,7 +25,10 @@ export const fail = (code: ExitCode, ...lines: string[]): Failure => ({ code, li
  * The lines printed for an error no command expected (a bug): one line naming it, and the stack
  * only when `ANSINH_DEBUG` is set, since a user's terminal is no place for one. Exit 3.
  */
-export const internalError = (err: unknown, debug = process.env.ANSINH_DEBUG !== undefined && process.env.ANSINH_DEBUG !== ''): string[] => {
+export const internalError = (
+  err: unknown,
+  debug = process.env.ANSINH_DEBUG !== undefined && process.env.ANSINH_DEBUG !== '',
+): string[] => {
   const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
   const first = `ansinh: internal error: ${what.split('\n')[0]} (a bug in ansinh; ANSINH_DEBUG=1 shows where)`
   return debug && err instanceof Error && err.stack !== undefined ? [first, err.stack] : [first]

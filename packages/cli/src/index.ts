@@ -9,7 +9,16 @@ export { progress, progressLine, type Progress, type ProgressOptions } from './p
 export { VERSION } from './version.js'
 export { renderTable, columns } from './format/table.js'
 export { renderCsv, neutralise } from './format/csv.js'
-export { formatCount, formatDate, formatDelta, formatDeltaPercent, formatInstant, formatMonth, formatPercent, formatVnd } from './format/numbers.js'
+export {
+  formatCount,
+  formatDate,
+  formatDelta,
+  formatDeltaPercent,
+  formatInstant,
+  formatMonth,
+  formatPercent,
+  formatVnd,
+} from './format/numbers.js'
 export type { CoverageView, PlanView, DebtView, ReportView } from './format/reports.js'
 export { agentBlocks, htmlFormats, renderHtml, revenueBlocks, type HtmlReport } from './format/html.js'
 export { withHistory, render, type LoadedHistory } from './commands/report.js'

@@ -27,14 +27,19 @@ export interface Io {
 const processIo: Io = {
   out: (t) => process.stdout.write(t + '\n'),
   err: (t) => process.stderr.write(t + '\n'),
-  write: (t) => new Promise<void>((resolve) => (process.stdout.write(t) ? resolve() : process.stdout.once('drain', () => resolve()))),
+  write: (t) =>
+    new Promise<void>((resolve) =>
+      process.stdout.write(t) ? resolve() : process.stdout.once('drain', () => resolve()),
+    ),
 }
 
 /** Runs the program on its arguments (without `node` and the script) and returns the exit code. */
 export const main = async (argv: readonly string[], given: Io = processIo): Promise<number> => {
   // Secrets never printed: whatever a line says (a driver's error text included), no password of a
   // store URL on the command line or in ANSINH_STORE reaches stderr, nor a summary line on stdout.
-  const secrets = [...new Set([...argv, process.env.ANSINH_STORE ?? ''].flatMap(secretsOf))].sort((a, b) => b.length - a.length)
+  const secrets = [...new Set([...argv, process.env.ANSINH_STORE ?? ''].flatMap(secretsOf))].sort(
+    (a, b) => b.length - a.length,
+  )
   const io: Io = secrets.length === 0 ? given : { out: given.out, err: (t) => given.err(scrub(t, secrets)) }
   const summary = (t: string): string => scrub(t, secrets)
   const parsed = parseArgs(argv)
@@ -59,7 +64,15 @@ export const main = async (argv: readonly string[], given: Io = processIo): Prom
       result = await runImport(command.file, command.store, { snapshot: command.snapshot }, io.err)
       break
     case 'verify':
-      result = await runVerify(command.store, { full: command.full, snapshot: command.snapshot, ...(command.expectHead === undefined ? {} : { expectHead: command.expectHead }) }, io.err)
+      result = await runVerify(
+        command.store,
+        {
+          full: command.full,
+          snapshot: command.snapshot,
+          ...(command.expectHead === undefined ? {} : { expectHead: command.expectHead }),
+        },
+        io.err,
+      )
       break
     case 'head':
       result = await runHead(command.store, { full: command.full, snapshot: command.snapshot }, io.err)

@@ -34,17 +34,33 @@ const count = (n: number): string => Math.round(n).toLocaleString('en')
 
 /** A byte count as a human reads it: `12.5 MB`. */
 export const bytes = (n: number): string =>
-  n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} kB` : n < 1024 ** 3 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024 ** 3).toFixed(2)} GB`
+  n < 1024
+    ? `${n} B`
+    : n < 1024 ** 2
+      ? `${(n / 1024).toFixed(1)} kB`
+      : n < 1024 ** 3
+        ? `${(n / 1024 ** 2).toFixed(1)} MB`
+        : `${(n / 1024 ** 3).toFixed(2)} GB`
 
 /**
  * The text of one progress line: `what [████░░░░] 40% 4,000/10,000, 12s left` (the time left
  * from the first percent on), or `what: 4,000` while the total is unknown.
  */
-export const progressLine = (what: string, value: number, total: number, etaSeconds: number, bar: string, unit: (n: number) => string = count): string => {
+export const progressLine = (
+  what: string,
+  value: number,
+  total: number,
+  etaSeconds: number,
+  bar: string,
+  unit: (n: number) => string = count,
+): string => {
   if (total <= 0) return `${what}: ${unit(value)}`
   const pct = Math.min(100, Math.floor((value / total) * 100))
   // before the first percent the estimate rests on one or two updates and swings wildly
-  const left = Number.isFinite(etaSeconds) && value >= total / 100 && value < total ? `, ${bars().Format.TimeFormat(etaSeconds, { autopaddingChar: '0' }, 1)} left` : ''
+  const left =
+    Number.isFinite(etaSeconds) && value >= total / 100 && value < total
+      ? `, ${bars().Format.TimeFormat(etaSeconds, { autopaddingChar: '0' }, 1)} left`
+      : ''
   return `${what} [${bar}] ${pct}% ${unit(value)}/${unit(total)}${left}`
 }
 

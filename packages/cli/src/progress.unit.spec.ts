@@ -24,12 +24,18 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('progress', () => {
   it('writes a line with the total, the percentage and the time left', () => {
-    expect(progressLine('reading store', 400, 1000, 12, '████░░░░')).toBe('reading store [████░░░░] 40% 400/1,000, 12s left')
-    expect(progressLine('reading store', 25_000, 1_000_000, 125, '░')).toBe('reading store [░] 2% 25,000/1,000,000, 02m05s left')
+    expect(progressLine('reading store', 400, 1000, 12, '████░░░░')).toBe(
+      'reading store [████░░░░] 40% 400/1,000, 12s left',
+    )
+    expect(progressLine('reading store', 25_000, 1_000_000, 125, '░')).toBe(
+      'reading store [░] 2% 25,000/1,000,000, 02m05s left',
+    )
     expect(progressLine('reading store', 2_500, 1_000_000, 1234, '░')).toBe('reading store [░] 0% 2,500/1,000,000')
     expect(progressLine('reading store', 1000, 1000, 0, '█')).toBe('reading store [█] 100% 1,000/1,000')
     expect(progressLine('reading -', 1234, 0, Number.NaN, '')).toBe('reading -: 1,234')
-    expect(progressLine('reading f', 1536 * 1024, 3 * 1024 ** 2, 4, '', bytes)).toBe('reading f [] 50% 1.5 MB/3.0 MB, 04s left')
+    expect(progressLine('reading f', 1536 * 1024, 3 * 1024 ** 2, 4, '', bytes)).toBe(
+      'reading f [] 50% 1.5 MB/3.0 MB, 04s left',
+    )
   })
 
   it('draws on a terminal and clears its line at the end', async () => {

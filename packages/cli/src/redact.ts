@@ -62,7 +62,12 @@ const split = (text: string): Split | null => {
   const at = rest.lastIndexOf('@')
   const after = at < 0 ? rest : rest.slice(at + 1)
   const end = after.search(/[/?#]/)
-  return { scheme: m[1]!.toLowerCase(), userinfo: at < 0 ? null : rest.slice(0, at), host: end < 0 ? after : after.slice(0, end), more: end >= 0 }
+  return {
+    scheme: m[1]!.toLowerCase(),
+    userinfo: at < 0 ? null : rest.slice(0, at),
+    host: end < 0 ? after : after.slice(0, end),
+    more: end >= 0,
+  }
 }
 
 /** A URL parsed by `new URL` whose authority is exactly the one {@link split} finds, else null. */
@@ -94,9 +99,15 @@ export const redactUrl = (text: string): string => {
     return scheme === null ? '(a store URL, hidden: it holds a secret and does not parse)' : `${scheme[1]}${HIDDEN}`
   }
   const url = KNOWN.has(parts.scheme) ? cleanParse(text, parts) : null
-  if (url === null) return `${parts.scheme}//${parts.userinfo === null ? '' : `${HIDDEN}@`}${parts.host}${parts.more ? '/…' : ''}`
+  if (url === null)
+    return `${parts.scheme}//${parts.userinfo === null ? '' : `${HIDDEN}@`}${parts.host}${parts.more ? '/…' : ''}`
   const user = url.username
-  const userinfo = user === '' && url.password === '' ? (parts.userinfo === null ? '' : '@') : `${user}${url.password === '' ? '' : `:${HIDDEN}`}@`
+  const userinfo =
+    user === '' && url.password === ''
+      ? parts.userinfo === null
+        ? ''
+        : '@'
+      : `${user}${url.password === '' ? '' : `:${HIDDEN}`}@`
   return `${url.protocol}//${userinfo}${url.host}${url.pathname}${redactQuery(url.search)}`
 }
 

@@ -9,13 +9,23 @@ describe('redactUrl', () => {
   })
 
   it('keeps what holds no secret as it is', () => {
-    for (const url of ['memory:', 'pglite:.ansinh/store', 'pglite:/tmp/a@b', 'postgres://db.example/ansinh', 'postgres://ansinh@db.example/ansinh', 'postgres://[::1]:5432/ansinh', 'nonsense']) {
+    for (const url of [
+      'memory:',
+      'pglite:.ansinh/store',
+      'pglite:/tmp/a@b',
+      'postgres://db.example/ansinh',
+      'postgres://ansinh@db.example/ansinh',
+      'postgres://[::1]:5432/ansinh',
+      'nonsense',
+    ]) {
       expect(redactUrl(url)).toBe(url)
     }
   })
 
   it('gives the secrets to scrub from any line, as written and decoded', () => {
-    expect(secretsOf('postgres://u:Se%40cr@h/d?password=Other1&sslmode=require')).toEqual(expect.arrayContaining(['Se%40cr', 'Se@cr', 'Other1']))
+    expect(secretsOf('postgres://u:Se%40cr@h/d?password=Other1&sslmode=require')).toEqual(
+      expect.arrayContaining(['Se%40cr', 'Se@cr', 'Other1']),
+    )
     expect(secretsOf('postgres://u@h/d')).toEqual([])
     expect(secretsOf('postgres://u:ab@h/d')).toEqual([])
     for (const { url, secret } of SECRET_FORMS) {

@@ -34,34 +34,45 @@ const commands = (url: string): string[][] => [
 
 describe('secrets never printed', () => {
   // a port nothing listens on: every form of a known scheme fails to connect at once
-  const unreachable = SECRET_FORMS.map((f) => ({ ...f, url: f.url.replace('db.example:5432', '127.0.0.1:9').replace('db.example', '127.0.0.1:9') }))
-  it.each(unreachable)('fails without printing the secret of $url', async ({ url, secret }) => {
-    for (const argv of commands(url)) {
-      const r = await run(argv)
-      expect(r.code).not.toBe(0)
-      expect(r.text).not.toContain(secret)
-    }
-  }, 120_000)
-
-  it.skipIf(whyNoPostgres() !== null)('succeeds without printing the secret, on a server that accepts it (skipped only without PostgreSQL)', async () => {
-    // the test server trusts every connection, so any password is accepted
-    const base = new URL(await freshDatabase('secrets'))
-    const at = (userinfo: string, query = ''): string => `postgres://${userinfo}${base.host}${base.pathname}${query}`
-    const accepted = [
-      { url: at('postgres:Secr3tPW@'), secret: 'Secr3tPW' },
-      { url: at('postgres:Se@cr3t@PW@'), secret: 'Se@cr3t@PW' },
-      { url: at('postgres:Se%2Fcr%3F3t@'), secret: 'Se/cr?3t' },
-      { url: at('', '?user=postgres&password=Secr3tPW&application_name=ansinh'), secret: 'Secr3tPW' },
-    ]
-    for (const { url, secret } of accepted) {
-      for (const argv of commands(url).slice(0, -1)) {
+  const unreachable = SECRET_FORMS.map((f) => ({
+    ...f,
+    url: f.url.replace('db.example:5432', '127.0.0.1:9').replace('db.example', '127.0.0.1:9'),
+  }))
+  it.each(unreachable)(
+    'fails without printing the secret of $url',
+    async ({ url, secret }) => {
+      for (const argv of commands(url)) {
         const r = await run(argv)
+        expect(r.code).not.toBe(0)
         expect(r.text).not.toContain(secret)
-        expect(r.text).not.toContain(encodeURIComponent(secret))
-        // the expected head is made up: that one is exit 3, naming position 1
-        if (argv.includes('--expect-head')) expect(r.code).toBe(3)
-        else expect([argv[0], r.code, r.text]).toEqual([argv[0], 0, expect.any(String)])
       }
-    }
-  }, 300_000)
+    },
+    120_000,
+  )
+
+  it.skipIf(whyNoPostgres() !== null)(
+    'succeeds without printing the secret, on a server that accepts it (skipped only without PostgreSQL)',
+    async () => {
+      // the test server trusts every connection, so any password is accepted
+      const base = new URL(await freshDatabase('secrets'))
+      const at = (userinfo: string, query = ''): string => `postgres://${userinfo}${base.host}${base.pathname}${query}`
+      const accepted = [
+        { url: at('postgres:Secr3tPW@'), secret: 'Secr3tPW' },
+        { url: at('postgres:Se@cr3t@PW@'), secret: 'Se@cr3t@PW' },
+        { url: at('postgres:Se%2Fcr%3F3t@'), secret: 'Se/cr?3t' },
+        { url: at('', '?user=postgres&password=Secr3tPW&application_name=ansinh'), secret: 'Secr3tPW' },
+      ]
+      for (const { url, secret } of accepted) {
+        for (const argv of commands(url).slice(0, -1)) {
+          const r = await run(argv)
+          expect(r.text).not.toContain(secret)
+          expect(r.text).not.toContain(encodeURIComponent(secret))
+          // the expected head is made up: that one is exit 3, naming position 1
+          if (argv.includes('--expect-head')) expect(r.code).toBe(3)
+          else expect([argv[0], r.code, r.text]).toEqual([argv[0], 0, expect.any(String)])
+        }
+      }
+    },
+    300_000,
+  )
 })

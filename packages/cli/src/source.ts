@@ -62,7 +62,12 @@ export const decodeFile = async (file: string, doing = 'reading'): Promise<E.Eit
  * when the read began (store replay, import's read of what is stored, verify). A store failure,
  * of the head or of the read, is the last element, a Left, as in `readAll`.
  */
-export const replay = async function* (store: EventStore, url: string, doing = 'reading', fromPosition = 1): AsyncGenerator<EventRead> {
+export const replay = async function* (
+  store: EventStore,
+  url: string,
+  doing = 'reading',
+  fromPosition = 1,
+): AsyncGenerator<EventRead> {
   const head = await store.headPosition()
   if (E.isLeft(head)) {
     yield head
@@ -80,14 +85,16 @@ export const replay = async function* (store: EventStore, url: string, doing = '
 }
 
 /** Exit 3 for a store that failed: `store URL: why` (the URL's secrets hidden). */
-export const storeFailed = (url: string, error: StoreError): Failure => fail(3, `store ${redact(url)}: ${describeStoreError(error)}`)
+export const storeFailed = (url: string, error: StoreError): Failure =>
+  fail(3, `store ${redact(url)}: ${describeStoreError(error)}`)
 
 /** Reads and decodes an NDJSON history; every bad line is a `FILE:LINE:` problem (exit 2). */
 export const readHistoryFile = async (file: string): Promise<E.Either<Failure, LineEvent[]>> => {
   const decoded = await decodeFile(file)
   if (E.isLeft(decoded)) return decoded
   const decoder = decoded.right
-  if (decoder.errors.length > 0) return E.left(fail(2, ...decoder.errors.flatMap((e) => formatLineError(inputName(file), e))))
+  if (decoder.errors.length > 0)
+    return E.left(fail(2, ...decoder.errors.flatMap((e) => formatLineError(inputName(file), e))))
   return E.right(decoder.events)
 }
 
@@ -116,7 +123,13 @@ export const openStore = async (url: string, options: OpenOptions = {}): Promise
   const create = options.create ?? false
   try {
     if (url === 'memory:') {
-      if (!create) return E.left(fail(3, `store memory: is empty: a memory: store lives only while one command runs; read a pglite:DIR or postgres://… store, or give --events FILE`))
+      if (!create)
+        return E.left(
+          fail(
+            3,
+            `store memory: is empty: a memory: store lives only while one command runs; read a pglite:DIR or postgres://… store, or give --events FILE`,
+          ),
+        )
       const { InMemoryEventStore } = await import('@ansinh/store')
       return E.right(new InMemoryEventStore())
     }
@@ -127,7 +140,16 @@ export const openStore = async (url: string, options: OpenOptions = {}): Promise
       const opened = await openPgliteFolder(dir, { create })
       if (E.isRight(opened)) return opened
       const why = describePgliteOpenError(opened.left)
-      return E.left(fail(3, opened.left._tag === 'NoStore' ? `${why}; only ansinh import creates a store` : opened.left._tag === 'InUse' ? why : `store ${url}: ${why}`))
+      return E.left(
+        fail(
+          3,
+          opened.left._tag === 'NoStore'
+            ? `${why}; only ansinh import creates a store`
+            : opened.left._tag === 'InUse'
+              ? why
+              : `store ${url}: ${why}`,
+        ),
+      )
     }
     if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
       const { openPostgresStore } = await import('@ansinh/store-postgres')
@@ -135,13 +157,16 @@ export const openStore = async (url: string, options: OpenOptions = {}): Promise
     }
     if (url.startsWith('esdb://') || url.startsWith('esdb+discover://')) {
       const adapter = await optionalAdapter(() => import('@ansinh/store-eventstoredb'), '@ansinh/store-eventstoredb')
-      if (adapter === null) return E.left(fail(3, `store ${redact(url)}: install @ansinh/store-eventstoredb to use esdb:// stores`))
+      if (adapter === null)
+        return E.left(fail(3, `store ${redact(url)}: install @ansinh/store-eventstoredb to use esdb:// stores`))
       return E.right(await adapter.openEventStoreDbStore(url))
     }
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
   }
-  return E.left(fail(1, `--store: not a store URL (got "${redact(url)}"); use memory:, pglite:DIR, postgres://… or esdb://…`))
+  return E.left(
+    fail(1, `--store: not a store URL (got "${redact(url)}"); use memory:, pglite:DIR, postgres://… or esdb://…`),
+  )
 }
 
 /**

@@ -18,7 +18,9 @@ describe('optionalAdapter', () => {
   })
 
   it('throws any other failure as it is, even a missing package of another name', async () => {
-    await expect(optionalAdapter(() => import(missing), '@ansinh/store-eventstoredb')).rejects.toMatchObject({ code: 'ERR_MODULE_NOT_FOUND' })
+    await expect(optionalAdapter(() => import(missing), '@ansinh/store-eventstoredb')).rejects.toMatchObject({
+      code: 'ERR_MODULE_NOT_FOUND',
+    })
     const broken = new Error('the module threw while loading')
     await expect(optionalAdapter(() => Promise.reject(broken), missing)).rejects.toBe(broken)
   })
@@ -29,14 +31,22 @@ describe('openStore', () => {
     const store = await openStore('memory:', { create: true })
     expect(store._tag).toBe('Right')
     // a read of memory: would answer from nothing
-    expect(await openStore('memory:')).toMatchObject({ _tag: 'Left', left: { code: 3, lines: [expect.stringMatching(/^store memory: is empty/)] } })
+    expect(await openStore('memory:')).toMatchObject({
+      _tag: 'Left',
+      left: { code: 3, lines: [expect.stringMatching(/^store memory: is empty/)] },
+    })
   })
 
   it('refuses to read a pglite: folder that holds no store, and creates none', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'ansinh-source-')), 'typo-store')
     expect(await openStore(`pglite:${dir}`)).toEqual({
       _tag: 'Left',
-      left: { code: 3, lines: [`store pglite:${dir} does not exist (no ansinh store in that folder); only ansinh import creates a store`] },
+      left: {
+        code: 3,
+        lines: [
+          `store pglite:${dir} does not exist (no ansinh store in that folder); only ansinh import creates a store`,
+        ],
+      },
     })
     expect(existsSync(dir)).toBe(false)
   })

@@ -33,10 +33,32 @@ const run = async (argv: string[]) => {
 // 36 lines of 12 participants (positions 1–36), then debts (37–39) and four more enrolments (40–43).
 const lines = [
   ...cleanHistory(12),
-  line('DebtRecorded', { employer: 'Công ty Hải Hà', unit: '22816', scheme: 'compulsory', period: '2020-01', amount: 9_000_000, recordedOn: '2020-02-15' }),
-  line('DebtRecorded', { employer: 'Công ty Hải Hà', unit: '22816', scheme: 'health', period: '2020-02', amount: 2_000_000, recordedOn: '2020-03-15' }),
+  line('DebtRecorded', {
+    employer: 'Công ty Hải Hà',
+    unit: '22816',
+    scheme: 'compulsory',
+    period: '2020-01',
+    amount: 9_000_000,
+    recordedOn: '2020-02-15',
+  }),
+  line('DebtRecorded', {
+    employer: 'Công ty Hải Hà',
+    unit: '22816',
+    scheme: 'health',
+    period: '2020-02',
+    amount: 2_000_000,
+    recordedOn: '2020-03-15',
+  }),
   line('DebtSettled', { employer: 'Công ty Hải Hà', scheme: 'compulsory', amount: 4_000_000, settledOn: '2020-04-01' }),
-  ...[0, 1, 2, 3].map((i) => line('ParticipantEnrolled', { participantId: String(1_100_000_000 + i), scheme: 'voluntary', unit: '22819', coveredFrom: '2020-05-01', coveredThrough: '2020-12-31' })),
+  ...[0, 1, 2, 3].map((i) =>
+    line('ParticipantEnrolled', {
+      participantId: String(1_100_000_000 + i),
+      scheme: 'voluntary',
+      unit: '22819',
+      coveredFrom: '2020-05-01',
+      coveredThrough: '2020-12-31',
+    }),
+  ),
 ]
 const SNAPSHOT_AT = 20
 const EDIT = 37
@@ -52,7 +74,9 @@ const report = ['report', 'debt', '--as-of', '2020-06-30', '--format', 'json']
 interface Engine {
   readonly name: string
   /** A copy of the untouched store: its URL, and raw SQL plus a store over it for the tampering. */
-  readonly copy: (name: string) => Promise<{ url: string; tamper: (apply: (sql: Sql, store: EventStore) => Promise<void>) => Promise<void> }>
+  readonly copy: (
+    name: string,
+  ) => Promise<{ url: string; tamper: (apply: (sql: Sql, store: EventStore) => Promise<void>) => Promise<void> }>
   /** The untouched store's URL. */
   readonly base: () => Promise<string>
 }
@@ -131,9 +155,18 @@ const cells: Cell[] = []
 
 afterAll(() => {
   // The table of docs/reliability.md is written from this output.
-  const count = (check: string, outcome: Cell['outcome']) => cells.filter((c) => c.check === check && c.outcome === outcome).length
+  const count = (check: string, outcome: Cell['outcome']) =>
+    cells.filter((c) => c.check === check && c.outcome === outcome).length
   const checks = [...new Set(cells.map((c) => c.check))]
-  console.log(['tampering matrix:', ...checks.map((c) => `${c}: tried ${cells.filter((x) => x.check === c).length}, survived ${count(c, 'survived')}, lost ${count(c, 'lost')}, not seen ${count(c, 'not seen (chain limit)')}`)].join('\n'))
+  console.log(
+    [
+      'tampering matrix:',
+      ...checks.map(
+        (c) =>
+          `${c}: tried ${cells.filter((x) => x.check === c).length}, survived ${count(c, 'survived')}, lost ${count(c, 'lost')}, not seen ${count(c, 'not seen (chain limit)')}`,
+      ),
+    ].join('\n'),
+  )
 })
 
 const describeMatrix = (engine: Engine): void => {
@@ -143,7 +176,9 @@ const describeMatrix = (engine: Engine): void => {
       const url = await engine.base()
       expect((await run(['import', first, '--store', url])).code).toBe(0)
       expect((await run(['import', file, '--store', url, '--no-snapshot'])).code).toBe(0)
-      expect((await run(['verify', '--store', url])).out).toContain(`${lines.length - SNAPSHOT_AT} events (from the snapshot at position ${SNAPSHOT_AT};`)
+      expect((await run(['verify', '--store', url])).out).toContain(
+        `${lines.length - SNAPSHOT_AT} events (from the snapshot at position ${SNAPSHOT_AT};`,
+      )
       const head = await run(['head', '--store', url])
       expect(head.code).toBe(0)
       const r = await run([...report, '--store', url])
@@ -159,7 +194,8 @@ const describeMatrix = (engine: Engine): void => {
         const { url, tamper } = await engine.copy(t.name)
         await tamper(t.apply)
         const broken = new RegExp(`: hash chain broken at position ${t.position}: `)
-        const record = (check: string, outcome: Cell['outcome']) => cells.push({ engine: engine.name, tampering: t.name, check, outcome })
+        const record = (check: string, outcome: Cell['outcome']) =>
+          cells.push({ engine: engine.name, tampering: t.name, check, outcome })
 
         const verified = await run(['verify', '--store', url])
         if (t.seen === 'detect') {
@@ -200,7 +236,13 @@ const describeMatrix = (engine: Engine): void => {
 
     it('an edit before the snapshot: reports answer from the snapshot, figures and hash of the untouched history; --full, --expect-head and --no-snapshot find it', async () => {
       const { url, tamper } = await engine.copy('before-snapshot')
-      await tamper(async (sql) => void (await sql.query(`UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = $1`, [BEFORE_SNAPSHOT])))
+      await tamper(
+        async (sql) =>
+          void (await sql.query(
+            `UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = $1`,
+            [BEFORE_SNAPSHOT],
+          )),
+      )
       const broken = new RegExp(`: hash chain broken at position ${BEFORE_SNAPSHOT}: `)
       const fromSnapshot = await run([...report, '--store', url])
       expect(fromSnapshot.code).toBe(0)

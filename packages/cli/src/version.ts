@@ -7,4 +7,6 @@
 import { readFileSync } from 'node:fs'
 
 /** `@ansinh/cli`'s version, e.g. `0.1.0`. */
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version

@@ -11,8 +11,12 @@ import { decodeHistory, encodeHistory } from './ndjson.js'
 // plain JSON values, so they serve as the text a file would hold.
 
 /** A JSON value of an event of `type`. */
-const eventJson = (type: EventType): fc.Arbitrary<Record<string, unknown> & { id: string; data: Record<string, unknown> }> =>
-  arbitraries.event(type) as unknown as fc.Arbitrary<Record<string, unknown> & { id: string; data: Record<string, unknown> }>
+const eventJson = (
+  type: EventType,
+): fc.Arbitrary<Record<string, unknown> & { id: string; data: Record<string, unknown> }> =>
+  arbitraries.event(type) as unknown as fc.Arbitrary<
+    Record<string, unknown> & { id: string; data: Record<string, unknown> }
+  >
 
 const anyEventJson = fc.constantFrom(...EVENT_TYPES).chain(eventJson)
 
@@ -83,10 +87,18 @@ describe('decoding never throws', () => {
 
   it('decodeHistory returns line errors for lines of any JSON', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), anyEventJson.map((e) => JSON.stringify(e)))), (lines) => {
-        const r = decodeHistory(lines.join('\n'))
-        if (E.isLeft(r)) for (const e of r.left) expect(e.problems.length).toBeGreaterThan(0)
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+            anyEventJson.map((e) => JSON.stringify(e)),
+          ),
+        ),
+        (lines) => {
+          const r = decodeHistory(lines.join('\n'))
+          if (E.isLeft(r)) for (const e of r.left) expect(e.problems.length).toBeGreaterThan(0)
+        },
+      ),
       { numRuns: 200 },
     )
   })

@@ -19,7 +19,10 @@ export const problemsOf = (errors: t.Errors, prefix: string): Problem[] =>
     const path = [prefix, ...keys].filter((k) => k !== '').join('.')
     const last = e.context[e.context.length - 1]
     const message =
-      e.message ?? (e.value === undefined ? 'missing' : (last && expected(last.type.name, e.value)) ?? `not a valid ${last?.type.name ?? 'value'}`)
+      e.message ??
+      (e.value === undefined
+        ? 'missing'
+        : ((last && expected(last.type.name, e.value)) ?? `not a valid ${last?.type.name ?? 'value'}`))
     return problem(path, message, e.value)
   })
 
@@ -90,4 +93,5 @@ export const encodeEvent = (e: DomainEvent | EventOf<EventType>): Record<string,
 export const canonicalJson = (e: DomainEvent): string => JSON.stringify(encodeEvent(e))
 
 /** The canonical text of an event's data alone. */
-export const canonicalDataJson = (e: DomainEvent): string => JSON.stringify(SCHEMAS[e.type].codec.encode(e.data as never))
+export const canonicalDataJson = (e: DomainEvent): string =>
+  JSON.stringify(SCHEMAS[e.type].codec.encode(e.data as never))

@@ -130,4 +130,3 @@ export const ParticipantIdentifiedV2 = strict('ParticipantIdentified', {
 })
 /** Data of a ParticipantIdentified event. */
 export type ParticipantIdentified = t.TypeOf<typeof ParticipantIdentifiedV2>
-

@@ -8,7 +8,13 @@ const ID = '7d9c0a52-5a0e-4f39-9d44-0b8f0c7c4f01'
 const AT = '2025-08-02T09:15:00+07:00'
 const envelope = (type: string, data: unknown): Record<string, unknown> => ({ id: ID, type, recordedAt: AT, data })
 
-const enrolment = (participantId: string) => ({ participantId, scheme: 'voluntary', unit: '22816', coveredFrom: '2025-08-01', coveredThrough: '2025-12-31' })
+const enrolment = (participantId: string) => ({
+  participantId,
+  scheme: 'voluntary',
+  unit: '22816',
+  coveredFrom: '2025-08-01',
+  coveredThrough: '2025-12-31',
+})
 
 describe('schema version 2', () => {
   it('reads a version-1 line unchanged: decoded at version 1 (a store row) or at the current version (a file), the same event and the same text', () => {
@@ -25,11 +31,24 @@ describe('schema version 2', () => {
   it('accepts a 12-digit personal id in version 2 and refuses it in version 1, naming field and value', () => {
     expect(E.isRight(decodeEvent(envelope('ParticipantEnrolled', enrolment('001234567890'))))).toBe(true)
     expect(decodeEvent(envelope('ParticipantEnrolled', enrolment('001234567890')), { version: 1 })).toEqual(
-      E.left([{ path: 'data.participantId', message: 'not a participant id of exactly 10 digits', value: '001234567890' }]),
+      E.left([
+        { path: 'data.participantId', message: 'not a participant id of exactly 10 digits', value: '001234567890' },
+      ]),
     )
     for (const bad of ['01234567890', '0012345678901', '12345678a012']) {
-      expect(decodeEvent(envelope('ParticipantLapsed', { participantId: bad, scheme: 'health', lapsedOn: '2025-09-01', reason: 'other' }))).toEqual(
-        E.left([{ path: 'data.participantId', message: 'not a participant id of exactly 10 or 12 digits', value: bad }]),
+      expect(
+        decodeEvent(
+          envelope('ParticipantLapsed', {
+            participantId: bad,
+            scheme: 'health',
+            lapsedOn: '2025-09-01',
+            reason: 'other',
+          }),
+        ),
+      ).toEqual(
+        E.left([
+          { path: 'data.participantId', message: 'not a participant id of exactly 10 or 12 digits', value: bad },
+        ]),
       )
     }
   })
@@ -54,14 +73,18 @@ describe('schema version 2', () => {
     }
     expect(at('ParticipantEnrolled', enrolment('0123456789'))).toBe(1)
     expect(at('ParticipantEnrolled', enrolment('001234567890'))).toBe(2)
-    expect(at('QuotaAssigned', { unit: '91', scheme: 'voluntary', year: 2025, target: 80_000, assignedOn: '2025-07-15' })).toBe(1)
+    expect(
+      at('QuotaAssigned', { unit: '91', scheme: 'voluntary', year: 2025, target: 80_000, assignedOn: '2025-07-15' }),
+    ).toBe(1)
     expect(at('UnitDissolved', { code: '30', dissolvedOn: '2025-07-01', successor: '31' })).toBe(2)
   })
 
   it('refuses the types new in version 2 when read as version 1', () => {
-    expect(decodeEvent(envelope('UnitDissolved', { code: '30', dissolvedOn: '2025-07-01', successor: '31' }), { version: 1 })).toEqual(
-      E.left([{ path: 'type', message: 'no schema version 1 of UnitDissolved', value: 1 }]),
-    )
+    expect(
+      decodeEvent(envelope('UnitDissolved', { code: '30', dissolvedOn: '2025-07-01', successor: '31' }), {
+        version: 1,
+      }),
+    ).toEqual(E.left([{ path: 'type', message: 'no schema version 1 of UnitDissolved', value: 1 }]))
   })
 
   it('keeps UnitChanged parent null ("no parent from this day") apart from an absent parent', () => {
@@ -69,18 +92,45 @@ describe('schema version 2', () => {
     const absent = decodeEvent(envelope('UnitChanged', { code: '91', effectiveOn: '2025-07-01', name: 'An Giang' }))
     expect(E.isRight(withNull) && withNull.right.data).toEqual({ code: '91', effectiveOn: '2025-07-01', parent: null })
     expect(E.isRight(absent) && absent.right.data).toEqual({ code: '91', effectiveOn: '2025-07-01', name: 'An Giang' })
-    if (E.isRight(withNull)) expect(encodeEvent(withNull.right).data).toEqual({ code: '91', effectiveOn: '2025-07-01', parent: null })
+    if (E.isRight(withNull))
+      expect(encodeEvent(withNull.right).data).toEqual({ code: '91', effectiveOn: '2025-07-01', parent: null })
     expect(decodeEvent(envelope('UnitChanged', { code: '91', effectiveOn: '2025-07-01', parent: '9' }))).toEqual(
       E.left([{ path: 'data.parent', message: 'not a unit code of 2, 3 or 5 digits', value: '9' }]),
     )
   })
 
   it('links a 10-digit and a 12-digit id, each checked for its own length', () => {
-    expect(E.isRight(decodeEvent(envelope('ParticipantIdentified', { participantId: '0123456789', personalId: '001234567890', identifiedOn: '2025-08-01' })))).toBe(true)
-    expect(decodeEvent(envelope('ParticipantIdentified', { participantId: '001234567890', personalId: '0123456789', identifiedOn: '2025-08-01' }))).toEqual(
+    expect(
+      E.isRight(
+        decodeEvent(
+          envelope('ParticipantIdentified', {
+            participantId: '0123456789',
+            personalId: '001234567890',
+            identifiedOn: '2025-08-01',
+          }),
+        ),
+      ),
+    ).toBe(true)
+    expect(
+      decodeEvent(
+        envelope('ParticipantIdentified', {
+          participantId: '001234567890',
+          personalId: '0123456789',
+          identifiedOn: '2025-08-01',
+        }),
+      ),
+    ).toEqual(
       E.left([
-        { path: 'data.participantId', message: 'not a social-insurance number of exactly 10 digits', value: '001234567890' },
-        { path: 'data.personalId', message: 'not a personal identity number of exactly 12 digits', value: '0123456789' },
+        {
+          path: 'data.participantId',
+          message: 'not a social-insurance number of exactly 10 digits',
+          value: '001234567890',
+        },
+        {
+          path: 'data.personalId',
+          message: 'not a personal identity number of exactly 12 digits',
+          value: '0123456789',
+        },
       ]),
     )
   })

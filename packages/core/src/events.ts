@@ -190,7 +190,9 @@ export interface PositionedEvent {
 }
 
 /** An event as appended through the API: `recordedAt` may be left to the store's clock. */
-export type NewEvent = { [T in EventType]: Omit<EventOf<T>, 'recordedAt'> & { readonly recordedAt?: Instant } }[EventType]
+export type NewEvent = {
+  [T in EventType]: Omit<EventOf<T>, 'recordedAt'> & { readonly recordedAt?: Instant }
+}[EventType]
 
 /** Narrows an event to one type. */
 export const isEventOf =
@@ -199,7 +201,12 @@ export const isEventOf =
     e.type === type
 
 /** Builds an event, e.g. `makeEvent('ParticipantLapsed', id, at, { ... })`. */
-export const makeEvent = <T extends EventType>(type: T, id: EventId, recordedAt: Instant, data: EventDataMap[T]): EventOf<T> => ({
+export const makeEvent = <T extends EventType>(
+  type: T,
+  id: EventId,
+  recordedAt: Instant,
+  data: EventDataMap[T],
+): EventOf<T> => ({
   id,
   type,
   recordedAt,

@@ -9,7 +9,12 @@ import { checkHistory } from './history-check.js'
 // units; one kind holds only debts and settlements, so settlements meet the debts they pay), or as
 // any subset of a small fixed tree.
 const history = fc
-  .oneof(denseHistory(), denseHistory({ tree: 'proper' }), denseHistory({ tree: 'proper', focus: 'debts' }), roughHistory({ events: { min: 0, max: 40 } }))
+  .oneof(
+    denseHistory(),
+    denseHistory({ tree: 'proper' }),
+    denseHistory({ tree: 'proper', focus: 'debts' }),
+    roughHistory({ events: { min: 0, max: 40 } }),
+  )
   .map((h) => h.positioned)
 
 describe('checkHistory laws', () => {

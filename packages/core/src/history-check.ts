@@ -78,9 +78,17 @@ export class HistoryChecker {
     if (earlier !== undefined) {
       return canonicalJson(earlier) === canonicalJson(event)
         ? null
-        : domainError('DuplicateEventId', 'history.unique-id', 'id', 'was used before by an event with other content', event.id)
+        : domainError(
+            'DuplicateEventId',
+            'history.unique-id',
+            'id',
+            'was used before by an event with other content',
+            event.id,
+          )
     }
-    const context: DecideContext = this.unitsKnown ? { units: this.units, calendar: this.calendar, links: this.links } : { links: this.links }
+    const context: DecideContext = this.unitsKnown
+      ? { units: this.units, calendar: this.calendar, links: this.links }
+      : { links: this.links }
     const refusal = (r: E.Either<DomainError, unknown>): DomainError | null => (E.isLeft(r) ? r.left : null)
     const { id, recordedAt } = event
     // a dissolved unit takes nothing dated on or after its dissolution (the rule names the successor)
@@ -88,32 +96,96 @@ export class HistoryChecker {
     if (dissolved !== null) return dissolved
     switch (event.type) {
       case 'UnitChanged':
-        return refusal(decideChangeUnit({ type: 'ChangeUnit', id, recordedAt, data: event.data }, { units: this.units, calendar: this.calendar }))
+        return refusal(
+          decideChangeUnit(
+            { type: 'ChangeUnit', id, recordedAt, data: event.data },
+            { units: this.units, calendar: this.calendar },
+          ),
+        )
       case 'UnitDissolved':
-        return refusal(decideDissolveUnit({ type: 'DissolveUnit', id, recordedAt, data: event.data }, { units: this.units, calendar: this.calendar }))
+        return refusal(
+          decideDissolveUnit(
+            { type: 'DissolveUnit', id, recordedAt, data: event.data },
+            { units: this.units, calendar: this.calendar },
+          ),
+        )
       case 'ParticipantIdentified':
         return refusal(decideIdentify({ type: 'IdentifyParticipant', id, recordedAt, data: event.data }, context))
       case 'ParticipantEnrolled':
-        return refusal(participantDecider.decide({ type: 'EnrolParticipant', id, recordedAt, data: event.data }, this.personOf(event.data.participantId), context))
+        return refusal(
+          participantDecider.decide(
+            { type: 'EnrolParticipant', id, recordedAt, data: event.data },
+            this.personOf(event.data.participantId),
+            context,
+          ),
+        )
       case 'ParticipantLapsed':
-        return refusal(participantDecider.decide({ type: 'LapseParticipant', id, recordedAt, data: event.data }, this.personOf(event.data.participantId), context))
+        return refusal(
+          participantDecider.decide(
+            { type: 'LapseParticipant', id, recordedAt, data: event.data },
+            this.personOf(event.data.participantId),
+            context,
+          ),
+        )
       case 'QuotaAssigned':
-        return refusal(quotaDecider.decide({ type: 'AssignQuota', id, recordedAt, data: event.data }, this.quotas.get(quotaKey(event)) ?? quotaDecider.initialState, context))
+        return refusal(
+          quotaDecider.decide(
+            { type: 'AssignQuota', id, recordedAt, data: event.data },
+            this.quotas.get(quotaKey(event)) ?? quotaDecider.initialState,
+            context,
+          ),
+        )
       case 'DebtRecorded':
-        return refusal(employerDecider.decide({ type: 'RecordDebt', id, recordedAt, data: event.data }, this.employerOf(event.data.employer), context))
+        return refusal(
+          employerDecider.decide(
+            { type: 'RecordDebt', id, recordedAt, data: event.data },
+            this.employerOf(event.data.employer),
+            context,
+          ),
+        )
       case 'DebtSettled':
-        return refusal(employerDecider.decide({ type: 'SettleDebt', id, recordedAt, data: event.data }, this.employerOf(event.data.employer), context))
+        return refusal(
+          employerDecider.decide(
+            { type: 'SettleDebt', id, recordedAt, data: event.data },
+            this.employerOf(event.data.employer),
+            context,
+          ),
+        )
       case 'UnitEstablished': {
         // Units are always decided against the registry of accepted units, even an empty one.
         const established = this.units.get(event.data.code) ?? null
-        return refusal(unitDecider.decide({ type: 'EstablishUnit', id, recordedAt, data: event.data }, { established }, { units: this.units }))
+        return refusal(
+          unitDecider.decide(
+            { type: 'EstablishUnit', id, recordedAt, data: event.data },
+            { established },
+            { units: this.units },
+          ),
+        )
       }
       case 'PopulationEstimated':
-        return refusal(populationDecider.decide({ type: 'EstimatePopulation', id, recordedAt, data: event.data }, this.populations.get(event.data.unit) ?? populationDecider.initialState, context))
+        return refusal(
+          populationDecider.decide(
+            { type: 'EstimatePopulation', id, recordedAt, data: event.data },
+            this.populations.get(event.data.unit) ?? populationDecider.initialState,
+            context,
+          ),
+        )
       case 'ContributionCollected':
-        return refusal(collectionDecider.decide({ type: 'CollectContribution', id, recordedAt, data: event.data }, this.collections.get(event.data.unit) ?? collectionDecider.initialState, context))
+        return refusal(
+          collectionDecider.decide(
+            { type: 'CollectContribution', id, recordedAt, data: event.data },
+            this.collections.get(event.data.unit) ?? collectionDecider.initialState,
+            context,
+          ),
+        )
       case 'RevenuePlanAssigned':
-        return refusal(revenuePlanDecider.decide({ type: 'AssignRevenuePlan', id, recordedAt, data: event.data }, this.revenuePlans.get(revenuePlanKey(event)) ?? revenuePlanDecider.initialState, context))
+        return refusal(
+          revenuePlanDecider.decide(
+            { type: 'AssignRevenuePlan', id, recordedAt, data: event.data },
+            this.revenuePlans.get(revenuePlanKey(event)) ?? revenuePlanDecider.initialState,
+            context,
+          ),
+        )
     }
   }
 
@@ -163,17 +235,26 @@ export class HistoryChecker {
       }
       case 'PopulationEstimated': {
         const key = event.data.unit
-        this.populations.set(key, populationDecider.evolve(this.populations.get(key) ?? populationDecider.initialState, event))
+        this.populations.set(
+          key,
+          populationDecider.evolve(this.populations.get(key) ?? populationDecider.initialState, event),
+        )
         return
       }
       case 'ContributionCollected': {
         const key = event.data.unit
-        this.collections.set(key, collectionDecider.evolve(this.collections.get(key) ?? collectionDecider.initialState, event))
+        this.collections.set(
+          key,
+          collectionDecider.evolve(this.collections.get(key) ?? collectionDecider.initialState, event),
+        )
         return
       }
       case 'RevenuePlanAssigned': {
         const key = revenuePlanKey(event)
-        this.revenuePlans.set(key, revenuePlanDecider.evolve(this.revenuePlans.get(key) ?? revenuePlanDecider.initialState, event))
+        this.revenuePlans.set(
+          key,
+          revenuePlanDecider.evolve(this.revenuePlans.get(key) ?? revenuePlanDecider.initialState, event),
+        )
         return
       }
     }
@@ -222,18 +303,24 @@ export class HistoryChecker {
   }
 }
 
-const revenuePlanKey = (e: Extract<DomainEvent, { type: 'RevenuePlanAssigned' }>): string => `${e.data.unit}-${e.data.year}`
+const revenuePlanKey = (e: Extract<DomainEvent, { type: 'RevenuePlanAssigned' }>): string =>
+  `${e.data.unit}-${e.data.year}`
 /** One person's coverage from two ids' states: per scheme, both lists in order. */
 const mergeStates = (a: ParticipantState, b: ParticipantState): ParticipantState => {
   const out: Record<string, { enrolments: unknown[]; lapses: number[] }> = {}
   for (const s of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ParticipantState>) {
-    const x = a[s], y = b[s]
-    out[s] = { enrolments: [...(x?.enrolments ?? []), ...(y?.enrolments ?? [])], lapses: [...(x?.lapses ?? []), ...(y?.lapses ?? [])] }
+    const x = a[s],
+      y = b[s]
+    out[s] = {
+      enrolments: [...(x?.enrolments ?? []), ...(y?.enrolments ?? [])],
+      lapses: [...(x?.lapses ?? []), ...(y?.lapses ?? [])],
+    }
   }
   return out as ParticipantState
 }
 
-const quotaKey = (e: Extract<DomainEvent, { type: 'QuotaAssigned' }>): string => `${e.data.unit}-${e.data.scheme}-${e.data.year}`
+const quotaKey = (e: Extract<DomainEvent, { type: 'QuotaAssigned' }>): string =>
+  `${e.data.unit}-${e.data.scheme}-${e.data.year}`
 
 /**
  * Applies every write rule to a history in order and returns the events that break one (each left

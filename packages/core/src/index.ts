@@ -102,14 +102,7 @@ export {
   type UnitDissolved,
   UnitDissolvedV2,
 } from './events-v2.js'
-export {
-  canonicalDataJson,
-  canonicalJson,
-  decodeEvent,
-  type DecodeOptions,
-  encodeEvent,
-  problemsOf,
-} from './decode.js'
+export { canonicalDataJson, canonicalJson, decodeEvent, type DecodeOptions, encodeEvent, problemsOf } from './decode.js'
 export {
   decodeHistory,
   encodeHistory,
@@ -186,7 +179,12 @@ export {
   refuseDissolved,
   UnitCalendar,
 } from './deciders/index.js'
-export { type ContributionCollected, ContributionCollectedV1, type RevenuePlanAssigned, RevenuePlanAssignedV1 } from './money-events.js'
+export {
+  type ContributionCollected,
+  ContributionCollectedV1,
+  type RevenuePlanAssigned,
+  RevenuePlanAssignedV1,
+} from './money-events.js'
 export { checkHistory, HistoryChecker, type RuleViolation } from './history-check.js'
 export { codePointLabel, describeForbidden, escapeInvisible, FORBIDDEN_CHARACTER, forbiddenCodePoint } from './text.js'
 export { expected, instantMessage } from './messages.js'

@@ -108,7 +108,14 @@ const repeatedKeys = (text: string): Problem[] => {
     } else if (c === COLON) {
       if (top !== undefined) top.valueStart = i + 1
     } else if (c === 123 || c === 91) {
-      stack.push({ object: c === 123, path: top === undefined ? '' : childPath(top), spans: new Map(), key: '', valueStart: -1, index: 0 })
+      stack.push({
+        object: c === 123,
+        path: top === undefined ? '' : childPath(top),
+        spans: new Map(),
+        key: '',
+        valueStart: -1,
+        index: 0,
+      })
       expectKey = c === 123
     } else if (c === 44 && top !== undefined) {
       if (top.object) {

@@ -53,13 +53,15 @@ export const instantMessage = (v: unknown): string =>
     ? `not an instant in the years ${DATE_RANGE.firstYear}–${DATE_RANGE.lastYear}`
     : 'not an ISO-8601 instant with an offset or Z'
 
-const text = (what: string) => (v: unknown): string => {
-  if (typeof v === 'string') {
-    const cp = forbiddenCodePoint(v)
-    if (cp !== null) return `contains ${describeForbidden(cp)}`
+const text =
+  (what: string) =>
+  (v: unknown): string => {
+    if (typeof v === 'string') {
+      const cp = forbiddenCodePoint(v)
+      if (cp !== null) return `contains ${describeForbidden(cp)}`
+    }
+    return `not ${what}`
   }
-  return `not ${what}`
-}
 
 const MESSAGES: Record<string, (v: unknown) => string> = {
   BusinessDate: businessDate,
@@ -74,5 +76,4 @@ const MESSAGES: Record<string, (v: unknown) => string> = {
  * type without a message of its own, e.g. `expected('BusinessDate', '0000-01-01')` =
  * `not a date from 1900-01-01 to 2100-12-31`.
  */
-export const expected = (type: string, value: unknown): string | null =>
-  MESSAGES[type]?.(value) ?? FIXED[type] ?? null
+export const expected = (type: string, value: unknown): string | null => MESSAGES[type]?.(value) ?? FIXED[type] ?? null

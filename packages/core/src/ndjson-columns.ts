@@ -44,7 +44,16 @@ export interface ColumnSink {
     employer: string | undefined,
   ): void
   /** A ParticipantLapsed read by the fast path. */
-  lapse(position: number, line: number, id: string, recordedAt: string, participantId: string, scheme: SchemeType, lapsedOn: string, reason: LapseReasonType): void
+  lapse(
+    position: number,
+    line: number,
+    id: string,
+    recordedAt: string,
+    participantId: string,
+    scheme: SchemeType,
+    lapsedOn: string,
+    reason: LapseReasonType,
+  ): void
   /** Any other event, decoded by the full path. */
   event(e: LineEvent): void
 }
@@ -83,7 +92,8 @@ export class ColumnDecoder {
   /** The full path: the line through `HistoryDecoder`, which numbers lines as this decoder does. */
   private fullLine(text: string, line: number): void {
     const { events, errors } = this.full
-    const before = events.length, errorsBefore = errors.length
+    const before = events.length,
+      errorsBefore = errors.length
     this.full.push(text)
     // The full path knows only the ids of its own lines; a repeated id is judged here against the
     // id's first line, fast or not, so its verdict on repeats (an error or nothing) is set aside.
@@ -110,7 +120,10 @@ export class ColumnDecoder {
     const earlier = this.seen.get(id)
     if (earlier !== undefined) {
       if (this.seenHash[earlier] !== hash) {
-        this.errors.push({ line, problems: [problem('id', `duplicate id with other content than line ${this.seenLine[earlier]}`, id)] })
+        this.errors.push({
+          line,
+          problems: [problem('id', `duplicate id with other content than line ${this.seenLine[earlier]}`, id)],
+        })
       }
       return true
     }
@@ -188,18 +201,33 @@ export class ColumnDecoder {
     if (!expect('}}') || at !== s.length) return false
     if (this.isRepeat(id, s, line)) return true
     this.fast++
-    this.sink.enrolment(this.events, line, id, recordedAt, participantId, scheme, unit, coveredFrom, coveredThrough, agent, employer)
+    this.sink.enrolment(
+      this.events,
+      line,
+      id,
+      recordedAt,
+      participantId,
+      scheme,
+      unit,
+      coveredFrom,
+      coveredThrough,
+      agent,
+      employer,
+    )
     return true
   }
 }
 
 /** Whether a line error is the full path's "duplicate id" and nothing else. */
 const isDuplicate = (e: LineError): boolean =>
-  e.problems.length === 1 && e.problems[0]!.path === 'id' && e.problems[0]!.message.startsWith('duplicate id with other content')
+  e.problems.length === 1 &&
+  e.problems[0]!.path === 'id' &&
+  e.problems[0]!.message.startsWith('duplicate id with other content')
 
 /** A 53-bit hash of a text (two 32-bit FNV-1a variants): repeated ids compare these, not texts kept. */
 const hash53 = (s: string): number => {
-  let a = 0x811c9dc5 | 0, b = 0x01000193 | 0
+  let a = 0x811c9dc5 | 0,
+    b = 0x01000193 | 0
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
     a = Math.imul(a ^ c, 0x01000193)

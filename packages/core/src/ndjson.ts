@@ -54,7 +54,10 @@ export class HistoryDecoder {
     if (text.charCodeAt(0) === 0xfeff) {
       if (line === 1) text = text.slice(1)
       else {
-        this.errors.push({ line, problems: [problem('', 'starts with a byte-order mark (U+FEFF); only the first line of a file may', text)] })
+        this.errors.push({
+          line,
+          problems: [problem('', 'starts with a byte-order mark (U+FEFF); only the first line of a file may', text)],
+        })
         return
       }
     }

@@ -31,12 +31,17 @@ const hex = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0')
  */
 export const showValue = (value: unknown): string => {
   if (value === undefined) return 'nothing'
-  if (value instanceof Uint8Array) return `bytes ${[...value.subarray(0, 8)].map(hex).join(' ')}${value.length > 8 ? ' …' : ''}`
+  if (value instanceof Uint8Array)
+    return `bytes ${[...value.subarray(0, 8)].map(hex).join(' ')}${value.length > 8 ? ' …' : ''}`
   let s: string
   try {
     s = JSON.stringify(value) ?? String(value)
   } catch {
-    s = Array.isArray(value) ? 'an array too deeply nested to show' : typeof value === 'object' ? 'an object too deeply nested to show' : 'a value that cannot be shown'
+    s = Array.isArray(value)
+      ? 'an array too deeply nested to show'
+      : typeof value === 'object'
+        ? 'an object too deeply nested to show'
+        : 'a value that cannot be shown'
   }
   if (s.length > MAX_SHOWN) {
     // Cut between two characters, never inside a surrogate pair.

@@ -18,7 +18,13 @@ import {
   UnitEstablishedV1,
 } from './events.js'
 import { ContributionCollectedV1, RevenuePlanAssignedV1 } from './money-events.js'
-import { ParticipantEnrolledV2, ParticipantIdentifiedV2, ParticipantLapsedV2, UnitChangedV2, UnitDissolvedV2 } from './events-v2.js'
+import {
+  ParticipantEnrolledV2,
+  ParticipantIdentifiedV2,
+  ParticipantLapsedV2,
+  UnitChangedV2,
+  UnitDissolvedV2,
+} from './events-v2.js'
 
 /** The schema of one event type: its data codec for each version and the upcasters between them. */
 export interface EventSchema<T extends EventType> {

@@ -29,18 +29,27 @@ export type Fields = Record<string, Field>
 
 type RequiredKeys<F extends Fields> = { [K in keyof F]: F[K] extends Optional<t.Mixed> ? never : K }[keyof F]
 type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K] extends Optional<t.Mixed> ? K : never }[keyof F]
-type FieldType<F> = F extends Optional<infer C> ? t.TypeOf<C> : F extends Nullable<infer C> ? t.TypeOf<C> | null : F extends t.Mixed ? t.TypeOf<F> : never
+type FieldType<F> =
+  F extends Optional<infer C>
+    ? t.TypeOf<C>
+    : F extends Nullable<infer C>
+      ? t.TypeOf<C> | null
+      : F extends t.Mixed
+        ? t.TypeOf<F>
+        : never
 
 /** The decoded type of a strict object. */
 export type StrictOf<F extends Fields> = { readonly [K in RequiredKeys<F>]: FieldType<F[K]> } & {
   readonly [K in OptionalKeys<F>]?: FieldType<F[K]>
 }
 
-const isObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u)
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /** An object codec that rejects unknown fields, e.g. `strict('Point', { x: t.number, label: optional(t.string) })`. */
-export const strict = <F extends Fields>(name: string, fields: F): t.Type<StrictOf<F>, unknown, unknown> & { readonly fields: F } => {
+export const strict = <F extends Fields>(
+  name: string,
+  fields: F,
+): t.Type<StrictOf<F>, unknown, unknown> & { readonly fields: F } => {
   const keys = Object.keys(fields)
   const known = new Set(keys)
   const nullables = keys.filter((k) => '_nullable' in fields[k]!)
@@ -76,7 +85,12 @@ export const strict = <F extends Fields>(name: string, fields: F): t.Type<Strict
       if (!isObject(u)) return t.failure(u, c, `expected an object`)
       const errors: t.ValidationError[] = []
       for (const k of Object.keys(u)) {
-        if (!known.has(k)) errors.push({ value: u[k], context: [...c, { key: k, type: t.never, actual: u[k] }], message: 'unknown field' })
+        if (!known.has(k))
+          errors.push({
+            value: u[k],
+            context: [...c, { key: k, type: t.never, actual: u[k] }],
+            message: 'unknown field',
+          })
       }
       const out: Record<string, unknown> = {}
       for (const k of keys) {

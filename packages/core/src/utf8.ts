@@ -25,14 +25,16 @@ export interface LineSink {
 /** The first bad byte of `b` (0-based) and the bytes of the bad sequence, or null when `b` is UTF-8. */
 export const findInvalidUtf8 = (b: Uint8Array): { readonly offset: number; readonly bytes: Uint8Array } | null => {
   const cont = (i: number, lo = 0x80, hi = 0xbf): boolean => i < b.length && b[i]! >= lo && b[i]! <= hi
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!
     if (c < 0x80) {
       i++
       continue
     }
     // Table 3-7 of the Unicode standard: the well-formed byte sequences.
-    let need = 0, lo = 0x80, hi = 0xbf
+    let need = 0,
+      lo = 0x80,
+      hi = 0xbf
     if (c >= 0xc2 && c <= 0xdf) need = 1
     else if (c >= 0xe0 && c <= 0xef) {
       need = 2
@@ -57,7 +59,8 @@ export const findInvalidUtf8 = (b: Uint8Array): { readonly offset: number; reado
 /** The problem of a line that is not UTF-8, e.g. `not valid UTF-8 at byte 17` (got bytes C3). */
 const notUtf8 = (line: Uint8Array, first: boolean): Problem => {
   const bad = findInvalidUtf8(line)!
-  const utf16 = first && line.length >= 2 && ((line[0] === 0xff && line[1] === 0xfe) || (line[0] === 0xfe && line[1] === 0xff))
+  const utf16 =
+    first && line.length >= 2 && ((line[0] === 0xff && line[1] === 0xfe) || (line[0] === 0xfe && line[1] === 0xff))
   const hint = utf16 ? ': the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8' : ''
   return problem('', `not valid UTF-8 at byte ${bad.offset + 1}${hint}`, bad.bytes)
 }
@@ -140,7 +143,8 @@ export class LineSplitter {
     try {
       text = this.decoder.decode(bytes)
     } catch {
-      for (let s = 0, nl = bytes.indexOf(10); nl >= 0; s = nl + 1, nl = bytes.indexOf(10, s)) this.line(bytes.subarray(s, nl))
+      for (let s = 0, nl = bytes.indexOf(10); nl >= 0; s = nl + 1, nl = bytes.indexOf(10, s))
+        this.line(bytes.subarray(s, nl))
       return
     }
     for (let s = 0, nl = text.indexOf('\n'); nl >= 0; s = nl + 1, nl = text.indexOf('\n', s)) {

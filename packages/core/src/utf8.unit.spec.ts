@@ -11,7 +11,10 @@ const bytes = (...parts: (string | number[])[]): Uint8Array =>
 /** What a sink receives: text lines as strings, unreadable lines as their printed problem. */
 const collect = (write: (s: LineSplitter) => void): string[] => {
   const got: string[] = []
-  const s = new LineSplitter({ push: (t) => got.push(t), pushUnreadable: (p: Problem) => got.push(`! ${formatProblem(p)}`) })
+  const s = new LineSplitter({
+    push: (t) => got.push(t),
+    pushUnreadable: (p: Problem) => got.push(`! ${formatProblem(p)}`),
+  })
   write(s)
   s.end()
   return got
@@ -23,7 +26,8 @@ const checkLines = (b: Uint8Array): string[] => {
   splitBytes(b, d)
   return d.errors.flatMap((e) => formatLineError('f.ndjson', e))
 }
-const EVENT = '{"id":"00000000-0000-4000-8000-000000000001","type":"DebtSettled","recordedAt":"2020-01-01T08:00:00+07:00","data":{"employer":"CTY-A","scheme":"compulsory","amount":5,"settledOn":"2020-01-01"}}'
+const EVENT =
+  '{"id":"00000000-0000-4000-8000-000000000001","type":"DebtSettled","recordedAt":"2020-01-01T08:00:00+07:00","data":{"employer":"CTY-A","scheme":"compulsory","amount":5,"settledOn":"2020-01-01"}}'
 
 describe('findInvalidUtf8', () => {
   it.each([
@@ -41,22 +45,28 @@ describe('findInvalidUtf8', () => {
     const strict = new TextDecoder('utf-8', { fatal: true })
     const lenient = new TextDecoder('utf-8')
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xe2, 0x82, 0xac, 0xf0, 0x9f, 0xc3, 0xa9)), { maxLength: 24 }), (arr) => {
-        const b = Uint8Array.from(arr)
-        let valid = true
-        try {
-          strict.decode(b)
-        } catch {
-          valid = false
-        }
-        const bad = findInvalidUtf8(b)
-        expect(bad === null).toBe(valid)
-        if (bad !== null) {
-          // The text before the bad byte decodes alone, and the replacing decoder starts U+FFFD there.
-          const before = strict.decode(b.subarray(0, bad.offset))
-          expect(lenient.decode(b).startsWith(before + '\ufffd')).toBe(true)
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xe2, 0x82, 0xac, 0xf0, 0x9f, 0xc3, 0xa9)),
+          { maxLength: 24 },
+        ),
+        (arr) => {
+          const b = Uint8Array.from(arr)
+          let valid = true
+          try {
+            strict.decode(b)
+          } catch {
+            valid = false
+          }
+          const bad = findInvalidUtf8(b)
+          expect(bad === null).toBe(valid)
+          if (bad !== null) {
+            // The text before the bad byte decodes alone, and the replacing decoder starts U+FFFD there.
+            const before = strict.decode(b.subarray(0, bad.offset))
+            expect(lenient.decode(b).startsWith(before + '\ufffd')).toBe(true)
+          }
+        },
+      ),
       { numRuns: 1000 },
     )
   })
@@ -64,7 +74,11 @@ describe('findInvalidUtf8', () => {
 
 describe('LineSplitter', () => {
   it('reports a line that is not UTF-8 with the 1-based byte column in that line, and keeps the others', () => {
-    expect(collect((s) => s.write(bytes('ok\r\nab', [0xc3, 0x28], 'c\nlast')))).toEqual(['ok', '! (line): not valid UTF-8 at byte 3 (got bytes C3)', 'last'])
+    expect(collect((s) => s.write(bytes('ok\r\nab', [0xc3, 0x28], 'c\nlast')))).toEqual([
+      'ok',
+      '! (line): not valid UTF-8 at byte 3 (got bytes C3)',
+      'last',
+    ])
   })
   it('gives the exact error line of check for a bad byte inside an event', () => {
     const at = EVENT.indexOf('CTY-A') + 3
@@ -77,9 +91,24 @@ describe('LineSplitter', () => {
     ])
   })
   it('gives the same lines however the bytes are cut into chunks', () => {
-    const text = bytes('{"a":"Hải"}\r\n\n', [0xf0, 0x9f, 0x98, 0x80], 'x', [0xed, 0xa0, 0x80], '\nHàm Trí\n', [0xe2, 0x82], '\nend')
+    const text = bytes(
+      '{"a":"Hải"}\r\n\n',
+      [0xf0, 0x9f, 0x98, 0x80],
+      'x',
+      [0xed, 0xa0, 0x80],
+      '\nHàm Trí\n',
+      [0xe2, 0x82],
+      '\nend',
+    )
     const whole = collect((s) => s.write(text))
-    expect(whole).toEqual(['{"a":"Hải"}', '', '! (line): not valid UTF-8 at byte 6 (got bytes ED)', 'Hàm Trí', '! (line): not valid UTF-8 at byte 1 (got bytes E2 82)', 'end'])
+    expect(whole).toEqual([
+      '{"a":"Hải"}',
+      '',
+      '! (line): not valid UTF-8 at byte 6 (got bytes ED)',
+      'Hàm Trí',
+      '! (line): not valid UTF-8 at byte 1 (got bytes E2 82)',
+      'end',
+    ])
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 8 }), (cuts) => {
         const at = [0, ...cuts.sort((a, b) => a - b), text.length]
@@ -90,14 +119,24 @@ describe('LineSplitter', () => {
   })
   it(`refuses a line over ${MAX_LINE_BYTES} bytes without holding it, whether it comes in one chunk or many`, () => {
     const long = new Uint8Array(MAX_LINE_BYTES + 10).fill(0x61)
-    const expected = ['a', `! (line): longer than ${MAX_LINE_BYTES} bytes, the most a line may hold (got "${MAX_LINE_BYTES + 10} bytes")`, 'b']
+    const expected = [
+      'a',
+      `! (line): longer than ${MAX_LINE_BYTES} bytes, the most a line may hold (got "${MAX_LINE_BYTES + 10} bytes")`,
+      'b',
+    ]
     expect(collect((s) => s.write(bytes('a\n', [...long], '\nb')))).toEqual(expected)
-    expect(collect((s) => {
-      s.write(bytes('a\n'))
-      for (let i = 0; i < long.length; i += 65_536) s.write(long.subarray(i, i + 65_536))
-      s.write(bytes('\nb'))
-    })).toEqual(expected)
-    expect(collect((s) => s.write(bytes('a\n', [...long.subarray(0, MAX_LINE_BYTES)], '\nb')))).toEqual(['a', 'a'.repeat(MAX_LINE_BYTES), 'b'])
+    expect(
+      collect((s) => {
+        s.write(bytes('a\n'))
+        for (let i = 0; i < long.length; i += 65_536) s.write(long.subarray(i, i + 65_536))
+        s.write(bytes('\nb'))
+      }),
+    ).toEqual(expected)
+    expect(collect((s) => s.write(bytes('a\n', [...long.subarray(0, MAX_LINE_BYTES)], '\nb')))).toEqual([
+      'a',
+      'a'.repeat(MAX_LINE_BYTES),
+      'b',
+    ])
   })
 })
 

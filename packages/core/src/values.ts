@@ -77,7 +77,9 @@ export const isBusinessDate = (s: unknown): s is BusinessDate => {
   if (typeof s !== 'string') return false
   const m = DATE_RE.exec(s)
   if (m === null) return false
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!
+  const y = +m[1]!,
+    mo = +m[2]!,
+    d = +m[3]!
   return inRange(y) && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
 }
 
@@ -153,8 +155,7 @@ export interface InstantBrand {
 /** An ISO-8601 instant with an offset or `Z`, e.g. `2020-03-02T09:15:00+07:00`. */
 export type Instant = t.Branded<string, InstantBrand>
 
-const INSTANT_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/
 
 /**
  * Milliseconds since the epoch of an ISO-8601 instant, or NaN when `s` is not one (a real calendar
@@ -164,14 +165,20 @@ const INSTANT_RE =
 export const instantMillis = (s: string): number => {
   const m = INSTANT_RE.exec(s)
   if (m === null) return NaN
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!, h = +m[4]!, mi = +m[5]!, se = m[6] === undefined ? 0 : +m[6]
+  const y = +m[1]!,
+    mo = +m[2]!,
+    d = +m[3]!,
+    h = +m[4]!,
+    mi = +m[5]!,
+    se = m[6] === undefined ? 0 : +m[6]
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || se > 59) return NaN
   const ms = m[7] === undefined ? 0 : +m[7].padEnd(3, '0').slice(0, 3)
   let offset = 0
   const z = m[8]!
   if (z !== 'Z') {
     const digits = z.replace(':', '')
-    const oh = +digits.slice(1, 3), om = +digits.slice(3, 5)
+    const oh = +digits.slice(1, 3),
+      om = +digits.slice(3, 5)
     if (oh > 18 || om > 59) return NaN
     offset = (z[0] === '-' ? -1 : 1) * (oh * 60 + om)
   }
@@ -193,8 +200,7 @@ export const instantOfMillis = (ms: number): Instant =>
   DateTime.fromMillis(ms, { zone: ZONE }).toISO({ suppressMilliseconds: false }) as Instant
 
 /** The last millisecond of a business day in Asia/Ho_Chi_Minh: every event recorded that local day. */
-export const endOfBusinessDay = (d: BusinessDate): number =>
-  DateTime.fromISO(d, { zone: ZONE }).endOf('day').toMillis()
+export const endOfBusinessDay = (d: BusinessDate): number => DateTime.fromISO(d, { zone: ZONE }).endOf('day').toMillis()
 
 /**
  * A cut-off given as an instant with an offset, or a date meaning the end of that day in

@@ -1,7 +1,16 @@
 import fc from 'fast-check'
 import { describe } from 'vitest'
 import { History } from '@ansinh/projection'
-import { DENSE_PARTICIPATION_SCHEMES, type GeneratedHistory, type Projection, appendInOrder, asOfDate, denseHistory, roughHistory, unitOrNational } from '@ansinh/testing'
+import {
+  DENSE_PARTICIPATION_SCHEMES,
+  type GeneratedHistory,
+  type Projection,
+  appendInOrder,
+  asOfDate,
+  denseHistory,
+  roughHistory,
+  unitOrNational,
+} from '@ansinh/testing'
 import { describeProjectionLaws } from '@ansinh/testing/vitest'
 import { agentsReport } from './agents.js'
 import type { AgentsQuery, AgentsReport } from './report.js'
@@ -22,7 +31,11 @@ const agentsQueries = (h: GeneratedHistory): fc.Arbitrary<Omit<AgentsQuery, 'kno
 describeProjectionLaws(agentsProjection, { queries: agentsQueries, numRuns: 100 })
 
 describe('on dense money histories', () => {
-  describeProjectionLaws(agentsProjection, { queries: agentsQueries, histories: denseHistory({ focus: 'money' }), numRuns: 100 })
+  describeProjectionLaws(agentsProjection, {
+    queries: agentsQueries,
+    histories: denseHistory({ focus: 'money' }),
+    numRuns: 100,
+  })
 })
 
 describe('on rough histories (well-formed, rule-breaking)', () => {

@@ -1,6 +1,14 @@
 import { type BusinessDate, type Scheme } from '@ansinh/core'
 import { History, decodeHistorySnapshot, encodeHistorySnapshot } from '@ansinh/projection'
-import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, awkwardDay, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
+import {
+  DENSE_PARTICIPATION_SCHEMES,
+  DENSE_UNITS,
+  type GeneratedHistory,
+  awkwardDay,
+  denseAsOf,
+  denseHistory,
+  denseKnownAt,
+} from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { describeReportProperties, reportCases } from '@ansinh/testing/vitest'
@@ -32,7 +40,14 @@ const restoredFromSnapshot = (history: History): History => {
 }
 
 describeReportProperties(
-  { name: 'agentsReport', build: (events) => History.of(events), append: (h, e) => h.append(e), report: agentsReport, reference: referenceAgentsReport, query },
+  {
+    name: 'agentsReport',
+    build: (events) => History.of(events),
+    append: (h, e) => h.append(e),
+    report: agentsReport,
+    reference: referenceAgentsReport,
+    query,
+  },
   { dense: { focus: 'money' }, numRuns: 250, restore: restoredFromSnapshot },
 )
 

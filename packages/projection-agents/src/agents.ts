@@ -20,7 +20,13 @@ export const agentsReport = (history: History, query: AgentsQuery): AgentsReport
   const from = query.from ?? (startOfYear(yearOf(query.asOf)) as BusinessDate)
   // on the map of the as-of date (geography.md): each enrolment's unit resolved on it
   const { map, geography } = mapOf(view, query)
-  const f = view.agents.figures(view.participation, unitsOnMap(map, unit), SCHEME_INDEX[query.scheme], dayNumber(from), dayNumber(query.asOf))
+  const f = view.agents.figures(
+    view.participation,
+    unitsOnMap(map, unit),
+    SCHEME_INDEX[query.scheme],
+    dayNumber(from),
+    dayNumber(query.asOf),
+  )
   return {
     ...reportHeader('agents', { ...query, unit, geography }, view.basis),
     from,

@@ -62,7 +62,23 @@ describe('agentsReport', () => {
         { agent: UBND, participants: 1, new: 0, continuing: 0, returning: 1 },
       ],
     })
-    expect(Object.keys(r)).toEqual(['report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'from', 'to', 'participants', 'new', 'continuing', 'returning', 'withoutAgent', 'agents'])
+    expect(Object.keys(r)).toEqual([
+      'report',
+      'asOf',
+      'geography',
+      'knownAt',
+      'unit',
+      'scheme',
+      'basis',
+      'from',
+      'to',
+      'participants',
+      'new',
+      'continuing',
+      'returning',
+      'withoutAgent',
+      'agents',
+    ])
     // one unit down: only what sits in its subtree
     const district = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '593' })
     expect([district.participants, district.withoutAgent]).toEqual([3, 0])
@@ -94,7 +110,13 @@ describe('agentsReport', () => {
       recruited('0000000003', 'voluntary', '22816', '2020-01-05', '2020-12-31', 'C'),
       recruited('0000000004', 'voluntary', '22816', '2020-01-05', '2020-12-31', 'C'),
     ]
-    expect(report(events, { asOf: day('2020-09-30'), scheme: 'voluntary' }).agents.map((a) => [a.agent, a.participants])).toEqual([['C', 2], ['A', 1], ['B', 1]])
+    expect(
+      report(events, { asOf: day('2020-09-30'), scheme: 'voluntary' }).agents.map((a) => [a.agent, a.participants]),
+    ).toEqual([
+      ['C', 2],
+      ['A', 1],
+      ['B', 1],
+    ])
   })
 
   it('takes a lapse into account: a renewal after a lapse is returning, even when the paid period had not ended', () => {
@@ -132,8 +154,12 @@ describe('agentsReport', () => {
     expect(report(events, { asOf: day('2020-02-29'), scheme: 'voluntary' }).participants).toBe(1)
     expect(report(events, { asOf: day('2020-02-28'), scheme: 'voluntary' }).participants).toBe(0)
     expect(report(events, { asOf: day('2020-03-01'), scheme: 'voluntary' }).participants).toBe(2)
-    expect(report(events, { asOf: day('2020-03-01'), scheme: 'voluntary', from: day('2020-03-01') }).participants).toBe(1)
-    expect(report(events, { asOf: day('2020-03-01'), scheme: 'voluntary', from: day('2020-03-02') }).participants).toBe(0)
+    expect(report(events, { asOf: day('2020-03-01'), scheme: 'voluntary', from: day('2020-03-01') }).participants).toBe(
+      1,
+    )
+    expect(report(events, { asOf: day('2020-03-01'), scheme: 'voluntary', from: day('2020-03-02') }).participants).toBe(
+      0,
+    )
     expect(report(events, { asOf: day('2021-03-01'), scheme: 'voluntary' }).participants).toBe(0)
     expect(report(events, { asOf: day('2020-12-31'), scheme: 'health' }).participants).toBe(1)
   })
@@ -147,7 +173,10 @@ describe('agentsReport', () => {
     const district = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '593' })
     expect([district.participants, district.new]).toEqual([1, 1])
     // a tie on participants: by name as plain strings ('U' sorts before 'Đ')
-    expect(district.agents.map((a) => [a.agent, a.participants, a.new, a.continuing])).toEqual([[UBND, 1, 0, 1], [POST, 1, 1, 0]])
+    expect(district.agents.map((a) => [a.agent, a.participants, a.new, a.continuing])).toEqual([
+      [UBND, 1, 0, 1],
+      [POST, 1, 1, 0],
+    ])
     const commune = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '22819' })
     expect([commune.participants, commune.continuing]).toEqual([1, 1])
   })

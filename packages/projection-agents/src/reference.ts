@@ -14,7 +14,8 @@ type Kind = 'new' | 'continuing' | 'returning'
 type Enrolment = At<'ParticipantEnrolled'>
 
 /** Earlier in (coveredFrom, position) order. */
-const before = (a: Enrolment, b: Enrolment): boolean => a.e.coveredFrom < b.e.coveredFrom || (a.e.coveredFrom === b.e.coveredFrom && a.position < b.position)
+const before = (a: Enrolment, b: Enrolment): boolean =>
+  a.e.coveredFrom < b.e.coveredFrom || (a.e.coveredFrom === b.e.coveredFrom && a.position < b.position)
 
 /** The agent report, from scratch. */
 export const referenceAgentsReport = (events: Iterable<PositionedEvent>, query: AgentsQuery): AgentsReport => {
@@ -27,9 +28,13 @@ export const referenceAgentsReport = (events: Iterable<PositionedEvent>, query: 
   const kindOf = (e: Enrolment): Kind => {
     const mine = all.filter((o) => o.e.participantId === e.e.participantId)
     if (!mine.some((o) => before(o, e))) return 'new'
-    return k.covered(e.e.participantId, scheme, fromDayNumber(dayNumber(e.e.coveredFrom) - 1)) ? 'continuing' : 'returning'
+    return k.covered(e.e.participantId, scheme, fromDayNumber(dayNumber(e.e.coveredFrom) - 1))
+      ? 'continuing'
+      : 'returning'
   }
-  const inWindow = all.filter((en) => from <= en.e.coveredFrom && en.e.coveredFrom <= asOf && k.inSubtree(en.e.unit, unit))
+  const inWindow = all.filter(
+    (en) => from <= en.e.coveredFrom && en.e.coveredFrom <= asOf && k.inSubtree(en.e.unit, unit),
+  )
   const viaAgent = inWindow.filter((en) => en.e.agent !== undefined)
   /** Distinct people by the kind of their first enrolment among `list`. */
   const kinds = (list: readonly Enrolment[]): AgentKinds => {

@@ -1,7 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { BusinessDate, Scheme } from '@ansinh/core'
 import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
-import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
+import {
+  DENSE_PARTICIPATION_SCHEMES,
+  DENSE_UNITS,
+  type GeneratedHistory,
+  denseAsOf,
+  denseHistory,
+  denseKnownAt,
+} from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkDiff, checkExplains, checkTriangle, idsOf } from '@ansinh/testing/vitest'
@@ -19,7 +26,7 @@ const caseArb = denseHistory().chain((h: GeneratedHistory) =>
     .record({
       asOf: denseAsOf(h),
       scheme: fc.constantFrom(...DENSE_PARTICIPATION_SCHEMES),
-            knownAt: denseKnownAt(h),
+      knownAt: denseKnownAt(h),
       later: denseKnownAt(h),
     })
     .map((q: Query) => ({ events: h.positioned, q })),
@@ -65,9 +72,20 @@ describe('coverage audit (properties)', () => {
     fc.assert(
       fc.property(caseArb, ({ events, q }) => {
         const history = History.of(events)
-        const t = coverageRevisions(history, { scheme: q.scheme, unit: DENSE_UNITS[0]! }, 'participants', '2020-01-01', '2020-06-30', 'month')
+        const t = coverageRevisions(
+          history,
+          { scheme: q.scheme, unit: DENSE_UNITS[0]! },
+          'participants',
+          '2020-01-01',
+          '2020-06-30',
+          'month',
+        )
         if (E.isLeft(t)) throw new Error(t.left._tag)
-        for (const row of t.right.rows) expect(row.now).toBe(coverageReport(history, { asOf: row.asOf, scheme: q.scheme, unit: DENSE_UNITS[0]!, knownAt: null }).participants)
+        for (const row of t.right.rows)
+          expect(row.now).toBe(
+            coverageReport(history, { asOf: row.asOf, scheme: q.scheme, unit: DENSE_UNITS[0]!, knownAt: null })
+              .participants,
+          )
       }),
       { numRuns: 30 },
     )
@@ -78,10 +96,18 @@ describe('coverage audit (properties)', () => {
       fc.property(caseArb, ({ events, q }) => {
         const history = History.of(events)
         for (const unit of [null, DENSE_UNITS[0]!]) {
-          for (const field of figuresOf(coverageReport(history, { asOf: '2020-01-31' as BusinessDate, scheme: q.scheme, unit, knownAt: null })).keys()) {
+          for (const field of figuresOf(
+            coverageReport(history, { asOf: '2020-01-31' as BusinessDate, scheme: q.scheme, unit, knownAt: null }),
+          ).keys()) {
             const t = coverageRevisions(history, { scheme: q.scheme, unit }, field, '2020-01-01', '2020-06-30', 'month')
             if (E.isLeft(t)) throw new Error(`${field}: ${t.left._tag}`)
-            checkTriangle(t.right, field, endOfDayMillis, (asOf, knownAt) => figuresOf(coverageReport(history, { asOf, scheme: q.scheme, unit, knownAt })).get(field) ?? null)
+            checkTriangle(
+              t.right,
+              field,
+              endOfDayMillis,
+              (asOf, knownAt) =>
+                figuresOf(coverageReport(history, { asOf, scheme: q.scheme, unit, knownAt })).get(field) ?? null,
+            )
           }
         }
       }),

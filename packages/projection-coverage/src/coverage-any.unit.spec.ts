@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { coverageReport } from './index.js'
 import { referenceCoverageReport } from './reference.js'
 
-const geography: DomainEvent[] = [established('04', 'Tỉnh Bốn'), established('041', 'Huyện Một', '04'), established('042', 'Huyện Hai', '04')]
+const geography: DomainEvent[] = [
+  established('04', 'Tỉnh Bốn'),
+  established('041', 'Huyện Một', '04'),
+  established('042', 'Huyện Hai', '04'),
+]
 
 const report = (events: DomainEvent[], query: Parameters<typeof coverageReport>[1]) => {
   const indexed = coverageReport(History.of(positioned(events)), query)
@@ -30,8 +34,18 @@ describe('coverageReport with scheme any', () => {
       lapsed('0000000003', 'voluntary', '2020-06-01'),
     ]
     const r = report(events, { asOf: day('2020-09-30'), scheme: 'any', unit: '04' })
-    expect(r).toMatchObject({ report: 'coverage', scheme: 'any', participants: 2, denominator: 1_000, denominatorYear: 2020, rate: 0.002 })
-    expect(r.children.map((c) => [c.unit, c.participants, c.denominator])).toEqual([['041', 1, 400], ['042', 1, null]])
+    expect(r).toMatchObject({
+      report: 'coverage',
+      scheme: 'any',
+      participants: 2,
+      denominator: 1_000,
+      denominatorYear: 2020,
+      rate: 0.002,
+    })
+    expect(r.children.map((c) => [c.unit, c.participants, c.denominator])).toEqual([
+      ['041', 1, 400],
+      ['042', 1, null],
+    ])
     expect(report(events, { asOf: day('2020-05-31'), scheme: 'any', unit: '04' }).participants).toBe(3)
     expect(report(events, { asOf: day('2020-09-30'), scheme: 'any' }).participants).toBe(2)
   })
@@ -45,7 +59,8 @@ describe('coverageReport with scheme any', () => {
       enrolled('0000000002', 'health', '041', '2020-01-01', '2020-12-31'),
       enrolled('0000000002', 'compulsory', '042', '2020-01-01', null),
     ]
-    const at = (asOf: string) => report(events, { asOf: day(asOf), scheme: 'any', unit: '04' }).children.map((c) => c.participants)
+    const at = (asOf: string) =>
+      report(events, { asOf: day(asOf), scheme: 'any', unit: '04' }).children.map((c) => c.participants)
     expect(at('2020-02-01')).toEqual([1, 1])
     expect(at('2020-04-01')).toEqual([0, 2])
     // after the voluntary period ends, p1 goes back to the health enrolment's unit

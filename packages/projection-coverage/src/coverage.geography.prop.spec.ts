@@ -23,17 +23,19 @@ describeMapProperties({
 describe('laws of the map of a day', () => {
   it('never changes the national total when a report is re-based onto a later map', () => {
     fc.assert(
-      fc.property(
-        mapCases(fc.constantFrom<Scheme>('voluntary', 'compulsory')),
-        ({ h, qs }) => {
-          const history = History.of(h.positioned)
-          for (const q of qs) {
-            const own = coverageReport(history, { asOf: q.asOf, scheme: q.scheme as never, knownAt: q.knownAt })
-            const later = coverageReport(history, { asOf: q.asOf, scheme: q.scheme as never, knownAt: q.knownAt, geography: plusDays(q.asOf, q.later ?? 400) })
-            expect(later.participants).toBe(own.participants)
-          }
-        },
-      ),
+      fc.property(mapCases(fc.constantFrom<Scheme>('voluntary', 'compulsory')), ({ h, qs }) => {
+        const history = History.of(h.positioned)
+        for (const q of qs) {
+          const own = coverageReport(history, { asOf: q.asOf, scheme: q.scheme as never, knownAt: q.knownAt })
+          const later = coverageReport(history, {
+            asOf: q.asOf,
+            scheme: q.scheme as never,
+            knownAt: q.knownAt,
+            geography: plusDays(q.asOf, q.later ?? 400),
+          })
+          expect(later.participants).toBe(own.participants)
+        }
+      }),
       { numRuns: 100 },
     )
   })
@@ -41,7 +43,15 @@ describe('laws of the map of a day', () => {
   it('gives the version-1 figures on a history without reform events (the static map of version 1, dates ignored)', () => {
     fc.assert(
       fc.property(
-        denseHistory().chain((h) => fc.record({ asOf: denseAsOf(h), scheme: fc.constantFrom(...DENSE_PARTICIPATION_SCHEMES), knownAt: denseKnownAt(h) }).map((q) => ({ h, q }))),
+        denseHistory().chain((h) =>
+          fc
+            .record({
+              asOf: denseAsOf(h),
+              scheme: fc.constantFrom(...DENSE_PARTICIPATION_SCHEMES),
+              knownAt: denseKnownAt(h),
+            })
+            .map((q) => ({ h, q })),
+        ),
         ({ h, q }) => {
           const history = History.of(h.positioned)
           for (const unit of [null, ...DENSE_UNITS]) {

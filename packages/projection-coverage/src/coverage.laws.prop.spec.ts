@@ -2,7 +2,16 @@ import fc from 'fast-check'
 import { describe } from 'vitest'
 import { SCHEMES, type Scheme } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { type GeneratedHistory, type Projection, appendInOrder, asOfDate, childQueries, participantReport, roughHistory, unitOrNational } from '@ansinh/testing'
+import {
+  type GeneratedHistory,
+  type Projection,
+  appendInOrder,
+  asOfDate,
+  childQueries,
+  participantReport,
+  roughHistory,
+  unitOrNational,
+} from '@ansinh/testing'
 import { describeProjectionLaws } from '@ansinh/testing/vitest'
 import { coverageReport } from './coverage.js'
 import type { CoverageQuery, CoverageReport } from './report.js'
@@ -25,7 +34,12 @@ describeProjectionLaws(coverageProjection, { queries: coverageQueries, numRuns: 
 // Read models are defined for every well-formed history, including ones that break the write rules;
 // additivity does not hold there (participants in units nobody established count only nationally).
 describe('on rough histories (well-formed, rule-breaking)', () => {
-  describeProjectionLaws(coverageProjection, { queries: coverageQueries, histories: roughHistory(), skip: ['additivity'], numRuns: 100 })
+  describeProjectionLaws(coverageProjection, {
+    queries: coverageQueries,
+    histories: roughHistory(),
+    skip: ['additivity'],
+    numRuns: 100,
+  })
 })
 
 // Everyone covered (scheme any): additive over the children like one scheme; the counting oracle
@@ -38,5 +52,8 @@ const anyProjection: Projection<History, Omit<CoverageQuery, 'knownAt'>, Coverag
   additivity: { measure: (a) => a.participants, parts: (q, a) => childQueries(q, a.children) },
 }
 describe('with scheme any', () => {
-  describeProjectionLaws(anyProjection, { queries: (h) => fc.record({ asOf: asOfDate(h), scheme: fc.constant('any' as const), unit: unitOrNational(h) }), numRuns: 100 })
+  describeProjectionLaws(anyProjection, {
+    queries: (h) => fc.record({ asOf: asOfDate(h), scheme: fc.constant('any' as const), unit: unitOrNational(h) }),
+    numRuns: 100,
+  })
 })

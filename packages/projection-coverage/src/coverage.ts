@@ -25,15 +25,26 @@ import type { DayMap } from '@ansinh/projection'
 import type { CoverageChild, CoverageQuery, CoverageReport, CoverageScheme } from './report.js'
 
 /** participants_G(U, s, D), or for `any` the people covered under at least one scheme (agents-revenue.md). */
-const participantsOf = (view: HistoryView, map: DayMap, unit: string | null, scheme: CoverageScheme, day: number): number =>
-  scheme === 'any' ? participantsAnyScheme(view.participation, unitsOnMap(map, unit), day) : participantsOnMap(view, map, unit, scheme, day)
+const participantsOf = (
+  view: HistoryView,
+  map: DayMap,
+  unit: string | null,
+  scheme: CoverageScheme,
+  day: number,
+): number =>
+  scheme === 'any'
+    ? participantsAnyScheme(view.participation, unitsOnMap(map, unit), day)
+    : participantsOnMap(view, map, unit, scheme, day)
 
 /**
  * The coverage report, or why it cannot be made on the map asked for (a `geography` before
  * `asOf`, or a unit that does not exist on that map), e.g.
  * `unit 30 does not exist on 2025-09-30: dissolved on 2025-07-01 into 31`.
  */
-export const checkedCoverageReport = (history: History, query: CoverageQuery): E.Either<GeographyRefused, CoverageReport> => {
+export const checkedCoverageReport = (
+  history: History,
+  query: CoverageQuery,
+): E.Either<GeographyRefused, CoverageReport> => {
   const view = history.view(query.knownAt)
   return E.map((m: ReportMap) => coverageOn(view, m, query))(checkedMapOf(view, query))
 }

@@ -51,7 +51,20 @@ describe('coverageReport', () => {
         { unit: '594', name: 'La Gi', participants: 1, denominator: 80_000, rate: 1 / 80_000 },
       ],
     })
-    expect(Object.keys(r)).toEqual(['report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'participants', 'denominator', 'denominatorYear', 'rate', 'children'])
+    expect(Object.keys(r)).toEqual([
+      'report',
+      'asOf',
+      'geography',
+      'knownAt',
+      'unit',
+      'scheme',
+      'basis',
+      'participants',
+      'denominator',
+      'denominatorYear',
+      'rate',
+      'children',
+    ])
     expect(report(events, { asOf: day('2020-10-01'), scheme: 'voluntary', unit: '593' }).participants).toBe(1)
   })
 
@@ -103,7 +116,8 @@ describe('coverageReport', () => {
       enrolled('0000000001', 'voluntary', '22819', '2020-01-01', '2020-03-31'),
       enrolled('0000000001', 'voluntary', '22819', '2020-07-01', '2020-12-31'),
     ]
-    const q = (asOf: string, unit: string) => report(events, { asOf: day(asOf), scheme: 'voluntary', unit }).participants
+    const q = (asOf: string, unit: string) =>
+      report(events, { asOf: day(asOf), scheme: 'voluntary', unit }).participants
     expect(q('2020-02-01', '22819')).toBe(1)
     expect(q('2020-02-01', '22816')).toBe(0)
     expect(q('2020-04-01', '22816')).toBe(1)
@@ -113,7 +127,11 @@ describe('coverageReport', () => {
   })
 
   it('counts units never established in the national total only, and answers for an unknown unit', () => {
-    const events = [...geography, enrolled('0000000001', 'health', '99999', '2020-01-01', '2020-12-31'), enrolled('0000000002', 'health', '22816', '2020-01-01', '2020-12-31')]
+    const events = [
+      ...geography,
+      enrolled('0000000001', 'health', '99999', '2020-01-01', '2020-12-31'),
+      enrolled('0000000002', 'health', '22816', '2020-01-01', '2020-12-31'),
+    ]
     const national = report(events, { asOf: day('2020-06-01'), scheme: 'health' })
     expect(national.participants).toBe(2)
     expect(national.children.map((c) => [c.unit, c.participants])).toEqual([['60', 1]])
@@ -123,18 +141,32 @@ describe('coverageReport', () => {
   })
 
   it('sums the national denominator over the units without a parent, null when one lacks it', () => {
-    const roots = [established('60', 'Bình Thuận'), established('31', 'Hải Phòng'), estimated('60', 2020, 1_000, 600), estimated('31', 2019, 2_000)]
+    const roots = [
+      established('60', 'Bình Thuận'),
+      established('31', 'Hải Phòng'),
+      estimated('60', 2020, 1_000, 600),
+      estimated('31', 2019, 2_000),
+    ]
     const health = report(roots, { asOf: day('2020-06-01'), scheme: 'health' })
     expect([health.denominator, health.denominatorYear, health.rate]).toEqual([3_000, null, 0])
     expect(report(roots, { asOf: day('2020-06-01'), scheme: 'compulsory' }).denominator).toBeNull()
     expect(report([], { asOf: day('2020-06-01'), scheme: 'health' }).denominator).toBeNull()
     // the chosen estimate lacks the labour force: no fall-back to an older one
-    const unit = report([...roots, estimated('31', 2018, 2_000, 1_500)], { asOf: day('2020-06-01'), scheme: 'voluntary', unit: '31' })
+    const unit = report([...roots, estimated('31', 2018, 2_000, 1_500)], {
+      asOf: day('2020-06-01'),
+      scheme: 'voluntary',
+      unit: '31',
+    })
     expect([unit.denominator, unit.denominatorYear]).toEqual([null, null])
   })
 
   it('uses the later estimate of the same year, and no estimate from a later year', () => {
-    const events = [established('60', 'Bình Thuận'), estimated('60', 2020, 1_000), estimated('60', 2020, 1_100), estimated('60', 2021, 5_000)]
+    const events = [
+      established('60', 'Bình Thuận'),
+      estimated('60', 2020, 1_000),
+      estimated('60', 2020, 1_100),
+      estimated('60', 2021, 5_000),
+    ]
     const r = report(events, { asOf: day('2020-12-31'), scheme: 'health', unit: '60' })
     expect([r.denominator, r.denominatorYear]).toEqual([1_100, 2020])
   })
@@ -149,13 +181,21 @@ describe('coverageReport', () => {
     const knownAt = parseKnownAt('2020-10-05')!
     const then = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '593', knownAt })
     // what the agency knew on 5 October: the first person still covered, the second not yet recorded
-    expect(then.children.map((c) => [c.unit, c.participants])).toEqual([['22816', 1], ['22819', 0]])
+    expect(then.children.map((c) => [c.unit, c.participants])).toEqual([
+      ['22816', 1],
+      ['22819', 0],
+    ])
     expect(then.knownAt).toBe('2020-10-05T23:59:59.999+07:00')
     expect(then.basis).toEqual({ events: 6, lastPosition: 6 })
     const now = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '593' })
-    expect(now.children.map((c) => [c.unit, c.participants])).toEqual([['22816', 0], ['22819', 1]])
+    expect(now.children.map((c) => [c.unit, c.participants])).toEqual([
+      ['22816', 0],
+      ['22819', 1],
+    ])
     expect(now.basis).toEqual({ events: 8, lastPosition: 8 })
-    expect(report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', knownAt: parseKnownAt('2019-01-01') }).basis).toEqual({ events: 0, lastPosition: null })
+    expect(
+      report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', knownAt: parseKnownAt('2019-01-01') }).basis,
+    ).toEqual({ events: 0, lastPosition: null })
   })
 
   it('takes a unit established twice from its later record, and survives a cycle', () => {

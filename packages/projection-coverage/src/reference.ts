@@ -19,12 +19,23 @@ const coveredByAny = (k: Known, unit: string | null, day: string): number => {
   const covers = (en: At<'ParticipantEnrolled'>['e']): boolean =>
     en.coveredFrom <= day &&
     (en.coveredThrough == null || day <= en.coveredThrough) &&
-    !lapses.some((l) => l.e.participantId === en.participantId && l.e.scheme === en.scheme && en.coveredFrom < l.e.lapsedOn && l.e.lapsedOn <= day)
+    !lapses.some(
+      (l) =>
+        l.e.participantId === en.participantId &&
+        l.e.scheme === en.scheme &&
+        en.coveredFrom < l.e.lapsedOn &&
+        l.e.lapsedOn <= day,
+    )
   const best = new Map<string, At<'ParticipantEnrolled'>>()
   for (const en of k.of('ParticipantEnrolled')) {
     if (!covers(en.e)) continue
     const b = best.get(en.e.participantId)
-    if (b === undefined || en.e.coveredFrom > b.e.coveredFrom || (en.e.coveredFrom === b.e.coveredFrom && en.position > b.position)) best.set(en.e.participantId, en)
+    if (
+      b === undefined ||
+      en.e.coveredFrom > b.e.coveredFrom ||
+      (en.e.coveredFrom === b.e.coveredFrom && en.position > b.position)
+    )
+      best.set(en.e.participantId, en)
   }
   return [...best.values()].filter((en) => k.inSubtree(en.e.unit, unit)).length
 }

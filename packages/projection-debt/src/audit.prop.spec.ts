@@ -18,7 +18,12 @@ const caseArb = denseHistory().chain((h: GeneratedHistory) =>
   fc
     .record({
       asOf: denseAsOf(h),
-      scheme: fc.constantFrom<'compulsory' | 'health' | 'unemployment' | null>(null, 'compulsory', 'health', 'unemployment'),
+      scheme: fc.constantFrom<'compulsory' | 'health' | 'unemployment' | null>(
+        null,
+        'compulsory',
+        'health',
+        'unemployment',
+      ),
       knownAt: denseKnownAt(h),
       later: denseKnownAt(h),
     })
@@ -34,7 +39,11 @@ describe('debt audit (properties)', () => {
         for (const unit of [null, ...DENSE_UNITS]) {
           const query = { asOf: q.asOf, scheme: q.scheme, unit, knownAt: q.knownAt }
           const figures = figuresOf(debtReport(history, query))
-          checkExplains(figures, [...figures.keys()].filter((f) => !f.endsWith('.oldestPeriod')), (field) => explainDebt(history, query, field, ids))
+          checkExplains(
+            figures,
+            [...figures.keys()].filter((f) => !f.endsWith('.oldestPeriod')),
+            (field) => explainDebt(history, query, field, ids),
+          )
         }
       }),
       { numRuns: 60 },
@@ -65,9 +74,19 @@ describe('debt audit (properties)', () => {
     fc.assert(
       fc.property(caseArb, ({ events, q }) => {
         const history = History.of(events)
-        const t = debtRevisions(history, { scheme: q.scheme, unit: DENSE_UNITS[0]! }, 'outstanding', '2020-01-01', '2020-06-30', 'month')
+        const t = debtRevisions(
+          history,
+          { scheme: q.scheme, unit: DENSE_UNITS[0]! },
+          'outstanding',
+          '2020-01-01',
+          '2020-06-30',
+          'month',
+        )
         if (E.isLeft(t)) throw new Error(t.left._tag)
-        for (const row of t.right.rows) expect(row.now).toBe(debtReport(history, { asOf: row.asOf, scheme: q.scheme, unit: DENSE_UNITS[0]!, knownAt: null }).outstanding)
+        for (const row of t.right.rows)
+          expect(row.now).toBe(
+            debtReport(history, { asOf: row.asOf, scheme: q.scheme, unit: DENSE_UNITS[0]!, knownAt: null }).outstanding,
+          )
       }),
       { numRuns: 30 },
     )
@@ -78,10 +97,19 @@ describe('debt audit (properties)', () => {
       fc.property(caseArb, ({ events, q }) => {
         const history = History.of(events)
         for (const unit of [null, DENSE_UNITS[0]!]) {
-          for (const field of figuresOf(debtReport(history, { asOf: '2020-01-31' as BusinessDate, scheme: q.scheme, unit, knownAt: null })).keys()) {
+          for (const field of figuresOf(
+            debtReport(history, { asOf: '2020-01-31' as BusinessDate, scheme: q.scheme, unit, knownAt: null }),
+          ).keys()) {
             const t = debtRevisions(history, { scheme: q.scheme, unit }, field, '2020-01-01', '2020-06-30', 'month')
             if (E.isLeft(t)) throw new Error(`${field}: ${t.left._tag}`)
-            checkTriangle(t.right, field, endOfDayMillis, (asOf, knownAt) => figuresOf(debtReport(history, { asOf, scheme: q.scheme, unit, knownAt })).get(field) ?? (field.startsWith('employers.') ? 0 : null))
+            checkTriangle(
+              t.right,
+              field,
+              endOfDayMillis,
+              (asOf, knownAt) =>
+                figuresOf(debtReport(history, { asOf, scheme: q.scheme, unit, knownAt })).get(field) ??
+                (field.startsWith('employers.') ? 0 : null),
+            )
           }
         }
       }),

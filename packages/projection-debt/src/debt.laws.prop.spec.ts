@@ -2,7 +2,15 @@ import fc from 'fast-check'
 import { describe } from 'vitest'
 import { DEBT_SCHEMES } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { type GeneratedHistory, type Projection, appendInOrder, asOfDate, childQueries, roughHistory, unitOrNational } from '@ansinh/testing'
+import {
+  type GeneratedHistory,
+  type Projection,
+  appendInOrder,
+  asOfDate,
+  childQueries,
+  roughHistory,
+  unitOrNational,
+} from '@ansinh/testing'
 import { describeProjectionLaws } from '@ansinh/testing/vitest'
 import { debtReport } from './debt.js'
 import type { DebtQuery, DebtReport } from './report.js'
@@ -24,5 +32,10 @@ describeProjectionLaws(debtProjection, { queries: debtQueries, numRuns: 100 })
 
 // Well-formed histories that break the write rules: additivity does not hold there.
 describe('on rough histories (well-formed, rule-breaking)', () => {
-  describeProjectionLaws(debtProjection, { queries: debtQueries, histories: roughHistory(), skip: ['additivity'], numRuns: 100 })
+  describeProjectionLaws(debtProjection, {
+    queries: debtQueries,
+    histories: roughHistory(),
+    skip: ['additivity'],
+    numRuns: 100,
+  })
 })

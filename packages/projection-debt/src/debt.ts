@@ -6,8 +6,26 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type DebtScheme, dayNumber, monthNumberOfDate } from '@ansinh/core'
-import { type GeographyRefused, type History, type HistoryView, type ReportMap, checkedMapOf, mapOf, reportHeader, unitsOnMap } from '@ansinh/projection'
-import { type Aging, type DebtChild, type DebtQuery, type DebtReport, type EmployerDebt, ageInMonths, agingBucket, compareEmployers } from './report.js'
+import {
+  type GeographyRefused,
+  type History,
+  type HistoryView,
+  type ReportMap,
+  checkedMapOf,
+  mapOf,
+  reportHeader,
+  unitsOnMap,
+} from '@ansinh/projection'
+import {
+  type Aging,
+  type DebtChild,
+  type DebtQuery,
+  type DebtReport,
+  type EmployerDebt,
+  ageInMonths,
+  agingBucket,
+  compareEmployers,
+} from './report.js'
 
 /**
  * The debt-balance report on `query.asOf` for `query.unit` (null/absent: national) and
@@ -43,18 +61,23 @@ const debtOn = (view: HistoryView, { map, geography }: ReportMap, query: DebtQue
   const employers = new Map<string, { outstanding: number; oldestPeriod: string }>()
   let outstanding = 0
   // only debts of the subtree are visited, and every child's subtree lies within it
-  const credits = view.debts.forEachBalance(dayNumber(query.asOf), scheme as DebtScheme | null, units, (employer, debtScheme, debtUnit, period, periodMonth, owed) => {
-    byUnit.set(debtUnit, (byUnit.get(debtUnit) ?? 0) + owed)
-    outstanding += owed
-    byScheme[debtScheme] += owed
-    aging[agingBucket(ageInMonths(asOfMonth, periodMonth))] += owed
-    const e = employers.get(employer)
-    if (e === undefined) employers.set(employer, { outstanding: owed, oldestPeriod: period })
-    else {
-      e.outstanding += owed
-      if (period < e.oldestPeriod) e.oldestPeriod = period
-    }
-  })
+  const credits = view.debts.forEachBalance(
+    dayNumber(query.asOf),
+    scheme as DebtScheme | null,
+    units,
+    (employer, debtScheme, debtUnit, period, periodMonth, owed) => {
+      byUnit.set(debtUnit, (byUnit.get(debtUnit) ?? 0) + owed)
+      outstanding += owed
+      byScheme[debtScheme] += owed
+      aging[agingBucket(ageInMonths(asOfMonth, periodMonth))] += owed
+      const e = employers.get(employer)
+      if (e === undefined) employers.set(employer, { outstanding: owed, oldestPeriod: period })
+      else {
+        e.outstanding += owed
+        if (period < e.oldestPeriod) e.oldestPeriod = period
+      }
+    },
+  )
   let credit = 0
   for (const c of credits) if (inScope === null || (c.unit !== null && inScope.has(c.unit))) credit += c.amount
 
@@ -69,7 +92,9 @@ const debtOn = (view: HistoryView, { map, geography }: ReportMap, query: DebtQue
     byScheme,
     aging,
     credit,
-    employers: [...employers].map(([employer, e]): EmployerDebt => ({ employer, outstanding: e.outstanding, oldestPeriod: e.oldestPeriod })).sort(compareEmployers),
+    employers: [...employers]
+      .map(([employer, e]): EmployerDebt => ({ employer, outstanding: e.outstanding, oldestPeriod: e.oldestPeriod }))
+      .sort(compareEmployers),
     children,
   }
 }

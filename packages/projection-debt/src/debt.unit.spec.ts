@@ -125,11 +125,17 @@ describe('debtReport', () => {
       { employer: 'Beta', outstanding: 300, oldestPeriod: '2019-01' },
     ])
     expect(report(events, { asOf: day('2019-03-31'), scheme: 'health' }).credit).toBe(5)
-    expect(report(events, { asOf: day('2019-03-31'), unit: '481' }).employers).toEqual([{ employer: 'Beta', outstanding: 300, oldestPeriod: '2019-01' }])
+    expect(report(events, { asOf: day('2019-03-31'), unit: '481' }).employers).toEqual([
+      { employer: 'Beta', outstanding: 300, oldestPeriod: '2019-01' },
+    ])
   })
 
   it('counts debts of a unit never established nationally, and leaves out debts recorded after D', () => {
-    const events = [...geography, owed('X', '99', 'unemployment', '2019-01', 10, '2019-02-01'), owed('X', '19900', 'unemployment', '2019-02', 5, '2019-03-05')]
+    const events = [
+      ...geography,
+      owed('X', '99', 'unemployment', '2019-01', 10, '2019-02-01'),
+      owed('X', '19900', 'unemployment', '2019-02', 5, '2019-03-05'),
+    ]
     const r = report(events, { asOf: day('2019-03-01') })
     expect([r.outstanding, r.children]).toEqual([10, [{ unit: '46', name: 'Thừa Thiên Huế', outstanding: 0 }]])
     expect(report(events, { asOf: day('2019-03-01'), unit: '99' }).outstanding).toBe(10)

@@ -11,4 +11,13 @@ export {
   type DebtReport,
   type EmployerDebt,
 } from './report.js'
-export { DEBT_FIELDS, debtModel, debtRevisions, diffDebt, explainDebt, reproduceDebt, type CreditRef, type DebtRef } from './audit.js'
+export {
+  DEBT_FIELDS,
+  debtModel,
+  debtRevisions,
+  diffDebt,
+  explainDebt,
+  reproduceDebt,
+  type CreditRef,
+  type DebtRef,
+} from './audit.js'

@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import { type EmployerDebt, compareEmployers } from './report.js'
 
-const row = (employer: string, outstanding: number): EmployerDebt => ({ employer, outstanding, oldestPeriod: '2019-01' })
+const row = (employer: string, outstanding: number): EmployerDebt => ({
+  employer,
+  outstanding,
+  oldestPeriod: '2019-01',
+})
 
 describe('compareEmployers', () => {
   it('puts the larger debt first, whatever the names', () => {

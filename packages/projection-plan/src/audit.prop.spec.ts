@@ -1,7 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js'
 import type { BusinessDate, Scheme } from '@ansinh/core'
 import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
-import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
+import {
+  DENSE_PARTICIPATION_SCHEMES,
+  DENSE_UNITS,
+  type GeneratedHistory,
+  denseAsOf,
+  denseHistory,
+  denseKnownAt,
+} from '@ansinh/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkDiff, checkExplains, checkTriangle, idsOf } from '@ansinh/testing/vitest'
@@ -67,9 +74,20 @@ describe('plan audit (properties)', () => {
     fc.assert(
       fc.property(caseArb, ({ events, q }) => {
         const history = History.of(events)
-        const t = planRevisions(history, { scheme: q.scheme, unit: DENSE_UNITS[0]!, year: null }, 'participants', '2020-01-01', '2020-06-30', 'month')
+        const t = planRevisions(
+          history,
+          { scheme: q.scheme, unit: DENSE_UNITS[0]!, year: null },
+          'participants',
+          '2020-01-01',
+          '2020-06-30',
+          'month',
+        )
         if (E.isLeft(t)) throw new Error(t.left._tag)
-        for (const row of t.right.rows) expect(row.now).toBe(planReport(history, { asOf: row.asOf, scheme: q.scheme, unit: DENSE_UNITS[0]!, knownAt: null }).participants)
+        for (const row of t.right.rows)
+          expect(row.now).toBe(
+            planReport(history, { asOf: row.asOf, scheme: q.scheme, unit: DENSE_UNITS[0]!, knownAt: null })
+              .participants,
+          )
       }),
       { numRuns: 30 },
     )
@@ -80,10 +98,32 @@ describe('plan audit (properties)', () => {
       fc.property(caseArb, ({ events, q }) => {
         const history = History.of(events)
         for (const unit of [null, DENSE_UNITS[0]!]) {
-          for (const field of figuresOf(planReport(history, { asOf: '2020-01-31' as BusinessDate, scheme: q.scheme, unit, year: q.year, knownAt: null })).keys()) {
-            const t = planRevisions(history, { scheme: q.scheme, unit, year: q.year }, field, '2020-01-01', '2020-06-30', 'month')
+          for (const field of figuresOf(
+            planReport(history, {
+              asOf: '2020-01-31' as BusinessDate,
+              scheme: q.scheme,
+              unit,
+              year: q.year,
+              knownAt: null,
+            }),
+          ).keys()) {
+            const t = planRevisions(
+              history,
+              { scheme: q.scheme, unit, year: q.year },
+              field,
+              '2020-01-01',
+              '2020-06-30',
+              'month',
+            )
             if (E.isLeft(t)) throw new Error(`${field}: ${t.left._tag}`)
-            checkTriangle(t.right, field, endOfDayMillis, (asOf, knownAt) => figuresOf(planReport(history, { asOf, scheme: q.scheme, unit, year: q.year, knownAt })).get(field) ?? null)
+            checkTriangle(
+              t.right,
+              field,
+              endOfDayMillis,
+              (asOf, knownAt) =>
+                figuresOf(planReport(history, { asOf, scheme: q.scheme, unit, year: q.year, knownAt })).get(field) ??
+                null,
+            )
           }
         }
       }),

@@ -7,7 +7,15 @@
  * @module audit
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type BusinessDate, type Scheme, dayNumber, endOfYear, sameDateLastYear, startOfYear, yearOf } from '@ansinh/core'
+import {
+  type BusinessDate,
+  type Scheme,
+  dayNumber,
+  endOfYear,
+  sameDateLastYear,
+  startOfYear,
+  yearOf,
+} from '@ansinh/core'
 import {
   type AuditError,
   type ReportDiff,
@@ -45,12 +53,30 @@ import { type PlanChild, type PlanQuery, type PlanReport, planBands } from './re
 /** Why an audit question about a plan report cannot be answered. */
 export type PlanAuditError = AuditError
 
-const notAFigure = (field: string, message: string): E.Either<AuditError, never> => E.left({ _tag: 'NotAFigure', field, message })
+const notAFigure = (field: string, message: string): E.Either<AuditError, never> =>
+  E.left({ _tag: 'NotAFigure', field, message })
 
 const FIELDS = [
-  'target', 'participants', 'achievement', 'remaining', 'expiringBeforeYearEnd', 'recruitsNeeded', 'sameDateLastYear', 'changeVsSameDate',
-  'changeVsSameDatePct', 'endOfPreviousYear', 'changeVsEndOfPreviousYear', 'newInYear', 'bands.withTarget', 'bands.met', 'bands.belowTarget',
-  'bands.below50', 'bands.zero', 'children.CODE.target', 'children.CODE.participants', 'children.CODE.achievement',
+  'target',
+  'participants',
+  'achievement',
+  'remaining',
+  'expiringBeforeYearEnd',
+  'recruitsNeeded',
+  'sameDateLastYear',
+  'changeVsSameDate',
+  'changeVsSameDatePct',
+  'endOfPreviousYear',
+  'changeVsEndOfPreviousYear',
+  'newInYear',
+  'bands.withTarget',
+  'bands.met',
+  'bands.belowTarget',
+  'bands.below50',
+  'bands.zero',
+  'children.CODE.target',
+  'children.CODE.participants',
+  'children.CODE.achievement',
 ] as const
 
 /** The fields {@link explainPlan} explains (`CODE`: a child unit's code). */
@@ -62,7 +88,12 @@ export const PLAN_FIELDS: readonly string[] = FIELDS
  * gives `Right({ kind: 'records', records: 'participants', value: 7215, count: 7215, … })`.
  * A ratio or difference is a formula over its parts' explanations.
  */
-export const explainPlan = (history: History, query: PlanQuery, field: string, ids: EventIds): E.Either<PlanAuditError, Explanation> => {
+export const explainPlan = (
+  history: History,
+  query: PlanQuery,
+  field: string,
+  ids: EventIds,
+): E.Either<PlanAuditError, Explanation> => {
   const report = planReport(history, query)
   const view = history.view(query.knownAt)
   const unit = query.unit ?? null
@@ -83,7 +114,11 @@ export const explainPlan = (history: History, query: PlanQuery, field: string, i
   const parts = field.split('.')
   if (parts[0] === 'children' && parts.length === 3) {
     const child = childOf(parts[1]!)
-    if (child === undefined) return notAFigure(field, `${parts[1]} is not a child unit of ${unit ?? 'the nation'} (children: ${report.children.map((c) => c.unit).join(', ') || 'none'})`)
+    if (child === undefined)
+      return notAFigure(
+        field,
+        `${parts[1]} is not a child unit of ${unit ?? 'the nation'} (children: ${report.children.map((c) => c.unit).join(', ') || 'none'})`,
+      )
     const p = (): Explanation => people(child.unit, counted(query.asOf), child.participants)
     switch (parts[2]) {
       case 'participants':
@@ -91,21 +126,37 @@ export const explainPlan = (history: History, query: PlanQuery, field: string, i
       case 'target':
         return E.right(target(child.unit, child.target))
       case 'achievement':
-        return E.right(formula('participants / target', child.achievement, { participants: p(), target: target(child.unit, child.target) }, (c) => ratioOf(c.participants!, c.target!)))
+        return E.right(
+          formula(
+            'participants / target',
+            child.achievement,
+            { participants: p(), target: target(child.unit, child.target) },
+            (c) => ratioOf(c.participants!, c.target!),
+          ),
+        )
     }
     return notAFigure(field, `a child's figures are target, participants and achievement (got "${parts[2]}")`)
   }
   if (parts[0] === 'bands' && parts.length === 2 && parts[1]! in report.bands) {
     const band = parts[1] as keyof PlanReport['bands']
-    const inBand = report.children.filter((c) => c.target !== null && c.target > 0).filter((c) => {
-      const a = c.participants / c.target!
-      return band === 'withTarget' || (band === 'met' && a >= 1) || (band === 'belowTarget' && a < 1) || (band === 'below50' && a < 0.5) || (band === 'zero' && c.participants === 0)
-    })
+    const inBand = report.children
+      .filter((c) => c.target !== null && c.target > 0)
+      .filter((c) => {
+        const a = c.participants / c.target!
+        return (
+          band === 'withTarget' ||
+          (band === 'met' && a >= 1) ||
+          (band === 'belowTarget' && a < 1) ||
+          (band === 'below50' && a < 0.5) ||
+          (band === 'zero' && c.participants === 0)
+        )
+      })
     return E.right(recordList('children', report.bands[band], inBand.length, inBand.length, () => inBand))
   }
   const lastYear = (): Explanation => people(unit, counted(sameDateLastYear(query.asOf)), report.sameDateLastYear)
   const previousYearEnd = (): Explanation => people(unit, counted(endOfYear(year - 1)), report.endOfPreviousYear)
-  const expiring = (): Explanation => people(unit, { kind: 'expiring', day, laterDay: dayNumber(endOfYear(year)) }, report.expiringBeforeYearEnd)
+  const expiring = (): Explanation =>
+    people(unit, { kind: 'expiring', day, laterDay: dayNumber(endOfYear(year)) }, report.expiringBeforeYearEnd)
   const sub = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b)
   switch (field) {
     case 'participants':
@@ -113,31 +164,65 @@ export const explainPlan = (history: History, query: PlanQuery, field: string, i
     case 'target':
       return E.right(target(unit, report.target))
     case 'achievement':
-      return E.right(formula('participants / target', report.achievement, { participants, target: target(unit, report.target) }, (c) => ratioOf(c.participants!, c.target!)))
+      return E.right(
+        formula(
+          'participants / target',
+          report.achievement,
+          { participants, target: target(unit, report.target) },
+          (c) => ratioOf(c.participants!, c.target!),
+        ),
+      )
     case 'remaining':
-      return E.right(formula('max(0, target − participants)', report.remaining, { target: target(unit, report.target), participants }, (c) => (c.target == null ? null : Math.max(0, c.target - c.participants!))))
+      return E.right(
+        formula(
+          'max(0, target − participants)',
+          report.remaining,
+          { target: target(unit, report.target), participants },
+          (c) => (c.target == null ? null : Math.max(0, c.target - c.participants!)),
+        ),
+      )
     case 'expiringBeforeYearEnd':
       return E.right(expiring())
     case 'recruitsNeeded':
       return E.right(
-        formula('max(0, target − (participants − expiringBeforeYearEnd))', report.recruitsNeeded, { target: target(unit, report.target), participants, expiringBeforeYearEnd: expiring() }, (c) =>
-          c.target == null ? null : Math.max(0, c.target - (c.participants! - c.expiringBeforeYearEnd!)),
+        formula(
+          'max(0, target − (participants − expiringBeforeYearEnd))',
+          report.recruitsNeeded,
+          { target: target(unit, report.target), participants, expiringBeforeYearEnd: expiring() },
+          (c) => (c.target == null ? null : Math.max(0, c.target - (c.participants! - c.expiringBeforeYearEnd!))),
         ),
       )
     case 'sameDateLastYear':
       return E.right(lastYear())
     case 'changeVsSameDate':
-      return E.right(formula('participants − sameDateLastYear', report.changeVsSameDate, { participants, sameDateLastYear: lastYear() }, (c) => sub(c.participants!, c.sameDateLastYear!)))
+      return E.right(
+        formula(
+          'participants − sameDateLastYear',
+          report.changeVsSameDate,
+          { participants, sameDateLastYear: lastYear() },
+          (c) => sub(c.participants!, c.sameDateLastYear!),
+        ),
+      )
     case 'changeVsSameDatePct':
       return E.right(
-        formula('(participants − sameDateLastYear) / sameDateLastYear', report.changeVsSameDatePct, { participants, sameDateLastYear: lastYear() }, (c) =>
-          ratioOf(sub(c.participants!, c.sameDateLastYear!), c.sameDateLastYear!),
+        formula(
+          '(participants − sameDateLastYear) / sameDateLastYear',
+          report.changeVsSameDatePct,
+          { participants, sameDateLastYear: lastYear() },
+          (c) => ratioOf(sub(c.participants!, c.sameDateLastYear!), c.sameDateLastYear!),
         ),
       )
     case 'endOfPreviousYear':
       return E.right(previousYearEnd())
     case 'changeVsEndOfPreviousYear':
-      return E.right(formula('participants − endOfPreviousYear', report.changeVsEndOfPreviousYear, { participants, endOfPreviousYear: previousYearEnd() }, (c) => sub(c.participants!, c.endOfPreviousYear!)))
+      return E.right(
+        formula(
+          'participants − endOfPreviousYear',
+          report.changeVsEndOfPreviousYear,
+          { participants, endOfPreviousYear: previousYearEnd() },
+          (c) => sub(c.participants!, c.endOfPreviousYear!),
+        ),
+      )
     case 'newInYear':
       return E.right(people(unit, { kind: 'new', fromDay: dayNumber(startOfYear(year)), toDay: day }, report.newInYear))
   }
@@ -175,7 +260,8 @@ export const planModel = (query: PlanQuery): FigureModel => {
       const ep = countingRow(c, enr, lap, previousYearEnd)
       if (ep >= 0 && scope.inUnit(rows.unitOf(ep))) m.set('previousYearEnd', 1)
       const first = firstRow(c, enr)
-      if (c.enrFrom[first]! >= yearStart && c.enrFrom[first]! <= day && scope.inUnit(rows.unitOf(first))) m.set('new', 1)
+      if (c.enrFrom[first]! >= yearStart && c.enrFrom[first]! <= day && scope.inUnit(rows.unitOf(first)))
+        m.set('new', 1)
       return m
     },
     quota: (records) => {
@@ -191,7 +277,8 @@ export const planModel = (query: PlanQuery): FigureModel => {
       return m
     },
     derive: (sums, scope: Scope, geography) => {
-      const targetOf = (u: string | null): number | null => (u === null || sums.get(`#t|${u}`) === 0 ? null : sums.get(`t|${u}`))
+      const targetOf = (u: string | null): number | null =>
+        u === null || sums.get(`#t|${u}`) === 0 ? null : sums.get(`t|${u}`)
       const target = targetOf(unit)
       const participants = sums.get('participants')
       const expiring = sums.get('expiring')
@@ -227,12 +314,29 @@ export const planModel = (query: PlanQuery): FigureModel => {
  * field that differs the records that make the delta, grouped by cause; the causes add up to each
  * delta. E.g. `diffPlan(history, { asOf: '2020-09-30', scheme: 'voluntary', unit: '60' }, k, null, ids)`.
  */
-export const diffPlan = (history: History, query: Omit<PlanQuery, 'knownAt'>, before: number, after: number | null, ids: EventIds): E.Either<PlanAuditError, ReportDiff<PlanReport>> => {
-  if (after !== null && after < before) return E.left({ _tag: 'BadKnownAt', message: 'the first --known-at must not be later than the second' })
+export const diffPlan = (
+  history: History,
+  query: Omit<PlanQuery, 'knownAt'>,
+  before: number,
+  after: number | null,
+  ids: EventIds,
+): E.Either<PlanAuditError, ReportDiff<PlanReport>> => {
+  if (after !== null && after < before)
+    return E.left({ _tag: 'BadKnownAt', message: 'the first --known-at must not be later than the second' })
   const { recordedAt } = history.columns()
   const view: HistoryView = history.view(after)
-  const { fields } = modelDiff(history, view, (o) => recordedAt[o]! <= before, planModel({ ...query, knownAt: after }), ids)
-  return E.right({ before: planReport(history, { ...query, knownAt: before }), after: planReport(history, { ...query, knownAt: after }), fields })
+  const { fields } = modelDiff(
+    history,
+    view,
+    (o) => recordedAt[o]! <= before,
+    planModel({ ...query, knownAt: after }),
+    ids,
+  )
+  return E.right({
+    before: planReport(history, { ...query, knownAt: before }),
+    after: planReport(history, { ...query, knownAt: after }),
+    fields,
+  })
 }
 
 /**
@@ -251,8 +355,11 @@ export const planRevisions = (
   const ends = periodEnds(from, to, every)
   if (E.isLeft(ends)) return ends
   const probe = figuresOf(planReport(history, { ...query, asOf: ends.right[0]! }))
-  if (!probe.has(field)) return notAFigure(field, `not a figure of the plan report; e.g. ${[...probe.keys()].slice(0, 6).join(', ')}`)
-  return E.right(modelRevisions(history, field, ends.right, (asOf: BusinessDate) => planModel({ ...query, asOf, knownAt: null })))
+  if (!probe.has(field))
+    return notAFigure(field, `not a figure of the plan report; e.g. ${[...probe.keys()].slice(0, 6).join(', ')}`)
+  return E.right(
+    modelRevisions(history, field, ends.right, (asOf: BusinessDate) => planModel({ ...query, asOf, knownAt: null })),
+  )
 }
 
 /**
@@ -260,11 +367,16 @@ export const planRevisions = (
  * recomputed from its own question and checked against the store's chain evidence.
  * E.g. `reproducePlan(history, JSON.parse(text), evidence)` → `Right({ outcome: 'reproduced', … })`.
  */
-export const reproducePlan = (history: History, saved: unknown, evidence: ChainEvidence): E.Either<PlanAuditError, Reproduction> => {
+export const reproducePlan = (
+  history: History,
+  saved: unknown,
+  evidence: ChainEvidence,
+): E.Either<PlanAuditError, Reproduction> => {
   const q = savedQuestion(saved)
   if (E.isLeft(q)) return q
   const question = q.right
-  if (question.report !== 'plan') return E.left({ _tag: 'NotAReport', field: 'report', message: `not a plan report (got "${question.report}")` })
+  if (question.report !== 'plan')
+    return E.left({ _tag: 'NotAReport', field: 'report', message: `not a plan report (got "${question.report}")` })
   const recomputed = planReport(history, {
     asOf: question.asOf as BusinessDate,
     scheme: question.scheme as Scheme,

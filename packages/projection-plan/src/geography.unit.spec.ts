@@ -1,6 +1,15 @@
 import type { DomainEvent } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { changed, day, dissolved, enrolled, established, establishedOn, identified, positioned } from '@ansinh/testing/fixtures'
+import {
+  changed,
+  day,
+  dissolved,
+  enrolled,
+  established,
+  establishedOn,
+  identified,
+  positioned,
+} from '@ansinh/testing/fixtures'
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { referencePlanReport } from './reference.js'
@@ -13,7 +22,8 @@ const report = (events: DomainEvent[], query: Parameters<typeof planReport>[1]) 
   expect(indexed).toEqual(referencePlanReport(positioned(events), query))
   return indexed
 }
-const voluntary = (id: number, unit: string, from: string, through: string | null) => enrolled(String(id).padStart(10, '0'), 'voluntary', unit, from, through)
+const voluntary = (id: number, unit: string, from: string, through: string | null) =>
+  enrolled(String(id).padStart(10, '0'), 'voluntary', unit, from, through)
 
 /** Hải Dương (30) and Hải Phòng (31) before the reform, each with a district and communes. */
 const before: DomainEvent[] = [
@@ -44,20 +54,37 @@ describe('the map of a day', () => {
     expect(r.geography).toBe('2025-09-30')
     expect([r.participants, r.sameDateLastYear, r.changeVsSameDate, r.endOfPreviousYear]).toEqual([3, 3, 0, 3])
     // the naive comparison: old Hải Phòng alone on the map of 30/9/2024
-    expect(report([...before, ...people, ...reform], { asOf: day('2024-09-30'), scheme: 'voluntary', unit: '31' }).participants).toBe(1)
+    expect(
+      report([...before, ...people, ...reform], { asOf: day('2024-09-30'), scheme: 'voluntary', unit: '31' })
+        .participants,
+    ).toBe(1)
     // the 2024 figure on today's map
-    const rebased = report([...before, ...people, ...reform], { asOf: day('2024-09-30'), scheme: 'voluntary', unit: '31', geography: day('2025-09-30') })
+    const rebased = report([...before, ...people, ...reform], {
+      asOf: day('2024-09-30'),
+      scheme: 'voluntary',
+      unit: '31',
+      geography: day('2025-09-30'),
+    })
     expect([rebased.participants, rebased.geography]).toEqual([3, '2025-09-30'])
   })
 
   it('abolishes a district and moves its communes up: children on each side of the day', () => {
     const events = [...before, ...people, ...reform]
-    expect(report(events, { asOf: day('2025-06-30'), scheme: 'voluntary', unit: '31' }).children.map((c) => c.unit)).toEqual(['310'])
-    expect(report(events, { asOf: day('2025-07-01'), scheme: 'voluntary', unit: '31' }).children.map((c) => [c.unit, c.participants])).toEqual([
+    expect(
+      report(events, { asOf: day('2025-06-30'), scheme: 'voluntary', unit: '31' }).children.map((c) => c.unit),
+    ).toEqual(['310'])
+    expect(
+      report(events, { asOf: day('2025-07-01'), scheme: 'voluntary', unit: '31' }).children.map((c) => [
+        c.unit,
+        c.participants,
+      ]),
+    ).toEqual([
       ['30001', 2],
       ['31001', 1],
     ])
-    expect(report(events, { asOf: day('2025-07-01'), scheme: 'voluntary', unit: null }).children.map((c) => c.unit)).toEqual(['31'])
+    expect(
+      report(events, { asOf: day('2025-07-01'), scheme: 'voluntary', unit: null }).children.map((c) => c.unit),
+    ).toEqual(['31'])
   })
 
   it('merges into a new unit established on the day of the merge', () => {
@@ -74,34 +101,66 @@ describe('the map of a day', () => {
     expect(report(events, { asOf: day('2025-09-30'), scheme: 'voluntary', unit: '32' }).participants).toBe(3)
     expect(report(events, { asOf: day('2025-09-30'), scheme: 'voluntary', unit: '32' }).sameDateLastYear).toBe(3)
     // before its establishedOn the new unit is not on the map
-    expect(E.isLeft(checkedPlanReport(History.of(positioned(events)), { asOf: day('2025-06-30'), scheme: 'voluntary', unit: '32' }))).toBe(true)
+    expect(
+      E.isLeft(
+        checkedPlanReport(History.of(positioned(events)), { asOf: day('2025-06-30'), scheme: 'voluntary', unit: '32' }),
+      ),
+    ).toBe(true)
   })
 
   it('follows a chain of successors, and stops a cycle at the last code before the repeat', () => {
-    const chain = [...before, ...people, dissolved('30001', '2025-07-01', '31001'), dissolved('31001', '2026-01-01', '31')]
+    const chain = [
+      ...before,
+      ...people,
+      dissolved('30001', '2025-07-01', '31001'),
+      dissolved('31001', '2026-01-01', '31'),
+    ]
     expect(report(chain, { asOf: day('2025-09-30'), scheme: 'voluntary', unit: '31001' }).participants).toBe(3)
     expect(report(chain, { asOf: day('2026-01-31'), scheme: 'voluntary', unit: '31' }).sameDateLastYear).toBe(3)
     // records against the districts themselves: 300 → 310 → (300 seen) resolves to 310, and 310 to 300
-    const cycle = [...before, voluntary(7, '300', '2024-01-01', '2025-12-31'), dissolved('300', '2025-07-01', '310'), dissolved('310', '2025-07-01', '300')]
+    const cycle = [
+      ...before,
+      voluntary(7, '300', '2024-01-01', '2025-12-31'),
+      dissolved('300', '2025-07-01', '310'),
+      dissolved('310', '2025-07-01', '300'),
+    ]
     expect(report(cycle, { asOf: day('2025-09-30'), scheme: 'voluntary', unit: '310' }).participants).toBe(1)
     expect(report(cycle, { asOf: day('2025-09-30'), scheme: 'voluntary', unit: '300' }).participants).toBe(0)
   })
 
   it('renames a unit from its effective day on, field by field', () => {
     const events = [...before, changed('31', '2025-07-01', { name: 'Thành phố Hải Phòng' })]
-    expect(report(events, { asOf: day('2025-06-30'), scheme: 'voluntary', unit: null }).children.find((c) => c.unit === '31')?.name).toBe('Hải Phòng')
-    expect(report(events, { asOf: day('2025-07-01'), scheme: 'voluntary', unit: null }).children.find((c) => c.unit === '31')?.name).toBe('Thành phố Hải Phòng')
+    expect(
+      report(events, { asOf: day('2025-06-30'), scheme: 'voluntary', unit: null }).children.find((c) => c.unit === '31')
+        ?.name,
+    ).toBe('Hải Phòng')
+    expect(
+      report(events, { asOf: day('2025-07-01'), scheme: 'voluntary', unit: null }).children.find((c) => c.unit === '31')
+        ?.name,
+    ).toBe('Thành phố Hải Phòng')
   })
 
   it('refuses a dissolved unit with the message of the spec, and a map before the as-of date', () => {
     const history = History.of(positioned([...before, ...people, ...reform]))
     expect(checkedPlanReport(history, { asOf: day('2025-09-30'), scheme: 'voluntary', unit: '30' })).toEqual(
-      E.left({ _tag: 'UnitNotOnMap', unit: '30', geography: '2025-09-30', message: 'unit 30 does not exist on 2025-09-30: dissolved on 2025-07-01 into 31' }),
+      E.left({
+        _tag: 'UnitNotOnMap',
+        unit: '30',
+        geography: '2025-09-30',
+        message: 'unit 30 does not exist on 2025-09-30: dissolved on 2025-07-01 into 31',
+      }),
     )
-    const before_ = checkedPlanReport(history, { asOf: day('2025-09-30'), scheme: 'voluntary', unit: '31', geography: day('2024-09-30') })
+    const before_ = checkedPlanReport(history, {
+      asOf: day('2025-09-30'),
+      scheme: 'voluntary',
+      unit: '31',
+      geography: day('2024-09-30'),
+    })
     expect(E.isLeft(before_) && before_.left._tag).toBe('GeographyBeforeAsOf')
     // old Hải Dương on the old map is fine
-    expect(E.isRight(checkedPlanReport(history, { asOf: day('2024-09-30'), scheme: 'voluntary', unit: '30' }))).toBe(true)
+    expect(E.isRight(checkedPlanReport(history, { asOf: day('2024-09-30'), scheme: 'voluntary', unit: '30' }))).toBe(
+      true,
+    )
   })
 
   it('counts a person named by both ids once, for every day, from when the link is known', () => {

@@ -2,7 +2,14 @@ import fc from 'fast-check'
 import { describe } from 'vitest'
 import { SCHEMES } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { type GeneratedHistory, type Projection, asOfDate, participantReport, roughHistory, unitOrNational } from '@ansinh/testing'
+import {
+  type GeneratedHistory,
+  type Projection,
+  asOfDate,
+  participantReport,
+  roughHistory,
+  unitOrNational,
+} from '@ansinh/testing'
 import { describeProjectionLaws } from '@ansinh/testing/vitest'
 import { planReport } from './plan.js'
 import type { PlanQuery, PlanReport } from './report.js'
@@ -27,5 +34,10 @@ describeProjectionLaws(planProjection, { queries: planQueries, numRuns: 60 })
 
 // Well-formed histories that break the write rules: additivity does not hold there.
 describe('on rough histories (well-formed, rule-breaking)', () => {
-  describeProjectionLaws(planProjection, { queries: planQueries, histories: roughHistory(), skip: ['additivity'], numRuns: 60 })
+  describeProjectionLaws(planProjection, {
+    queries: planQueries,
+    histories: roughHistory(),
+    skip: ['additivity'],
+    numRuns: 60,
+  })
 })

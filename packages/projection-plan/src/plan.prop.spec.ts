@@ -2,7 +2,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { BusinessDate, Scheme } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { DENSE_PARTICIPATION_SCHEMES, DENSE_UNITS, type GeneratedHistory, denseAsOf, denseHistory, denseKnownAt } from '@ansinh/testing'
+import {
+  DENSE_PARTICIPATION_SCHEMES,
+  DENSE_UNITS,
+  type GeneratedHistory,
+  denseAsOf,
+  denseHistory,
+  denseKnownAt,
+} from '@ansinh/testing'
 import { describeReportProperties, reportCases } from '@ansinh/testing/vitest'
 import { planReport } from './index.js'
 import { referencePlanReport } from './reference.js'
@@ -24,7 +31,14 @@ const query = (h: GeneratedHistory): fc.Arbitrary<Query> =>
     knownAt: denseKnownAt(h),
   })
 
-describeReportProperties({ name: 'planReport', build: (events) => History.of(events), append: (h, e) => h.append(e), report: planReport, reference: referencePlanReport, query })
+describeReportProperties({
+  name: 'planReport',
+  build: (events) => History.of(events),
+  append: (h, e) => h.append(e),
+  report: planReport,
+  reference: referencePlanReport,
+  query,
+})
 
 describe('planReport (its own figures)', () => {
   it('keeps the laws between its figures: bands nest, expiring ≤ participants, recruits ≥ remaining', () => {

@@ -7,7 +7,19 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type Scheme, dayNumber, endOfYear, sameDateLastYear, startOfYear, yearOf } from '@ansinh/core'
-import { type DayMap, type GeographyRefused, type History, type HistoryView, type ReportMap, checkedMapOf, mapOf, participantsOnMap, ratio, reportHeader, unitsOnMap } from '@ansinh/projection'
+import {
+  type DayMap,
+  type GeographyRefused,
+  type History,
+  type HistoryView,
+  type ReportMap,
+  checkedMapOf,
+  mapOf,
+  participantsOnMap,
+  ratio,
+  reportHeader,
+  unitsOnMap,
+} from '@ansinh/projection'
 import { type PlanChild, type PlanQuery, type PlanReport, planBands } from './report.js'
 
 /**
@@ -70,5 +82,11 @@ const targetOf = (view: HistoryView, unit: string | null, scheme: Scheme, year: 
   unit === null ? null : view.quotas.target(unit, scheme, year, day)
 
 /** Participants counted on `day` who are not covered on 31 December (0 once that day is reached). */
-const expiring = (view: HistoryView, map: DayMap, unit: string | null, scheme: Scheme, day: number, yearEnd: number): number =>
-  day >= yearEnd ? 0 : view.participation.notCoveredLater(unitsOnMap(map, unit), scheme, day, yearEnd)
+const expiring = (
+  view: HistoryView,
+  map: DayMap,
+  unit: string | null,
+  scheme: Scheme,
+  day: number,
+  yearEnd: number,
+): number => (day >= yearEnd ? 0 : view.participation.notCoveredLater(unitsOnMap(map, unit), scheme, day, yearEnd))

@@ -35,16 +35,39 @@ describe('planReport', () => {
     const r = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '60' })
     expect([r.year, r.target, r.participants, r.achievement, r.remaining]).toEqual([2020, 5, 2, 0.4, 3])
     expect(Object.keys(r)).toEqual([
-      'report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'target', 'participants', 'achievement', 'remaining',
-      'expiringBeforeYearEnd', 'recruitsNeeded', 'sameDateLastYear', 'changeVsSameDate', 'changeVsSameDatePct',
-      'endOfPreviousYear', 'changeVsEndOfPreviousYear', 'newInYear', 'children', 'bands',
+      'report',
+      'asOf',
+      'geography',
+      'knownAt',
+      'unit',
+      'scheme',
+      'basis',
+      'year',
+      'target',
+      'participants',
+      'achievement',
+      'remaining',
+      'expiringBeforeYearEnd',
+      'recruitsNeeded',
+      'sameDateLastYear',
+      'changeVsSameDate',
+      'changeVsSameDatePct',
+      'endOfPreviousYear',
+      'changeVsEndOfPreviousYear',
+      'newInYear',
+      'children',
+      'bands',
     ])
     expect(report(events, { asOf: day('2020-01-14'), scheme: 'voluntary', unit: '60' }).target).toBeNull()
     expect(report(events, { asOf: day('2020-10-01'), scheme: 'voluntary', unit: '60' }).target).toBe(9)
   })
 
   it('breaks a tie of assignedOn by the later position', () => {
-    const events = [...geography, assigned('60', 'health', 2020, 10, '2020-01-01'), assigned('60', 'health', 2020, 7, '2020-01-01')]
+    const events = [
+      ...geography,
+      assigned('60', 'health', 2020, 10, '2020-01-01'),
+      assigned('60', 'health', 2020, 7, '2020-01-01'),
+    ]
     expect(report(events, { asOf: day('2020-03-01'), scheme: 'health', unit: '60' }).target).toBe(7)
   })
 
@@ -63,9 +86,13 @@ describe('planReport', () => {
     expect([r.participants, r.expiringBeforeYearEnd, r.remaining, r.recruitsNeeded]).toEqual([4, 2, 6, 8])
     expect(report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '593' }).expiringBeforeYearEnd).toBe(1)
     expect(report(events, { asOf: day('2020-12-31'), scheme: 'voluntary', unit: '60' }).expiringBeforeYearEnd).toBe(0)
-    expect(report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '60', year: 2019 }).expiringBeforeYearEnd).toBe(0)
+    expect(
+      report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '60', year: 2019 }).expiringBeforeYearEnd,
+    ).toBe(0)
     // a later plan year looks at its own 31 December
-    expect(report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '60', year: 2021 }).expiringBeforeYearEnd).toBe(4)
+    expect(
+      report(events, { asOf: day('2020-09-30'), scheme: 'voluntary', unit: '60', year: 2021 }).expiringBeforeYearEnd,
+    ).toBe(4)
   })
 
   it('compares with the same date last year (29 February → 28 February) and the end of the previous year', () => {
@@ -127,7 +154,10 @@ describe('planReport', () => {
   })
 
   it('answers for a unit never established (no children, name-less) and for no unit at all', () => {
-    const events = [voluntary(1, '22816', '2020-01-01', '2020-12-31'), assigned('22816', 'voluntary', 2020, 2, '2020-01-01')]
+    const events = [
+      voluntary(1, '22816', '2020-01-01', '2020-12-31'),
+      assigned('22816', 'voluntary', 2020, 2, '2020-01-01'),
+    ]
     const r = report(events, { asOf: day('2020-06-30'), scheme: 'voluntary', unit: '22816' })
     expect([r.participants, r.target, r.achievement, r.children]).toEqual([1, 2, 0.5, []])
     const national = report(events, { asOf: day('2020-06-30'), scheme: 'voluntary', unit: null })

@@ -63,7 +63,11 @@ export interface PlanReport extends ReportHeader<'plan'> {
 
 /** Plan bands over children rows: only children whose target is > 0 count. */
 export const planBands = (children: readonly PlanChild[]): PlanBands => {
-  let withTarget = 0, met = 0, belowTarget = 0, below50 = 0, zero = 0
+  let withTarget = 0,
+    met = 0,
+    belowTarget = 0,
+    below50 = 0,
+    zero = 0
   for (const c of children) {
     if (c.target === null || c.target <= 0) continue
     withTarget++

@@ -26,7 +26,13 @@ export const referenceRevenueReport = (events: Iterable<PositionedEvent>, query:
   const sum = (u: string | null, s: Scheme | null, from: string, to: string): number =>
     k
       .of('ContributionCollected')
-      .filter((c) => from <= c.e.collectedOn && c.e.collectedOn <= to && k.inSubtree(c.e.unit, u) && (s === null || c.e.scheme === s))
+      .filter(
+        (c) =>
+          from <= c.e.collectedOn &&
+          c.e.collectedOn <= to &&
+          k.inSubtree(c.e.unit, u) &&
+          (s === null || c.e.scheme === s),
+      )
       .reduce((a, c) => a + c.e.amount, 0)
   const target = (u: string | null): number | null => {
     if (u === null || scheme !== null) return null

@@ -2,7 +2,16 @@ import fc from 'fast-check'
 import { describe } from 'vitest'
 import { SCHEMES } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { type GeneratedHistory, type Projection, appendInOrder, asOfDate, childQueries, denseHistory, roughHistory, unitOrNational } from '@ansinh/testing'
+import {
+  type GeneratedHistory,
+  type Projection,
+  appendInOrder,
+  asOfDate,
+  childQueries,
+  denseHistory,
+  roughHistory,
+  unitOrNational,
+} from '@ansinh/testing'
 import { describeProjectionLaws } from '@ansinh/testing/vitest'
 import { revenueReport } from './revenue.js'
 import type { RevenueQuery, RevenueReport } from './report.js'
@@ -24,10 +33,19 @@ const revenueQueries = (h: GeneratedHistory): fc.Arbitrary<Omit<RevenueQuery, 'k
 describeProjectionLaws(revenueProjection, { queries: revenueQueries, numRuns: 100 })
 
 describe('on dense money histories in a proper tree', () => {
-  describeProjectionLaws(revenueProjection, { queries: revenueQueries, histories: denseHistory({ focus: 'money', tree: 'proper' }), numRuns: 100 })
+  describeProjectionLaws(revenueProjection, {
+    queries: revenueQueries,
+    histories: denseHistory({ focus: 'money', tree: 'proper' }),
+    numRuns: 100,
+  })
 })
 
 // Well-formed histories that break the write rules: additivity does not hold there.
 describe('on rough histories (well-formed, rule-breaking)', () => {
-  describeProjectionLaws(revenueProjection, { queries: revenueQueries, histories: roughHistory(), skip: ['additivity'], numRuns: 100 })
+  describeProjectionLaws(revenueProjection, {
+    queries: revenueQueries,
+    histories: roughHistory(),
+    skip: ['additivity'],
+    numRuns: 100,
+  })
 })

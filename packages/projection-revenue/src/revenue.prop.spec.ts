@@ -32,21 +32,36 @@ const restoredFromSnapshot = (history: History): History => {
 }
 
 describeReportProperties(
-  { name: 'revenueReport', build: (events) => History.of(events), append: (h, e) => h.append(e), report: revenueReport, reference: referenceRevenueReport, query },
+  {
+    name: 'revenueReport',
+    build: (events) => History.of(events),
+    append: (h, e) => h.append(e),
+    report: revenueReport,
+    reference: referenceRevenueReport,
+    query,
+  },
   { dense: { focus: 'money' }, numRuns: 250, restore: restoredFromSnapshot },
 )
 
 describe('revenueReport (its own figures)', () => {
   it('adds the children’s money up to the parent’s, and the schemes up to the total, in a proper tree', () => {
     fc.assert(
-      fc.property(denseHistory({ focus: 'money', tree: 'proper', events: { min: 0, max: 30 } }), awkwardDay(), fc.option(fc.constantFrom(...SCHEMES), { nil: null }), (h, asOf, scheme) => {
-        const history = History.of(h.positioned)
-        for (const unit of [null, ...h.units.provinces, ...h.units.districts]) {
-          const r = revenueReport(history, { asOf, unit, scheme })
-          expect(r.children.reduce((sum, c) => sum + c.collected, 0)).toBe(r.collected)
-          if (scheme === null) expect(r.byScheme.voluntary + r.byScheme.compulsory + r.byScheme.health + r.byScheme.unemployment).toBe(r.collected)
-        }
-      }),
+      fc.property(
+        denseHistory({ focus: 'money', tree: 'proper', events: { min: 0, max: 30 } }),
+        awkwardDay(),
+        fc.option(fc.constantFrom(...SCHEMES), { nil: null }),
+        (h, asOf, scheme) => {
+          const history = History.of(h.positioned)
+          for (const unit of [null, ...h.units.provinces, ...h.units.districts]) {
+            const r = revenueReport(history, { asOf, unit, scheme })
+            expect(r.children.reduce((sum, c) => sum + c.collected, 0)).toBe(r.collected)
+            if (scheme === null)
+              expect(r.byScheme.voluntary + r.byScheme.compulsory + r.byScheme.health + r.byScheme.unemployment).toBe(
+                r.collected,
+              )
+          }
+        },
+      ),
       { numRuns: 200 },
     )
   })

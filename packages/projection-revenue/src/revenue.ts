@@ -6,7 +6,15 @@
  * @module revenue
  */
 import { SCHEMES, dayNumber, sameDateLastYear, startOfYear, yearOf } from '@ansinh/core'
-import { type History, type HistoryView, SCHEME_INDEX, mapOf, ratio, reportHeader, unitsOnMap } from '@ansinh/projection'
+import {
+  type History,
+  type HistoryView,
+  SCHEME_INDEX,
+  mapOf,
+  ratio,
+  reportHeader,
+  unitsOnMap,
+} from '@ansinh/projection'
 import type { RevenueByScheme, RevenueChild, RevenueQuery, RevenueReport } from './report.js'
 
 /**
@@ -23,8 +31,10 @@ export const revenueReport = (history: History, query: RevenueQuery): RevenueRep
   const start = dayNumber(startOfYear(year))
   // on the map of the as-of date (geography.md), the same period last year included
   const { map, geography } = mapOf(view, query)
-  const money = (u: string | null, from: number, to: number): [number, number, number, number] => view.revenue.collected(unitsOnMap(map, u), from, to)
-  const pick = (m: readonly number[]): number => (scheme === null ? m[0]! + m[1]! + m[2]! + m[3]! : m[SCHEME_INDEX[scheme]]!)
+  const money = (u: string | null, from: number, to: number): [number, number, number, number] =>
+    view.revenue.collected(unitsOnMap(map, u), from, to)
+  const pick = (m: readonly number[]): number =>
+    scheme === null ? m[0]! + m[1]! + m[2]! + m[3]! : m[SCHEME_INDEX[scheme]]!
   const now = money(unit, start, day)
   const collected = pick(now)
   const lastYear = pick(money(unit, dayNumber(startOfYear(year - 1)), dayNumber(sameDateLastYear(query.asOf))))
@@ -49,5 +59,10 @@ export const revenueReport = (history: History, query: RevenueQuery): RevenueRep
 }
 
 /** The plan in force on `day`; none nationally, and none for one scheme (plans are for all schemes). */
-const targetOf = (view: HistoryView, unit: string | null, oneScheme: boolean, year: number, day: number): number | null =>
-  unit === null || oneScheme ? null : view.revenue.target(unit, year, day)
+const targetOf = (
+  view: HistoryView,
+  unit: string | null,
+  oneScheme: boolean,
+  year: number,
+  day: number,
+): number | null => (unit === null || oneScheme ? null : view.revenue.target(unit, year, day))

@@ -55,15 +55,39 @@ describe('revenueReport', () => {
         { unit: '042', name: 'Huyện Hai', collected: 50, target: null, achievement: null },
       ],
     })
-    expect(Object.keys(r)).toEqual(['report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'collected', 'byScheme', 'target', 'achievement', 'samePeriodLastYear', 'changeVsSamePeriodPct', 'children'])
+    expect(Object.keys(r)).toEqual([
+      'report',
+      'asOf',
+      'geography',
+      'knownAt',
+      'unit',
+      'scheme',
+      'basis',
+      'year',
+      'collected',
+      'byScheme',
+      'target',
+      'achievement',
+      'samePeriodLastYear',
+      'changeVsSamePeriodPct',
+      'children',
+    ])
   })
 
   it('reads one scheme when asked, and then has no target (plans are for all schemes)', () => {
-    const events = [...geography, planned('04', 2020, 1_000, '2020-01-15'), collected('04101', 'health', 300, '2020-03-01'), collected('041', 'compulsory', 100, '2020-03-01')]
+    const events = [
+      ...geography,
+      planned('04', 2020, 1_000, '2020-01-15'),
+      collected('04101', 'health', 300, '2020-03-01'),
+      collected('041', 'compulsory', 100, '2020-03-01'),
+    ]
     const r = report(events, { asOf: day('2020-09-30'), unit: '04', scheme: 'health' })
     expect([r.scheme, r.collected, r.target, r.achievement]).toEqual(['health', 300, null, null])
     expect(r.byScheme).toEqual({ voluntary: 0, compulsory: 100, health: 300, unemployment: 0 })
-    expect(r.children.map((c) => [c.unit, c.collected, c.target])).toEqual([['041', 300, null], ['042', 0, null]])
+    expect(r.children.map((c) => [c.unit, c.collected, c.target])).toEqual([
+      ['041', 300, null],
+      ['042', 0, null],
+    ])
   })
 
   it('takes the plan revised mid-year from its assignment day on, the later position on a tie', () => {
@@ -81,7 +105,9 @@ describe('revenueReport', () => {
     expect([revised.target, revised.achievement]).toEqual([900, 0.5])
     expect(report(events, { asOf: day('2020-12-31'), unit: '04', year: 2021 }).target).toBe(5)
     // a plan of 0: no achievement
-    expect(report([...events, planned('04', 2020, 0, '2020-08-01')], { asOf: day('2020-09-30'), unit: '04' }).achievement).toBeNull()
+    expect(
+      report([...events, planned('04', 2020, 0, '2020-08-01')], { asOf: day('2020-09-30'), unit: '04' }).achievement,
+    ).toBeNull()
   })
 
   it('counts a collection on 29 February, and compares a 29 February with 28 February of the year before', () => {
@@ -95,13 +121,20 @@ describe('revenueReport', () => {
     expect([leap.collected, leap.samePeriodLastYear, leap.changeVsSamePeriodPct]).toEqual([100, 40, 1.5])
     expect(report(events, { asOf: day('2020-02-28'), unit: '04' }).collected).toBe(0)
     // the year after, 28 February looks back to 28 February: the leap day falls after that period
-    const after = report([...events, collected('04101', 'voluntary', 10, '2021-02-28')], { asOf: day('2021-02-28'), unit: '04' })
+    const after = report([...events, collected('04101', 'voluntary', 10, '2021-02-28')], {
+      asOf: day('2021-02-28'),
+      unit: '04',
+    })
     expect([after.collected, after.samePeriodLastYear, after.changeVsSamePeriodPct]).toEqual([10, 0, null])
     expect(report(events, { asOf: day('2021-03-01'), unit: '04' }).samePeriodLastYear).toBe(100)
   })
 
   it('has no change when last year collected nothing, and counts units nobody established only nationally', () => {
-    const events = [...geography, collected('99999', 'health', 70, '2020-05-01'), collected('04101', 'health', 30, '2020-05-01')]
+    const events = [
+      ...geography,
+      collected('99999', 'health', 70, '2020-05-01'),
+      collected('04101', 'health', 30, '2020-05-01'),
+    ]
     const national = report(events, { asOf: day('2020-09-30'), unit: null })
     expect([national.collected, national.target, national.changeVsSamePeriodPct]).toEqual([100, null, null])
     expect(national.children.map((c) => [c.unit, c.collected])).toEqual([['04', 30]])

@@ -16,12 +16,18 @@ export const historyProjector: Projector<History> = {
   apply: (history, e) => {
     const r = history.append({ event: e.event, position: e.position })
     return E.isLeft(r)
-      ? E.left({ _tag: 'EventNotFolded', position: e.position, message: `position ${r.left.position} after ${r.left.lastPosition}: events fed out of order` })
+      ? E.left({
+          _tag: 'EventNotFolded',
+          position: e.position,
+          message: `position ${r.left.position} after ${r.left.lastPosition}: events fed out of order`,
+        })
       : E.right(undefined)
   },
   snapshot: (history) => encodeHistorySnapshot(history),
   restore: (bytes) => {
     const restored = decodeHistorySnapshot(bytes)
-    return E.isLeft(restored) ? E.left<ProjectorError>({ _tag: 'SnapshotUnreadable', message: restored.left.message }) : E.right(restored.right)
+    return E.isLeft(restored)
+      ? E.left<ProjectorError>({ _tag: 'SnapshotUnreadable', message: restored.left.message })
+      : E.right(restored.right)
   },
 }

@@ -14,7 +14,9 @@ describe('historyProjector', () => {
     expect(restored.right.size).toBe(events.length)
     expect(restored.right.lastPosition).toBe(events.at(-1)!.position)
     expect(historyProjector.snapshot(restored.right)).toEqual(historyProjector.snapshot(History.of(events)))
-    expect(historyProjector.restore(encoder.encode('1\tnot json\n'))).toMatchObject(E.left({ _tag: 'SnapshotUnreadable' }))
+    expect(historyProjector.restore(encoder.encode('1\tnot json\n'))).toMatchObject(
+      E.left({ _tag: 'SnapshotUnreadable' }),
+    )
     expect(historyProjector.restore(new Uint8Array(0))).toMatchObject(E.left({ _tag: 'SnapshotUnreadable' }))
   })
 

@@ -14,9 +14,13 @@ import { fromDayNumber } from '@ansinh/core'
 import { historyProjector } from './history-projector.js'
 import { savedPosition, started } from '../test/runner.js'
 
-
-const h = fc.sample(history({ participants: 25, employers: 2, lateRecords: true, moves: true }), { numRuns: 1, seed: 11 })[0]!
-const days = interestingDays({ events: h.events, years: h.years }).filter((_, i) => i % 5 === 0).slice(0, 10)
+const h = fc.sample(history({ participants: 25, employers: 2, lateRecords: true, moves: true }), {
+  numRuns: 1,
+  seed: 11,
+})[0]!
+const days = interestingDays({ events: h.events, years: h.years })
+  .filter((_, i) => i % 5 === 0)
+  .slice(0, 10)
 const figures = (model: History) =>
   days.flatMap((d) => [
     ...SCHEMES.map((scheme) => coverageReport(model, { asOf: fromDayNumber(d), scheme, unit: null, knownAt: null })),
@@ -40,7 +44,13 @@ const crashAndResume = async (open: () => Promise<SqlEventStore>) => {
   const half = Math.floor(n / 2)
   const first = await open()
   await appendAll(first, h.events.slice(0, half))
-  const crashed = await started({ store: first, checkpoints: first.checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: 7 })
+  const crashed = await started({
+    store: first,
+    checkpoints: first.checkpoints,
+    name: 'reports',
+    projector: historyProjector,
+    checkpointEvery: 7,
+  })
   await until(() => crashed.position >= Math.floor(half / 2))
   await crashed.abandon()
   expect(crashed.checkpointed).toBeLessThanOrEqual(crashed.position)
@@ -50,7 +60,13 @@ const crashAndResume = async (open: () => Promise<SqlEventStore>) => {
   const second = await open()
   const durable = await savedPosition(second.checkpoints, 'reports')
   expect(durable).toBe(crashed.checkpointed)
-  const resumed = await started({ store: second, checkpoints: second.checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: 7 })
+  const resumed = await started({
+    store: second,
+    checkpoints: second.checkpoints,
+    name: 'reports',
+    projector: historyProjector,
+    checkpointEvery: 7,
+  })
   expect(resumed.position).toBeGreaterThanOrEqual(durable)
   await until(() => resumed.position === n)
   await resumed.stop()
@@ -59,7 +75,12 @@ const crashAndResume = async (open: () => Promise<SqlEventStore>) => {
 
   const third = await open()
   expect(await savedPosition(third.checkpoints, 'reports')).toBe(n)
-  const restored = await started({ store: third, checkpoints: third.checkpoints, name: 'reports', projector: historyProjector })
+  const restored = await started({
+    store: third,
+    checkpoints: third.checkpoints,
+    name: 'reports',
+    projector: historyProjector,
+  })
   expect(restored.position).toBe(n)
   expect(figures(restored.model)).toEqual(figures(History.of(h.positioned)))
   await restored.stop()
@@ -78,14 +99,17 @@ describe('checkpoints kept with the events in SQL', () => {
     await crashAndResume(() => SqlEventStore.open(pgliteDriver(db, false)))
   })
 
-  it.skipIf(!process.env['ANSINH_TEST_PG_URL'])('PostgreSQL server: the same (skipped only without PostgreSQL binaries)', async () => {
-    const admin = new pg.Client({ connectionString: process.env['ANSINH_TEST_PG_URL'] })
-    await admin.connect()
-    const name = `runner_${process.pid}_${Date.now()}`
-    await admin.query(`CREATE DATABASE ${name}`)
-    await admin.end()
-    const url = new URL(process.env['ANSINH_TEST_PG_URL']!)
-    url.pathname = `/${name}`
-    await crashAndResume(() => openPostgresStore(url.toString()))
-  })
+  it.skipIf(!process.env['ANSINH_TEST_PG_URL'])(
+    'PostgreSQL server: the same (skipped only without PostgreSQL binaries)',
+    async () => {
+      const admin = new pg.Client({ connectionString: process.env['ANSINH_TEST_PG_URL'] })
+      await admin.connect()
+      const name = `runner_${process.pid}_${Date.now()}`
+      await admin.query(`CREATE DATABASE ${name}`)
+      await admin.end()
+      const url = new URL(process.env['ANSINH_TEST_PG_URL']!)
+      url.pathname = `/${name}`
+      await crashAndResume(() => openPostgresStore(url.toString()))
+    },
+  )
 })

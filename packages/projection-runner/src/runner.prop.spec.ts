@@ -5,12 +5,17 @@ import { coverageReport } from '@ansinh/projection-coverage'
 import { debtReport } from '@ansinh/projection-debt'
 import { planReport } from '@ansinh/projection-plan'
 import * as E from 'fp-ts/lib/Either.js'
-import { type CheckpointStore, InMemoryCheckpointStore, InMemoryEventStore, type StoreError, unavailableStore } from '@ansinh/store'
+import {
+  type CheckpointStore,
+  InMemoryCheckpointStore,
+  InMemoryEventStore,
+  type StoreError,
+  unavailableStore,
+} from '@ansinh/store'
 import { history, interestingDays } from '@ansinh/testing'
 import { describe, expect, it } from 'vitest'
 import { historyProjector } from './history-projector.js'
 import { savedPosition, started } from '../test/runner.js'
-
 
 const appendAll = async (store: InMemoryEventStore, events: readonly DomainEvent[]) => {
   for (const e of events) {
@@ -21,13 +26,18 @@ const appendAll = async (store: InMemoryEventStore, events: readonly DomainEvent
 
 /** Every figure a user could ask of a history, at a few dates. */
 const figures = (h: History, events: readonly DomainEvent[], years: { from: number; to: number }) => {
-  const days = interestingDays({ events, years }).filter((_, i) => i % 7 === 0).slice(0, 12)
+  const days = interestingDays({ events, years })
+    .filter((_, i) => i % 7 === 0)
+    .slice(0, 12)
   const units = [null, ...new Set(events.flatMap((e) => (e.type === 'UnitEstablished' ? [e.data.code] : [])))]
   return days.flatMap((d) => {
     const asOf = fromDayNumber(d)
     return [
       ...SCHEMES.map((scheme) => coverageReport(h, { asOf, scheme, unit: null, knownAt: null })),
-      ...units.filter((u) => u !== null).slice(0, 2).map((unit) => planReport(h, { asOf, scheme: 'voluntary', unit: unit!, knownAt: null })),
+      ...units
+        .filter((u) => u !== null)
+        .slice(0, 2)
+        .map((unit) => planReport(h, { asOf, scheme: 'voluntary', unit: unit!, knownAt: null })),
       debtReport(h, { asOf, scheme: null, unit: null, knownAt: null }),
     ]
   })
@@ -50,7 +60,8 @@ class FlakyCheckpoints implements CheckpointStore {
     return this.inner.load(name)
   }
   async save(name: string, c: { position: number; snapshot: Uint8Array }) {
-    if (this.failOn.has(++this.saves)) return E.left<StoreError>({ _tag: 'StoreUnavailable', message: `disk full at save ${this.saves}` })
+    if (this.failOn.has(++this.saves))
+      return E.left<StoreError>({ _tag: 'StoreUnavailable', message: `disk full at save ${this.saves}` })
     return this.inner.save(name, c)
   }
 }
@@ -69,24 +80,47 @@ describe('ProjectionRunner', () => {
           const checkpoints = new FlakyCheckpoints(new InMemoryCheckpointStore(), new Set(failingSaves))
           const n = h.events.length
           for (const c of crashes.map((x) => (n === 0 ? 0 : x % n))) {
-            const runner = await started({ store, checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: every })
+            const runner = await started({
+              store,
+              checkpoints,
+              name: 'reports',
+              projector: historyProjector,
+              checkpointEvery: every,
+            })
             await until(() => runner.position >= c || runner.error !== null)
             await runner.abandon() // a crash: no last checkpoint
             expect(runner.checkpointed).toBeLessThanOrEqual(runner.position)
           }
           // a last run, until it has everything and a checkpoint saved without failure
-          let runner = await started({ store, checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: every })
+          let runner = await started({
+            store,
+            checkpoints,
+            name: 'reports',
+            projector: historyProjector,
+            checkpointEvery: every,
+          })
           for (let attempt = 0; attempt < 20; attempt++) {
             await until(() => runner.position >= n || runner.error !== null)
             await runner.stop()
             if (runner.error === null && runner.checkpointed === n) break
-            runner = await started({ store, checkpoints, name: 'reports', projector: historyProjector, checkpointEvery: every })
+            runner = await started({
+              store,
+              checkpoints,
+              name: 'reports',
+              projector: historyProjector,
+              checkpointEvery: every,
+            })
           }
           expect(runner.position).toBe(n)
           const uninterrupted = History.of(h.positioned)
           expect(figures(runner.model, h.events, h.years)).toEqual(figures(uninterrupted, h.events, h.years))
           // and a process started afterwards restores the same state from the last checkpoint alone
-          const restarted = await started({ store: new InMemoryEventStore(), checkpoints, name: 'reports', projector: historyProjector })
+          const restarted = await started({
+            store: new InMemoryEventStore(),
+            checkpoints,
+            name: 'reports',
+            projector: historyProjector,
+          })
           expect(restarted.position).toBe(n)
           expect(figures(restarted.model, h.events, h.years)).toEqual(figures(uninterrupted, h.events, h.years))
           await restarted.stop()
@@ -102,7 +136,13 @@ describe('ProjectionRunner', () => {
     const h = fc.sample(history({ participants: 20 }), { numRuns: 1, seed: 7 })[0]!
     const half = Math.floor(h.events.length / 2)
     await appendAll(store, h.events.slice(0, half))
-    const runner = await started({ store, checkpoints, name: 'live', projector: historyProjector, checkpointEvery: 1_000 })
+    const runner = await started({
+      store,
+      checkpoints,
+      name: 'live',
+      projector: historyProjector,
+      checkpointEvery: 1_000,
+    })
     expect(await runner.caughtUp).toEqual(E.right(undefined))
     expect(runner.position).toBe(half)
     expect(await savedPosition(checkpoints, 'live')).toBe(half)
@@ -127,7 +167,9 @@ describe('ProjectionRunner', () => {
       onError: (e) => errors.push(e),
     })
     // the catch-up resolves with the reason the runner stopped, the one onError and runner.error give
-    expect(await runner.caughtUp).toMatchObject(E.left({ _tag: 'CheckpointFailed', position: 1, message: expect.stringContaining('disk full at save 1') }))
+    expect(await runner.caughtUp).toMatchObject(
+      E.left({ _tag: 'CheckpointFailed', position: 1, message: expect.stringContaining('disk full at save 1') }),
+    )
     expect(runner.error).toMatchObject({ _tag: 'CheckpointFailed', position: 1 })
     expect(errors).toEqual([runner.error])
     expect(await runner.checkpoint()).toEqual(E.left(runner.error))
@@ -137,7 +179,13 @@ describe('ProjectionRunner', () => {
   it('resolves its catch-up with StoreFailed when the store cannot be read, never rejecting', async () => {
     const reason: StoreError = { _tag: 'StoreUnavailable', message: 'no such server' }
     const errors: unknown[] = []
-    const runner = await started({ store: unavailableStore(reason), checkpoints: new InMemoryCheckpointStore(), name: 'x', projector: historyProjector, onError: (e) => errors.push(e) })
+    const runner = await started({
+      store: unavailableStore(reason),
+      checkpoints: new InMemoryCheckpointStore(),
+      name: 'x',
+      projector: historyProjector,
+      onError: (e) => errors.push(e),
+    })
     expect(await runner.caughtUp).toEqual(E.left({ _tag: 'StoreFailed', error: reason }))
     expect(errors).toEqual([{ _tag: 'StoreFailed', error: reason }])
     expect(await runner.stop()).toEqual(E.left({ _tag: 'StoreFailed', error: reason }))

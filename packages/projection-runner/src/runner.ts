@@ -11,7 +11,16 @@
  * @module runner
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type CheckpointStore, type EventStore, type SnapshotStamp, type SnapshotStore, type StoreError, type Subscription, describeSnapshotError, describeStoreError } from '@ansinh/store'
+import {
+  type CheckpointStore,
+  type EventStore,
+  type SnapshotStamp,
+  type SnapshotStore,
+  type StoreError,
+  type Subscription,
+  describeSnapshotError,
+  describeStoreError,
+} from '@ansinh/store'
 import type { Projector, ProjectorError } from './projector.js'
 
 /** Options of {@link ProjectionRunner.start}. */
@@ -28,7 +37,11 @@ export interface RunnerOptions<M> {
    * HISTORY_SNAPSHOT, seal: sealHistory }`), sealed with the chain hash of its position at every
    * checkpoint, so `ansinh report` and `verify` start from it.
    */
-  readonly snapshot?: { readonly store: SnapshotStore; readonly name: string; readonly seal: (model: M, stamp: SnapshotStamp) => Uint8Array }
+  readonly snapshot?: {
+    readonly store: SnapshotStore
+    readonly name: string
+    readonly seal: (model: M, stamp: SnapshotStamp) => Uint8Array
+  }
   /** Called when the runner stops on an error while following (of the store, of saving, or of the fold). */
   readonly onError?: (error: RunnerError) => void
 }
@@ -72,7 +85,8 @@ export class ProjectionRunner<M> {
     const loaded = await options.checkpoints.load(options.name)
     if (E.isLeft(loaded)) return E.left({ _tag: 'StoreFailed', error: loaded.left })
     const checkpoint = loaded.right
-    const model = checkpoint === null ? E.right(options.projector.empty()) : options.projector.restore(checkpoint.snapshot)
+    const model =
+      checkpoint === null ? E.right(options.projector.empty()) : options.projector.restore(checkpoint.snapshot)
     if (E.isLeft(model)) return E.left({ _tag: 'RestoreFailed', error: model.left })
     const runner = new ProjectionRunner(options, model.right, checkpoint?.position ?? 0)
     runner.follow()
@@ -117,12 +131,24 @@ export class ProjectionRunner<M> {
     if (this.failed !== null) return E.left(this.failed)
     if (this.folded === this.saved) return E.right(undefined)
     const position = this.folded
-    const saved = await this.options.checkpoints.save(this.options.name, { position, snapshot: this.options.projector.snapshot(this.model) })
-    if (E.isLeft(saved)) return this.fail({ _tag: 'CheckpointFailed', position, message: describeStoreError(saved.left) })
+    const saved = await this.options.checkpoints.save(this.options.name, {
+      position,
+      snapshot: this.options.projector.snapshot(this.model),
+    })
+    if (E.isLeft(saved))
+      return this.fail({ _tag: 'CheckpointFailed', position, message: describeStoreError(saved.left) })
     const snapshot = this.options.snapshot
     if (snapshot !== undefined && this.lastHash !== null) {
-      const sealed = await snapshot.store.save(snapshot.name, snapshot.seal(this.model, { position, hash: this.lastHash }))()
-      if (E.isLeft(sealed)) return this.fail({ _tag: 'CheckpointFailed', position, message: `snapshot ${snapshot.name}: ${describeSnapshotError(sealed.left)}` })
+      const sealed = await snapshot.store.save(
+        snapshot.name,
+        snapshot.seal(this.model, { position, hash: this.lastHash }),
+      )()
+      if (E.isLeft(sealed))
+        return this.fail({
+          _tag: 'CheckpointFailed',
+          position,
+          message: `snapshot ${snapshot.name}: ${describeSnapshotError(sealed.left)}`,
+        })
     }
     this.saved = Math.max(this.saved, position)
     this.sinceCheckpoint = 0

@@ -12,7 +12,13 @@ import { SqlEventStore, type SqlQueryable, pgDriver } from '@ansinh/store-postgr
 import { history, interestingDays } from '@ansinh/testing'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HISTORY_SNAPSHOT, HISTORY_SNAPSHOT_FORMAT, loadStoredHistory, sealHistory, snapshotWithAppend } from './stored-history.js'
+import {
+  HISTORY_SNAPSHOT,
+  HISTORY_SNAPSHOT_FORMAT,
+  loadStoredHistory,
+  sealHistory,
+  snapshotWithAppend,
+} from './stored-history.js'
 import { InMemoryCheckpointStore } from '@ansinh/store'
 import { historyProjector } from './history-projector.js'
 import { ProjectionRunner } from './runner.js'
@@ -26,7 +32,9 @@ const loadOrFail = async (...args: Parameters<typeof loadStoredHistory>) => {
 
 /** Every figure of a few kinds at a few dates, as known today and at a cut: the reports' bytes. */
 const reportBytes = (h: History, events: readonly DomainEvent[], years: { from: number; to: number }): string => {
-  const days = interestingDays({ events, years }).filter((_, i) => i % 6 === 0).slice(0, 8)
+  const days = interestingDays({ events, years })
+    .filter((_, i) => i % 6 === 0)
+    .slice(0, 8)
   const units = [...new Set(events.flatMap((e) => (e.type === 'UnitEstablished' ? [e.data.code] : [])))].slice(0, 2)
   const instants = events.map((e) => instantMillis(e.recordedAt)).sort((a, b) => a - b)
   const cut = instants.length === 0 ? null : instants[Math.floor(instants.length / 2)]!
@@ -87,7 +95,8 @@ if (process.env['ANSINH_TEST_PG_URL']) {
   closers.push(() => pool.end())
   subjects.push(sqlSubject('PostgreSQL server', pgDriver(pool), 12))
 } else {
-  it.skip('PostgreSQL server: skipped because there is no ANSINH_TEST_PG_URL (the global setup sets it whenever PostgreSQL binaries are installed)', () => undefined)
+  it.skip('PostgreSQL server: skipped because there is no ANSINH_TEST_PG_URL (the global setup sets it whenever PostgreSQL binaries are installed)', () =>
+    undefined)
 }
 
 afterAll(async () => {
@@ -103,26 +112,30 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
 
   it('restoring the snapshot and folding the events after it gives byte-identical reports', async () => {
     await fc.assert(
-      fc.asyncProperty(history({ participants: { min: 1, max: 12 }, employers: { min: 0, max: 2 }, lateRecords: true, moves: true }), fc.double({ min: 0, max: 1, noNaN: true }), async (h, at) => {
-        const store = await subject.fresh()
-        const cut = Math.floor(at * h.events.length)
-        await appendAll(store, h.events.slice(0, cut))
-        const warnings: string[] = []
-        const first = await loadOrFail(store, { ...quiet(warnings), refreshAfter: 0 })
-        expect(first.saved).toBe(cut > 0)
-        await appendAll(store, h.events.slice(cut))
-        const restored = await loadOrFail(store, { ...quiet(warnings), refreshAfter: Infinity })
-        expect(warnings).toEqual([])
-        expect(restored.snapshot?.position ?? 0).toBe(cut)
-        expect(restored.read).toBe(h.events.length - cut)
-        const replayed = await loadOrFail(store, { useSnapshot: false, warn: (l) => warnings.push(l) })
-        expect(replayed.read).toBe(h.events.length)
-        const expected = reportBytes(History.of(h.positioned), h.events, h.years)
-        expect(reportBytes(restored.history, h.events, h.years)).toBe(expected)
-        expect(reportBytes(replayed.history, h.events, h.years)).toBe(expected)
-        expect(restored.head).toEqual(replayed.head)
-        await store.close()
-      }),
+      fc.asyncProperty(
+        history({ participants: { min: 1, max: 12 }, employers: { min: 0, max: 2 }, lateRecords: true, moves: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        async (h, at) => {
+          const store = await subject.fresh()
+          const cut = Math.floor(at * h.events.length)
+          await appendAll(store, h.events.slice(0, cut))
+          const warnings: string[] = []
+          const first = await loadOrFail(store, { ...quiet(warnings), refreshAfter: 0 })
+          expect(first.saved).toBe(cut > 0)
+          await appendAll(store, h.events.slice(cut))
+          const restored = await loadOrFail(store, { ...quiet(warnings), refreshAfter: Infinity })
+          expect(warnings).toEqual([])
+          expect(restored.snapshot?.position ?? 0).toBe(cut)
+          expect(restored.read).toBe(h.events.length - cut)
+          const replayed = await loadOrFail(store, { useSnapshot: false, warn: (l) => warnings.push(l) })
+          expect(replayed.read).toBe(h.events.length)
+          const expected = reportBytes(History.of(h.positioned), h.events, h.years)
+          expect(reportBytes(restored.history, h.events, h.years)).toBe(expected)
+          expect(reportBytes(replayed.history, h.events, h.years)).toBe(expected)
+          expect(restored.head).toEqual(replayed.head)
+          await store.close()
+        },
+      ),
       { numRuns: subject.runs },
     )
   }, 300_000)
@@ -159,37 +172,64 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
 
   it('a snapshot of another payload format is ignored with a warning and rebuilt', async () => {
     const store = await stored()
-    const head = { position: h.events.length, hash: (await loadOrFail(store, { useSnapshot: false, warn: () => undefined })).head.hash }
-    await store.snapshots.save(HISTORY_SNAPSHOT, sealSnapshot(head, HISTORY_SNAPSHOT_FORMAT + 1, encodeHistorySnapshot(History.of(h.positioned))))()
-    await rebuilt(store, new RegExp(`snapshot "history" ignored, of another format \\(envelope 2, payload format ${HISTORY_SNAPSHOT_FORMAT + 1}; this version reads envelope 2, payload format ${HISTORY_SNAPSHOT_FORMAT}\\); rebuilding`))
+    const head = {
+      position: h.events.length,
+      hash: (await loadOrFail(store, { useSnapshot: false, warn: () => undefined })).head.hash,
+    }
+    await store.snapshots.save(
+      HISTORY_SNAPSHOT,
+      sealSnapshot(head, HISTORY_SNAPSHOT_FORMAT + 1, encodeHistorySnapshot(History.of(h.positioned))),
+    )()
+    await rebuilt(
+      store,
+      new RegExp(
+        `snapshot "history" ignored, of another format \\(envelope 2, payload format ${HISTORY_SNAPSHOT_FORMAT + 1}; this version reads envelope 2, payload format ${HISTORY_SNAPSHOT_FORMAT}\\); rebuilding`,
+      ),
+    )
   })
 
   it('a snapshot whose checksum holds but whose payload does not decode is ignored and rebuilt', async () => {
     const store = await stored()
     const head = (await loadOrFail(store, { useSnapshot: false, warn: () => undefined })).head
-    await store.snapshots.save(HISTORY_SNAPSHOT, sealSnapshot(head, HISTORY_SNAPSHOT_FORMAT, new Uint8Array([1, 2, 3])))()
+    await store.snapshots.save(
+      HISTORY_SNAPSHOT,
+      sealSnapshot(head, HISTORY_SNAPSHOT_FORMAT, new Uint8Array([1, 2, 3])),
+    )()
     await rebuilt(store, /ignored, unreadable: not a history snapshot \(no "ansinhHS" header\)/)
   })
 
   it.skipIf(subject.sql === null)('tampered snapshot bytes (bad checksum) are ignored and rebuilt', async () => {
     const store = await stored()
-    await subject.sql!.query(`UPDATE ansinh_snapshots SET envelope = set_byte(envelope, 80, (get_byte(envelope, 80) + 1) % 256)`)
+    await subject.sql!.query(
+      `UPDATE ansinh_snapshots SET envelope = set_byte(envelope, 80, (get_byte(envelope, 80) + 1) % 256)`,
+    )
     await rebuilt(store, /ignored, unreadable: checksum does not match/)
   })
 
-  it.skipIf(subject.sql === null)('a stamp the chain no longer carries is ignored, and the rebuild stops at the row that breaks the chain', async () => {
-    const cut = Math.floor(h.events.length / 2)
-    const store = await stored(cut)
-    // a stored hash changed at the stamp's position: the snapshot no longer matches the chain, and
-    // the rebuild, which re-chains every row it reads, finds the row that does not follow
-    await subject.sql!.query(`UPDATE ansinh_events SET hash = repeat('a', 64) WHERE position = $1`, [cut])
-    const warnings: string[] = []
-    expect(await loadStoredHistory(store, quiet(warnings))).toMatchObject(
-      E.left({ _tag: 'CorruptEvent', position: cut, message: expect.stringMatching(/^hash chain broken: hash a{64} does not match the recomputed/) }),
-    )
-    expect(warnings).toEqual([expect.stringMatching(new RegExp(`ignored, its hash [0-9a-f]{12}… does not match the chain's aaaaaaaaaaaa… at position ${cut}`))])
-    await store.close()
-  })
+  it.skipIf(subject.sql === null)(
+    'a stamp the chain no longer carries is ignored, and the rebuild stops at the row that breaks the chain',
+    async () => {
+      const cut = Math.floor(h.events.length / 2)
+      const store = await stored(cut)
+      // a stored hash changed at the stamp's position: the snapshot no longer matches the chain, and
+      // the rebuild, which re-chains every row it reads, finds the row that does not follow
+      await subject.sql!.query(`UPDATE ansinh_events SET hash = repeat('a', 64) WHERE position = $1`, [cut])
+      const warnings: string[] = []
+      expect(await loadStoredHistory(store, quiet(warnings))).toMatchObject(
+        E.left({
+          _tag: 'CorruptEvent',
+          position: cut,
+          message: expect.stringMatching(/^hash chain broken: hash a{64} does not match the recomputed/),
+        }),
+      )
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          new RegExp(`ignored, its hash [0-9a-f]{12}… does not match the chain's aaaaaaaaaaaa… at position ${cut}`),
+        ),
+      ])
+      await store.close()
+    },
+  )
 
   it.skipIf(subject.sql === null)('a snapshot taken at a position the store no longer holds is ignored', async () => {
     const store = await subject.fresh()
@@ -198,7 +238,11 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
     await subject.sql!.query(`DELETE FROM ansinh_events WHERE position > $1`, [h.events.length - 3])
     const warnings: string[] = []
     const load = await loadOrFail(store, quiet(warnings))
-    expect(warnings).toEqual([expect.stringMatching(new RegExp(`taken at position ${h.events.length}, which the store does not hold; rebuilding`))])
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(`taken at position ${h.events.length}, which the store does not hold; rebuilding`),
+      ),
+    ])
     expect(load.history.size).toBe(h.events.length - 3)
     await store.close()
   })
@@ -231,16 +275,21 @@ describe.each(subjects)('snapshots in the $name store', (subject) => {
     await appendAll(store, h.events.slice(0, half))
     const before = await loadOrFail(store, { useSnapshot: false, warn: () => undefined })
     // a seal that fails rolls the append back with it
-    const failing = await store.appendManyWithSnapshot(writes(h.events.slice(half)), {
-      name: HISTORY_SNAPSHOT,
-      seal: () => {
-        throw new Error('disk full')
-      },
-    }).catch((err: Error): E.Either<unknown, unknown> => E.left(err.message))
+    const failing = await store
+      .appendManyWithSnapshot(writes(h.events.slice(half)), {
+        name: HISTORY_SNAPSHOT,
+        seal: () => {
+          throw new Error('disk full')
+        },
+      })
+      .catch((err: Error): E.Either<unknown, unknown> => E.left(err.message))
     expect(E.isLeft(failing)).toBe(true)
     expect(await store.headPosition()).toEqual(E.right(half))
     expect(E.getOrElseW(() => 'failed')(await store.snapshots.load(HISTORY_SNAPSHOT)())).toBeNull()
-    const appended = await store.appendManyWithSnapshot(writes(h.events.slice(half)), snapshotWithAppend(before.history, h.events.slice(half)))
+    const appended = await store.appendManyWithSnapshot(
+      writes(h.events.slice(half)),
+      snapshotWithAppend(before.history, h.events.slice(half)),
+    )
     expect(E.isRight(appended)).toBe(true)
     const warnings: string[] = []
     const load = await loadOrFail(store, quiet(warnings))

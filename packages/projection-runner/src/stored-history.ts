@@ -41,7 +41,12 @@ export const sealHistory = (history: History, stamp: SnapshotStamp, checkpoints?
   sealSnapshot(stamp, HISTORY_SNAPSHOT_FORMAT, encodeHistorySnapshot(history), checkpoints)
 
 /** A trusted snapshot's history, or why the envelope is not trusted. */
-export const openHistorySnapshot = async (store: EventStore, envelope: Uint8Array): Promise<E.Either<SnapshotError | StoreError, { history: History; stamp: SnapshotStamp; checkpoints: ChainCheckpoints }>> => {
+export const openHistorySnapshot = async (
+  store: EventStore,
+  envelope: Uint8Array,
+): Promise<
+  E.Either<SnapshotError | StoreError, { history: History; stamp: SnapshotStamp; checkpoints: ChainCheckpoints }>
+> => {
   const opened = openSnapshot(envelope, HISTORY_SNAPSHOT_FORMAT)
   if (E.isLeft(opened)) return opened
   const trusted = await checkAgainstChain(store, opened.right)
@@ -50,9 +55,16 @@ export const openHistorySnapshot = async (store: EventStore, envelope: Uint8Arra
   const history = decodeHistorySnapshot(opened.right.payload, { inPlace: true })
   if (E.isLeft(history)) return E.left({ _tag: 'SnapshotUnreadable', message: history.left.message })
   if ((history.right.lastPosition ?? 0) !== opened.right.position) {
-    return E.left({ _tag: 'SnapshotUnreadable', message: `payload ends at position ${history.right.lastPosition ?? 0}, stamped ${opened.right.position}` })
+    return E.left({
+      _tag: 'SnapshotUnreadable',
+      message: `payload ends at position ${history.right.lastPosition ?? 0}, stamped ${opened.right.position}`,
+    })
   }
-  return E.right({ history: history.right, stamp: { position: opened.right.position, hash: opened.right.hash }, checkpoints: opened.right.checkpoints })
+  return E.right({
+    history: history.right,
+    stamp: { position: opened.right.position, hash: opened.right.hash },
+    checkpoints: opened.right.checkpoints,
+  })
 }
 
 /** Options of {@link loadStoredHistory}. */
@@ -102,7 +114,10 @@ export interface StoredHistory {
  * from `readAll`; so is an event that does not follow the chain, as a `CorruptEvent` at its
  * position saying why, so that no answer rests on an edited or missing row.
  */
-export const loadStoredHistory = async (store: EventStore, options: LoadOptions): Promise<E.Either<StoreError, StoredHistory>> => {
+export const loadStoredHistory = async (
+  store: EventStore,
+  options: LoadOptions,
+): Promise<E.Either<StoreError, StoredHistory>> => {
   const snapshots = options.useSnapshot && keepsSnapshots(store) ? store.snapshots : null
   let history: History | null = null
   let snapshot: SnapshotStamp | null = null
@@ -116,7 +131,10 @@ export const loadStoredHistory = async (store: EventStore, options: LoadOptions)
       else if (isStoreError(opened.left)) return E.left(opened.left)
       else problem = opened.left
     }
-    if (problem !== null) options.warn(`ansinh: snapshot "${HISTORY_SNAPSHOT}" ignored, ${describeSnapshotError(problem)}; rebuilding from every event`)
+    if (problem !== null)
+      options.warn(
+        `ansinh: snapshot "${HISTORY_SNAPSHOT}" ignored, ${describeSnapshotError(problem)}; rebuilding from every event`,
+      )
   }
   const model = history ?? History.of([])
   const from = snapshot?.position ?? 0
@@ -126,7 +144,13 @@ export const loadStoredHistory = async (store: EventStore, options: LoadOptions)
     if (E.isLeft(read)) return read
     const r = read.right
     const broken = walk.step(r)
-    if (broken !== null) return E.left({ _tag: 'CorruptEvent', position: broken.position, message: `hash chain broken: ${broken.reason}`, problems: [] })
+    if (broken !== null)
+      return E.left({
+        _tag: 'CorruptEvent',
+        position: broken.position,
+        message: `hash chain broken: ${broken.reason}`,
+        problems: [],
+      })
     model.append({ event: r.event, position: r.position })
     tail.push(walk.head.hash)
     checkpoints.record(r.position, walk.head.hash)
@@ -134,13 +158,18 @@ export const loadStoredHistory = async (store: EventStore, options: LoadOptions)
   }
   const head: SnapshotStamp = walk.head
   let saved = false
-  if (snapshots !== null && (snapshot === null || tail.length >= (options.refreshAfter ?? 10_000)) && head.position > 0) {
+  if (
+    snapshots !== null &&
+    (snapshot === null || tail.length >= (options.refreshAfter ?? 10_000)) &&
+    head.position > 0
+  ) {
     // A failed save costs only the next run's speed: the answer is already complete.
     const r = await snapshots.save(HISTORY_SNAPSHOT, sealHistory(model, head, checkpoints))()
     if (E.isLeft(r)) options.warn(`ansinh: snapshot "${HISTORY_SNAPSHOT}" not saved: ${r.left.message}`)
     saved = E.isRight(r)
   }
-  const hashAt = (p: number): string | null => (p === from ? (snapshot?.hash ?? (p === 0 ? GENESIS_HASH : null)) : p > from ? (tail[p - from - 1] ?? null) : null)
+  const hashAt = (p: number): string | null =>
+    p === from ? (snapshot?.hash ?? (p === 0 ? GENESIS_HASH : null)) : p > from ? (tail[p - from - 1] ?? null) : null
   return E.right({ history: model, snapshot, read: tail.length, hashAt, checkpoints, head, saved })
 }
 
@@ -159,10 +188,20 @@ export const snapshotWithAppend = (
   checkpoints: ChainCheckpoints | null = new ChainCheckpoints(),
 ): AppendSnapshot => ({
   name: HISTORY_SNAPSHOT,
-  ...(warn === undefined ? {} : { onSaveFailed: (f: SnapshotStoreFailed) => warn(`ansinh: snapshot "${HISTORY_SNAPSHOT}" not saved: ${f.message}`) }),
+  ...(warn === undefined
+    ? {}
+    : {
+        onSaveFailed: (f: SnapshotStoreFailed) =>
+          warn(`ansinh: snapshot "${HISTORY_SNAPSHOT}" not saved: ${f.message}`),
+      }),
   seal: (result, head, hashes) => {
     const before = history.lastPosition ?? 0
-    if (result.positions.length !== fresh.length || result.positions.some((p, i) => p !== before + 1 + i) || head.position !== before + fresh.length) return null
+    if (
+      result.positions.length !== fresh.length ||
+      result.positions.some((p, i) => p !== before + 1 + i) ||
+      head.position !== before + fresh.length
+    )
+      return null
     for (let i = 0; i < fresh.length; i++) {
       history.append({ event: fresh[i]!, position: before + 1 + i })
       const hash = hashes[i]

@@ -17,7 +17,8 @@ const now = () => process.hrtime.bigint()
 const ms = (t0) => Number(now() - t0) / 1e6
 /** Wall and CPU milliseconds of `f` (CPU includes the garbage collector's helper threads). */
 const timed = (f) => {
-  const c0 = process.cpuUsage(), t0 = now()
+  const c0 = process.cpuUsage(),
+    t0 = now()
   const value = f()
   const c = process.cpuUsage(c0)
   return { value, wall: ms(t0), cpu: (c.user + c.system) / 1000 }
@@ -37,9 +38,11 @@ const latency = (dates, f) => {
   for (const d of dates.slice(0, 200)) f(d)
   const rounds = [0, 1, 2].map(() => {
     global.gc?.()
-    const wall = [], cpu = []
+    const wall = [],
+      cpu = []
     for (const d of dates) {
-      const c = process.cpuUsage(), t = now()
+      const c = process.cpuUsage(),
+        t = now()
       f(d)
       wall.push(ms(t))
       const u = process.cpuUsage(c)
@@ -50,7 +53,8 @@ const latency = (dates, f) => {
   })
   return rounds.reduce((a, b) => (b.p99 < a.p99 ? b : a))
 }
-const fmt = ({ p50, p99, cpu99 }) => `p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms wall, ${cpu99.toFixed(3)} ms CPU`
+const fmt = ({ p50, p99, cpu99 }) =>
+  `p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms wall, ${cpu99.toFixed(3)} ms CPU`
 
 const run = (size, log) => {
   const { events, participants } = synthesise(size)
@@ -59,15 +63,20 @@ const run = (size, log) => {
   const fold = timed(() => History.of(events))
   const history = fold.value
   log(`events: ${events.length}, participants: ${participants}, participant-periods (enrolments): ${enrolments}`)
-  log(`fold (History.of): ${fold.wall.toFixed(0)} ms wall, ${fold.cpu.toFixed(0)} ms CPU (${per(fold.wall, events.length)} wall, ${per(fold.cpu, events.length)} CPU)`)
+  log(
+    `fold (History.of): ${fold.wall.toFixed(0)} ms wall, ${fold.cpu.toFixed(0)} ms CPU (${per(fold.wall, events.length)} wall, ${per(fold.cpu, events.length)} CPU)`,
+  )
   const build = timed(() => coverageReport(history, { asOf: '2020-09-30', scheme: 'voluntary', unit: '60' }))
   log(`first query (builds the participation index): ${build.wall.toFixed(0)} ms wall, ${build.cpu.toFixed(0)} ms CPU`)
   const m1 = used()
-  const buffers = m1.buffers - m0.buffers, all = buffers + m1.heap - m0.heap
-  log(`held by the history and its indexes beyond the event objects: ${(all / 2 ** 20).toFixed(0)} MiB (${Math.round(all / enrolments)} bytes per participant-period; typed arrays alone ${Math.round(buffers / enrolments)}; run with --expose-gc)`)
+  const buffers = m1.buffers - m0.buffers,
+    all = buffers + m1.heap - m0.heap
+  log(
+    `held by the history and its indexes beyond the event objects: ${(all / 2 ** 20).toFixed(0)} MiB (${Math.round(all / enrolments)} bytes per participant-period; typed arrays alone ${Math.round(buffers / enrolments)}; run with --expose-gc)`,
+  )
 
   let seed = 7
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32)
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32
   const dates = Array.from({ length: 2_000 }, () => fromDayNumber(START + Math.floor(rand() * SPAN)))
   const figures = {
     coverageProvince: latency(dates, (d) => coverageReport(history, { asOf: d, scheme: 'voluntary', unit: '60' })),
@@ -78,7 +87,9 @@ const run = (size, log) => {
   }
   const m2 = used()
   const after = m2.buffers - m0.buffers + m2.heap - m0.heap
-  log(`held after plan queries of four years (each 31 December asked keeps an index of those not covered then): ${Math.round(after / enrolments)} bytes per participant-period`)
+  log(
+    `held after plan queries of four years (each 31 December asked keeps an index of those not covered then): ${Math.round(after / enrolments)} bytes per participant-period`,
+  )
   log(`coverage, province with 10 district children: ${fmt(figures.coverageProvince)}`)
   log(`coverage, national: ${fmt(figures.coverageNational)}`)
   log(`plan, province (incl. expiring before year end): ${fmt(figures.planProvince)}`)
@@ -87,11 +98,19 @@ const run = (size, log) => {
 
   const knownAt = Date.parse('2020-10-05T23:59:59.999+07:00')
   const cut = timed(() => coverageReport(history, { asOf: '2020-09-30', scheme: 'voluntary', unit: '60', knownAt }))
-  log(`known-at, first query at a new cut-off (parses instants, copies rows, builds): ${cut.wall.toFixed(0)} ms wall, ${cut.cpu.toFixed(0)} ms CPU`)
+  log(
+    `known-at, first query at a new cut-off (parses instants, copies rows, builds): ${cut.wall.toFixed(0)} ms wall, ${cut.cpu.toFixed(0)} ms CPU`,
+  )
   const knownAt2 = Date.parse('2021-03-05T23:59:59.999+07:00')
-  const cut2 = timed(() => coverageReport(history, { asOf: '2020-09-30', scheme: 'voluntary', unit: '60', knownAt: knownAt2 }))
-  log(`known-at, first query at another cut-off (instants already parsed): ${cut2.wall.toFixed(0)} ms wall, ${cut2.cpu.toFixed(0)} ms CPU`)
-  log(`known-at, cached cut-off: coverage ${fmt(latency(dates, (d) => coverageReport(history, { asOf: d, scheme: 'voluntary', unit: '60', knownAt })))}; plan ${fmt(latency(dates, (d) => planReport(history, { asOf: d, scheme: 'voluntary', unit: '60', knownAt })))}`)
+  const cut2 = timed(() =>
+    coverageReport(history, { asOf: '2020-09-30', scheme: 'voluntary', unit: '60', knownAt: knownAt2 }),
+  )
+  log(
+    `known-at, first query at another cut-off (instants already parsed): ${cut2.wall.toFixed(0)} ms wall, ${cut2.cpu.toFixed(0)} ms CPU`,
+  )
+  log(
+    `known-at, cached cut-off: coverage ${fmt(latency(dates, (d) => coverageReport(history, { asOf: d, scheme: 'voluntary', unit: '60', knownAt })))}; plan ${fmt(latency(dates, (d) => planReport(history, { asOf: d, scheme: 'voluntary', unit: '60', knownAt })))}`,
+  )
   return { events, history, figures }
 }
 
@@ -110,7 +129,9 @@ const live = (size, log) => {
   }
   const total = times.reduce((a, b) => a + b, 0)
   times.sort((a, b) => a - b)
-  log(`live: append one event then query, over ${tail} appends to ${size - tail} events: mean ${(total / tail).toFixed(3)} ms, p50 ${times[tail / 2].toFixed(3)} ms, max ${times[tail - 1].toFixed(0)} ms (a full rebuild once the overlay is full)`)
+  log(
+    `live: append one event then query, over ${tail} appends to ${size - tail} events: mean ${(total / tail).toFixed(3)} ms, p50 ${times[tail / 2].toFixed(3)} ms, max ${times[tail - 1].toFixed(0)} ms (a full rebuild once the overlay is full)`,
+  )
 }
 
 let small = null
@@ -122,7 +143,9 @@ console.log(`--- ${target} events`)
 const { events, figures } = run(target, (s) => console.log(s))
 if (small !== null) {
   for (const k of Object.keys(figures)) {
-    console.log(`p99 growth ×10 events, ${k}: ${(figures[k].p99 / small[k].p99).toFixed(2)}× wall, ${(figures[k].cpu99 / small[k].cpu99).toFixed(2)}× CPU`)
+    console.log(
+      `p99 growth ×10 events, ${k}: ${(figures[k].p99 / small[k].p99).toFixed(2)}× wall, ${(figures[k].cpu99 / small[k].cpu99).toFixed(2)}× CPU`,
+    )
   }
 }
 live(target, (s) => console.log(s))

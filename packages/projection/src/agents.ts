@@ -122,7 +122,13 @@ export class AgentEnrolments {
    * [fromDay, toDay] whose unit is one of `units` (null: anywhere), read from `participation`
    * (the participation of the same view).
    */
-  figures(participation: Participation, units: readonly string[] | null, scheme: number, fromDay: number, toDay: number): AgentFigures {
+  figures(
+    participation: Participation,
+    units: readonly string[] | null,
+    scheme: number,
+    fromDay: number,
+    toDay: number,
+  ): AgentFigures {
     if (toDay < fromDay) return { participants: 0, new: 0, continuing: 0, returning: 0, withoutAgent: 0, agents: [] }
     const w = this.window(participation, fromDay)
     const ids = participation.interned
@@ -138,7 +144,8 @@ export class AgentEnrolments {
   private window(participation: Participation, fromDay: number): Window {
     const c = participation.columns()
     const key = `${c.enrPair.length}|${c.lapPair.length}|${this.event.length}|${participation.interned.pairScheme.length}`
-    if (this.cache === null || this.cache.key !== key) this.cache = { key, base: buildBase(participation, this.event.view(), this.agent.view()), windows: new Map() }
+    if (this.cache === null || this.cache.key !== key)
+      this.cache = { key, base: buildBase(participation, this.event.view(), this.agent.view()), windows: new Map() }
     const windows = this.cache.windows
     let w = windows.get(fromDay)
     if (w !== undefined) {
@@ -183,9 +190,11 @@ const buildBase = (participation: Participation, agentEvent: Int32Array, agentOf
   for (let k = 0; k < laps.length; k++) laps[k] = c.lapDay[lap.order[k]!]!
   const kind = new Int8Array(n)
   for (let p = 0; p < pairs; p++) {
-    const lo = offsets[p]!, hi = offsets[p + 1]!
+    const lo = offsets[p]!,
+      hi = offsets[p + 1]!
     if (hi - lo > 1) sortByFrom(order, lo, hi, c.enrFrom)
-    const llo = lap.offsets[p]!, lhi = lap.offsets[p + 1]!
+    const llo = lap.offsets[p]!,
+      lhi = lap.offsets[p + 1]!
     if (lhi - llo > 1) sortDays(laps, llo, lhi)
     // the greatest effective end among the rows that start before the current row's day
     let before = -Infinity
@@ -216,7 +225,8 @@ const sortBucket = (b: Bucket): Int32Array[] => b.map((days) => Int32Array.from(
 /** How many sorted values are ≤ x. */
 const atMost = (a: Int32Array | undefined, x: number): number => {
   if (a === undefined) return 0
-  let lo = 0, hi = a.length
+  let lo = 0,
+    hi = a.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (a[mid]! <= x) lo = mid + 1
@@ -239,15 +249,20 @@ class Window {
   private readonly first: Int32Array
   private readonly unitCount: number
 
-  constructor(private readonly base: Base, start: number) {
+  constructor(
+    private readonly base: Base,
+    start: number,
+  ) {
     const { pairs, pairScheme, order, offsets, from, unit, agent, kind } = base
     let units = 0
     for (let i = 0; i < unit.length; i++) if (unit[i]! >= units) units = unit[i]! + 1
     this.unitCount = units
     // each pair's first sorted row on or after the start
     this.first = new Int32Array(pairs)
-    const national = new Map<number, Bucket>(), byUnit = new Map<number, Bucket>()
-    const nationalAgents = new Map<number, Map<number, Bucket>>(), agentsByUnit = new Map<number, Map<number, Bucket>>()
+    const national = new Map<number, Bucket>(),
+      byUnit = new Map<number, Bucket>()
+    const nationalAgents = new Map<number, Map<number, Bucket>>(),
+      agentsByUnit = new Map<number, Map<number, Bucket>>()
     const put = (m: Map<number, Bucket>, key: number): Bucket => {
       let b = m.get(key)
       if (b === undefined) m.set(key, (b = bucket()))
@@ -283,7 +298,8 @@ class Window {
         const row = order[k]!
         const a = agent[row]!
         if (a < 0) continue
-        const day = from[row]!, kd = kind[row]!
+        const day = from[row]!,
+          kd = kind[row]!
         if (firstAgent) {
           firstAgent = false
           put(national, s)[kd]!.push(day)
@@ -298,7 +314,10 @@ class Window {
     }
     for (const [k, b] of national) this.national.set(k, sortBucket(b))
     for (const [k, b] of byUnit) this.byUnit.set(k, sortBucket(b))
-    for (const [target, source] of [[this.nationalAgents, nationalAgents], [this.agentsByUnit, agentsByUnit]] as const) {
+    for (const [target, source] of [
+      [this.nationalAgents, nationalAgents],
+      [this.agentsByUnit, agentsByUnit],
+    ] as const) {
       for (const [k, inner] of source) {
         const sorted = new Map<number, Int32Array[]>()
         for (const [a, b] of inner) sorted.set(a, sortBucket(b))
@@ -328,7 +347,8 @@ class Window {
     const { order, offsets, from, unit, agent, kind } = this.base
     const seen = new Set<number>()
     for (const p of this.multi.get(scheme) ?? []) {
-      let any = false, firstAgent = true
+      let any = false,
+        firstAgent = true
       seen.clear()
       for (let k = this.first[p]!, hi = offsets[p + 1]!; k < hi; k++) {
         const row = order[k]!
@@ -365,12 +385,23 @@ const add = (into: number[], b: Int32Array[] | undefined, to: number): void => {
   for (let k = 0; k < 4; k++) into[k]! += atMost(b[k], to)
 }
 
-const figuresOf = (totals: readonly number[], agents: ReadonlyMap<number, readonly number[]>, names: readonly string[]): AgentFigures => {
+const figuresOf = (
+  totals: readonly number[],
+  agents: ReadonlyMap<number, readonly number[]>,
+  names: readonly string[],
+): AgentFigures => {
   const participants = totals[0]! + totals[1]! + totals[2]!
   const list: Array<AgentCounts & { agent: string }> = []
   for (const [a, c] of agents) {
     const n = c[0]! + c[1]! + c[2]!
     if (n > 0) list.push({ agent: names[a]!, participants: n, new: c[0]!, continuing: c[1]!, returning: c[2]! })
   }
-  return { participants, new: totals[0]!, continuing: totals[1]!, returning: totals[2]!, withoutAgent: totals[ANY]! - participants, agents: list }
+  return {
+    participants,
+    new: totals[0]!,
+    continuing: totals[1]!,
+    returning: totals[2]!,
+    withoutAgent: totals[ANY]! - participants,
+    agents: list,
+  }
 }

@@ -76,7 +76,8 @@ export class SectionReader {
    *   long as it lives); otherwise one copy, aligned at 0, so that every section can be viewed
    */
   constructor(bytes: Uint8Array, inPlace = false) {
-    if (bytes.length < HEADER || MAGIC.some((b, i) => bytes[i] !== b)) throw new Unreadable('not a history snapshot (no "ansinhHS" header)')
+    if (bytes.length < HEADER || MAGIC.some((b, i) => bytes[i] !== b))
+      throw new Unreadable('not a history snapshot (no "ansinhHS" header)')
     const viewable = inPlace && bytes.byteOffset % 8 === 0 && bytes.buffer instanceof ArrayBuffer
     this.buffer = viewable ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer
     this.base = viewable ? bytes.byteOffset : 0
@@ -113,18 +114,21 @@ export class SectionReader {
 
   /** Fails unless every section was read. */
   end(): void {
-    if (this.left !== 0 || this.at !== this.limit) throw new Unreadable(`${this.left} sections and ${this.limit - this.at} bytes left over`)
+    if (this.left !== 0 || this.at !== this.limit)
+      throw new Unreadable(`${this.left} sections and ${this.limit - this.at} bytes left over`)
   }
 
   private next(kind: Kind, size: number): { offset: number; count: number } {
     const head = this.at
     const where = head - this.base
-    if (this.left === 0 || head + 16 > this.limit) throw new Unreadable(`a ${kind} section expected at byte ${where}, the snapshot ends`)
+    if (this.left === 0 || head + 16 > this.limit)
+      throw new Unreadable(`a ${kind} section expected at byte ${where}, the snapshot ends`)
     const found = this.view.getUint32(head, true)
     if (found !== KINDS[kind]) throw new Unreadable(`section at byte ${where}: type ${found}, expected ${kind}`)
     const count = this.view.getFloat64(head + 8, true)
     const bytes = count * size
-    if (!Number.isSafeInteger(count) || count < 0 || head + 16 + bytes > this.limit) throw new Unreadable(`section at byte ${where}: ${count} elements do not fit in the snapshot`)
+    if (!Number.isSafeInteger(count) || count < 0 || head + 16 + bytes > this.limit)
+      throw new Unreadable(`section at byte ${where}: ${count} elements do not fit in the snapshot`)
     this.at = head + 16 + pad8(bytes)
     this.left--
     return { offset: head + 16, count }

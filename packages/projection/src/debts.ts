@@ -99,7 +99,16 @@ export class DebtLedger {
 
   /** Folds a DebtRecorded in. */
   addDebt(data: DebtRecorded, position: number, ordinal = this.debtLog.length): void {
-    this.addDebtRecord({ employer: data.employer, scheme: data.scheme, unit: data.unit, period: data.period, recordedOn: dayOf(data.recordedOn), amount: data.amount, position, ordinal })
+    this.addDebtRecord({
+      employer: data.employer,
+      scheme: data.scheme,
+      unit: data.unit,
+      period: data.period,
+      recordedOn: dayOf(data.recordedOn),
+      amount: data.amount,
+      position,
+      ordinal,
+    })
   }
 
   /** Takes a debt as {@link debtRecords} gives it. */
@@ -127,13 +136,25 @@ export class DebtLedger {
 
   /** Folds a DebtSettled in. */
   addSettlement(data: DebtSettled, position: number, ordinal = this.settlementLog.length): void {
-    this.addSettlementRecord({ employer: data.employer, scheme: data.scheme, settledOn: dayOf(data.settledOn), amount: data.amount, position, ordinal })
+    this.addSettlementRecord({
+      employer: data.employer,
+      scheme: data.scheme,
+      settledOn: dayOf(data.settledOn),
+      amount: data.amount,
+      position,
+      ordinal,
+    })
   }
 
   /** Takes a settlement as {@link settlementRecords} gives it. */
   addSettlementRecord(r: SettlementRecord): void {
     const account = this.account(r.employer, r.scheme)
-    const settlement: Settlement = { settledOn: r.settledOn, amount: r.amount, position: r.position, ordinal: r.ordinal }
+    const settlement: Settlement = {
+      settledOn: r.settledOn,
+      amount: r.amount,
+      position: r.position,
+      ordinal: r.ordinal,
+    }
     account.settlements.push(settlement)
     this.settlementLog.push({ account, settlement })
     this.unallocated.add(account)
@@ -142,14 +163,30 @@ export class DebtLedger {
   /** Every debt folded, in fold order. */
   *debtRecords(): Generator<DebtRecord> {
     for (const d of this.debtLog) {
-      yield { employer: d.account.employer, scheme: d.account.scheme, unit: d.unit, period: d.period, recordedOn: d.recordedOn, amount: d.amount, position: d.position, ordinal: d.ordinal }
+      yield {
+        employer: d.account.employer,
+        scheme: d.account.scheme,
+        unit: d.unit,
+        period: d.period,
+        recordedOn: d.recordedOn,
+        amount: d.amount,
+        position: d.position,
+        ordinal: d.ordinal,
+      }
     }
   }
 
   /** Every settlement folded, in fold order. */
   *settlementRecords(): Generator<SettlementRecord> {
     for (const { account, settlement: s } of this.settlementLog) {
-      yield { employer: account.employer, scheme: account.scheme, settledOn: s.settledOn, amount: s.amount, position: s.position, ordinal: s.ordinal }
+      yield {
+        employer: account.employer,
+        scheme: account.scheme,
+        settledOn: s.settledOn,
+        amount: s.amount,
+        position: s.position,
+        ordinal: s.ordinal,
+      }
     }
   }
 
@@ -170,10 +207,21 @@ export class DebtLedger {
    * The debts of `units` (null: every unit) with money owed on `day`, of one scheme or all
    * (`null`), and every credit on `day` with the unit it is attributed to.
    */
-  balancesOn(day: number, scheme: DebtScheme | null, units: readonly string[] | null): { debts: DebtBalance[]; credits: CreditBalance[] } {
+  balancesOn(
+    day: number,
+    scheme: DebtScheme | null,
+    units: readonly string[] | null,
+  ): { debts: DebtBalance[]; credits: CreditBalance[] } {
     const debts: DebtBalance[] = []
     const credits = this.visitBalances(day, scheme, units, (d, outstanding) => {
-      debts.push({ employer: d.account.employer, scheme: d.account.scheme, unit: d.unit, period: d.period, periodMonth: d.periodMonth, outstanding })
+      debts.push({
+        employer: d.account.employer,
+        scheme: d.account.scheme,
+        unit: d.unit,
+        period: d.period,
+        periodMonth: d.periodMonth,
+        outstanding,
+      })
     })
     return { debts, credits }
   }
@@ -186,12 +234,26 @@ export class DebtLedger {
     day: number,
     scheme: DebtScheme | null,
     units: readonly string[] | null,
-    visit: (employer: string, scheme: DebtScheme, unit: string, period: string, periodMonth: number, outstanding: number) => void,
+    visit: (
+      employer: string,
+      scheme: DebtScheme,
+      unit: string,
+      period: string,
+      periodMonth: number,
+      outstanding: number,
+    ) => void,
   ): CreditBalance[] {
-    return this.visitBalances(day, scheme, units, (d, outstanding) => visit(d.account.employer, d.account.scheme, d.unit, d.period, d.periodMonth, outstanding))
+    return this.visitBalances(day, scheme, units, (d, outstanding) =>
+      visit(d.account.employer, d.account.scheme, d.unit, d.period, d.periodMonth, outstanding),
+    )
   }
 
-  private visitBalances(day: number, scheme: DebtScheme | null, units: readonly string[] | null, visit: (d: Debt, outstanding: number) => void): CreditBalance[] {
+  private visitBalances(
+    day: number,
+    scheme: DebtScheme | null,
+    units: readonly string[] | null,
+    visit: (d: Debt, outstanding: number) => void,
+  ): CreditBalance[] {
     for (const account of this.unallocated) {
       allocate(account)
       if (account.creditDays.length > 0) this.withCredit.add(account)
@@ -216,7 +278,12 @@ export class DebtLedger {
       if (k === 0) continue
       const r = countAtMostOf(account.recordDays, day)
       const latest = r === 0 ? null : account.byRecord[r - 1]!
-      credits.push({ employer: account.employer, scheme: account.scheme, unit: latest === null ? null : latest.unit, amount: account.creditTotals[k - 1]! })
+      credits.push({
+        employer: account.employer,
+        scheme: account.scheme,
+        unit: latest === null ? null : latest.unit,
+        amount: account.creditTotals[k - 1]!,
+      })
     }
     return credits
   }
@@ -225,7 +292,16 @@ export class DebtLedger {
     const key = `${scheme}|${employer}`
     let account = this.accounts.get(key)
     if (account === undefined) {
-      account = { employer, scheme, debts: [], settlements: [], byRecord: [], recordDays: [], creditDays: [], creditTotals: [] }
+      account = {
+        employer,
+        scheme,
+        debts: [],
+        settlements: [],
+        byRecord: [],
+        recordDays: [],
+        creditDays: [],
+        creditTotals: [],
+      }
       this.accounts.set(key, account)
     }
     return account
@@ -234,7 +310,8 @@ export class DebtLedger {
 
 /** How many of the increasing `days` are ≤ `day`. */
 const countAtMostOf = (days: readonly number[], day: number): number => {
-  let lo = 0, hi = days.length
+  let lo = 0,
+    hi = days.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (days[mid]! <= day) lo = mid + 1
@@ -253,7 +330,8 @@ const paidBy = (days: readonly number[], amounts: readonly number[], day: number
 /** Which debt a settlement pays first: oldest period, then earlier recordedOn, then position. */
 const paysFirst = (a: Debt, b: Debt): boolean =>
   a.periodMonth < b.periodMonth ||
-  (a.periodMonth === b.periodMonth && (a.recordedOn < b.recordedOn || (a.recordedOn === b.recordedOn && a.position < b.position)))
+  (a.periodMonth === b.periodMonth &&
+    (a.recordedOn < b.recordedOn || (a.recordedOn === b.recordedOn && a.position < b.position)))
 
 const allocate = (account: Account): void => {
   const settlements = [...account.settlements].sort((a, b) => a.settledOn - b.settledOn || a.position - b.position)
@@ -325,7 +403,8 @@ class DebtHeap {
     a[0] = last
     let i = 0
     for (;;) {
-      const l = 2 * i + 1, r = l + 1
+      const l = 2 * i + 1,
+        r = l + 1
       let m = i
       if (l < a.length && paysFirst(a[l]!, a[m]!)) m = l
       if (r < a.length && paysFirst(a[r]!, a[m]!)) m = r

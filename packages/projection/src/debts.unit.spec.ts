@@ -11,23 +11,42 @@ import { DebtLedger } from './debts.js'
 const date = (s: string): BusinessDate => s as BusinessDate
 const on = (s: string): number => dayNumber(date(s))
 
-const debt = (unit: string, period: string, amount: number, recordedOn: string, employer = 'ACME', scheme: DebtScheme = 'compulsory'): DebtRecorded =>
-  ({ employer, unit, scheme, period, amount, recordedOn: date(recordedOn) }) as DebtRecorded
-const settlement = (amount: number, settledOn: string, employer = 'ACME', scheme: DebtScheme = 'compulsory'): DebtSettled =>
-  ({ employer, scheme, amount, settledOn: date(settledOn) }) as DebtSettled
+const debt = (
+  unit: string,
+  period: string,
+  amount: number,
+  recordedOn: string,
+  employer = 'ACME',
+  scheme: DebtScheme = 'compulsory',
+): DebtRecorded => ({ employer, unit, scheme, period, amount, recordedOn: date(recordedOn) }) as DebtRecorded
+const settlement = (
+  amount: number,
+  settledOn: string,
+  employer = 'ACME',
+  scheme: DebtScheme = 'compulsory',
+): DebtSettled => ({ employer, scheme, amount, settledOn: date(settledOn) }) as DebtSettled
 
 type Fact = { readonly debt: DebtRecorded } | { readonly settlement: DebtSettled }
 
 /** A ledger of `facts` folded at positions 1, 2, 3, … (or the positions given). */
 const ledgerOf = (facts: readonly Fact[], positions: readonly number[] = facts.map((_, i) => i + 1)): DebtLedger => {
   const ledger = new DebtLedger()
-  facts.forEach((f, i) => ('debt' in f ? ledger.addDebt(f.debt, positions[i]!) : ledger.addSettlement(f.settlement, positions[i]!)))
+  facts.forEach((f, i) =>
+    'debt' in f ? ledger.addDebt(f.debt, positions[i]!) : ledger.addSettlement(f.settlement, positions[i]!),
+  )
   return ledger
 }
 
 /** What each period (and unit) still owes on `day`: `unit period → outstanding`. */
-const owing = (ledger: DebtLedger, day: string, scheme: DebtScheme | null = null, units: readonly string[] | null = null): Record<string, number> =>
-  Object.fromEntries(ledger.balancesOn(on(day), scheme, units).debts.map((d) => [`${d.unit} ${d.period}`, d.outstanding]))
+const owing = (
+  ledger: DebtLedger,
+  day: string,
+  scheme: DebtScheme | null = null,
+  units: readonly string[] | null = null,
+): Record<string, number> =>
+  Object.fromEntries(
+    ledger.balancesOn(on(day), scheme, units).debts.map((d) => [`${d.unit} ${d.period}`, d.outstanding]),
+  )
 
 describe('DebtLedger', () => {
   it('pays the oldest period first among many payable debts, whatever order they were recorded in', () => {
@@ -42,7 +61,11 @@ describe('DebtLedger', () => {
     ]
     expect(owing(ledgerOf(facts), '2019-05-31')).toEqual({ 'A 2019-02': 50, 'A 2019-03': 100, 'A 2019-04': 100 })
     // Two more payments walk on in period order.
-    const more = [...facts, { settlement: settlement(100, '2019-05-11') }, { settlement: settlement(120, '2019-05-12') }]
+    const more = [
+      ...facts,
+      { settlement: settlement(100, '2019-05-11') },
+      { settlement: settlement(120, '2019-05-12') },
+    ]
     expect(owing(ledgerOf(more), '2019-05-31')).toEqual({ 'A 2019-04': 30 })
     expect(owing(ledgerOf(more), '2019-05-11')).toEqual({ 'A 2019-03': 50, 'A 2019-04': 100 })
   })
@@ -93,7 +116,8 @@ describe('DebtLedger', () => {
     expect(owing(ledgerOf(facts, [7, 3, 9]), '2019-03-31')).toEqual({ 'Late 2019-01': 50 })
     // Credit goes to the unit of the latest record by (recordedOn, position): Late at 7, Early at 7.
     const overpaid: Fact[] = [facts[0]!, facts[1]!, { settlement: settlement(500, '2019-03-01') }]
-    const credit = (positions: number[]) => ledgerOf(overpaid, positions).balancesOn(on('2019-03-31'), null, null).credits
+    const credit = (positions: number[]) =>
+      ledgerOf(overpaid, positions).balancesOn(on('2019-03-31'), null, null).credits
     expect(credit([7, 3, 9])).toEqual([{ employer: 'ACME', scheme: 'compulsory', unit: 'Late', amount: 300 }])
     expect(credit([3, 7, 9])).toEqual([{ employer: 'ACME', scheme: 'compulsory', unit: 'Early', amount: 300 }])
   })
@@ -104,7 +128,10 @@ describe('DebtLedger', () => {
       { debt: debt('A', '2019-02', 100, '2019-03-01') },
       { settlement: settlement(60, '2019-03-10') },
     ]
-    const later: Fact[] = [{ settlement: settlement(70, '2019-03-20') }, { debt: debt('A', '2018-12', 20, '2019-03-15') }]
+    const later: Fact[] = [
+      { settlement: settlement(70, '2019-03-20') },
+      { debt: debt('A', '2018-12', 20, '2019-03-15') },
+    ]
     const incremental = ledgerOf(first)
     expect(owing(incremental, '2019-03-31')).toEqual({ 'A 2019-01': 40, 'A 2019-02': 100 })
     incremental.addSettlement(settlement(70, '2019-03-20'), 4)
@@ -117,10 +144,21 @@ describe('DebtLedger', () => {
     expect(owing(incremental, '2019-03-31')).toEqual({ 'A 2019-02': 90 })
     // Credit left by a settlement is gone once a debt recorded before it takes the money.
     const credit = ledgerOf([{ settlement: settlement(50, '2019-01-10') }])
-    expect(credit.balancesOn(on('2019-01-31'), null, null).credits).toEqual([{ employer: 'ACME', scheme: 'compulsory', unit: null, amount: 50 }])
+    expect(credit.balancesOn(on('2019-01-31'), null, null).credits).toEqual([
+      { employer: 'ACME', scheme: 'compulsory', unit: null, amount: 50 },
+    ])
     credit.addDebt(debt('A', '2018-12', 80, '2019-01-05'), 2)
     expect(credit.balancesOn(on('2019-01-31'), null, null)).toEqual({
-      debts: [{ employer: 'ACME', scheme: 'compulsory', unit: 'A', period: '2018-12', periodMonth: 2018 * 12 + 12, outstanding: 30 }],
+      debts: [
+        {
+          employer: 'ACME',
+          scheme: 'compulsory',
+          unit: 'A',
+          period: '2018-12',
+          periodMonth: 2018 * 12 + 12,
+          outstanding: 30,
+        },
+      ],
       credits: [],
     })
   })
@@ -135,8 +173,22 @@ describe('DebtLedger', () => {
     ])
     expect(ledger.balancesOn(on('2019-02-20'), null, null)).toEqual({
       debts: [
-        { employer: 'ACME', scheme: 'compulsory', unit: 'A', period: '2019-01', periodMonth: 2019 * 12 + 1, outstanding: 100 },
-        { employer: 'ACME', scheme: 'health', unit: 'B', period: '2019-01', periodMonth: 2019 * 12 + 1, outstanding: 25 },
+        {
+          employer: 'ACME',
+          scheme: 'compulsory',
+          unit: 'A',
+          period: '2019-01',
+          periodMonth: 2019 * 12 + 1,
+          outstanding: 100,
+        },
+        {
+          employer: 'ACME',
+          scheme: 'health',
+          unit: 'B',
+          period: '2019-01',
+          periodMonth: 2019 * 12 + 1,
+          outstanding: 25,
+        },
       ],
       credits: [{ employer: 'Beta', scheme: 'unemployment', unit: null, amount: 25 }],
     })
@@ -148,8 +200,12 @@ describe('DebtLedger', () => {
     expect(ledger.balancesOn(on('2019-02-14'), null, null).credits).toEqual([])
     // forEachBalance visits the same debts with the same figures.
     const visited: unknown[] = []
-    const credits = ledger.forEachBalance(on('2019-02-20'), null, null, (employer, scheme, unit, period, periodMonth, outstanding) =>
-      visited.push({ employer, scheme, unit, period, periodMonth, outstanding }),
+    const credits = ledger.forEachBalance(
+      on('2019-02-20'),
+      null,
+      null,
+      (employer, scheme, unit, period, periodMonth, outstanding) =>
+        visited.push({ employer, scheme, unit, period, periodMonth, outstanding }),
     )
     expect({ debts: visited, credits }).toEqual(ledger.balancesOn(on('2019-02-20'), null, null))
   })

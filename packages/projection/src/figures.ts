@@ -51,14 +51,25 @@ export const nationalDenominator = (view: HistoryView, scheme: Scheme, year: num
 // -------------------------------------------------------------------------------------------------
 
 /** The codes a figure of `unit` adds up on a map: those counted in U on G, or null for every unit (national). */
-export const unitsOnMap = (map: DayMap, unit: string | null): readonly string[] | null => (unit === null ? null : map.countedIn(unit))
+export const unitsOnMap = (map: DayMap, unit: string | null): readonly string[] | null =>
+  unit === null ? null : map.countedIn(unit)
 
 /** participants_G(U, s, d) for a day number `day` on the map `map`; U null: the national total. */
-export const participantsOnMap = (view: HistoryView, map: DayMap, unit: string | null, scheme: Scheme, day: number): number =>
-  view.participation.participants(unitsOnMap(map, unit), scheme, day)
+export const participantsOnMap = (
+  view: HistoryView,
+  map: DayMap,
+  unit: string | null,
+  scheme: Scheme,
+  day: number,
+): number => view.participation.participants(unitsOnMap(map, unit), scheme, day)
 
 /** The national denominator on a map: the sum of the own denominators of the units of G without a parent. */
-export const nationalDenominatorOnMap = (view: HistoryView, map: DayMap, scheme: Scheme, year: number): number | null => {
+export const nationalDenominatorOnMap = (
+  view: HistoryView,
+  map: DayMap,
+  scheme: Scheme,
+  year: number,
+): number | null => {
   const roots = map.children(null)
   if (roots.length === 0) return null
   let sum = 0

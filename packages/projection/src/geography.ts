@@ -71,7 +71,15 @@ export class Geography {
 
   /** Takes a UnitEstablished at `position`; positions arrive increasing, so the later record wins. */
   add(data: UnitEstablished, position: number, ordinal = this.log.length): void {
-    this.addRecord({ code: data.code, name: data.name, parent: data.parent ?? null, position, ordinal, on: dayOfDate(data.establishedOn), level: data.level })
+    this.addRecord({
+      code: data.code,
+      name: data.name,
+      parent: data.parent ?? null,
+      position,
+      ordinal,
+      on: dayOfDate(data.establishedOn),
+      level: data.level,
+    })
   }
 
   /** Takes a UnitChanged. */
@@ -92,7 +100,16 @@ export class Geography {
 
   /** Takes a UnitDissolved. */
   addDissolution(data: UnitDissolved, position: number, ordinal = this.log.length): void {
-    this.addRecord({ kind: 'dissolved', code: data.code, name: '', parent: null, position, ordinal, on: dayOfDate(data.dissolvedOn), successor: data.successor })
+    this.addRecord({
+      kind: 'dissolved',
+      code: data.code,
+      name: '',
+      parent: null,
+      position,
+      ordinal,
+      on: dayOfDate(data.dissolvedOn),
+      successor: data.successor,
+    })
   }
 
   /** Takes a record as {@link records} gives it. */
@@ -201,7 +218,8 @@ export class Geography {
       days = [...set].sort((a, b) => a - b)
       this.days = days
     }
-    let lo = 0, hi = days.length
+    let lo = 0,
+      hi = days.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
       if (days[mid]! <= day) lo = mid + 1
@@ -254,7 +272,12 @@ export class DayMap {
   private readonly counted = new Map<string, readonly string[]>()
   private readonly establishedOn = new Map<string, number>()
 
-  constructor(day: number, established: ReadonlyMap<string, UnitRecord>, changes: ReadonlyMap<string, UnitRecord[]>, dissolutions: ReadonlyMap<string, UnitRecord[]>) {
+  constructor(
+    day: number,
+    established: ReadonlyMap<string, UnitRecord>,
+    changes: ReadonlyMap<string, UnitRecord[]>,
+    dissolutions: ReadonlyMap<string, UnitRecord[]>,
+  ) {
     this.day = day
     for (const [code, list] of dissolutions) {
       // the dissolution in force on G: the last in (dissolvedOn, position) with dissolvedOn ≤ G
@@ -263,7 +286,9 @@ export class DayMap {
       if (inForce !== undefined) this.dissolvedBy.set(code, inForce)
     }
     for (const [code, e] of established) {
-      let name = e.name, parent = e.parent, level = e.level ?? null
+      let name = e.name,
+        parent = e.parent,
+        level = e.level ?? null
       for (const c of changes.get(code) ?? []) {
         if (c.on! > day) break
         if (c.setsName === true) name = c.name

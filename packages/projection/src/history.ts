@@ -21,7 +21,6 @@ import { Denominators, Quotas } from './registers.js'
 import { AgentEnrolments } from './agents.js'
 import { Revenue } from './revenue.js'
 
-
 /** How many events figures rest on, and the position of the last of them (null: none). */
 export interface Basis {
   readonly events: number
@@ -174,7 +173,8 @@ export class History {
       }
     }
     const history = new History()
-    let enrolments = 0, lapses = 0
+    let enrolments = 0,
+      lapses = 0
     for (let i = 0; i < sorted.length; i++) {
       const type = sorted[i]!.event.type
       if (type === 'ParticipantEnrolled') enrolments++
@@ -192,7 +192,8 @@ export class History {
     const history = new History()
     history.positions.adopt(columns.positions)
     history.recordedAt.adopt(columns.recordedAt)
-    for (let i = 0; i < columns.recordedAt.length; i++) if (columns.recordedAt[i]! > history.latestRecordedAt) history.latestRecordedAt = columns.recordedAt[i]!
+    for (let i = 0; i < columns.recordedAt.length; i++)
+      if (columns.recordedAt[i]! > history.latestRecordedAt) history.latestRecordedAt = columns.recordedAt[i]!
     history.full = new HistoryView(parts)
     history.full.rest(columns.positions.length, history.lastPosition)
     return history
@@ -201,7 +202,8 @@ export class History {
   /** Appends the next event; its position must be greater than every earlier one. */
   append(e: PositionedEvent): E.Either<PositionNotIncreasing, void> {
     const last = this.lastPosition
-    if (last !== null && e.position <= last) return E.left({ _tag: 'PositionNotIncreasing', position: e.position, lastPosition: last })
+    if (last !== null && e.position <= last)
+      return E.left({ _tag: 'PositionNotIncreasing', position: e.position, lastPosition: last })
     this.fold(e)
     if (this.knownAtViews.size > 0) this.knownAtViews.clear()
     return E.right(undefined)
@@ -212,9 +214,19 @@ export class History {
    * recording instant in epoch ms, scheme index (`SCHEME_INDEX`), day numbers (`through` OPEN_END:
    * open-ended), and the collection agent when the enrolment names one.
    */
-  appendEnrolment(position: number, recordedAt: number, participantId: string, scheme: number, unit: string, from: number, through: number, agent?: string): E.Either<PositionNotIncreasing, void> {
+  appendEnrolment(
+    position: number,
+    recordedAt: number,
+    participantId: string,
+    scheme: number,
+    unit: string,
+    from: number,
+    through: number,
+    agent?: string,
+  ): E.Either<PositionNotIncreasing, void> {
     const last = this.lastPosition
-    if (last !== null && position <= last) return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
+    if (last !== null && position <= last)
+      return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
     this.record(position, recordedAt)
     if (agent !== undefined) this.full.agents.add(this.positions.length - 1, agent)
     this.full.participation.addEnrolmentRow(participantId, scheme, unit, from, through, this.positions.length - 1)
@@ -224,9 +236,16 @@ export class History {
   }
 
   /** Appends a ParticipantLapsed given as values (see {@link appendEnrolment}). */
-  appendLapse(position: number, recordedAt: number, participantId: string, scheme: number, lapsedOn: number): E.Either<PositionNotIncreasing, void> {
+  appendLapse(
+    position: number,
+    recordedAt: number,
+    participantId: string,
+    scheme: number,
+    lapsedOn: number,
+  ): E.Either<PositionNotIncreasing, void> {
     const last = this.lastPosition
-    if (last !== null && position <= last) return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
+    if (last !== null && position <= last)
+      return E.left({ _tag: 'PositionNotIncreasing', position, lastPosition: last })
     this.record(position, recordedAt)
     this.full.participation.addLapseRow(participantId, scheme, lapsedOn, this.positions.length - 1)
     this.full.note(position)
@@ -246,7 +265,8 @@ export class History {
 
   /** The position of the event at `ordinal` (0-based index in position order), e.g. of an index row. */
   positionAt(ordinal: number): number {
-    if (!(ordinal >= 0 && ordinal < this.positions.length)) throw new RangeError(`no event at ordinal ${ordinal} (history of ${this.positions.length})`)
+    if (!(ordinal >= 0 && ordinal < this.positions.length))
+      throw new RangeError(`no event at ordinal ${ordinal} (history of ${this.positions.length})`)
     return this.positions.at(ordinal)
   }
 
@@ -293,7 +313,8 @@ export class History {
   private cut(knownAt: number): HistoryView {
     const recordedAt = this.recordedAt.view()
     const view = this.full.knownAt(recordedAt, knownAt)
-    let count = 0, last = -1
+    let count = 0,
+      last = -1
     for (let i = 0; i < recordedAt.length; i++) {
       if (recordedAt[i]! <= knownAt) {
         count++

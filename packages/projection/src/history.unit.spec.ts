@@ -16,7 +16,9 @@ describe('History', () => {
 
   it('refuses an append whose position is not after the last one, as a value', () => {
     const history = History.of(events)
-    expect(history.append({ event: events[0]!.event, position: 3 })).toEqual(E.left({ _tag: 'PositionNotIncreasing', position: 3, lastPosition: 3 }))
+    expect(history.append({ event: events[0]!.event, position: 3 })).toEqual(
+      E.left({ _tag: 'PositionNotIncreasing', position: 3, lastPosition: 3 }),
+    )
     expect(E.isRight(history.append({ event: events[0]!.event, position: 7 }))).toBe(true)
     expect([history.size, history.lastPosition]).toEqual([4, 7])
   })
@@ -38,7 +40,10 @@ describe('History', () => {
     expect(history.basis(null)).toEqual({ events: 3, lastPosition: 3 })
     expect(history.view(cut)).toBe(history.view(cut))
     const before = history.view(cut)
-    history.append({ event: enrolled('0000000004', 'health', '22816', '2020-01-01', null, '2020-01-01T00:00:00+07:00'), position: 4 })
+    history.append({
+      event: enrolled('0000000004', 'health', '22816', '2020-01-01', null, '2020-01-01T00:00:00+07:00'),
+      position: 4,
+    })
     expect(history.view(cut)).not.toBe(before)
     expect(history.basis(cut)).toEqual({ events: 3, lastPosition: 4 })
     // a cut after every recording is the full view itself
@@ -50,7 +55,7 @@ describe('Geography', () => {
   it('keeps the later record of a code, lists children by code, and walks a cycle once', () => {
     const g = new Geography()
     const add = (code: string, name: string, parent: string | undefined, position: number) =>
-      g.add((established(code, name, parent).data as Parameters<Geography['add']>[0]), position)
+      g.add(established(code, name, parent).data as Parameters<Geography['add']>[0], position)
     add('60', 'Bình Thuận', undefined, 1)
     add('594', 'La Gi', '60', 2)
     add('593', 'Phan Thiết', '60', 3)

@@ -4,7 +4,14 @@
  * index and the debt ledger — and the header every report carries. Each report's own types, helpers and naive reference
  * live in its package (`@ansinh/projection-coverage`, `-plan`, `-debt`).
  */
-export { History, HistoryView, type Basis, type EventColumns, type PositionNotIncreasing, type ViewParts } from './history.js'
+export {
+  History,
+  HistoryView,
+  type Basis,
+  type EventColumns,
+  type PositionNotIncreasing,
+  type ViewParts,
+} from './history.js'
 export { Geography, DayMap, compareCodes, type Absence, type EstablishedUnit, type UnitRecord } from './geography.js'
 export { checkedMapOf, geographyOf, mapOf, type GeographyRefused, type ReportMap } from './report-map.js'
 export { Participation, SCHEME_INDEX } from './participation.js'
@@ -22,7 +29,13 @@ export {
 } from './figures.js'
 export { ratio, reportHeader, type ReportHeader } from './report-header.js'
 export { historyDecoder, historySink } from './lines.js'
-export { encodeHistorySnapshot, decodeHistorySnapshot, type DecodeSnapshotOptions, HISTORY_SNAPSHOT_VERSION, type SnapshotUnreadable } from './snapshot.js'
+export {
+  encodeHistorySnapshot,
+  decodeHistorySnapshot,
+  type DecodeSnapshotOptions,
+  HISTORY_SNAPSHOT_VERSION,
+  type SnapshotUnreadable,
+} from './snapshot.js'
 export {
   CAUSES,
   HEADER_FIELDS,

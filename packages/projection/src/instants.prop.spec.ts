@@ -5,7 +5,9 @@ import { recordedMillis } from './instants.js'
 
 describe('recordedMillis', () => {
   it('agrees with instantMillis on the layout this library writes and on every other spelling', () => {
-    const written = fc.integer({ min: -62_000_000_000_000, max: 250_000_000_000_000 }).map((ms) => instantOfMillis(ms) as string)
+    const written = fc
+      .integer({ min: -62_000_000_000_000, max: 250_000_000_000_000 })
+      .map((ms) => instantOfMillis(ms) as string)
     const spelled = fc
       .tuple(
         fc.integer({ min: 0, max: 9999 }),
@@ -23,7 +25,16 @@ describe('recordedMillis', () => {
         // '' leaves the fraction out: the generator and many exports write whole seconds
         return `${p(y, 4)}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}${dot === '' ? '' : dot + p(ms, 3)}${z}`
       })
-    const mangled = fc.tuple(fc.oneof(written, written.map((w) => w.replace(/\.\d{3}/, ''))), fc.nat(28), fc.constantFrom('a', '-', ':', '9', '.')).map(([s, i, c]) => s.slice(0, i) + c + s.slice(i + 1))
+    const mangled = fc
+      .tuple(
+        fc.oneof(
+          written,
+          written.map((w) => w.replace(/\.\d{3}/, '')),
+        ),
+        fc.nat(28),
+        fc.constantFrom('a', '-', ':', '9', '.'),
+      )
+      .map(([s, i, c]) => s.slice(0, i) + c + s.slice(i + 1))
     fc.assert(
       fc.property(fc.oneof(written, spelled, mangled), (s) => {
         expect(Object.is(recordedMillis(s), instantMillis(s))).toBe(true)

@@ -10,7 +10,8 @@ import { civilToDays, daysInMonth, instantMillis } from '@ansinh/core'
 
 /** The value of the two digits at `i`, or NaN when either is not a digit. */
 const two = (s: string, i: number): number => {
-  const a = s.charCodeAt(i) - 48, b = s.charCodeAt(i + 1) - 48
+  const a = s.charCodeAt(i) - 48,
+    b = s.charCodeAt(i + 1) - 48
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN
 }
 
@@ -22,10 +23,23 @@ let lastDays = 0
 export const recordedMillis = (s: string): number => {
   const n = s.length
   // fixed layout: 19 characters of date and time, optionally '.' and three digits, then 'Z' or ±HH:MM
-  if (!(n >= 20 && n <= 29 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58)) {
+  if (!(
+    n >= 20 &&
+    n <= 29 &&
+    s.charCodeAt(4) === 45 &&
+    s.charCodeAt(7) === 45 &&
+    s.charCodeAt(10) === 84 &&
+    s.charCodeAt(13) === 58 &&
+    s.charCodeAt(16) === 58
+  )) {
     return instantMillis(s)
   }
-  const y = two(s, 0) * 100 + two(s, 2), mo = two(s, 5), d = two(s, 8), h = two(s, 11), mi = two(s, 14), se = two(s, 17)
+  const y = two(s, 0) * 100 + two(s, 2),
+    mo = two(s, 5),
+    d = two(s, 8),
+    h = two(s, 11),
+    mi = two(s, 14),
+    se = two(s, 17)
   let ms = 0
   let tz = 19
   if (s.charCodeAt(19) === 46) {
@@ -39,7 +53,8 @@ export const recordedMillis = (s: string): number => {
   } else if (n === tz + 6) {
     const sign = s.charCodeAt(tz)
     if ((sign !== 43 && sign !== 45) || s.charCodeAt(tz + 3) !== 58) return instantMillis(s)
-    const oh = two(s, tz + 1), om = two(s, tz + 4)
+    const oh = two(s, tz + 1),
+      om = two(s, tz + 4)
     if (!(oh <= 18 && om <= 59)) return instantMillis(s)
     offset = (sign === 45 ? -1 : 1) * (oh * 60 + om)
   } else return instantMillis(s)

@@ -78,7 +78,8 @@ export class KeyTable {
   }
 
   private grow(): void {
-    const oldKeys = this.keys, oldIds = this.ids
+    const oldKeys = this.keys,
+      oldIds = this.ids
     this.keys = new Float64Array(oldKeys.length * 2)
     this.ids = new Int32Array(oldKeys.length * 2)
     const mask = this.keys.length - 1
@@ -95,7 +96,7 @@ export class KeyTable {
 
 /** Mixes the low and high 32 bits of a key (pair keys differ mostly in their low digits). */
 const hash = (key: number): number => {
-  const lo = key % 4294967296 | 0
+  const lo = (key % 4294967296) | 0
   const hi = (key / 4294967296) | 0
   let h = Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0x9e3779b1)
   h ^= h >>> 15

@@ -15,15 +15,32 @@ import { OPEN_END } from './segments.js'
 /** A sink appending every decoded event to `history` (positions are the decoder's, increasing). */
 export const historySink = (history: History, offset = 0): ColumnSink => {
   const refused = (position: number): never => {
-    throw new RangeError(`position ${position + offset} is not after the history's last position ${history.lastPosition}`)
+    throw new RangeError(
+      `position ${position + offset} is not after the history's last position ${history.lastPosition}`,
+    )
   }
   return {
     enrolment: (position, _line, _id, recordedAt, participantId, scheme, unit, coveredFrom, coveredThrough, agent) => {
-      const r = history.appendEnrolment(position + offset, recordedMillis(recordedAt), participantId, SCHEME_INDEX[scheme], unit, dayOf(coveredFrom), coveredThrough === null ? OPEN_END : dayOf(coveredThrough), agent)
+      const r = history.appendEnrolment(
+        position + offset,
+        recordedMillis(recordedAt),
+        participantId,
+        SCHEME_INDEX[scheme],
+        unit,
+        dayOf(coveredFrom),
+        coveredThrough === null ? OPEN_END : dayOf(coveredThrough),
+        agent,
+      )
       if (E.isLeft(r)) refused(position)
     },
     lapse: (position, _line, _id, recordedAt, participantId, scheme, lapsedOn) => {
-      const r = history.appendLapse(position + offset, recordedMillis(recordedAt), participantId, SCHEME_INDEX[scheme], dayOf(lapsedOn))
+      const r = history.appendLapse(
+        position + offset,
+        recordedMillis(recordedAt),
+        participantId,
+        SCHEME_INDEX[scheme],
+        dayOf(lapsedOn),
+      )
       if (E.isLeft(r)) refused(position)
     },
     event: (e) => {
@@ -34,4 +51,5 @@ export const historySink = (history: History, offset = 0): ColumnSink => {
 }
 
 /** A decoder of NDJSON lines folding into `history` (positions 1, 2, … after `offset`). */
-export const historyDecoder = (history: History, offset = 0): ColumnDecoder => new ColumnDecoder(historySink(history, offset))
+export const historyDecoder = (history: History, offset = 0): ColumnDecoder =>
+  new ColumnDecoder(historySink(history, offset))

@@ -27,10 +27,19 @@ export interface Overlay {
 export const overlayLimit = (rows: number): number => 1024 + 8 * Math.sqrt(rows)
 
 /** The overlay of the rows at and after `baseEnrolments` / `baseLapses` over the full build `base`. */
-export const buildOverlay = (base: FullIndex, rows: Rows, pairScheme: Int32Array, unitKeys: number, baseEnrolments: number, baseLapses: number): Overlay => {
+export const buildOverlay = (
+  base: FullIndex,
+  rows: Rows,
+  pairScheme: Int32Array,
+  unitKeys: number,
+  baseEnrolments: number,
+  baseLapses: number,
+): Overlay => {
   const basePairs = base.pairSeg.length - 1
   const local = new Map<number, number>()
-  const dirty: number[] = [], newEnrolments: number[][] = [], newLapses: number[][] = []
+  const dirty: number[] = [],
+    newEnrolments: number[][] = [],
+    newLapses: number[][] = []
   const localOf = (p: number): number => {
     let l = local.get(p)
     if (l === undefined) {
@@ -47,8 +56,14 @@ export const buildOverlay = (base: FullIndex, rows: Rows, pairScheme: Int32Array
 
   const m = dirty.length
   const scheme = new Int32Array(m)
-  const minus = new SegmentBuffer(16), minusSeg = new Int32Array(m + 1), minusDay = new Int32Array(m), minusUnit = new Int32Array(m).fill(-1)
-  const plus = new SegmentBuffer(16), plusSeg = new Int32Array(m + 1), plusDay = new Int32Array(m), plusUnit = new Int32Array(m).fill(-1)
+  const minus = new SegmentBuffer(16),
+    minusSeg = new Int32Array(m + 1),
+    minusDay = new Int32Array(m),
+    minusUnit = new Int32Array(m).fill(-1)
+  const plus = new SegmentBuffer(16),
+    plusSeg = new Int32Array(m + 1),
+    plusDay = new Int32Array(m),
+    plusUnit = new Int32Array(m).fill(-1)
   for (let l = 0; l < m; l++) {
     const p = dirty[l]!
     scheme[l] = pairScheme[p]!
@@ -56,18 +71,21 @@ export const buildOverlay = (base: FullIndex, rows: Rows, pairScheme: Int32Array
     plusSeg[l] = plus.length
     const known = p < basePairs
     if (known) {
-      for (let i = base.pairSeg[p]!; i < base.pairSeg[p + 1]!; i++) minus.add(base.segments.start[i]!, base.segments.end[i]!, base.segments.unit[i]!)
+      for (let i = base.pairSeg[p]!; i < base.pairSeg[p + 1]!; i++)
+        minus.add(base.segments.start[i]!, base.segments.end[i]!, base.segments.unit[i]!)
       minusDay[l] = base.firstDay[p]!
       minusUnit[l] = base.firstUnit[p]!
     }
     // the pair's rows then and now: the full build's (sorted) followed by the new ones, in row order
-    const lo = known ? base.offsets[p]! : 0, hi = known ? base.offsets[p + 1]! : 0
+    const lo = known ? base.offsets[p]! : 0,
+      hi = known ? base.offsets[p + 1]! : 0
     const added = newEnrolments[l]!
     const order = new Int32Array(hi - lo + added.length)
     order.set(base.order.subarray(lo, hi))
     for (let k = 0; k < added.length; k++) order[hi - lo + k] = added[k]!
     sortByFrom(order, 0, order.length, rows.from)
-    const llo = known ? base.lapOffsets[p]! : 0, lhi = known ? base.lapOffsets[p + 1]! : 0
+    const llo = known ? base.lapOffsets[p]! : 0,
+      lhi = known ? base.lapOffsets[p + 1]! : 0
     const lapsed = newLapses[l]!
     const laps = new Int32Array(lhi - llo + lapsed.length)
     laps.set(base.laps.subarray(llo, lhi))

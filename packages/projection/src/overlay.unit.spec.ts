@@ -28,7 +28,11 @@ const figures = (h: History, scheme: Scheme): number[] => {
 }
 
 /** Builds the index on `before`, appends `after` one at a time (through the overlay), and checks every figure against a rebuild. */
-const appendedEqualsRebuilt = (before: readonly DomainEvent[], after: readonly DomainEvent[], scheme: Scheme): number[] => {
+const appendedEqualsRebuilt = (
+  before: readonly DomainEvent[],
+  after: readonly DomainEvent[],
+  scheme: Scheme,
+): number[] => {
   const all = positioned([...before, ...after])
   const h = History.of(all.slice(0, before.length))
   figures(h, scheme) // builds the full index
@@ -40,19 +44,28 @@ const appendedEqualsRebuilt = (before: readonly DomainEvent[], after: readonly D
 
 describe('the overlay of pairs appended after a build', () => {
   it('counts a participant new since the build, in a unit the build knew and in a new one, and nothing on 1 January 1970 for anyone else', () => {
-    const before = [enrolled('0000000001', 'voluntary', A, '2020-01-01', null), enrolled('0000000002', 'voluntary', B, '2020-01-01', null)]
+    const before = [
+      enrolled('0000000001', 'voluntary', A, '2020-01-01', null),
+      enrolled('0000000002', 'voluntary', B, '2020-01-01', null),
+    ]
     const after = [enrolled('0000000003', 'voluntary', B, '2021-01-01', null)]
     expect(appendedEqualsRebuilt(before, after, 'voluntary')).toEqual([0, 0, 0, 0, 0, 0, 0])
   })
 
   it('gives a participant who only lapsed since the build no first enrolment and no segment', () => {
-    const before = [enrolled('0000000001', 'voluntary', A, '2020-01-01', null), enrolled('0000000002', 'voluntary', B, '2020-01-01', null)]
+    const before = [
+      enrolled('0000000001', 'voluntary', A, '2020-01-01', null),
+      enrolled('0000000002', 'voluntary', B, '2020-01-01', null),
+    ]
     const after = [lapsed('0000000004', 'voluntary', '2021-03-01')]
     expect(appendedEqualsRebuilt(before, after, 'voluntary')).toEqual([0, 0, 0, 0, 0, 0, 0])
   })
 
   it('keeps an enrolment of 1969 that the overlay re-paints uncut by any lapse it did not receive', () => {
-    const before = [enrolled('0000000001', 'voluntary', A, '1969-12-01', null), enrolled('0000000002', 'voluntary', B, '2020-01-01', null)]
+    const before = [
+      enrolled('0000000001', 'voluntary', A, '1969-12-01', null),
+      enrolled('0000000002', 'voluntary', B, '2020-01-01', null),
+    ]
     // a second enrolment of the same person: the pair is re-painted by the overlay from both rows
     const after = [enrolled('0000000001', 'voluntary', A, '1975-01-01', null)]
     expect(appendedEqualsRebuilt(before, after, 'voluntary')).toEqual([0, 0, 0, 1, 0, 1, 0])
@@ -65,14 +78,21 @@ describe('the overlay of pairs appended after a build', () => {
   })
 
   it('subtracts what the build held of a pair the overlay replaces: a lapse appended in 1970 ends its coverage', () => {
-    const before = [enrolled('0000000001', 'voluntary', A, '1970-01-01', null), enrolled('0000000002', 'voluntary', B, '2020-01-01', null)]
+    const before = [
+      enrolled('0000000001', 'voluntary', A, '1970-01-01', null),
+      enrolled('0000000002', 'voluntary', B, '2020-01-01', null),
+    ]
     const after = [lapsed('0000000001', 'voluntary', '1970-04-01')]
     expect(appendedEqualsRebuilt(before, after, 'voluntary')).toEqual([1, 0, 1, 0, 0, 0, 0])
   })
 
-  it("re-paints a pair from the lapses the build held for it alone, not from the slots of the pairs before it", () => {
+  it('re-paints a pair from the lapses the build held for it alone, not from the slots of the pairs before it', () => {
     // the build holds a lapse of another pair first, so this pair's lapses start at slot 1
-    const before = [lapsed('0000000009', 'voluntary', '2019-01-01'), enrolled('0000000001', 'voluntary', A, '1969-12-01', null), lapsed('0000000001', 'voluntary', '2030-01-01')]
+    const before = [
+      lapsed('0000000009', 'voluntary', '2019-01-01'),
+      enrolled('0000000001', 'voluntary', A, '1969-12-01', null),
+      lapsed('0000000001', 'voluntary', '2030-01-01'),
+    ]
     const after = [enrolled('0000000001', 'voluntary', A, '2031-01-01', null)]
     expect(appendedEqualsRebuilt(before, after, 'voluntary')).toEqual([0, 0, 0, 1, 0, 1, 0])
   })

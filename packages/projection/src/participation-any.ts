@@ -18,7 +18,11 @@ import { groupBy, sortDays } from './segments.js'
 const built = new WeakMap<Participation, { key: string; index: FullIndex }>()
 
 /** The people covered under any scheme on `day` and counted in one of `units` (null: anywhere). */
-export const participantsAnyScheme = (participation: Participation, units: readonly string[] | null, day: number): number => {
+export const participantsAnyScheme = (
+  participation: Participation,
+  units: readonly string[] | null,
+  day: number,
+): number => {
   const ix = anyIndex(participation)
   if (units === null) return countIn(ix.national, 0, day)
   const ids = participation.interned.units
@@ -39,7 +43,8 @@ const anyIndex = (participation: Participation): FullIndex => {
   const pairs = ids.pairScheme.length
   // the person of each pair: numeric keys are participant · 4 + scheme; odd ids by their string
   const person = new Int32Array(pairs)
-  const numbers = new Map<number, number>(), odd = new Map<string, number>()
+  const numbers = new Map<number, number>(),
+    odd = new Map<string, number>()
   const oddOwner = new Map<number, string>()
   for (const [k, p] of ids.odd) oddOwner.set(p, k.slice(k.indexOf('|') + 1))
   for (let p = 0; p < pairs; p++) {
@@ -62,15 +67,18 @@ const anyIndex = (participation: Participation): FullIndex => {
   const laps = new Int32Array(lap.order.length)
   for (let k = 0; k < laps.length; k++) laps[k] = c.lapDay[lap.order[k]!]!
   for (let p = 0; p < pairs; p++) {
-    const lo = lap.offsets[p]!, hi = lap.offsets[p + 1]!
+    const lo = lap.offsets[p]!,
+      hi = lap.offsets[p + 1]!
     if (hi - lo > 1) sortDays(laps, lo, hi)
   }
   const n = c.enrPair.length
   const keep: number[] = []
   const through = new Int32Array(n)
   for (let i = 0; i < n; i++) {
-    const p = c.enrPair[i]!, from = c.enrFrom[i]!
-    let lo = lap.offsets[p]!, hi = lap.offsets[p + 1]!
+    const p = c.enrPair[i]!,
+      from = c.enrFrom[i]!
+    let lo = lap.offsets[p]!,
+      hi = lap.offsets[p + 1]!
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
       if (laps[mid]! <= from) lo = mid + 1
@@ -82,7 +90,14 @@ const anyIndex = (participation: Participation): FullIndex => {
   }
   // rows in history order (a row's index breaks ties as its position would)
   const m = keep.length
-  const rows = { pair: new Int32Array(m), from: new Int32Array(m), through: new Int32Array(m), unit: new Int32Array(m), lapPair: new Int32Array(0), lapDay: new Int32Array(0) }
+  const rows = {
+    pair: new Int32Array(m),
+    from: new Int32Array(m),
+    through: new Int32Array(m),
+    unit: new Int32Array(m),
+    lapPair: new Int32Array(0),
+    lapDay: new Int32Array(0),
+  }
   for (let k = 0; k < m; k++) {
     const i = keep[k]!
     rows.pair[k] = person[c.enrPair[i]!]!

@@ -84,17 +84,25 @@ export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number)
   const firstUnit = new Int32Array(pairs).fill(-1)
   for (let p = 0; p < pairs; p++) {
     pairSeg[p] = segments.length
-    const lo = offsets[p]!, hi = offsets[p + 1]!
+    const lo = offsets[p]!,
+      hi = offsets[p + 1]!
     if (lo === hi) continue
     if (hi - lo > 1) sortByFrom(order, lo, hi, rows.from)
-    const llo = lap.offsets[p]!, lhi = lap.offsets[p + 1]!
+    const llo = lap.offsets[p]!,
+      lhi = lap.offsets[p + 1]!
     if (lhi - llo > 1) sortDays(laps, llo, lhi)
     firstDay[p] = rows.from[order[lo]!]!
     firstUnit[p] = rows.unit[order[lo]!]!
     paintPair(segments, rows, order, lo, hi, laps, llo, lhi)
   }
   pairSeg[pairs] = segments.length
-  return { ...assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, unitKeys, firstYear), order, offsets, laps, lapOffsets: lap.offsets }
+  return {
+    ...assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, unitKeys, firstYear),
+    order,
+    offsets,
+    laps,
+    lapOffsets: lap.offsets,
+  }
 }
 
 /** The partitions of painted segments and first enrolments. */
@@ -132,14 +140,16 @@ export const assemble = (
 /** How many segments of group `key` cover `day` (0 for a key the index does not know). */
 export const countIn = (p: Partition, key: number, day: number): number => {
   if (key + 1 >= p.offsets.length) return 0
-  const lo = p.offsets[key]!, hi = p.offsets[key + 1]!
+  const lo = p.offsets[key]!,
+    hi = p.offsets[key + 1]!
   return countAtMost(p.starts, lo, hi, day) - countBelow(p.ends, lo, hi, day)
 }
 
 /** How many first days of group `key` fall within [fromDay, toDay]. */
 export const withinFirst = (f: FirstDays, key: number, fromDay: number, toDay: number): number => {
   if (key + 1 >= f.offsets.length) return 0
-  const lo = f.offsets[key]!, hi = f.offsets[key + 1]!
+  const lo = f.offsets[key]!,
+    hi = f.offsets[key + 1]!
   return countAtMost(f.days, lo, hi, toDay) - countBelow(f.days, lo, hi, fromDay)
 }
 
@@ -149,11 +159,15 @@ export const notCoveredIndex = (b: Index, laterDay: number): NotCoveredOn => {
   const pairs = pairSeg.length - 1
   const covered = new Uint8Array(pairs)
   for (let p = 0; p < pairs; p++) {
-    const lo = pairSeg[p]!, hi = pairSeg[p + 1]!
+    const lo = pairSeg[p]!,
+      hi = pairSeg[p + 1]!
     const k = countAtMost(segments.start, lo, hi, laterDay)
     if (k > 0 && segments.end[lo + k - 1]! >= laterDay) covered[p] = 1
   }
-  return { byUnit: partition(b, b.unitKeys, true, covered, null).partition, national: partition(b, 4, false, covered, null).partition }
+  return {
+    byUnit: partition(b, b.unitKeys, true, covered, null).partition,
+    national: partition(b, 4, false, covered, null).partition,
+  }
 }
 
 /**
@@ -180,9 +194,14 @@ const partition = (
   }
   for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!
   const n = offsets[keys]!
-  const starts = new Int32Array(n), ends = new Int32Array(n)
+  const starts = new Int32Array(n),
+    ends = new Int32Array(n)
   const next = offsets.slice(0, keys)
-  if (pairMask !== null) return { partition: { offsets, starts, ends }, masks: masked(b, keys, byUnit, pairMask, offsets, next, starts, ends) }
+  if (pairMask !== null)
+    return {
+      partition: { offsets, starts, ends },
+      masks: masked(b, keys, byUnit, pairMask, offsets, next, starts, ends),
+    }
   for (let p = 0; p < pairs; p++) {
     if (skip !== null && skip[p] === 1) continue
     const s = pairScheme[p]!
@@ -193,7 +212,8 @@ const partition = (
     }
   }
   for (let k = 0; k < keys; k++) {
-    const lo = offsets[k]!, hi = offsets[k + 1]!
+    const lo = offsets[k]!,
+      hi = offsets[k + 1]!
     if (hi - lo > 1) {
       sortDays(starts, lo, hi)
       sortDays(ends, lo, hi)
@@ -217,9 +237,11 @@ const masked = (
   const { start, end, unit } = segments
   const pairs = pairSeg.length - 1
   const n = starts.length
-  const ps = new Float64Array(n), pe = new Float64Array(n)
+  const ps = new Float64Array(n),
+    pe = new Float64Array(n)
   for (let p = 0; p < pairs; p++) {
-    const s = pairScheme[p]!, m = pairMask[p]!
+    const s = pairScheme[p]!,
+      m = pairMask[p]!
     for (let i = pairSeg[p]!; i < pairSeg[p + 1]!; i++) {
       const at = next[byUnit ? unit[i]! * 4 + s : s]!++
       ps[at] = start[i]! * 65536 + m
@@ -227,15 +249,18 @@ const masked = (
     }
   }
   for (let k = 0; k < keys; k++) {
-    const lo = offsets[k]!, hi = offsets[k + 1]!
+    const lo = offsets[k]!,
+      hi = offsets[k + 1]!
     if (hi - lo > 1) {
       ps.subarray(lo, hi).sort()
       pe.subarray(lo, hi).sort()
     }
   }
-  const startMask = new Uint16Array(n), endMask = new Uint16Array(n)
+  const startMask = new Uint16Array(n),
+    endMask = new Uint16Array(n)
   for (let i = 0; i < n; i++) {
-    const a = Math.floor(ps[i]! / 65536), z = Math.floor(pe[i]! / 65536)
+    const a = Math.floor(ps[i]! / 65536),
+      z = Math.floor(pe[i]! / 65536)
     starts[i] = a
     startMask[i] = ps[i]! - a * 65536
     ends[i] = z
@@ -245,14 +270,22 @@ const masked = (
 }
 
 /** Groups the first-enrolment days by (unit, scheme) (`byUnit`) or by scheme, sorted within a group. */
-const firstDays = (firstDay: Int32Array, firstUnit: Int32Array, scheme: Int32Array, keys: number, byUnit: boolean): FirstDays => {
+const firstDays = (
+  firstDay: Int32Array,
+  firstUnit: Int32Array,
+  scheme: Int32Array,
+  keys: number,
+  byUnit: boolean,
+): FirstDays => {
   const pairs = firstDay.length
   const offsets = new Int32Array(keys + 1)
-  for (let p = 0; p < pairs; p++) if (firstUnit[p]! >= 0) offsets[(byUnit ? firstUnit[p]! * 4 + scheme[p]! : scheme[p]!) + 1]!++
+  for (let p = 0; p < pairs; p++)
+    if (firstUnit[p]! >= 0) offsets[(byUnit ? firstUnit[p]! * 4 + scheme[p]! : scheme[p]!) + 1]!++
   for (let k = 0; k < keys; k++) offsets[k + 1]! += offsets[k]!
   const days = new Int32Array(offsets[keys]!)
   const next = offsets.slice(0, keys)
-  for (let p = 0; p < pairs; p++) if (firstUnit[p]! >= 0) days[next[byUnit ? firstUnit[p]! * 4 + scheme[p]! : scheme[p]!]!++] = firstDay[p]!
+  for (let p = 0; p < pairs; p++)
+    if (firstUnit[p]! >= 0) days[next[byUnit ? firstUnit[p]! * 4 + scheme[p]! : scheme[p]!]!++] = firstDay[p]!
   for (let k = 0; k < keys; k++) if (offsets[k + 1]! - offsets[k]! > 1) sortDays(days, offsets[k]!, offsets[k + 1]!)
   return { offsets, days }
 }

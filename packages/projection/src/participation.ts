@@ -21,11 +21,24 @@ import { FloatColumn, IntColumn, dayOf } from './columns.js'
 import { KeyTable, pairKeyOf, participantOfKey } from './intern.js'
 import { OPEN_END, type Rows } from './segments.js'
 import { type Overlay, buildOverlay, overlayLimit } from './overlay.js'
-import { type FullIndex, type Index, type NotCoveredOn, buildIndex, countIn, notCoveredIndex, withinFirst } from './participation-index.js'
+import {
+  type FullIndex,
+  type Index,
+  type NotCoveredOn,
+  buildIndex,
+  countIn,
+  notCoveredIndex,
+  withinFirst,
+} from './participation-index.js'
 import { countUncoveredIn, yearEndBit } from './year-ends.js'
 
 /** The index of each scheme in pair keys (`pair = participant · 4 + scheme`). */
-export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = { voluntary: 0, compulsory: 1, health: 2, unemployment: 3 }
+export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = {
+  voluntary: 0,
+  compulsory: 1,
+  health: 2,
+  unemployment: 3,
+}
 
 /** How many later days (31 Decembers) keep their own index of segments not covered then. */
 const LATER_DAYS_CACHED = 12
@@ -49,7 +62,14 @@ export interface Ids {
 }
 
 /** Empty ids. */
-export const emptyIds = (): Ids => ({ table: new KeyTable(), odd: new Map(), pairScheme: new IntColumn(), pairKey: new FloatColumn(), units: new Map(), unitCodes: [] })
+export const emptyIds = (): Ids => ({
+  table: new KeyTable(),
+  odd: new Map(),
+  pairScheme: new IntColumn(),
+  pairKey: new FloatColumn(),
+  units: new Map(),
+  unitCodes: [],
+})
 
 /** The columns of a participation index (what a snapshot keeps, besides the built index). */
 export interface ParticipationColumns {
@@ -92,7 +112,14 @@ export class Participation {
   /** How many links the full build rests on. */
   private baseLinks = 0
   /** The pair rows mapped through the links, and the counts they were mapped at. */
-  private mapped: { enrolments: number; lapses: number; links: number; enrPair: Int32Array; lapPair: Int32Array; pairOf: Int32Array } | null = null
+  private mapped: {
+    enrolments: number
+    lapses: number
+    links: number
+    enrPair: Int32Array
+    lapPair: Int32Array
+    pairOf: Int32Array
+  } | null = null
 
   constructor(ids?: Ids) {
     this.ids = ids ?? emptyIds()
@@ -123,7 +150,11 @@ export class Participation {
    */
   settle(): void {
     if (this.enrPair.length + this.lapPair.length === 0) return
-    const current = this.base !== null && this.linkIds.length === this.baseLinks && this.enrPair.length === this.baseEnrolments && this.lapPair.length === this.baseLapses
+    const current =
+      this.base !== null &&
+      this.linkIds.length === this.baseLinks &&
+      this.enrPair.length === this.baseEnrolments &&
+      this.lapPair.length === this.baseLapses
     if (!current) this.rebuild(this.rows(), this.ids.units.size * 4)
   }
 
@@ -133,7 +164,11 @@ export class Participation {
   }
 
   /** A participation restored from a snapshot's ids, columns and (optionally) built index. */
-  static restore(ids: Ids, c: ParticipationColumns, built: { index: FullIndex; enrolments: number; lapses: number } | null): Participation {
+  static restore(
+    ids: Ids,
+    c: ParticipationColumns,
+    built: { index: FullIndex; enrolments: number; lapses: number } | null,
+  ): Participation {
     const p = new Participation(ids)
     p.enrPair.adopt(c.enrPair)
     p.enrFrom.adopt(c.enrFrom)
@@ -195,11 +230,25 @@ export class Participation {
 
   /** Folds a ParticipantEnrolled in; `ordinal` is the event's 0-based index in the history. */
   addEnrolment(data: ParticipantEnrolled, ordinal: number): void {
-    this.addEnrolmentRow(data.participantId, SCHEME_INDEX[data.scheme], data.unit, dayOf(data.coveredFrom), data.coveredThrough == null ? OPEN_END : dayOf(data.coveredThrough), ordinal)
+    this.addEnrolmentRow(
+      data.participantId,
+      SCHEME_INDEX[data.scheme],
+      data.unit,
+      dayOf(data.coveredFrom),
+      data.coveredThrough == null ? OPEN_END : dayOf(data.coveredThrough),
+      ordinal,
+    )
   }
 
   /** Folds an enrolment given as values (day numbers; `through` OPEN_END: open-ended), e.g. from a line parser. */
-  addEnrolmentRow(participantId: string, scheme: number, unitCode: string, from: number, through: number, ordinal: number): void {
+  addEnrolmentRow(
+    participantId: string,
+    scheme: number,
+    unitCode: string,
+    from: number,
+    through: number,
+    ordinal: number,
+  ): void {
     this.enrPair.push(this.pairOf(participantId, scheme))
     this.enrFrom.push(from)
     this.enrThrough.push(through)
@@ -229,8 +278,10 @@ export class Participation {
   /** The rows whose event was recorded by the cut-off (`recordedAt[ordinal] ≤ knownAt`), as a new index. */
   knownAt(recordedAt: Float64Array, knownAt: number): Participation {
     const cut = new Participation(this.ids)
-    const enrEvent = this.enrEvent.view(), lapEvent = this.lapEvent.view()
-    let enrolments = 0, lapses = 0
+    const enrEvent = this.enrEvent.view(),
+      lapEvent = this.lapEvent.view()
+    let enrolments = 0,
+      lapses = 0
     for (let i = 0; i < enrEvent.length; i++) if (recordedAt[enrEvent[i]!]! <= knownAt) enrolments++
     for (let i = 0; i < lapEvent.length; i++) if (recordedAt[lapEvent[i]!]! <= knownAt) lapses++
     // exact sizes: in a process holding a million events, growth garbage can cost a full collection
@@ -351,7 +402,8 @@ export class Participation {
    * changed pairs while few rows were appended since the build, else by a full rebuild.
    */
   private index(): FullIndex {
-    const enrolments = this.enrPair.length, lapses = this.lapPair.length
+    const enrolments = this.enrPair.length,
+      lapses = this.lapPair.length
     // a new link can join pairs the build holds apart: rebuild in full
     if (this.base !== null && this.linkIds.length !== this.baseLinks) {
       this.base = null
@@ -361,10 +413,20 @@ export class Participation {
     if (base !== null && enrolments === this.baseEnrolments && lapses === this.baseLapses) return base
     const rows = this.rows()
     const unitKeys = this.ids.units.size * 4
-    if (base !== null && enrolments - this.baseEnrolments + lapses - this.baseLapses <= overlayLimit(this.baseEnrolments + this.baseLapses)) {
+    if (
+      base !== null &&
+      enrolments - this.baseEnrolments + lapses - this.baseLapses <= overlayLimit(this.baseEnrolments + this.baseLapses)
+    ) {
       const o = this.overlay
       if (o === null || o.enrolments !== enrolments || o.lapses !== lapses) {
-        this.overlay = buildOverlay(base, rows, this.ids.pairScheme.view(), unitKeys, this.baseEnrolments, this.baseLapses)
+        this.overlay = buildOverlay(
+          base,
+          rows,
+          this.ids.pairScheme.view(),
+          unitKeys,
+          this.baseEnrolments,
+          this.baseLapses,
+        )
       }
       return base
     }
@@ -401,7 +463,8 @@ export class Participation {
   private linkedPairs(): { enrPair: Int32Array; lapPair: Int32Array; pairOf: Int32Array } | null {
     const links = this.linkIds.length
     if (links === 0) return null
-    const enrolments = this.enrPair.length, lapses = this.lapPair.length
+    const enrolments = this.enrPair.length,
+      lapses = this.lapPair.length
     const m = this.mapped
     if (m !== null && m.enrolments === enrolments && m.lapses === lapses && m.links === links) return m
     // union-find over ids; the root is the first id of a link seen (the 10-digit one)
@@ -412,7 +475,8 @@ export class Participation {
       return r
     }
     for (let i = 0; i < links; i++) {
-      const a = find(this.linkIds[i]!), b = find(this.linkPersonal[i]!)
+      const a = find(this.linkIds[i]!),
+        b = find(this.linkPersonal[i]!)
       if (!parent.has(a)) parent.set(a, a)
       if (a !== b) parent.set(b, a)
     }
@@ -426,8 +490,10 @@ export class Participation {
     const pairOf = new Int32Array(this.ids.pairScheme.length)
     for (let p = 0; p < pairOf.length; p++) pairOf[p] = p
     for (const [from, to] of moves) pairOf[from] = to
-    const enr = this.enrPair.view(), lap = this.lapPair.view()
-    const enrPair = new Int32Array(enr.length), lapPair = new Int32Array(lap.length)
+    const enr = this.enrPair.view(),
+      lap = this.lapPair.view()
+    const enrPair = new Int32Array(enr.length),
+      lapPair = new Int32Array(lap.length)
     for (let i = 0; i < enr.length; i++) enrPair[i] = pairOf[enr[i]!]!
     for (let i = 0; i < lap.length; i++) lapPair[i] = pairOf[lap[i]!]!
     this.mapped = { enrolments, lapses, links, enrPair, lapPair, pairOf }

@@ -29,7 +29,11 @@ export class Denominators {
 
   /** Folds a PopulationEstimated in. */
   add(data: PopulationEstimated, position: number, ordinal = this.log.length): void {
-    this.addRecord({ unit: data.unit, estimate: { year: data.year, population: data.population, labourForce: data.labourForce ?? null, position }, ordinal })
+    this.addRecord({
+      unit: data.unit,
+      estimate: { year: data.year, population: data.population, labourForce: data.labourForce ?? null, position },
+      ordinal,
+    })
   }
 
   /** Takes a record as {@link records} gives it. */
@@ -89,7 +93,13 @@ export class Quotas {
 
   /** Folds a QuotaAssigned in. */
   add(data: QuotaAssigned, position: number, ordinal = this.log.length): void {
-    this.addRecord({ key: `${data.unit}|${data.scheme}|${data.year}`, assignedOn: dayNumber(data.assignedOn), target: data.target, position, ordinal })
+    this.addRecord({
+      key: `${data.unit}|${data.scheme}|${data.year}`,
+      assignedOn: dayNumber(data.assignedOn),
+      target: data.target,
+      position,
+      ordinal,
+    })
   }
 
   /** Takes a record as {@link records} gives it. */
@@ -117,7 +127,12 @@ export class Quotas {
     let best: Assignment | null = null
     for (const a of this.byKey.get(`${unit}|${scheme}|${year}`) ?? []) {
       if (a.assignedOn > day) continue
-      if (best === null || a.assignedOn > best.assignedOn || (a.assignedOn === best.assignedOn && a.position > best.position)) best = a
+      if (
+        best === null ||
+        a.assignedOn > best.assignedOn ||
+        (a.assignedOn === best.assignedOn && a.position > best.position)
+      )
+        best = a
     }
     return best === null ? null : best.target
   }

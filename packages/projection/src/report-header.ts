@@ -25,7 +25,13 @@ export interface ReportHeader<K extends string> {
 /** The common header of a report, in the spec's field order. */
 export const reportHeader = <K extends string>(
   report: K,
-  query: { readonly asOf: BusinessDate; readonly geography?: BusinessDate | null; readonly unit?: string | null; readonly scheme?: Scheme | null; readonly knownAt?: number | null },
+  query: {
+    readonly asOf: BusinessDate
+    readonly geography?: BusinessDate | null
+    readonly unit?: string | null
+    readonly scheme?: Scheme | null
+    readonly knownAt?: number | null
+  },
   basis: Basis,
 ): ReportHeader<K> => ({
   report,
@@ -38,5 +44,5 @@ export const reportHeader = <K extends string>(
 })
 
 /** `part / whole`, or null when the whole is null or 0 (rates, achievement, changes). */
-export const ratio = (part: number, whole: number | null): number | null => (whole === null || whole === 0 ? null : part / whole)
-
+export const ratio = (part: number, whole: number | null): number | null =>
+  whole === null || whole === 0 ? null : part / whole

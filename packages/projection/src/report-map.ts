@@ -12,7 +12,12 @@ import type { HistoryView } from './history.js'
 
 /** Why a report cannot be made on the map asked for. */
 export type GeographyRefused =
-  | { readonly _tag: 'GeographyBeforeAsOf'; readonly geography: BusinessDate; readonly asOf: BusinessDate; readonly message: string }
+  | {
+      readonly _tag: 'GeographyBeforeAsOf'
+      readonly geography: BusinessDate
+      readonly asOf: BusinessDate
+      readonly message: string
+    }
   | { readonly _tag: 'UnitNotOnMap'; readonly unit: string; readonly geography: BusinessDate; readonly message: string }
 
 /** The map a report is computed on, and its date (what the report carries as `geography`). */
@@ -22,10 +27,16 @@ export interface ReportMap {
 }
 
 /** The date of the map of a query: `geography`, or the as-of date. */
-export const geographyOf = (query: { readonly asOf: BusinessDate; readonly geography?: BusinessDate | null }): BusinessDate => query.geography ?? query.asOf
+export const geographyOf = (query: {
+  readonly asOf: BusinessDate
+  readonly geography?: BusinessDate | null
+}): BusinessDate => query.geography ?? query.asOf
 
 /** The map of a query on a view, without checks (the total report functions use it). */
-export const mapOf = (view: HistoryView, query: { readonly asOf: BusinessDate; readonly geography?: BusinessDate | null }): ReportMap => {
+export const mapOf = (
+  view: HistoryView,
+  query: { readonly asOf: BusinessDate; readonly geography?: BusinessDate | null },
+): ReportMap => {
   const geography = geographyOf(query)
   return { map: view.geography.on(dayNumber(geography)), geography }
 }
@@ -57,7 +68,12 @@ export const checkedMapOf = (
         absence.reason === 'dissolved'
           ? `dissolved on ${fromDayNumber(absence.dissolvedOn)} into ${absence.successor}`
           : `established only on ${fromDayNumber(absence.establishedOn)}`
-      return E.left({ _tag: 'UnitNotOnMap', unit, geography, message: `unit ${unit} does not exist on ${geography}: ${why}` })
+      return E.left({
+        _tag: 'UnitNotOnMap',
+        unit,
+        geography,
+        message: `unit ${unit} does not exist on ${geography}: ${why}`,
+      })
     }
   }
   return E.right(m)

@@ -90,7 +90,14 @@ export class Revenue {
 
   /** Folds a RevenuePlanAssigned in. */
   addPlan(data: RevenuePlanAssigned, position: number, ordinal: number): void {
-    this.addPlanRecord({ unit: data.unit, year: data.year, amount: data.amount, assignedOn: dayOf(data.assignedOn), position, ordinal })
+    this.addPlanRecord({
+      unit: data.unit,
+      year: data.year,
+      amount: data.amount,
+      assignedOn: dayOf(data.assignedOn),
+      position,
+      ordinal,
+    })
   }
 
   /** Takes a plan record as {@link planRecords} gives it. */
@@ -109,7 +116,13 @@ export class Revenue {
 
   /** The collection columns (views). */
   columns(): CollectionColumns {
-    return { unit: this.unit.view(), scheme: this.scheme.view(), day: this.day.view(), amount: this.amount.view(), event: this.event.view() }
+    return {
+      unit: this.unit.view(),
+      scheme: this.scheme.view(),
+      day: this.day.view(),
+      amount: this.amount.view(),
+      event: this.event.view(),
+    }
   }
 
   /** Collections and plans restored from a snapshot. */
@@ -129,7 +142,8 @@ export class Revenue {
     const cut = new Revenue(this.units)
     const event = this.event.view()
     for (let i = 0; i < event.length; i++) {
-      if (recordedAt[event[i]!]! <= knownAt) cut.addRow(this.unit.at(i), this.scheme.at(i), this.day.at(i), this.amount.at(i), event[i]!)
+      if (recordedAt[event[i]!]! <= knownAt)
+        cut.addRow(this.unit.at(i), this.scheme.at(i), this.day.at(i), this.amount.at(i), event[i]!)
     }
     for (const p of this.plans) if (recordedAt[p.ordinal]! <= knownAt) cut.addPlanRecord(p)
     return cut
@@ -160,7 +174,12 @@ export class Revenue {
     let best: RevenuePlanRecord | null = null
     for (const p of this.plansByKey.get(`${unit}|${year}`) ?? []) {
       if (p.assignedOn > day) continue
-      if (best === null || p.assignedOn > best.assignedOn || (p.assignedOn === best.assignedOn && p.position > best.position)) best = p
+      if (
+        best === null ||
+        p.assignedOn > best.assignedOn ||
+        (p.assignedOn === best.assignedOn && p.position > best.position)
+      )
+        best = p
     }
     return best === null ? null : best.amount
   }
@@ -168,10 +187,15 @@ export class Revenue {
   private built(): { byUnit: Sums; national: Sums } {
     const rows = this.event.length
     if (this.index !== null && this.index.rows === rows) return this.index
-    const unit = this.unit.view(), scheme = this.scheme.view()
+    const unit = this.unit.view(),
+      scheme = this.scheme.view()
     const unitKeys = new Int32Array(rows)
     for (let i = 0; i < rows; i++) unitKeys[i] = unit[i]! * 4 + scheme[i]!
-    this.index = { rows, byUnit: sums(unitKeys, this.units.codes.length * 4, this.day.view(), this.amount.view()), national: sums(scheme, 4, this.day.view(), this.amount.view()) }
+    this.index = {
+      rows,
+      byUnit: sums(unitKeys, this.units.codes.length * 4, this.day.view(), this.amount.view()),
+      national: sums(scheme, 4, this.day.view(), this.amount.view()),
+    }
     return this.index
   }
 }
@@ -188,7 +212,8 @@ const sums = (keys: Int32Array, groups: number, day: Int32Array, amount: Float64
   const days = new Int32Array(n)
   const running = new Float64Array(n + groups)
   for (let g = 0; g < groups; g++) {
-    const lo = offsets[g]!, hi = offsets[g + 1]!
+    const lo = offsets[g]!,
+      hi = offsets[g + 1]!
     const part = Array.from(order.subarray(lo, hi)).sort((a, b) => day[a]! - day[b]! || a - b)
     let sum = 0
     for (let k = 0; k < part.length; k++) {
@@ -204,8 +229,10 @@ const sums = (keys: Int32Array, groups: number, day: Int32Array, amount: Float64
 /** The money of group `key` with days in [fromDay, toDay]. */
 const between = (s: Sums, key: number, fromDay: number, toDay: number): number => {
   if (key + 1 >= s.offsets.length) return 0
-  const lo = s.offsets[key]!, hi = s.offsets[key + 1]!
-  const a = firstAbove(s.days, lo, hi, fromDay - 1), b = firstAbove(s.days, lo, hi, toDay)
+  const lo = s.offsets[key]!,
+    hi = s.offsets[key + 1]!
+  const a = firstAbove(s.days, lo, hi, fromDay - 1),
+    b = firstAbove(s.days, lo, hi, toDay)
   // running sums of group g sit at [lo + g, hi + g]
   const g = key
   return s.sums[b + g]! - s.sums[a + g]!

@@ -32,7 +32,8 @@ export class SegmentBuffer {
 
   /** A buffer over existing columns of equal length (a snapshot's, restored). */
   static of(start: Int32Array, end: Int32Array, unit: Int32Array): SegmentBuffer {
-    if (end.length !== start.length || unit.length !== start.length) throw new RangeError(`segment columns of ${start.length}, ${end.length} and ${unit.length} values`)
+    if (end.length !== start.length || unit.length !== start.length)
+      throw new RangeError(`segment columns of ${start.length}, ${end.length} and ${unit.length} values`)
     const b = new SegmentBuffer(0)
     b.start = start
     b.end = end
@@ -63,7 +64,8 @@ export class SegmentBuffer {
     this.length = i
     for (let k = 0; k < tail.length; k += 3) if (tail[k]! < a) this.push(base, tail[k]!, a - 1, tail[k + 2]!)
     this.push(base, a, b, unit)
-    for (let k = 0; k < tail.length; k += 3) if (tail[k + 1]! > b) this.push(base, Math.max(tail[k]!, b + 1), tail[k + 1]!, tail[k + 2]!)
+    for (let k = 0; k < tail.length; k += 3)
+      if (tail[k + 1]! > b) this.push(base, Math.max(tail[k]!, b + 1), tail[k + 1]!, tail[k + 2]!)
   }
 
   /** Appends a segment as it is (a copy of an already painted timeline). */
@@ -102,7 +104,8 @@ export class SegmentBuffer {
 export const sortByFrom = (order: Int32Array, lo: number, hi: number, from: Int32Array): void => {
   if (hi - lo <= 32) {
     for (let k = lo + 1; k < hi; k++) {
-      const x = order[k]!, fx = from[x]!
+      const x = order[k]!,
+        fx = from[x]!
       let j = k - 1
       while (j >= lo && from[order[j]!]! > fx) {
         order[j + 1] = order[j]!

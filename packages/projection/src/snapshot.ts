@@ -81,7 +81,16 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
     return id
   }
   const { debts: nd, settlements: ns } = view.debts.counts
-  const d = { employer: new Int32Array(nd), scheme: new Int32Array(nd), unit: new Int32Array(nd), period: new Int32Array(nd), recordedOn: new Int32Array(nd), amount: new Float64Array(nd), position: new Float64Array(nd), ordinal: new Int32Array(nd) }
+  const d = {
+    employer: new Int32Array(nd),
+    scheme: new Int32Array(nd),
+    unit: new Int32Array(nd),
+    period: new Int32Array(nd),
+    recordedOn: new Int32Array(nd),
+    amount: new Float64Array(nd),
+    position: new Float64Array(nd),
+    ordinal: new Int32Array(nd),
+  }
   let k = 0
   for (const r of view.debts.debtRecords()) {
     d.employer[k] = intern(r.employer)
@@ -93,7 +102,14 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
     d.position[k] = r.position
     d.ordinal[k++] = r.ordinal
   }
-  const s = { employer: new Int32Array(ns), scheme: new Int32Array(ns), settledOn: new Int32Array(ns), amount: new Float64Array(ns), position: new Float64Array(ns), ordinal: new Int32Array(ns) }
+  const s = {
+    employer: new Int32Array(ns),
+    scheme: new Int32Array(ns),
+    settledOn: new Int32Array(ns),
+    amount: new Float64Array(ns),
+    position: new Float64Array(ns),
+    ordinal: new Int32Array(ns),
+  }
   k = 0
   for (const r of view.debts.settlementRecords()) {
     s.employer[k] = intern(r.employer)
@@ -112,7 +128,16 @@ export const encodeHistorySnapshot = (history: History): Uint8Array => {
     denominators: [...view.denominators.records()],
     quotas: [...view.quotas.records()],
     strings,
-    built: built === null ? null : { enrolments: built.enrolments, lapses: built.lapses, unitKeys: built.index.unitKeys, firstYear: built.index.yearEnds.firstYear, segments: built.index.segments.length },
+    built:
+      built === null
+        ? null
+        : {
+            enrolments: built.enrolments,
+            lapses: built.lapses,
+            unitKeys: built.index.unitKeys,
+            firstYear: built.index.yearEnds.firstYear,
+            segments: built.index.segments.length,
+          },
     agentNames: view.agents.interned.names,
     collectionUnits: view.revenue.interned.codes,
     revenuePlans: [...view.revenue.planRecords()],
@@ -155,23 +180,33 @@ export interface DecodeSnapshotOptions {
 }
 
 /** The history a snapshot payload holds, or why the bytes cannot be one. */
-export const decodeHistorySnapshot = (bytes: Uint8Array, options: DecodeSnapshotOptions = {}): E.Either<SnapshotUnreadable, History> => {
+export const decodeHistorySnapshot = (
+  bytes: Uint8Array,
+  options: DecodeSnapshotOptions = {},
+): E.Either<SnapshotUnreadable, History> => {
   try {
     return E.right(readSnapshot(bytes, options.inPlace ?? false))
   } catch (err) {
     if (err instanceof Unreadable) return E.left({ _tag: 'SnapshotUnreadable', message: err.message })
-    return E.left({ _tag: 'SnapshotUnreadable', message: `snapshot does not hold a history: ${(err as Error).message}` })
+    return E.left({
+      _tag: 'SnapshotUnreadable',
+      message: `snapshot does not hold a history: ${(err as Error).message}`,
+    })
   }
 }
 
 const readSnapshot = (bytes: Uint8Array, inPlace: boolean): History => {
   const r = new SectionReader(bytes, inPlace)
-  if (r.version !== HISTORY_SNAPSHOT_VERSION) throw new Unreadable(`snapshot format version ${r.version}, this library reads version ${HISTORY_SNAPSHOT_VERSION}`)
+  if (r.version !== HISTORY_SNAPSHOT_VERSION)
+    throw new Unreadable(`snapshot format version ${r.version}, this library reads version ${HISTORY_SNAPSHOT_VERSION}`)
   const meta = r.json() as Meta
-  if (meta === null || typeof meta !== 'object' || !Array.isArray(meta.units) || !Array.isArray(meta.strings)) throw new Unreadable('snapshot meta section is not a history description')
-  const positions = r.f64(), recordedAt = r.f64()
+  if (meta === null || typeof meta !== 'object' || !Array.isArray(meta.units) || !Array.isArray(meta.strings))
+    throw new Unreadable('snapshot meta section is not a history description')
+  const positions = r.f64(),
+    recordedAt = r.f64()
   same('recording instants', recordedAt.length, positions.length)
-  const pairScheme = new IntColumn(), pairKey = new FloatColumn()
+  const pairScheme = new IntColumn(),
+    pairKey = new FloatColumn()
   pairScheme.adopt(r.i32())
   pairKey.adopt(r.f64())
   same('pair keys', pairKey.length, pairScheme.length)
@@ -185,7 +220,8 @@ const readSnapshot = (bytes: Uint8Array, inPlace: boolean): History => {
     for (let p = 0; p < keys.length; p++) {
       const key = keys[p]!
       // the checksum held, so two pairs with one key is a bug of the writer, not a damaged file
-      if (key >= 0 && t.intern(key, p) !== p) throw new RangeError(`snapshot: pair key ${key} held by pairs ${t.get(key)} and ${p}`)
+      if (key >= 0 && t.intern(key, p) !== p)
+        throw new RangeError(`snapshot: pair key ${key} held by pairs ${t.get(key)} and ${p}`)
     }
     return t
   }
@@ -199,25 +235,42 @@ const readSnapshot = (bytes: Uint8Array, inPlace: boolean): History => {
     units: new Map(meta.units.map((u, i) => [u, i])),
     unitCodes: meta.units,
   }
-  const [enrPair, enrFrom, enrThrough, enrUnit, enrEvent, lapPair, lapDay, lapEvent] = Array.from({ length: 8 }, () => r.i32()) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]
+  const [enrPair, enrFrom, enrThrough, enrUnit, enrEvent, lapPair, lapDay, lapEvent] = Array.from({ length: 8 }, () =>
+    r.i32(),
+  ) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array]
   for (const a of [enrFrom, enrThrough, enrUnit, enrEvent]) same('enrolment column', a.length, enrPair.length)
   for (const a of [lapDay, lapEvent]) same('lapse column', a.length, lapPair.length)
   const debts = readDebts(r, meta.strings)
-  if (!Array.isArray(meta.agentNames) || !Array.isArray(meta.collectionUnits) || !Array.isArray(meta.revenuePlans)) throw new Unreadable('snapshot meta section lacks the agents, collections or revenue plans')
-  const agentEvent = r.i32(), agentOf = r.i32()
+  if (!Array.isArray(meta.agentNames) || !Array.isArray(meta.collectionUnits) || !Array.isArray(meta.revenuePlans))
+    throw new Unreadable('snapshot meta section lacks the agents, collections or revenue plans')
+  const agentEvent = r.i32(),
+    agentOf = r.i32()
   same('agent column', agentOf.length, agentEvent.length)
-  for (const a of agentOf) if (a < 0 || a >= meta.agentNames.length) throw new Unreadable(`agent ${a} is not in the snapshot's agent names`)
+  for (const a of agentOf)
+    if (a < 0 || a >= meta.agentNames.length) throw new Unreadable(`agent ${a} is not in the snapshot's agent names`)
   const [cUnit, cScheme, cDay] = [r.i32(), r.i32(), r.i32()]
-  const cAmount = r.f64(), cEvent = r.i32()
+  const cAmount = r.f64(),
+    cEvent = r.i32()
   for (const a of [cScheme, cDay, cAmount, cEvent]) same('collection column', a.length, cUnit.length)
-  for (const u of cUnit) if (u < 0 || u >= meta.collectionUnits.length) throw new Unreadable(`collection unit ${u} is not in the snapshot's unit codes`)
+  for (const u of cUnit)
+    if (u < 0 || u >= meta.collectionUnits.length)
+      throw new Unreadable(`collection unit ${u} is not in the snapshot's unit codes`)
   for (const sc of cScheme) if (sc < 0 || sc > 3) throw new Unreadable(`collection scheme ${sc} is not a scheme index`)
   const agents = AgentEnrolments.restore(meta.agentNames, { event: agentEvent, agent: agentOf })
-  const revenue = Revenue.restore(meta.collectionUnits, { unit: cUnit, scheme: cScheme, day: cDay, amount: cAmount, event: cEvent }, meta.revenuePlans)
+  const revenue = Revenue.restore(
+    meta.collectionUnits,
+    { unit: cUnit, scheme: cScheme, day: cDay, amount: cAmount, event: cEvent },
+    meta.revenuePlans,
+  )
   let built: { index: FullIndex; enrolments: number; lapses: number } | null = null
-  if (meta.built !== null) built = { index: readIndex(r, meta.built), enrolments: meta.built.enrolments, lapses: meta.built.lapses }
+  if (meta.built !== null)
+    built = { index: readIndex(r, meta.built), enrolments: meta.built.enrolments, lapses: meta.built.lapses }
   r.end()
-  const participation = Participation.restore(ids, { enrPair, enrFrom, enrThrough, enrUnit, enrEvent, lapPair, lapDay, lapEvent }, built)
+  const participation = Participation.restore(
+    ids,
+    { enrPair, enrFrom, enrThrough, enrUnit, enrEvent, lapPair, lapDay, lapEvent },
+    built,
+  )
   participation.restoreLinks(meta.links ?? [])
   const geography = new Geography()
   for (const u of meta.geography) geography.addRecord(u)
@@ -225,7 +278,10 @@ const readSnapshot = (bytes: Uint8Array, inPlace: boolean): History => {
   for (const e of meta.denominators) denominators.addRecord(e)
   const quotas = new Quotas()
   for (const q of meta.quotas) quotas.addRecord(q)
-  return History.restore({ positions, recordedAt }, { participation, geography, denominators, quotas, debts, agents, revenue })
+  return History.restore(
+    { positions, recordedAt },
+    { participation, geography, denominators, quotas, debts, agents, revenue },
+  )
 }
 
 const same = (what: string, n: number, expected: number): void => {
@@ -239,17 +295,39 @@ const readDebts = (r: SectionReader, strings: readonly string[]): DebtLedger => 
     return v
   }
   const [employer, scheme, unit, period, recordedOn] = [r.i32(), r.i32(), r.i32(), r.i32(), r.i32()]
-  const amount = r.f64(), position = r.f64(), ordinal = r.i32()
-  for (const a of [scheme, unit, period, recordedOn, amount, position, ordinal]) same('debt column', a.length, employer.length)
+  const amount = r.f64(),
+    position = r.f64(),
+    ordinal = r.i32()
+  for (const a of [scheme, unit, period, recordedOn, amount, position, ordinal])
+    same('debt column', a.length, employer.length)
   const [sEmployer, sScheme, settledOn] = [r.i32(), r.i32(), r.i32()]
-  const sAmount = r.f64(), sPosition = r.f64(), sOrdinal = r.i32()
-  for (const a of [sScheme, settledOn, sAmount, sPosition, sOrdinal]) same('settlement column', a.length, sEmployer.length)
+  const sAmount = r.f64(),
+    sPosition = r.f64(),
+    sOrdinal = r.i32()
+  for (const a of [sScheme, settledOn, sAmount, sPosition, sOrdinal])
+    same('settlement column', a.length, sEmployer.length)
   const ledger = new DebtLedger()
   for (let k = 0; k < employer.length; k++) {
-    ledger.addDebtRecord({ employer: str(employer[k]!), scheme: str(scheme[k]!) as DebtScheme, unit: str(unit[k]!), period: str(period[k]!), recordedOn: recordedOn[k]!, amount: amount[k]!, position: position[k]!, ordinal: ordinal[k]! })
+    ledger.addDebtRecord({
+      employer: str(employer[k]!),
+      scheme: str(scheme[k]!) as DebtScheme,
+      unit: str(unit[k]!),
+      period: str(period[k]!),
+      recordedOn: recordedOn[k]!,
+      amount: amount[k]!,
+      position: position[k]!,
+      ordinal: ordinal[k]!,
+    })
   }
   for (let k = 0; k < sEmployer.length; k++) {
-    ledger.addSettlementRecord({ employer: str(sEmployer[k]!), scheme: str(sScheme[k]!) as DebtScheme, settledOn: settledOn[k]!, amount: sAmount[k]!, position: sPosition[k]!, ordinal: sOrdinal[k]! })
+    ledger.addSettlementRecord({
+      employer: str(sEmployer[k]!),
+      scheme: str(sScheme[k]!) as DebtScheme,
+      settledOn: settledOn[k]!,
+      amount: sAmount[k]!,
+      position: sPosition[k]!,
+      ordinal: sOrdinal[k]!,
+    })
   }
   return ledger
 }
@@ -271,7 +349,12 @@ const writeMasks = (w: SectionWriter, m: Masks): void => {
   w.i32(m.startRank)
   w.i32(m.endRank)
 }
-const readMasks = (r: SectionReader): Masks => ({ startMask: r.u16(), endMask: r.u16(), startRank: r.i32(), endRank: r.i32() })
+const readMasks = (r: SectionReader): Masks => ({
+  startMask: r.u16(),
+  endMask: r.u16(),
+  startRank: r.i32(),
+  endRank: r.i32(),
+})
 
 const writeIndex = (w: SectionWriter, ix: FullIndex): void => {
   for (const a of [ix.pairSeg, ix.pairScheme, ix.firstDay, ix.firstUnit]) w.i32(a)
@@ -291,10 +374,29 @@ const readIndex = (r: SectionReader, b: NonNullable<Meta['built']>): FullIndex =
   const [pairSeg, pairScheme, firstDay, firstUnit] = [r.i32(), r.i32(), r.i32(), r.i32()]
   const segments = SegmentBuffer.of(r.i32(), r.i32(), r.i32())
   same('segments', segments.length, b.segments)
-  const byUnit = readPartition(r), national = readPartition(r)
-  const firstByUnit = readFirst(r), firstNational = readFirst(r)
+  const byUnit = readPartition(r),
+    national = readPartition(r)
+  const firstByUnit = readFirst(r),
+    firstNational = readFirst(r)
   const days = r.i32()
   const yearEnds = { firstYear: b.firstYear, days, byUnit: readMasks(r), national: readMasks(r) }
   const [order, offsets, laps, lapOffsets] = [r.i32(), r.i32(), r.i32(), r.i32()]
-  return { pairSeg, pairScheme, firstDay, firstUnit, segments, unitKeys: b.unitKeys, byUnit, national, firstByUnit, firstNational, yearEnds, notCoveredOn: new Map(), order, offsets, laps, lapOffsets }
+  return {
+    pairSeg,
+    pairScheme,
+    firstDay,
+    firstUnit,
+    segments,
+    unitKeys: b.unitKeys,
+    byUnit,
+    national,
+    firstByUnit,
+    firstNational,
+    yearEnds,
+    notCoveredOn: new Map(),
+    order,
+    offsets,
+    laps,
+    lapOffsets,
+  }
 }

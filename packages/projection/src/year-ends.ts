@@ -45,9 +45,16 @@ export const yearEndBit = (y: YearEnds, day: number): number => {
 /** How many segments of group `key` cover `day` and belong to a person not covered on year end `bit`. */
 export const countUncoveredIn = (p: Partition, m: Masks, key: number, day: number, bit: number): number => {
   if (key + 1 >= p.offsets.length) return 0
-  const lo = p.offsets[key]!, hi = p.offsets[key + 1]!
-  const i = lo + countAtMost(p.starts, lo, hi, day), j = lo + countBelow(p.ends, lo, hi, day)
-  return unsetBefore(m.startMask, m.startRank, i, bit) - unsetBefore(m.startMask, m.startRank, lo, bit) - unsetBefore(m.endMask, m.endRank, j, bit) + unsetBefore(m.endMask, m.endRank, lo, bit)
+  const lo = p.offsets[key]!,
+    hi = p.offsets[key + 1]!
+  const i = lo + countAtMost(p.starts, lo, hi, day),
+    j = lo + countBelow(p.ends, lo, hi, day)
+  return (
+    unsetBefore(m.startMask, m.startRank, i, bit) -
+    unsetBefore(m.startMask, m.startRank, lo, bit) -
+    unsetBefore(m.endMask, m.endRank, j, bit) +
+    unsetBefore(m.endMask, m.endRank, lo, bit)
+  )
 }
 
 /** How many of `mask[0, i)` have `bit` unset. */
@@ -62,11 +69,13 @@ const unsetBefore = (mask: Uint16Array, rank: Int32Array, i: number, bit: number
 export const pairMasks = (segments: SegmentBuffer, pairSeg: Int32Array, days: Int32Array): Uint16Array => {
   const pairs = pairSeg.length - 1
   const masks = new Uint16Array(pairs)
-  const first = days[0]!, last = days[YEAR_ENDS - 1]!
+  const first = days[0]!,
+    last = days[YEAR_ENDS - 1]!
   for (let p = 0; p < pairs; p++) {
     let m = 0
     for (let i = pairSeg[p]!; i < pairSeg[p + 1]!; i++) {
-      const a = segments.start[i]!, b = segments.end[i]!
+      const a = segments.start[i]!,
+        b = segments.end[i]!
       if (b < first || a > last) continue
       for (let k = a <= first ? 0 : countBelow(days, 0, YEAR_ENDS, a); k < YEAR_ENDS && days[k]! <= b; k++) m |= 1 << k
     }
@@ -88,4 +97,3 @@ export const ranksOf = (mask: Uint16Array): Int32Array => {
   if ((mask.length & 63) === 0) rank.set(run, (mask.length >> 6) * YEAR_ENDS)
   return rank
 }
-

@@ -113,7 +113,14 @@ const config = {
   font: FONT,
   view: { stroke: null },
   axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: 'normal' as const, gridColor: '#e5e5e5' },
-  legend: { labelFontSize: 10, titleFontSize: 10, labelLimit: 0, titleLimit: 0, orient: 'bottom' as const, direction: 'vertical' as const },
+  legend: {
+    labelFontSize: 10,
+    titleFontSize: 10,
+    labelLimit: 0,
+    titleLimit: 0,
+    orient: 'bottom' as const,
+    direction: 'vertical' as const,
+  },
 }
 
 const headOf = (title: string, head: ComparisonHead, unitName: string | null, f: Formats): string => {
@@ -122,11 +129,14 @@ const headOf = (title: string, head: ComparisonHead, unitName: string | null, f:
 }
 
 /** A column's name: the day of a known-at instant (Vietnam time, as the CLI writes its cut-offs), or "now". */
-const columnLabel = (knownAt: string | null, f: Formats): string => (knownAt === null ? word('revisionNow', f.lang) : f.date(knownAt.slice(0, 10)))
+const columnLabel = (knownAt: string | null, f: Formats): string =>
+  knownAt === null ? word('revisionNow', f.lang) : f.date(knownAt.slice(0, 10))
 
 /** A value as the page writes it: whole numbers grouped, ratios as percentages. */
-const valueText = (n: number | null, f: Formats): string => (n === null ? '—' : Number.isInteger(n) ? f.count(n) : f.percent(n, 2))
-const deltaText = (n: number | null, f: Formats): string => (n === null ? '—' : Number.isInteger(n) ? f.delta(n) : f.deltaPercent(n, 2))
+const valueText = (n: number | null, f: Formats): string =>
+  n === null ? '—' : Number.isInteger(n) ? f.count(n) : f.percent(n, 2)
+const deltaText = (n: number | null, f: Formats): string =>
+  n === null ? '—' : Number.isInteger(n) ? f.delta(n) : f.deltaPercent(n, 2)
 
 /**
  * The triangle as a heat map: one cell per figure known (empty where not yet published), coloured
@@ -137,11 +147,27 @@ export const revisionHeatMap = (t: TriangleInput, f: Formats): Chart => {
   const rows = t.rows.map((r) => f.date(r.asOf))
   const values = t.rows.flatMap((r, i) =>
     r.cells.flatMap((c, j) =>
-      c === null ? [] : [{ row: rows[i]!, column: columns[j]!, value: c, revision: r.firstPublished === null ? 0 : c - r.firstPublished, text: valueText(c, f) }],
+      c === null
+        ? []
+        : [
+            {
+              row: rows[i]!,
+              column: columns[j]!,
+              value: c,
+              revision: r.firstPublished === null ? 0 : c - r.firstPublished,
+              text: valueText(c, f),
+            },
+          ],
     ),
   )
   const extent = Math.max(1e-9, ...values.map((v) => Math.abs(v.revision)))
-  const x = { field: 'column', type: 'ordinal' as const, sort: columns, title: word('revisionKnownAt', f.lang), axis: { labelAngle: -40, orient: 'top' as const } }
+  const x = {
+    field: 'column',
+    type: 'ordinal' as const,
+    sort: columns,
+    title: word('revisionKnownAt', f.lang),
+    axis: { labelAngle: -40, orient: 'top' as const },
+  }
   const y = { field: 'row', type: 'ordinal' as const, sort: rows, title: word('revisionAsOf', f.lang) }
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -156,13 +182,26 @@ export const revisionHeatMap = (t: TriangleInput, f: Formats): Chart => {
         encoding: {
           x,
           y,
-          color: { field: 'revision', type: 'quantitative', title: word('revisionFromFirst', f.lang), scale: { scheme: 'redblue', domain: [-extent, extent] }, legend: { orient: 'bottom', direction: 'horizontal' } },
+          color: {
+            field: 'revision',
+            type: 'quantitative',
+            title: word('revisionFromFirst', f.lang),
+            scale: { scheme: 'redblue', domain: [-extent, extent] },
+            legend: { orient: 'bottom', direction: 'horizontal' },
+          },
         },
       },
       { mark: { type: 'text', fontSize: 8, color: '#111' }, encoding: { x, y, text: { field: 'text' } } },
     ],
   } as TopLevelSpec
-  return { id: 'revision-triangle', title: `${word('revisions', f.lang)}: ${t.field}`, caption: null, spec, mark: 'cells', points: values.length }
+  return {
+    id: 'revision-triangle',
+    title: `${word('revisions', f.lang)}: ${t.field}`,
+    caption: null,
+    spec,
+    mark: 'cells',
+    points: values.length,
+  }
 }
 
 // A field is a ratio when one of its figures is not whole; the mean revision of a count is
@@ -177,8 +216,16 @@ const meanText = (t: TriangleInput, f: Formats): string => {
 /** A revisions section: the heat map, then the triangle as a table with each row's total revision. */
 export const revisionsSection = async (b: RevisionsBlock, f: Formats): Promise<string> => {
   const t = b.triangle
-  const header: Cell[] = [word('revisionAsOf', f.lang), ...t.knownAt.map((k) => num(columnLabel(k, f))), num(word('totalRevision', f.lang))]
-  const rows = t.rows.map((r): Cell[] => [f.date(r.asOf), ...r.cells.map((c) => num(c === null ? '' : valueText(c, f))), num(deltaText(r.totalRevision, f))])
+  const header: Cell[] = [
+    word('revisionAsOf', f.lang),
+    ...t.knownAt.map((k) => num(columnLabel(k, f))),
+    num(word('totalRevision', f.lang)),
+  ]
+  const rows = t.rows.map((r): Cell[] => [
+    f.date(r.asOf),
+    ...r.cells.map((c) => num(c === null ? '' : valueText(c, f))),
+    num(deltaText(r.totalRevision, f)),
+  ])
   return [
     `<h2>${escapeHtml(headOf(`${word('revisions', f.lang)}: ${t.field}`, b.head, b.unitName ?? null, f))}</h2>`,
     await chartFigure(revisionHeatMap(t, f), f.lang),
@@ -194,7 +241,11 @@ export const revisionsSection = async (b: RevisionsBlock, f: Formats): Promise<s
 export const deltaByCause = (d: DiffInput, f: Formats): Chart => {
   const values = d.fields
     .filter((x) => x.delta !== null && Number.isInteger(x.delta))
-    .flatMap((x) => x.causes.filter((c) => c.total !== null && c.total !== 0).map((c) => ({ field: x.field, cause: causeLabel(c.cause, f.lang), total: c.total!, text: f.delta(c.total) })))
+    .flatMap((x) =>
+      x.causes
+        .filter((c) => c.total !== null && c.total !== 0)
+        .map((c) => ({ field: x.field, cause: causeLabel(c.cause, f.lang), total: c.total!, text: f.delta(c.total) })),
+    )
   const fields = [...new Set(values.map((v) => v.field))]
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -212,10 +263,21 @@ export const deltaByCause = (d: DiffInput, f: Formats): Chart => {
           color: { field: 'cause', type: 'nominal', title: null, scale: { scheme: 'tableau10' } },
         },
       },
-      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
+      {
+        data: { values: [{ zero: 0 }] },
+        mark: { type: 'rule', color: '#333' },
+        encoding: { x: { field: 'zero', type: 'quantitative' } },
+      },
     ],
   } as TopLevelSpec
-  return { id: 'delta-by-cause', title: word('deltaByCause', f.lang), caption: null, spec, mark: 'bars', points: values.length }
+  return {
+    id: 'delta-by-cause',
+    title: word('deltaByCause', f.lang),
+    caption: null,
+    spec,
+    mark: 'bars',
+    points: values.length,
+  }
 }
 
 /** A diff section: the fields that moved, the change by cause, and the records behind each cause. */
@@ -243,7 +305,12 @@ export const diffSection = async (b: DiffBlock, f: Formats): Promise<string> => 
     `<p class="when">${escapeHtml(`${f.label('asOf')} ${f.date(d.after.asOf)}: ${word('before', f.lang)} = ${f.label('knownAt')} ${when(d.before)}, ${word('after', f.lang)} = ${when(d.after)}`)}</p>`,
     rowsTable(
       [word('field', f.lang), num(word('before', f.lang)), num(word('after', f.lang)), num(word('delta', f.lang))],
-      d.fields.map((x) => [x.field, num(valueText(x.before, f)), num(valueText(x.after, f)), num(deltaText(x.delta, f))]),
+      d.fields.map((x) => [
+        x.field,
+        num(valueText(x.before, f)),
+        num(valueText(x.after, f)),
+        num(deltaText(x.delta, f)),
+      ]),
     ),
     chart.points === 0 ? '' : await chartFigure(chart, f.lang),
     ...causes,

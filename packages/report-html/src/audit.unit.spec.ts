@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type DiffInput, type TriangleInput, causeLabel, deltaByCause, diffSection, revisionHeatMap, revisionsSection } from './audit.js'
+import {
+  type DiffInput,
+  type TriangleInput,
+  causeLabel,
+  deltaByCause,
+  diffSection,
+  revisionHeatMap,
+  revisionsSection,
+} from './audit.js'
 import type { Formats, Lang } from './formats.js'
 import { chartSvg } from './svg.js'
 
@@ -34,7 +42,13 @@ const triangle: TriangleInput = {
 }
 
 const diff: DiffInput = {
-  before: { report: 'plan', unit: '60', scheme: 'voluntary', asOf: '2020-09-30', knownAt: '2020-10-05T23:59:59.999+07:00' },
+  before: {
+    report: 'plan',
+    unit: '60',
+    scheme: 'voluntary',
+    asOf: '2020-09-30',
+    knownAt: '2020-10-05T23:59:59.999+07:00',
+  },
   after: { report: 'plan', unit: '60', scheme: 'voluntary', asOf: '2020-09-30', knownAt: null },
   fields: [
     {
@@ -43,12 +57,48 @@ const diff: DiffInput = {
       after: 7240,
       delta: 25,
       causes: [
-        { cause: 'late-enrolment', total: 43, records: Array.from({ length: 43 }, (_, i) => ({ id: `e${i}`, position: 30000 + i, recordedAt: '2020-10-08T09:00:00+07:00', contribution: 1 })) },
-        { cause: 'late-lapse', total: -18, records: Array.from({ length: 18 }, (_, i) => ({ id: `l${i}`, position: 31000 + i, recordedAt: '2020-10-09T09:00:00+07:00', contribution: -1 })) },
+        {
+          cause: 'late-enrolment',
+          total: 43,
+          records: Array.from({ length: 43 }, (_, i) => ({
+            id: `e${i}`,
+            position: 30000 + i,
+            recordedAt: '2020-10-08T09:00:00+07:00',
+            contribution: 1,
+          })),
+        },
+        {
+          cause: 'late-lapse',
+          total: -18,
+          records: Array.from({ length: 18 }, (_, i) => ({
+            id: `l${i}`,
+            position: 31000 + i,
+            recordedAt: '2020-10-09T09:00:00+07:00',
+            contribution: -1,
+          })),
+        },
       ],
     },
-    { field: 'achievement', before: 7215 / 12045, after: 7240 / 12045, delta: 25 / 12045, causes: [{ cause: 'late-enrolment', total: 25 / 12045, records: [] }] },
-    { field: 'children.593.participants', before: 1815, after: 1820, delta: 5, causes: [{ cause: 'geography', total: 5, records: [{ id: 'g1', position: 32000, recordedAt: '2020-11-01T09:00:00+07:00', contribution: 5 }] }] },
+    {
+      field: 'achievement',
+      before: 7215 / 12045,
+      after: 7240 / 12045,
+      delta: 25 / 12045,
+      causes: [{ cause: 'late-enrolment', total: 25 / 12045, records: [] }],
+    },
+    {
+      field: 'children.593.participants',
+      before: 1815,
+      after: 1820,
+      delta: 5,
+      causes: [
+        {
+          cause: 'geography',
+          total: 5,
+          records: [{ id: 'g1', position: 32000, recordedAt: '2020-11-01T09:00:00+07:00', contribution: 5 }],
+        },
+      ],
+    },
   ],
 }
 
@@ -62,7 +112,15 @@ describe('the revision triangle', () => {
     expect(svg).toContain('>31/01/2020<')
   })
   it('writes the triangle as a table with each row’s total revision and the mean absolute revision', async () => {
-    const html = await revisionsSection({ kind: 'revisions', head: { report: 'plan', unit: '60', scheme: 'voluntary' }, unitName: 'Bình Thuận', triangle }, formats('en'))
+    const html = await revisionsSection(
+      {
+        kind: 'revisions',
+        head: { report: 'plan', unit: '60', scheme: 'voluntary' },
+        unitName: 'Bình Thuận',
+        triangle,
+      },
+      formats('en'),
+    )
     expect(html).toContain('<h2>Revision triangle: participants — plan — voluntary — 60 Bình Thuận</h2>')
     expect(html).toContain('<td class="n">+7</td>')
     expect(html).toContain('mean absolute revision: 4')
@@ -78,7 +136,9 @@ describe('the diff', () => {
   })
   it('lists the fields, then the records of each cause, the first ten of them', async () => {
     const html = await diffSection({ kind: 'diff', diff }, formats('vi'))
-    expect(html).toContain('<td>participants</td><td class="n">7.215</td><td class="n">7.240</td><td class="n">+25</td>')
+    expect(html).toContain(
+      '<td>participants</td><td class="n">7.215</td><td class="n">7.240</td><td class="n">+25</td>',
+    )
     expect(html).toContain('participants — hồ sơ tham gia ghi nhận muộn: +43 (43 hồ sơ)')
     expect(html).toContain('… và 33 hồ sơ khác')
     expect(html).toContain('<td class="n">+0.21%</td>')

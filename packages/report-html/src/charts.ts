@@ -35,7 +35,14 @@ const config = {
   font: FONT,
   view: { stroke: null },
   axis: { labelFontSize: 10, titleFontSize: 10, titleFontWeight: 'normal' as const, gridColor: '#e5e5e5' },
-  legend: { labelFontSize: 10, titleFontSize: 10, labelLimit: 0, titleLimit: 0, orient: 'bottom' as const, direction: 'vertical' as const },
+  legend: {
+    labelFontSize: 10,
+    titleFontSize: 10,
+    labelLimit: 0,
+    titleLimit: 0,
+    orient: 'bottom' as const,
+    direction: 'vertical' as const,
+  },
 }
 
 /**
@@ -44,7 +51,13 @@ const config = {
  */
 export const participantsOverTime = (series: readonly SeriesPoint[], target: number | null, f: Formats): Chart => {
   const values = series.map((p) => ({ asOf: p.asOf, label: f.date(p.asOf), value: p.value, text: f.count(p.value) }))
-  const x = { field: 'label', type: 'ordinal' as const, sort: null, title: word('monthEnd', f.lang), axis: { labelAngle: -40 } }
+  const x = {
+    field: 'label',
+    type: 'ordinal' as const,
+    sort: null,
+    title: word('monthEnd', f.lang),
+    axis: { labelAngle: -40 },
+  }
   const y = { field: 'value', type: 'quantitative' as const, title: f.label('participants'), axis: { format: ',d' } }
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -53,7 +66,12 @@ export const participantsOverTime = (series: readonly SeriesPoint[], target: num
     config,
     layer: [
       { data: { values }, mark: { type: 'line', color: '#1f5f9f' }, encoding: { x, y } },
-      { name: 'points', data: { values }, mark: { type: 'point', filled: true, size: 40, color: '#1f5f9f' }, encoding: { x, y } },
+      {
+        name: 'points',
+        data: { values },
+        mark: { type: 'point', filled: true, size: 40, color: '#1f5f9f' },
+        encoding: { x, y },
+      },
       ...(target === null
         ? []
         : [
@@ -61,9 +79,20 @@ export const participantsOverTime = (series: readonly SeriesPoint[], target: num
               name: 'target',
               data: { values: [{ value: target, text: `${f.label('target')} ${f.count(target)}` }] },
               layer: [
-                { mark: { type: 'rule', color: '#b3261e', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
                 {
-                  mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, x: WIDTH, color: '#b3261e', fontSize: 10 },
+                  mark: { type: 'rule', color: '#b3261e', strokeDash: [6, 4], strokeWidth: 1.5 },
+                  encoding: { y: { field: 'value', type: 'quantitative' } },
+                },
+                {
+                  mark: {
+                    type: 'text',
+                    align: 'right',
+                    baseline: 'bottom',
+                    dy: -3,
+                    x: WIDTH,
+                    color: '#b3261e',
+                    fontSize: 10,
+                  },
                   encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'text' } },
                 },
               ],
@@ -71,7 +100,14 @@ export const participantsOverTime = (series: readonly SeriesPoint[], target: num
           ]),
     ],
   } as TopLevelSpec
-  return { id: 'participants-over-time', title: word('overTime', f.lang), caption: word('overTimeNote', f.lang), spec, mark: 'points', points: values.length }
+  return {
+    id: 'participants-over-time',
+    title: word('overTime', f.lang),
+    caption: word('overTimeNote', f.lang),
+    spec,
+    mark: 'points',
+    points: values.length,
+  }
 }
 
 /** A child row as the achievement chart needs it. */
@@ -89,7 +125,12 @@ export type Band = 'met' | 'below' | 'below50' | 'zero'
 export const bandOf = (participants: number, target: number): Band =>
   participants >= target ? 'met' : participants === 0 ? 'zero' : participants / target < 0.5 ? 'below50' : 'below'
 
-const BAND_COLOURS: Readonly<Record<Band, string>> = { met: '#2e7d32', below: '#f0a500', below50: '#d84315', zero: '#6d1b1b' }
+const BAND_COLOURS: Readonly<Record<Band, string>> = {
+  met: '#2e7d32',
+  below: '#f0a500',
+  below50: '#d84315',
+  zero: '#6d1b1b',
+}
 const BAND_WORDS = { met: 'bandMet', below: 'bandBelow', below50: 'bandBelow50', zero: 'bandZero' } as const
 
 /** The word for the level of a unit code's children: communes under a district, and so on. */
@@ -113,7 +154,7 @@ export const achievementBands = (children: readonly AchievementRow[], f: Formats
     const name = `${c.unit} ${(c.name ?? '').normalize('NFC')}`.trim()
     return { name, achievement: c.participants / c.target, band, text: f.percent(c.participants / c.target) }
   })
-  const bands = (Object.keys(BAND_COLOURS) as Band[])
+  const bands = Object.keys(BAND_COLOURS) as Band[]
   const legend = bands.map((b) => `${word(BAND_WORDS[b], f.lang)} (${counts[b]})`)
   const below = counts.below + counts.below50 + counts.zero
   const y = { field: 'name', type: 'nominal' as const, sort: null, title: null, axis: { labelLimit: 220 } }
@@ -138,11 +179,25 @@ export const achievementBands = (children: readonly AchievementRow[], f: Formats
           },
         },
       },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 }, encoding: { y, x: { field: 'achievement', type: 'quantitative' }, text: { field: 'text' } } },
-      { data: { values: [{ one: 1 }] }, mark: { type: 'rule', color: '#333', strokeDash: [4, 3] }, encoding: { x: { field: 'one', type: 'quantitative' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 },
+        encoding: { y, x: { field: 'achievement', type: 'quantitative' }, text: { field: 'text' } },
+      },
+      {
+        data: { values: [{ one: 1 }] },
+        mark: { type: 'rule', color: '#333', strokeDash: [4, 3] },
+        encoding: { x: { field: 'one', type: 'quantitative' } },
+      },
     ],
   } as TopLevelSpec
-  const caption = word('belowOf', f.lang, { below, total: rows.length, units: childrenWord(rows.map((r) => r.unit), f) })
+  const caption = word('belowOf', f.lang, {
+    below,
+    total: rows.length,
+    units: childrenWord(
+      rows.map((r) => r.unit),
+      f,
+    ),
+  })
   return { id: 'achievement-bands', title: word('byBand', f.lang), caption, spec, mark: 'bars', points: values.length }
 }
 
@@ -171,9 +226,26 @@ export const debtByAge = (aging: AgingValues, f: Formats): Chart => {
     config,
     data: { values },
     layer: [
-      { name: 'bars', mark: { type: 'bar', color: '#8e3b46' }, encoding: { x, y: { field: 'amount', type: 'quantitative', title: word('amount', f.lang), axis: { format: ',d' } } } },
-      { mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10 }, encoding: { x, y: { field: 'amount', type: 'quantitative' }, text: { field: 'text' } } },
+      {
+        name: 'bars',
+        mark: { type: 'bar', color: '#8e3b46' },
+        encoding: {
+          x,
+          y: { field: 'amount', type: 'quantitative', title: word('amount', f.lang), axis: { format: ',d' } },
+        },
+      },
+      {
+        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10 },
+        encoding: { x, y: { field: 'amount', type: 'quantitative' }, text: { field: 'text' } },
+      },
     ],
   } as TopLevelSpec
-  return { id: 'debt-by-age', title: word('debtByAge', f.lang), caption: null, spec, mark: 'bars', points: values.length }
+  return {
+    id: 'debt-by-age',
+    title: word('debtByAge', f.lang),
+    caption: null,
+    spec,
+    mark: 'bars',
+    points: values.length,
+  }
 }

@@ -44,9 +44,24 @@ const items = (svg: string, mark: string): number => {
 
 // A Lưới on 12 August 2019 (the seed article): 21 communes with a target, 12 of them below it.
 const aLuoi: AchievementRow[] = [
-  ...Array.from({ length: 9 }, (_, i) => ({ unit: String(20266 + 3 * i), name: `Xã ${i}`, target: 20, participants: 20 + i })),
-  ...Array.from({ length: 7 }, (_, i) => ({ unit: String(20300 + 3 * i), name: `Xã B${i}`, target: 20, participants: 11 + i })),
-  ...Array.from({ length: 4 }, (_, i) => ({ unit: String(20330 + 3 * i), name: `Xã C${i}`, target: 20, participants: 5 + i })),
+  ...Array.from({ length: 9 }, (_, i) => ({
+    unit: String(20266 + 3 * i),
+    name: `Xã ${i}`,
+    target: 20,
+    participants: 20 + i,
+  })),
+  ...Array.from({ length: 7 }, (_, i) => ({
+    unit: String(20300 + 3 * i),
+    name: `Xã B${i}`,
+    target: 20,
+    participants: 11 + i,
+  })),
+  ...Array.from({ length: 4 }, (_, i) => ({
+    unit: String(20330 + 3 * i),
+    name: `Xã C${i}`,
+    target: 20,
+    participants: 5 + i,
+  })),
   { unit: '20311', name: 'Xã Đông Sơn', target: 12, participants: 0 },
   { unit: '20400', name: 'no target', target: null, participants: 7 },
 ]
@@ -90,18 +105,32 @@ describe('charts drawn to SVG in Node', () => {
     expect(chart.caption).toBe('12 of 21 communes below target')
     expect(items(await chartSvg(chart, 'en'), 'bars')).toBe(21)
     expect(achievementBands(aLuoi, formats('vi')).caption).toBe('12/21 xã, phường, thị trấn chưa đạt chỉ tiêu')
-    expect(achievementBands([{ unit: '593', name: null, target: 5, participants: 5 }, { unit: '60', name: null, target: 5, participants: 1 }], formats('en')).caption).toBe('1 of 2 units below target')
+    expect(
+      achievementBands(
+        [
+          { unit: '593', name: null, target: 5, participants: 5 },
+          { unit: '60', name: null, target: 5, participants: 1 },
+        ],
+        formats('en'),
+      ).caption,
+    ).toBe('1 of 2 units below target')
   })
 
   it('draws the four debt age buckets', async () => {
-    const chart = debtByAge({ upTo3Months: 6_000_000, upTo6Months: 0, upTo12Months: 1, over12Months: 800_000_000 }, formats('vi'))
+    const chart = debtByAge(
+      { upTo3Months: 6_000_000, upTo6Months: 0, upTo12Months: 1, over12Months: 800_000_000 },
+      formats('vi'),
+    )
     const svg = await chartSvg(chart, 'vi')
     expect(items(svg, 'bars')).toBe(4)
     expect(svg).toContain('>800.000.000<')
   })
 
   it('wraps a chart in a figure that says what to count, escaping its title', async () => {
-    const chart = { ...debtByAge({ upTo3Months: 1, upTo6Months: 2, upTo12Months: 3, over12Months: 4 }, formats('en')), title: 'A <b> & "c"' }
+    const chart = {
+      ...debtByAge({ upTo3Months: 1, upTo6Months: 2, upTo12Months: 3, over12Months: 4 }, formats('en')),
+      title: 'A <b> & "c"',
+    }
     const figure = await chartFigure(chart, 'en')
     expect(figure).toMatch(/^<figure class="chart" data-chart="debt-by-age" data-mark="bars_marks" data-points="4">/)
     expect(figure).toContain('aria-label="A &lt;b&gt; &amp; &quot;c&quot;"')

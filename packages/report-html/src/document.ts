@@ -91,7 +91,8 @@ const blockHtml = async (block: Block, f: Formats): Promise<string> => {
 /** The whole page as one HTML document. */
 export const htmlDocument = async (page: Page, f: Formats): Promise<string> => {
   const sections: string[] = []
-  for (const block of page.blocks) sections.push(`<section class="${block.kind}">${await blockHtml(block, f)}</section>`)
+  for (const block of page.blocks)
+    sections.push(`<section class="${block.kind}">${await blockHtml(block, f)}</section>`)
   return [
     '<!doctype html>',
     `<html lang="${f.lang}">`,

@@ -5,7 +5,13 @@
  * @module html
  */
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 /** Text made safe for an HTML element or a quoted attribute, composed to NFC. */
 export const escapeHtml = (text: string): string => text.normalize('NFC').replace(/[&<>"']/g, (c) => ENTITIES[c]!)

@@ -21,7 +21,12 @@ export type ReportBlock =
       /** The participants at each month end of the year (see {@link monthEnds}); no chart without it. */
       readonly series?: readonly SeriesPoint[]
     }
-  | { readonly kind: 'plan'; readonly report: PlanReport; readonly unitName?: string | null; readonly series?: readonly SeriesPoint[] }
+  | {
+      readonly kind: 'plan'
+      readonly report: PlanReport
+      readonly unitName?: string | null
+      readonly series?: readonly SeriesPoint[]
+    }
   | { readonly kind: 'debt'; readonly report: DebtReport; readonly unitName?: string | null }
 
 type AnyReport = CoverageReport | PlanReport | DebtReport
@@ -60,19 +65,33 @@ const basisRow = (r: AnyReport, f: Formats): [string, Cell] => {
   const hash = hashOf(r)
   return [
     f.label('basis'),
-    `${f.count(r.basis.events)} ${f.label('events')}, ${f.label('lastPosition')} ${r.basis.lastPosition ?? '—'}` + (hash === null ? '' : `, sha256 ${hash}`),
+    `${f.count(r.basis.events)} ${f.label('events')}, ${f.label('lastPosition')} ${r.basis.lastPosition ?? '—'}` +
+      (hash === null ? '' : `, sha256 ${hash}`),
   ]
 }
 
-const people = (n: number | null, f: Formats): Cell => num(f.lang === 'vi' && n !== null ? `${f.count(n)} ${f.label('people')}` : f.count(n))
+const people = (n: number | null, f: Formats): Cell =>
+  num(f.lang === 'vi' && n !== null ? `${f.count(n)} ${f.label('people')}` : f.count(n))
 
-const coverageSection = async (r: CoverageReport, unitName: string | null, series: readonly SeriesPoint[] | undefined, f: Formats): Promise<string> => {
+const coverageSection = async (
+  r: CoverageReport,
+  unitName: string | null,
+  series: readonly SeriesPoint[] | undefined,
+  f: Formats,
+): Promise<string> => {
   const denominator = r.scheme === 'health' ? f.label('population') : f.label('labourForce')
   return [
     heading(f.label('coverage'), r, unitName, f),
     pairsTable([
       [f.label('participants'), people(r.participants, f)],
-      [denominator, num(r.denominator === null ? '—' : `${f.count(r.denominator)}${r.denominatorYear === null ? '' : ` (${r.denominatorYear})`}`)],
+      [
+        denominator,
+        num(
+          r.denominator === null
+            ? '—'
+            : `${f.count(r.denominator)}${r.denominatorYear === null ? '' : ` (${r.denominatorYear})`}`,
+        ),
+      ],
       [f.label('rate'), num(f.percent(r.rate, 2))],
       basisRow(r, f),
     ]),
@@ -81,14 +100,30 @@ const coverageSection = async (r: CoverageReport, unitName: string | null, serie
       ? ''
       : rowsTable(
           [f.label('unit'), f.label('name'), num(f.label('participants')), num(denominator), num(f.label('rate'))],
-          r.children.map((c) => [c.unit, c.name ?? '', num(f.count(c.participants)), num(f.count(c.denominator)), num(f.percent(c.rate, 2))]),
+          r.children.map((c) => [
+            c.unit,
+            c.name ?? '',
+            num(f.count(c.participants)),
+            num(f.count(c.denominator)),
+            num(f.percent(c.rate, 2)),
+          ]),
           f.label('children'),
         ),
   ].join('')
 }
 
-const planSection = async (r: PlanReport, unitName: string | null, series: readonly SeriesPoint[] | undefined, f: Formats): Promise<string> => {
-  const achievement = r.achievement === null ? '—' : f.lang === 'vi' ? `${f.label('achievement')} ${f.percent(r.achievement)} ${f.label('ofPlan')}` : `${f.percent(r.achievement)} ${f.label('ofPlan')}`
+const planSection = async (
+  r: PlanReport,
+  unitName: string | null,
+  series: readonly SeriesPoint[] | undefined,
+  f: Formats,
+): Promise<string> => {
+  const achievement =
+    r.achievement === null
+      ? '—'
+      : f.lang === 'vi'
+        ? `${f.label('achievement')} ${f.percent(r.achievement)} ${f.label('ofPlan')}`
+        : `${f.percent(r.achievement)} ${f.label('ofPlan')}`
   const b = r.bands
   return [
     heading(`${f.label('plan')} ${r.year}`, r, unitName, f),
@@ -104,7 +139,10 @@ const planSection = async (r: PlanReport, unitName: string | null, series: reado
       [f.label('endOfPrevYear'), people(r.endOfPreviousYear, f)],
       [f.label('vsEndOfPrevYear'), num(f.delta(r.changeVsEndOfPreviousYear))],
       [f.label('newInYear'), people(r.newInYear, f)],
-      [f.label('bands'), `${b.withTarget}: ${f.label('met')} ${b.met}, ${f.label('belowTarget')} ${b.belowTarget}, ${f.label('below50')} ${b.below50}, ${f.label('zero')} ${b.zero}`],
+      [
+        f.label('bands'),
+        `${b.withTarget}: ${f.label('met')} ${b.met}, ${f.label('belowTarget')} ${b.belowTarget}, ${f.label('below50')} ${b.below50}, ${f.label('zero')} ${b.zero}`,
+      ],
       basisRow(r, f),
     ]),
     series === undefined ? '' : await chartFigure(participantsOverTime(series, r.target, f), f.lang),
@@ -112,8 +150,20 @@ const planSection = async (r: PlanReport, unitName: string | null, series: reado
     r.children.length === 0
       ? ''
       : rowsTable(
-          [f.label('unit'), f.label('name'), num(f.label('target')), num(f.label('participants')), num(f.label('achievement'))],
-          r.children.map((c) => [c.unit, c.name ?? '', num(f.count(c.target)), num(f.count(c.participants)), num(f.percent(c.achievement))]),
+          [
+            f.label('unit'),
+            f.label('name'),
+            num(f.label('target')),
+            num(f.label('participants')),
+            num(f.label('achievement')),
+          ],
+          r.children.map((c) => [
+            c.unit,
+            c.name ?? '',
+            num(f.count(c.target)),
+            num(f.count(c.participants)),
+            num(f.percent(c.achievement)),
+          ]),
           f.label('children'),
         ),
   ].join('')
@@ -142,10 +192,17 @@ const debtSection = async (r: DebtReport, unitName: string | null, f: Formats): 
           [f.label('employer'), num(f.label('outstanding')), f.label('oldest')],
           listed.map((e) => [e.employer, num(f.count(e.outstanding)), f.month(e.oldestPeriod)]),
           `${f.label('employers')} (${f.count(r.employers.length)})`,
-        ) + (r.employers.length > listed.length ? `<p class="more">${escapeHtml(word('employersMore', f.lang, { n: f.count(r.employers.length - listed.length) }))}</p>` : ''),
+        ) +
+        (r.employers.length > listed.length
+          ? `<p class="more">${escapeHtml(word('employersMore', f.lang, { n: f.count(r.employers.length - listed.length) }))}</p>`
+          : ''),
     r.children.length === 0
       ? ''
-      : rowsTable([f.label('unit'), f.label('name'), num(f.label('outstanding'))], r.children.map((c) => [c.unit, c.name ?? '', num(f.count(c.outstanding))]), f.label('children')),
+      : rowsTable(
+          [f.label('unit'), f.label('name'), num(f.label('outstanding'))],
+          r.children.map((c) => [c.unit, c.name ?? '', num(f.count(c.outstanding))]),
+          f.label('children'),
+        ),
   ].join('')
 }
 

@@ -27,10 +27,16 @@ export {
  * rejects: connecting is lazy, so an unreachable server (or a malformed connection string) shows
  * as `StoreUnavailable` from the store's calls.
  */
-export const openEventStoreDbStore = async (connectionString: string, options: EventStoreDbOptions = {}): Promise<EventStore> => {
+export const openEventStoreDbStore = async (
+  connectionString: string,
+  options: EventStoreDbOptions = {},
+): Promise<EventStore> => {
   try {
     return new EventStoreDbStore(EventStoreDBClient.connectionString(connectionString), options)
   } catch (err) {
-    return unavailableStore({ _tag: 'StoreUnavailable', message: `cannot use ${connectionString}: ${(err as Error).message}` })
+    return unavailableStore({
+      _tag: 'StoreUnavailable',
+      message: `cannot use ${connectionString}: ${(err as Error).message}`,
+    })
   }
 }

@@ -47,15 +47,26 @@ export type HeadMoved = { readonly position: number; readonly hash: string }
 
 /** Whether a value is a head-moved event's data. */
 export const isHeadMoved = (u: unknown): u is HeadMoved =>
-  typeof u === 'object' && u !== null && Number.isSafeInteger((u as HeadMoved).position) && typeof (u as HeadMoved).hash === 'string'
+  typeof u === 'object' &&
+  u !== null &&
+  Number.isSafeInteger((u as HeadMoved).position) &&
+  typeof (u as HeadMoved).hash === 'string'
 
 /** The ESDB event of a recorded event (for `jsonEvent`). */
-export const toEsdbEvent = (r: RecordedEvent): { id: string; type: string; data: Record<string, unknown>; metadata: EventMetadata } => ({
+export const toEsdbEvent = (
+  r: RecordedEvent,
+): { id: string; type: string; data: Record<string, unknown>; metadata: EventMetadata } => ({
   // ESDB keeps ids as UUIDs (lower-cased); the exact id travels in the metadata.
   id: r.event.id.toLowerCase(),
   type: r.event.type,
   data: SCHEMAS[r.event.type].codec.encode(r.event.data as never) as Record<string, unknown>,
-  metadata: { id: r.event.id, recordedAt: r.event.recordedAt, schemaVersion: r.version, position: r.position, hash: r.hash },
+  metadata: {
+    id: r.event.id,
+    recordedAt: r.event.recordedAt,
+    schemaVersion: r.version,
+    position: r.position,
+    hash: r.hash,
+  },
 })
 
 /** What is read back from ESDB for one event. */
@@ -82,15 +93,35 @@ const isMetadata = (m: unknown): m is EventMetadata => {
 /** Decodes an ESDB event back into a recorded event; what does not decode is a `CorruptEvent`. */
 export const fromEsdbEvent = (read: EsdbRead, namespace = ''): E.Either<StoreError, RecordedEvent> => {
   if (!isMetadata(read.metadata)) {
-    return E.left({ _tag: 'CorruptEvent', position: 0, message: `event ${read.revision} of ${read.streamId} has no ansinh metadata`, problems: [] })
+    return E.left({
+      _tag: 'CorruptEvent',
+      position: 0,
+      message: `event ${read.revision} of ${read.streamId} has no ansinh metadata`,
+      problems: [],
+    })
   }
   const m = read.metadata
-  const decoded = decodeEvent({ id: m.id, type: read.type, recordedAt: m.recordedAt, data: read.data }, { version: m.schemaVersion })
+  const decoded = decodeEvent(
+    { id: m.id, type: read.type, recordedAt: m.recordedAt, data: read.data },
+    { version: m.schemaVersion },
+  )
   if (E.isLeft(decoded)) {
     const first = decoded.left[0]
-    return E.left({ _tag: 'CorruptEvent', position: m.position, message: first ? `${first.path}: ${first.message}` : 'does not decode', problems: decoded.left })
+    return E.left({
+      _tag: 'CorruptEvent',
+      position: m.position,
+      message: first ? `${first.path}: ${first.message}` : 'does not decode',
+      problems: decoded.left,
+    })
   }
-  return E.right({ event: decoded.right, stream: read.streamId.slice(namespace.length), revision: Number(read.revision), position: m.position, version: m.schemaVersion, hash: m.hash })
+  return E.right({
+    event: decoded.right,
+    stream: read.streamId.slice(namespace.length),
+    revision: Number(read.revision),
+    position: m.position,
+    version: m.schemaVersion,
+    hash: m.hash,
+  })
 }
 
 /**

@@ -32,7 +32,10 @@ describe('EventStoreDB mapping', () => {
 
   it('keeps the id exactly as written in the metadata, lower-cased as the ESDB id', async () => {
     const [first] = await recorded()
-    expect(toEsdbEvent(first!)).toMatchObject({ id: '7d9c0a52-5a0e-4f39-9d44-0b8f0c7c4f01', metadata: { id: '7D9C0A52-5A0E-4F39-9D44-0B8F0C7C4F01', position: 1, schemaVersion: 1 } })
+    expect(toEsdbEvent(first!)).toMatchObject({
+      id: '7d9c0a52-5a0e-4f39-9d44-0b8f0c7c4f01',
+      metadata: { id: '7D9C0A52-5A0E-4F39-9D44-0B8F0C7C4F01', position: 1, schemaVersion: 1 },
+    })
   })
 
   it('reports an event without ansinh metadata, or with data the codecs refuse, as corrupt', async () => {
@@ -40,11 +43,17 @@ describe('EventStoreDB mapping', () => {
     const esdb = toEsdbEvent(first!)
     const base = { streamId: first!.stream, revision: 0n, type: esdb.type, data: esdb.data, metadata: esdb.metadata }
     expect(fromEsdbEvent({ ...base, metadata: {} })).toMatchObject(E.left({ _tag: 'CorruptEvent' }))
-    expect(fromEsdbEvent({ ...base, data: { ...esdb.data, unit: 'x' } })).toMatchObject(E.left({ _tag: 'CorruptEvent', position: 1 }))
+    expect(fromEsdbEvent({ ...base, data: { ...esdb.data, unit: 'x' } })).toMatchObject(
+      E.left({ _tag: 'CorruptEvent', position: 1 }),
+    )
   })
 
   it('keeps to ansinh streams', () => {
-    expect(['participant-0123456789', 'quota-22816-voluntary-2020', 'employer-ACME', 'unit-22', 'population-22'].every(isOurStream)).toBe(true)
+    expect(
+      ['participant-0123456789', 'quota-22816-voluntary-2020', 'employer-ACME', 'unit-22', 'population-22'].every(
+        isOurStream,
+      ),
+    ).toBe(true)
     expect(['ansinh-head', '$stats-127.0.0.1:2113', 'orders-1'].some(isOurStream)).toBe(false)
     expect(ansinhStream('t1:', 't1:unit-22')).toBe('unit-22')
     expect(ansinhStream('t1:', 't2:unit-22')).toBeNull()
@@ -55,7 +64,10 @@ describe('EventStoreDB mapping', () => {
   it('strips the namespace from the stream it reads back', async () => {
     const [first] = await recorded()
     const esdb = toEsdbEvent(first!)
-    const back = fromEsdbEvent({ streamId: `t1:${first!.stream}`, revision: 0n, type: esdb.type, data: esdb.data, metadata: esdb.metadata }, 't1:')
+    const back = fromEsdbEvent(
+      { streamId: `t1:${first!.stream}`, revision: 0n, type: esdb.type, data: esdb.data, metadata: esdb.metadata },
+      't1:',
+    )
     expect(back).toEqual(E.right(first))
   })
 

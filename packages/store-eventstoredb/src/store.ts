@@ -44,7 +44,17 @@ import {
   pollingSubscription,
   prepareAppend,
 } from '@ansinh/store'
-import { HEAD_MOVED, HEAD_STREAM, type HeadMoved, PositionOrder, STREAM_PREFIXES, ansinhStream, fromEsdbEvent, isHeadMoved, toEsdbEvent } from './mapping.js'
+import {
+  HEAD_MOVED,
+  HEAD_STREAM,
+  type HeadMoved,
+  PositionOrder,
+  STREAM_PREFIXES,
+  ansinhStream,
+  fromEsdbEvent,
+  isHeadMoved,
+  toEsdbEvent,
+} from './mapping.js'
 
 /** Options of the EventStoreDB store. */
 export interface EventStoreDbOptions {
@@ -58,7 +68,10 @@ export interface EventStoreDbOptions {
   readonly namespace?: string
 }
 
-const unavailable = (err: unknown): StoreError => ({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) })
+const unavailable = (err: unknown): StoreError => ({
+  _tag: 'StoreUnavailable',
+  message: err instanceof Error ? err.message : String(err),
+})
 
 const CLOSED: StoreError = { _tag: 'StoreUnavailable', message: 'the store is closed' }
 
@@ -92,7 +105,11 @@ export class EventStoreDbStore implements EventStore {
   }
 
   /** Appends events to one stream, atomically. */
-  append(stream: string, events: StreamWrite['events'], expectedRevision?: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>> {
+  append(
+    stream: string,
+    events: StreamWrite['events'],
+    expectedRevision?: ExpectedRevision,
+  ): Promise<E.Either<StoreError, AppendResult>> {
     return this.appendMany([{ stream, events, expectedRevision: expectedRevision ?? 'any' }])
   }
 
@@ -140,13 +157,22 @@ export class EventStoreDbStore implements EventStore {
         for (const [stream, group] of groupByStream(rows)) {
           const before = group[0]!.revision - 1
           try {
-            await this.client.appendToStream(this.namespace + stream, group.map((r) => jsonEvent(toEsdbEvent(r))), {
-              expectedRevision: before === -1 ? NO_STREAM : BigInt(before),
-            })
+            await this.client.appendToStream(
+              this.namespace + stream,
+              group.map((r) => jsonEvent(toEsdbEvent(r))),
+              {
+                expectedRevision: before === -1 ? NO_STREAM : BigInt(before),
+              },
+            )
           } catch (err) {
             if (err instanceof WrongExpectedVersionError) {
               // A writer outside ansinh changed the stream after we planned: the claimed positions stay unfilled.
-              return E.left({ _tag: 'WrongExpectedRevision', stream, expected: before === -1 ? 'no-stream' : { exact: before }, actual: actualOf(err) })
+              return E.left({
+                _tag: 'WrongExpectedRevision',
+                stream,
+                expected: before === -1 ? 'no-stream' : { exact: before },
+                actual: actualOf(err),
+              })
             }
             throw err
           }
@@ -154,7 +180,10 @@ export class EventStoreDbStore implements EventStore {
         this.changes.notify()
         return E.right(plan.right.result)
       }
-      return E.left({ _tag: 'StoreUnavailable', message: 'too many concurrent writers: could not claim the head of the chain' })
+      return E.left({
+        _tag: 'StoreUnavailable',
+        message: 'too many concurrent writers: could not claim the head of the chain',
+      })
     } catch (err) {
       return E.left(unavailable(err))
     }
@@ -162,9 +191,14 @@ export class EventStoreDbStore implements EventStore {
 
   private async readHead(): Promise<Head> {
     try {
-      for await (const r of this.client.readStream(this.headStream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const r of this.client.readStream(this.headStream, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
         if (!r.event) continue
-        if (!isHeadMoved(r.event.data)) throw new Error(`the last event of ${this.headStream} is not a head of the chain`)
+        if (!isHeadMoved(r.event.data))
+          throw new Error(`the last event of ${this.headStream} is not a head of the chain`)
         return { position: r.event.data.position, hash: r.event.data.hash, revision: r.event.revision }
       }
     } catch (err) {
@@ -174,11 +208,17 @@ export class EventStoreDbStore implements EventStore {
   }
 
   /** The events of one stream in revision order. */
-  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
+  async readStream(
+    stream: string,
+    options: ReadStreamOptions = {},
+  ): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
     if (this.closed) return E.left(CLOSED)
     const out: RecordedEvent[] = []
     try {
-      for await (const r of this.client.readStream(this.namespace + stream, { direction: FORWARDS, fromRevision: BigInt(options.fromRevision ?? 0) })) {
+      for await (const r of this.client.readStream(this.namespace + stream, {
+        direction: FORWARDS,
+        fromRevision: BigInt(options.fromRevision ?? 0),
+      })) {
         if (!r.event) continue
         const decoded = fromEsdbEvent(r.event, this.namespace)
         if (E.isLeft(decoded)) return decoded
@@ -212,8 +252,13 @@ export class EventStoreDbStore implements EventStore {
     const known = this.checkpoint !== null && this.checkpoint.position < from ? this.checkpoint : null
     const order = new PositionOrder(known === null ? 1 : known.position + 1)
     try {
-      for await (const r of this.client.readAll({ direction: FORWARDS, fromPosition: known?.at ?? START, maxCount: Number.MAX_SAFE_INTEGER })) {
-        if (!r.event || ansinhStream(this.namespace, r.event.streamId) === null || r.event.type.startsWith('$')) continue
+      for await (const r of this.client.readAll({
+        direction: FORWARDS,
+        fromPosition: known?.at ?? START,
+        maxCount: Number.MAX_SAFE_INTEGER,
+      })) {
+        if (!r.event || ansinhStream(this.namespace, r.event.streamId) === null || r.event.type.startsWith('$'))
+          continue
         const decoded = fromEsdbEvent(r.event, this.namespace)
         if (E.isLeft(decoded)) {
           yield decoded
@@ -236,12 +281,22 @@ export class EventStoreDbStore implements EventStore {
   /** Catches up from a position, then follows appends: woken by a filtered `$all` subscription, and by polling. */
   subscribe(options: SubscribeOptions): Subscription {
     if (this.wake === null && !this.closed) {
-      const live = this.client.subscribeToAll({ fromPosition: END, filter: streamNameFilter({ prefixes: STREAM_PREFIXES.map((p) => this.namespace + p) }) })
+      const live = this.client.subscribeToAll({
+        fromPosition: END,
+        filter: streamNameFilter({ prefixes: STREAM_PREFIXES.map((p) => this.namespace + p) }),
+      })
       live.on('data', () => this.changes.notify())
       live.on('error', () => undefined) // polling carries on without it
       this.wake = live
     }
-    return pollingSubscription({ readFrom: (fromPosition) => this.readOrdered(fromPosition, false), changes: this.changes, pollMs: this.options.pollMs ?? 1_000 }, options)
+    return pollingSubscription(
+      {
+        readFrom: (fromPosition) => this.readOrdered(fromPosition, false),
+        changes: this.changes,
+        pollMs: this.options.pollMs ?? 1_000,
+      },
+      options,
+    )
   }
 
   /** The last claimed position (0 when empty), or why the server cannot say. */

@@ -12,7 +12,8 @@ import { type SqlDriver, copySql } from '@ansinh/store-postgres'
 export const pgliteDriver = (db: PGlite, ownsDatabase = true): SqlDriver => ({
   kind: 'pglite',
   query: async (text, params) => (await db.query(text, params as unknown[])).rows as never,
-  copy: async (table, columns, text) => void (await db.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
+  copy: async (table, columns, text) =>
+    void (await db.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
   copyOut: async (select) => {
     const result = await db.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT binary)`)
     if (result.blob === undefined) throw new Error('PGlite returned no blob for COPY TO /dev/blob')
@@ -22,7 +23,8 @@ export const pgliteDriver = (db: PGlite, ownsDatabase = true): SqlDriver => ({
     db.transaction((tx) =>
       body({
         query: async (text, params) => (await tx.query(text, params as unknown[])).rows as never,
-        copy: async (table, columns, text) => void (await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
+        copy: async (table, columns, text) =>
+          void (await tx.query(copySql(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) })),
       }),
     ),
   listen: async (channel, onNotify) => db.listen(channel, onNotify),

@@ -24,11 +24,22 @@ describe('FileSnapshotStore', () => {
 
   it('refuses a name that is no file name, and says why it cannot write', async () => {
     const store = new FileSnapshotStore(join(root, 'b'))
-    expect(await store.load('../x')()).toEqual(E.left({ _tag: 'SnapshotStoreFailed', message: 'not a snapshot name: "../x"' }))
-    expect(await store.save('a/b', new Uint8Array(1))()).toEqual(E.left({ _tag: 'SnapshotStoreFailed', message: 'not a snapshot name: "a/b"' }))
+    expect(await store.load('../x')()).toEqual(
+      E.left({ _tag: 'SnapshotStoreFailed', message: 'not a snapshot name: "../x"' }),
+    )
+    expect(await store.save('a/b', new Uint8Array(1))()).toEqual(
+      E.left({ _tag: 'SnapshotStoreFailed', message: 'not a snapshot name: "a/b"' }),
+    )
     // a folder that cannot be made: its parent is a file
     writeFileSync(join(root, 'file'), '')
     const blocked = new FileSnapshotStore(join(root, 'file', 'snapshots'))
-    expect(await blocked.save('history', new Uint8Array(1))()).toMatchObject(E.left({ _tag: 'SnapshotStoreFailed', message: expect.stringContaining(`cannot write ${join(root, 'file', 'snapshots', 'history.snapshot')}: ENOTDIR`) }))
+    expect(await blocked.save('history', new Uint8Array(1))()).toMatchObject(
+      E.left({
+        _tag: 'SnapshotStoreFailed',
+        message: expect.stringContaining(
+          `cannot write ${join(root, 'file', 'snapshots', 'history.snapshot')}: ENOTDIR`,
+        ),
+      }),
+    )
   })
 })

@@ -8,7 +8,19 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type AppendManyOptions, type AppendResult, type AppendSnapshot, ENVELOPE_STAMP_BYTES, type EventRead, type ReadAllOptions, type SnapshotStamp, type StoreError, type StreamWrite, type VouchesHead, envelopeStamp } from '@ansinh/store'
+import {
+  type AppendManyOptions,
+  type AppendResult,
+  type AppendSnapshot,
+  ENVELOPE_STAMP_BYTES,
+  type EventRead,
+  type ReadAllOptions,
+  type SnapshotStamp,
+  type StoreError,
+  type StreamWrite,
+  type VouchesHead,
+  envelopeStamp,
+} from '@ansinh/store'
 import { MIGRATIONS, type SqlDriver, SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
 import { pgliteDriver } from './driver.js'
 import { FileSnapshotStore, SNAPSHOT_FOLDER } from './file-snapshots.js'
@@ -29,7 +41,9 @@ export const PGLITE_START_PARAMS: readonly string[] = ['-c', 'shared_buffers=16M
  */
 const startPglite = async (folder: string): Promise<SqlDriver> => {
   const { PGlite } = await import('@electric-sql/pglite')
-  return pgliteDriver(await PGlite.create(folder, { startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS] }))
+  return pgliteDriver(
+    await PGlite.create(folder, { startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS] }),
+  )
 }
 
 /**
@@ -145,17 +159,28 @@ export class FolderStore extends SqlEventStore implements VouchesHead {
     return this.lazy.started()
   }
 
-  override append(stream: string, events: StreamWrite['events'], expectedRevision?: Parameters<SqlEventStore['append']>[2]): Promise<E.Either<StoreError, AppendResult>> {
+  override append(
+    stream: string,
+    events: StreamWrite['events'],
+    expectedRevision?: Parameters<SqlEventStore['append']>[2],
+  ): Promise<E.Either<StoreError, AppendResult>> {
     this.vouched = null
     return super.append(stream, events, expectedRevision)
   }
 
-  override appendMany(writes: readonly StreamWrite[], options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
+  override appendMany(
+    writes: readonly StreamWrite[],
+    options: AppendManyOptions = {},
+  ): Promise<E.Either<StoreError, AppendResult>> {
     this.vouched = null
     return super.appendMany(writes, options)
   }
 
-  override appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot, options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
+  override appendManyWithSnapshot(
+    writes: readonly StreamWrite[],
+    snapshot: AppendSnapshot,
+    options: AppendManyOptions = {},
+  ): Promise<E.Either<StoreError, AppendResult>> {
     this.vouched = null
     return super.appendManyWithSnapshot(writes, snapshot, options)
   }
@@ -184,7 +209,9 @@ export class FolderStore extends SqlEventStore implements VouchesHead {
   /** The store's head when the history snapshot file is stamped with it (the head row's hash), else null. */
   private async headMatchingSnapshot(): Promise<SnapshotStamp | null> {
     try {
-      const [row] = await this.lazy.query<{ position: string; hash: string }>('SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1')
+      const [row] = await this.lazy.query<{ position: string; hash: string }>(
+        'SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1',
+      )
       if (row === undefined) return null
       const head = { position: Number(row.position), hash: row.hash.trim() }
       const stamp = await snapshotStampOf(this.files.fileOf(SEALED_SNAPSHOT))

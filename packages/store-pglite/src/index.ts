@@ -55,7 +55,10 @@ export const describePgliteOpenError = (e: PgliteOpenError): string =>
  * folder's lock until `close`: `InUse` naming the process that holds it, `NoStore` for a folder
  * without a store when `create` is false, `StoreUnavailable` when PGlite cannot open it.
  */
-export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions = {}): Promise<E.Either<PgliteOpenError, SqlEventStore>> => {
+export const openPgliteFolder = async (
+  dir: string,
+  options: PgliteFolderOptions = {},
+): Promise<E.Either<PgliteOpenError, SqlEventStore>> => {
   if (inMemory(dir)) {
     try {
       const { PGlite } = await import('@electric-sql/pglite')
@@ -78,7 +81,11 @@ export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions
   }
   const lock = await lockFolder(folder, options.waitMs ?? 0)
   if (E.isLeft(lock)) {
-    return E.left(lock.left._tag === 'InUse' ? { _tag: 'InUse', dir, pid: lock.left.pid, message: describeLockError(dir, lock.left) } : { _tag: 'StoreUnavailable', message: lock.left.message })
+    return E.left(
+      lock.left._tag === 'InUse'
+        ? { _tag: 'InUse', dir, pid: lock.left.pid, message: describeLockError(dir, lock.left) }
+        : { _tag: 'StoreUnavailable', message: lock.left.message },
+    )
   }
   try {
     // checked again under the lock: the store may have gone (or come) while another process held it
@@ -86,7 +93,8 @@ export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions
       lock.right.release()
       return E.left({ _tag: 'NoStore', dir })
     }
-    const vouched = options.sealed === false || !pgliteStoreExists(folder) ? null : await vouchedHead(folder, MIGRATIONS.length)
+    const vouched =
+      options.sealed === false || !pgliteStoreExists(folder) ? null : await vouchedHead(folder, MIGRATIONS.length)
     const store = await FolderStore.openFolder(folder, { ...options, vouched, release: () => lock.right.release() })
     return E.right(store)
   } catch (err) {
@@ -104,5 +112,7 @@ export const openPgliteFolder = async (dir: string, options: PgliteFolderOptions
  */
 export const openPgliteStore = async (dir: string, options: SqlStoreOptions = {}): Promise<EventStore> => {
   const opened = await openPgliteFolder(dir, options)
-  return E.isRight(opened) ? opened.right : unavailableStore({ _tag: 'StoreUnavailable', message: describePgliteOpenError(opened.left) })
+  return E.isRight(opened)
+    ? opened.right
+    : unavailableStore({ _tag: 'StoreUnavailable', message: describePgliteOpenError(opened.left) })
 }

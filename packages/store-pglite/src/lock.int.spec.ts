@@ -56,26 +56,32 @@ describe('the folder lock', () => {
 
   // Processes race for one folder whose lock a dead process left: exactly one may win.
   const built = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'lock.js')
-  it.skipIf(!existsSync(built))('lets exactly one of 6 racing processes take a dead holder\'s lock (skipped only when not built)', async () => {
-    for (let round = 0; round < 3; round++) {
-      const dir = folder()
-      writeFileSync(join(dir, LOCK_FILE), `${deadPid()}\n`)
-      // each holds what it got until every one has answered (the parent then closes their stdin)
-      const script = `import { lockFolder } from ${JSON.stringify(built)}
+  it.skipIf(!existsSync(built))(
+    "lets exactly one of 6 racing processes take a dead holder's lock (skipped only when not built)",
+    async () => {
+      for (let round = 0; round < 3; round++) {
+        const dir = folder()
+        writeFileSync(join(dir, LOCK_FILE), `${deadPid()}\n`)
+        // each holds what it got until every one has answered (the parent then closes their stdin)
+        const script = `import { lockFolder } from ${JSON.stringify(built)}
         const r = await lockFolder(${JSON.stringify(dir)})
         process.stdout.write(r._tag === 'Right' ? 'won' : 'refused ' + r.left.pid)
         process.stdin.resume()
         process.stdin.on('end', () => process.exit(0))`
-      const children = Array.from({ length: 6 }, () => spawn(process.execPath, ['--input-type=module', '-e', script]))
-      const answers = children.map((child) => new Promise<string>((ok) => child.stdout.once('data', (d: Buffer) => ok(d.toString()))))
-      const closed = children.map((child) => new Promise<void>((ok) => child.on('close', () => ok())))
-      const outcomes = await Promise.all(answers)
-      for (const child of children) child.stdin.end()
-      await Promise.all(closed)
-      expect(outcomes.filter((o) => o === 'won')).toHaveLength(1)
-      expect(outcomes.filter((o) => /^refused \d+$/.test(o))).toHaveLength(5)
-      // released on exit
-      expect(existsSync(join(dir, LOCK_FILE))).toBe(false)
-    }
-  }, 60_000)
+        const children = Array.from({ length: 6 }, () => spawn(process.execPath, ['--input-type=module', '-e', script]))
+        const answers = children.map(
+          (child) => new Promise<string>((ok) => child.stdout.once('data', (d: Buffer) => ok(d.toString()))),
+        )
+        const closed = children.map((child) => new Promise<void>((ok) => child.on('close', () => ok())))
+        const outcomes = await Promise.all(answers)
+        for (const child of children) child.stdin.end()
+        await Promise.all(closed)
+        expect(outcomes.filter((o) => o === 'won')).toHaveLength(1)
+        expect(outcomes.filter((o) => /^refused \d+$/.test(o))).toHaveLength(5)
+        // released on exit
+        expect(existsSync(join(dir, LOCK_FILE))).toBe(false)
+      }
+    },
+    60_000,
+  )
 })

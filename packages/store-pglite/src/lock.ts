@@ -22,8 +22,7 @@ export const LOCK_FILE = 'ansinh.lock'
 
 /** Why a folder's lock was not taken. */
 export type LockError =
-  | { readonly _tag: 'InUse'; readonly pid: number }
-  | { readonly _tag: 'LockFailed'; readonly message: string }
+  { readonly _tag: 'InUse'; readonly pid: number } | { readonly _tag: 'LockFailed'; readonly message: string }
 
 /** A lock held by this process. */
 export interface FolderLock {

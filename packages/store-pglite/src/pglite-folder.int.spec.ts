@@ -29,7 +29,9 @@ describe('PGlite store in a folder', () => {
   it('reads no folder that holds no store, and creates none, unless asked to create', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ansinh-pglite-'))
     try {
-      expect(await openPgliteFolder(join(dir, 'typo'), { create: false })).toEqual(E.left({ _tag: 'NoStore', dir: join(dir, 'typo') }))
+      expect(await openPgliteFolder(join(dir, 'typo'), { create: false })).toEqual(
+        E.left({ _tag: 'NoStore', dir: join(dir, 'typo') }),
+      )
       expect(existsSync(join(dir, 'typo'))).toBe(false)
     } finally {
       await rm(dir, { recursive: true, force: true })
@@ -42,9 +44,17 @@ describe('PGlite store in a folder', () => {
     try {
       writeFileSync(join(dir, LOCK_FILE), `${holder.pid}\n`)
       const opened = await openPgliteFolder(dir)
-      expect(opened).toMatchObject(E.left({ _tag: 'InUse', pid: holder.pid, message: expect.stringMatching(new RegExp(`^store pglite:.* is in use by process ${holder.pid}; `)) }))
+      expect(opened).toMatchObject(
+        E.left({
+          _tag: 'InUse',
+          pid: holder.pid,
+          message: expect.stringMatching(new RegExp(`^store pglite:.* is in use by process ${holder.pid}; `)),
+        }),
+      )
       const store = await openPgliteStore(dir)
-      expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(E.left({ _tag: 'StoreUnavailable', message: expect.stringContaining(`in use by process ${holder.pid}`) }))
+      expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(
+        E.left({ _tag: 'StoreUnavailable', message: expect.stringContaining(`in use by process ${holder.pid}`) }),
+      )
     } finally {
       holder.kill()
       await rm(dir, { recursive: true, force: true })

@@ -1,7 +1,13 @@
 import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { describeEventStoreContract, enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
+import {
+  describeEventStoreContract,
+  enrolment,
+  expectRight,
+  participantStream,
+  readEverything,
+} from '@ansinh/store-testing'
 import { pgliteDriver } from './driver.js'
 import { openPgliteStore } from './index.js'
 import { MIGRATIONS, SqlEventStore, migrate } from '@ansinh/store-postgres'
@@ -47,7 +53,9 @@ describe('PGlite store', () => {
 
   it('a store whose folder cannot be opened answers StoreUnavailable', async () => {
     const store = await openPgliteStore('/proc/ansinh-cannot-create-this')
-    expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(E.left({ _tag: 'StoreUnavailable' }))
+    expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(
+      E.left({ _tag: 'StoreUnavailable' }),
+    )
     await store.close()
   })
 })

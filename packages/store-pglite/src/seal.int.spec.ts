@@ -24,7 +24,10 @@ const open = async (dir: string, sealed?: boolean): Promise<FolderStore> => {
   return opened.right as FolderStore
 }
 
-const headOf = (events: readonly RecordedEvent[]): SnapshotStamp => ({ position: events.at(-1)!.position, hash: events.at(-1)!.hash })
+const headOf = (events: readonly RecordedEvent[]): SnapshotStamp => ({
+  position: events.at(-1)!.position,
+  hash: events.at(-1)!.hash,
+})
 
 let template: Promise<{ dir: string; head: SnapshotStamp; events: RecordedEvent[] }> | null = null
 
@@ -37,7 +40,9 @@ const templateFolder = (): Promise<{ dir: string; head: SnapshotStamp; events: R
     expectRight(await store.append(participantStream(1), [enrolment(1, 1), enrolment(1, 2), enrolment(1, 3)]))
     const events = await readEverything(store)
     const head = headOf(events)
-    expect(await store.snapshots.save(SEALED_SNAPSHOT, sealSnapshot(head, 1, new Uint8Array([1, 2, 3])))()).toEqual(E.right(undefined))
+    expect(await store.snapshots.save(SEALED_SNAPSHOT, sealSnapshot(head, 1, new Uint8Array([1, 2, 3])))()).toEqual(
+      E.right(undefined),
+    )
     await store.close()
     return { dir, head, events }
   })())
@@ -87,7 +92,9 @@ describe('the sealed folder', () => {
     expect(store.vouchedHead()).toBeNull()
     expect(store.started).toBe(true)
     // the snapshot's stamp no longer matches the chain: it is stale, as without a seal
-    expect(await checkAgainstChain(store, head)).toMatchObject(E.left({ _tag: 'SnapshotStale', chainHash: 'a'.repeat(64) }))
+    expect(await checkAgainstChain(store, head)).toMatchObject(
+      E.left({ _tag: 'SnapshotStale', chainHash: 'a'.repeat(64) }),
+    )
     await store.close()
     expect(await vouchedHead(dir, MIGRATIONS.length)).toBeNull()
   })

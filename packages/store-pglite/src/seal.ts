@@ -65,10 +65,27 @@ export const folderFingerprint = async (folder: string): Promise<string> => {
 /** The seal of `folder` with its fingerprint, or null when there is none or it is not one this version wrote. */
 export const readSeal = async (folder: string): Promise<(Seal & { readonly fingerprint: string }) | null> => {
   try {
-    const value = JSON.parse(await readFile(join(folder, SNAPSHOT_FOLDER, SEAL_FILE), 'utf8')) as { version?: unknown; head?: { position?: unknown; hash?: unknown }; schema?: unknown; fingerprint?: unknown }
+    const value = JSON.parse(await readFile(join(folder, SNAPSHOT_FOLDER, SEAL_FILE), 'utf8')) as {
+      version?: unknown
+      head?: { position?: unknown; hash?: unknown }
+      schema?: unknown
+      fingerprint?: unknown
+    }
     const { head } = value
-    if (value.version !== SEAL_VERSION || typeof value.fingerprint !== 'string' || typeof value.schema !== 'number' || head === undefined) return null
-    if (typeof head.position !== 'number' || !Number.isSafeInteger(head.position) || typeof head.hash !== 'string' || !/^[0-9a-f]{64}$/.test(head.hash)) return null
+    if (
+      value.version !== SEAL_VERSION ||
+      typeof value.fingerprint !== 'string' ||
+      typeof value.schema !== 'number' ||
+      head === undefined
+    )
+      return null
+    if (
+      typeof head.position !== 'number' ||
+      !Number.isSafeInteger(head.position) ||
+      typeof head.hash !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(head.hash)
+    )
+      return null
     return { head: { position: head.position, hash: head.hash }, schema: value.schema, fingerprint: value.fingerprint }
   } catch {
     return null // none, unreadable or not JSON: the store is opened as always
@@ -80,7 +97,10 @@ export const writeSeal = async (folder: string, seal: Seal): Promise<void> => {
   const fingerprint = await folderFingerprint(folder)
   const file = join(folder, SNAPSHOT_FOLDER, SEAL_FILE)
   const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify({ version: SEAL_VERSION, head: seal.head, schema: seal.schema, fingerprint }) + '\n')
+  await writeFile(
+    temporary,
+    JSON.stringify({ version: SEAL_VERSION, head: seal.head, schema: seal.schema, fingerprint }) + '\n',
+  )
   await rename(temporary, file)
 }
 

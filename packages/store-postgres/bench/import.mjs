@@ -57,7 +57,9 @@ const main = async () => {
   const target = url ? `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}` : `PGlite ${dir ?? 'in memory'}`
   let t = performance.now()
   // PGlite is its own package (it builds on this one), so it is reached by path, and only when used.
-  const store = url ? await openPostgresStore(url) : await (await import('../../store-pglite/dist/index.js')).openPgliteStore(dir ?? 'memory://')
+  const store = url
+    ? await openPostgresStore(url)
+    : await (await import('../../store-pglite/dist/index.js')).openPgliteStore(dir ?? 'memory://')
   console.log(`${target}: opened in ${(performance.now() - t).toFixed(0)} ms`)
   if (url) {
     const pg = (await import('pg')).default
@@ -71,7 +73,9 @@ const main = async () => {
   const result = await store.appendMany(w)
   const appendMs = performance.now() - t
   if (result._tag === 'Left') throw new Error(JSON.stringify(result.left))
-  console.log(`append ${n} events: ${appendMs.toFixed(0)} ms = ${Math.round(n / (appendMs / 1000))} events/s (this process's CPU: ${cpuMs(cpu)} ms)`)
+  console.log(
+    `append ${n} events: ${appendMs.toFixed(0)} ms = ${Math.round(n / (appendMs / 1000))} events/s (this process's CPU: ${cpuMs(cpu)} ms)`,
+  )
   t = performance.now()
   cpu = process.cpuUsage()
   let count = 0
@@ -80,13 +84,17 @@ const main = async () => {
     count++
   }
   const readMs = performance.now() - t
-  console.log(`readAll ${count} events: ${readMs.toFixed(0)} ms = ${Math.round(count / (readMs / 1000))} events/s (this process's CPU: ${cpuMs(cpu)} ms)`)
+  console.log(
+    `readAll ${count} events: ${readMs.toFixed(0)} ms = ${Math.round(count / (readMs / 1000))} events/s (this process's CPU: ${cpuMs(cpu)} ms)`,
+  )
   t = performance.now()
   const verdict = await verifyChain(store.readAll({ pageSize }))
   console.log(`verify: ${JSON.stringify(verdict)} in ${(performance.now() - t).toFixed(0)} ms`)
   t = performance.now()
   const again = await store.appendMany(w)
-  console.log(`re-import (idempotent no-op, ${again._tag === 'Right' ? again.right.positions.length : 'failed'} new): ${(performance.now() - t).toFixed(0)} ms`)
+  console.log(
+    `re-import (idempotent no-op, ${again._tag === 'Right' ? again.right.positions.length : 'failed'} new): ${(performance.now() - t).toFixed(0)} ms`,
+  )
   await store.close()
 }
 

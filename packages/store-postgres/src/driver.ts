@@ -61,7 +61,8 @@ const copyIn = async (client: pg.PoolClient, sql: string, text: string, onSent?:
 }
 
 /** `COPY table (columns) FROM source`; PGlite's driver reads from `'/dev/blob'`, a server from STDIN. */
-export const copySql = (table: string, columns: readonly string[], source: string): string => `COPY ${table} (${columns.join(', ')}) FROM ${source}`
+export const copySql = (table: string, columns: readonly string[], source: string): string =>
+  `COPY ${table} (${columns.join(', ')}) FROM ${source}`
 
 /** A driver over a `pg` pool; `close` ends the pool. */
 export const pgDriver = (pool: pg.Pool): SqlDriver => {
@@ -70,7 +71,8 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
   return {
     kind: 'postgres',
     // The caller names the row type it selected (SqlQueryable.query); pg's rows are untyped.
-    query: async <R>(text: string, params?: readonly unknown[]) => (await pool.query(text, params as unknown[])).rows as R[],
+    query: async <R>(text: string, params?: readonly unknown[]) =>
+      (await pool.query(text, params as unknown[])).rows as R[],
     copy: async (table, columns, text, onSent) => {
       const client = await pool.connect()
       try {
@@ -99,7 +101,8 @@ export const pgDriver = (pool: pg.Pool): SqlDriver => {
         // statement must see what the previous writer committed.
         await client.query('BEGIN ISOLATION LEVEL READ COMMITTED')
         const tx: SqlQueryable = {
-          query: async <R>(text: string, params?: readonly unknown[]) => (await client.query(text, params as unknown[])).rows as R[],
+          query: async <R>(text: string, params?: readonly unknown[]) =>
+            (await client.query(text, params as unknown[])).rows as R[],
           copy: (table, columns, text, onSent) => copyIn(client, copySql(table, columns, 'STDIN'), text, onSent),
         }
         const result = await body(tx)

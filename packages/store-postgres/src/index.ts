@@ -21,8 +21,14 @@ export { NO_STORE_MESSAGE, SqlEventStore, type SqlStoreOptions } from './store.j
  *
  * @example const store = await openPostgresStore('postgres://ansinh@127.0.0.1:5432/ansinh')
  */
-export const openPostgresStore = async (connection: string | pg.PoolConfig, options: SqlStoreOptions = {}): Promise<SqlEventStore> => {
+export const openPostgresStore = async (
+  connection: string | pg.PoolConfig,
+  options: SqlStoreOptions = {},
+): Promise<SqlEventStore> => {
   // loaded here, not at the top: `@ansinh/store-pglite` runs this package's SQL without pg
   const { default: postgres } = await import('pg')
-  return SqlEventStore.open(pgDriver(new postgres.Pool(typeof connection === 'string' ? { connectionString: connection } : connection)), options)
+  return SqlEventStore.open(
+    pgDriver(new postgres.Pool(typeof connection === 'string' ? { connectionString: connection } : connection)),
+    options,
+  )
 }

@@ -12,7 +12,14 @@
  * @module load
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type AppendResult, type PreparedAppend, type PreparedWrite, type StoreError, type StoreState, planAppend } from '@ansinh/store'
+import {
+  type AppendResult,
+  type PreparedAppend,
+  type PreparedWrite,
+  type StoreError,
+  type StoreState,
+  planAppend,
+} from '@ansinh/store'
 import type { SqlQueryable } from './driver.js'
 import { COLUMNS, copyText } from './internal/rows.js'
 
@@ -63,7 +70,12 @@ export const planAndLoad = async (
   for (const writes of slices(prepared.writes, COPY_CHUNK)) {
     const plan = planAppend(
       { ...prepared, writes },
-      { ...state, revisionOf: (s) => revisions.get(s) ?? state.revisionOf(s), headPosition: head.position, headHash: head.hash },
+      {
+        ...state,
+        revisionOf: (s) => revisions.get(s) ?? state.revisionOf(s),
+        headPosition: head.position,
+        headHash: head.hash,
+      },
     )
     if (E.isLeft(plan)) {
       await loading

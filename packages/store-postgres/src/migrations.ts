@@ -92,7 +92,9 @@ export const migrate = async (driver: SqlDriver): Promise<number[]> =>
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`)
-    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM ansinh_migrations')).map((r) => Number(r.version)))
+    const done = new Set(
+      (await tx.query<{ version: number }>('SELECT version FROM ansinh_migrations')).map((r) => Number(r.version)),
+    )
     const applied: number[] = []
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { describeEventStoreContract, enrolment, eventually, expectRight, participantStream } from '@ansinh/store-testing'
+import {
+  describeEventStoreContract,
+  enrolment,
+  eventually,
+  expectRight,
+  participantStream,
+} from '@ansinh/store-testing'
 import type { RecordedEvent } from '@ansinh/store'
 import { type SqlDriver, pgDriver } from './driver.js'
 import { openPostgresStore } from './index.js'
@@ -84,8 +90,15 @@ describe.skipIf(skipped !== null)(`PostgreSQL server${skipped === null ? '' : ` 
   })
 
   it('an unreachable server is StoreUnavailable, not a throw', async () => {
-    const store = await openPostgresStore({ host: '127.0.0.1', port: 1, user: 'nobody', connectionTimeoutMillis: 2_000 })
-    expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(E.left({ _tag: 'StoreUnavailable' }))
+    const store = await openPostgresStore({
+      host: '127.0.0.1',
+      port: 1,
+      user: 'nobody',
+      connectionTimeoutMillis: 2_000,
+    })
+    expect(await store.append(participantStream(1), [enrolment(1, 1)])).toMatchObject(
+      E.left({ _tag: 'StoreUnavailable' }),
+    )
     await store.close()
   })
 })

@@ -10,7 +10,10 @@ import type * as TE from 'fp-ts/lib/TaskEither.js'
 import { type SnapshotStore, type SnapshotStoreFailed, openSnapshot } from '@ansinh/store'
 import type { SqlDriver, SqlQueryable } from './driver.js'
 
-const failed = (err: unknown): SnapshotStoreFailed => ({ _tag: 'SnapshotStoreFailed', message: err instanceof Error ? err.message : String(err) })
+const failed = (err: unknown): SnapshotStoreFailed => ({
+  _tag: 'SnapshotStoreFailed',
+  message: err instanceof Error ? err.message : String(err),
+})
 
 /**
  * Writes `envelope` as the snapshot `name` through `db` (a transaction or the driver). The stamp
@@ -24,7 +27,12 @@ export const saveSnapshotIn = async (db: SqlQueryable, name: string, envelope: U
   await db.query(
     `INSERT INTO ansinh_snapshots (name, position, hash, envelope, saved_at) VALUES ($1, $2, $3, decode($4, 'base64'), now())
      ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, hash = EXCLUDED.hash, envelope = EXCLUDED.envelope, saved_at = EXCLUDED.saved_at`,
-    [name, opened.right.position, opened.right.hash, Buffer.from(envelope.buffer, envelope.byteOffset, envelope.byteLength).toString('base64')],
+    [
+      name,
+      opened.right.position,
+      opened.right.hash,
+      Buffer.from(envelope.buffer, envelope.byteOffset, envelope.byteLength).toString('base64'),
+    ],
   )
 }
 
@@ -41,7 +49,8 @@ const COPY_SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x
  */
 export const copyField = (copied: Uint8Array): E.Either<string, Uint8Array | null> => {
   const view = new DataView(copied.buffer, copied.byteOffset, copied.byteLength)
-  if (copied.byteLength < 21 || COPY_SIGNATURE.some((b, i) => copied[i] !== b)) return E.left('not a binary COPY (signature)')
+  if (copied.byteLength < 21 || COPY_SIGNATURE.some((b, i) => copied[i] !== b))
+    return E.left('not a binary COPY (signature)')
   let at = 19 + view.getUint32(15)
   if (at + 2 > copied.byteLength) return E.left('binary COPY cut short (header)')
   const fields = view.getInt16(at)

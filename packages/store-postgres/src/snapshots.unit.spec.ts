@@ -34,7 +34,9 @@ describe('copyField: the one bytea of a binary COPY', () => {
   })
 
   it('refuses what is not a binary COPY, or is cut short, saying which', () => {
-    expect(copyField(new TextEncoder().encode('\\x0102 not binary at all'))).toEqual(E.left('not a binary COPY (signature)'))
+    expect(copyField(new TextEncoder().encode('\\x0102 not binary at all'))).toEqual(
+      E.left('not a binary COPY (signature)'),
+    )
     const whole = copyOf([new Uint8Array(10)])
     expect(copyField(whole.subarray(0, whole.length - 5))).toEqual(E.left('binary COPY cut short (field)'))
     const two = copyOf([new Uint8Array(1)])

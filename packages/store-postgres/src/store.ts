@@ -71,9 +71,13 @@ export interface SqlStoreOptions {
 }
 
 /** The message of a store opened with `create: false` on a database that holds none. */
-export const NO_STORE_MESSAGE = 'no ansinh store in this database (it has no table ansinh_events); only ansinh import creates one'
+export const NO_STORE_MESSAGE =
+  'no ansinh store in this database (it has no table ansinh_events); only ansinh import creates one'
 
-const unavailable = (err: unknown): StoreError => ({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) })
+const unavailable = (err: unknown): StoreError => ({
+  _tag: 'StoreUnavailable',
+  message: err instanceof Error ? err.message : String(err),
+})
 
 /** A failure planned inside a transaction: rolls it back, then becomes the append's Left. */
 class Refused extends Error {
@@ -124,7 +128,9 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
    */
   static async prepare(driver: SqlDriver, options: SqlStoreOptions = {}): Promise<E.Either<StoreError, void>> {
     try {
-      const exists = options.create !== false || (await driver.query<{ t: string | null }>(`SELECT to_regclass('ansinh_events')::text AS t`))[0]?.t != null
+      const exists =
+        options.create !== false ||
+        (await driver.query<{ t: string | null }>(`SELECT to_regclass('ansinh_events')::text AS t`))[0]?.t != null
       if (exists) await migrate(driver)
       return exists ? E.right(undefined) : E.left({ _tag: 'StoreUnavailable', message: NO_STORE_MESSAGE })
     } catch (err) {
@@ -137,12 +143,19 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
   }
 
   /** Appends events to one stream, atomically (idempotency as in @ansinh/store plan.ts). */
-  append(stream: string, events: StreamWrite['events'], expectedRevision?: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>> {
+  append(
+    stream: string,
+    events: StreamWrite['events'],
+    expectedRevision?: ExpectedRevision,
+  ): Promise<E.Either<StoreError, AppendResult>> {
     return this.appendMany([{ stream, events, expectedRevision: expectedRevision ?? 'any' }])
   }
 
   /** Appends to several streams in one transaction: all or nothing. */
-  appendMany(writes: readonly StreamWrite[], options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
+  appendMany(
+    writes: readonly StreamWrite[],
+    options: AppendManyOptions = {},
+  ): Promise<E.Either<StoreError, AppendResult>> {
     return this.write(writes, null, options)
   }
 
@@ -151,11 +164,19 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
    * snapshots kept outside the database, just after it commits; a failed save there is given to
    * `snapshot.onSaveFailed`: the events are stored either way).
    */
-  appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot, options: AppendManyOptions = {}): Promise<E.Either<StoreError, AppendResult>> {
+  appendManyWithSnapshot(
+    writes: readonly StreamWrite[],
+    snapshot: AppendSnapshot,
+    options: AppendManyOptions = {},
+  ): Promise<E.Either<StoreError, AppendResult>> {
     return this.write(writes, snapshot, options)
   }
 
-  private async write(writes: readonly StreamWrite[], snapshot: AppendSnapshot | null, options: AppendManyOptions): Promise<E.Either<StoreError, AppendResult>> {
+  private async write(
+    writes: readonly StreamWrite[],
+    snapshot: AppendSnapshot | null,
+    options: AppendManyOptions,
+  ): Promise<E.Either<StoreError, AppendResult>> {
     const ok = this.check()
     if (E.isLeft(ok)) return ok
     const prepared = prepareAppend(writes, this.clock)
@@ -164,7 +185,9 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
     try {
       const committed = await this.driver.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK])
-        const [head] = await tx.query<{ position: string; hash: string }>('SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1')
+        const [head] = await tx.query<{ position: string; hash: string }>(
+          'SELECT position, hash FROM ansinh_events ORDER BY position DESC LIMIT 1',
+        )
         const revisions = new Map<string, number>()
         const stored = new Map<string, RecordedEvent>()
         // An empty store (under the lock) has no revisions and no ids to look up: a first import
@@ -176,19 +199,26 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
             [JSON.stringify(streams)],
           )
           for (const r of heads) revisions.set(r.stream, Number(r.revision))
-          const rows = await readRows(tx, this.driver.kind, 'id IN (SELECT json_array_elements_text($1::json))', [JSON.stringify(ids)])
+          const rows = await readRows(tx, this.driver.kind, 'id IN (SELECT json_array_elements_text($1::json))', [
+            JSON.stringify(ids),
+          ])
           for (const row of rows) {
             const decoded = decodeRow(row)
             if (E.isLeft(decoded)) throw new Refused(decoded.left)
             stored.set(decoded.right.event.id, decoded.right)
           }
         }
-        const planned = await planAndLoad(tx, prepared.right, {
-          revisionOf: (s) => revisions.get(s) ?? -1,
-          storedEvent: (id) => stored.get(id),
-          headPosition: head === undefined ? 0 : Number(head.position),
-          headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
-        }, options.onProgress)
+        const planned = await planAndLoad(
+          tx,
+          prepared.right,
+          {
+            revisionOf: (s) => revisions.get(s) ?? -1,
+            storedEvent: (id) => stored.get(id),
+            headPosition: head === undefined ? 0 : Number(head.position),
+            headHash: head === undefined ? GENESIS_HASH : head.hash.trim(),
+          },
+          options.onProgress,
+        )
         if (E.isLeft(planned)) throw new Refused(planned.left)
         const { result, head: after, hashes } = planned.right
         const { positions } = result
@@ -203,14 +233,20 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
         return { result, head: after, hashes }
       })
       if (committed.result.positions.length > 0) this.changes.notify()
-      if (snapshot !== null && this.snapshotsOutside) await this.saveAfterCommit(snapshot, committed.result, committed.head, committed.hashes)
+      if (snapshot !== null && this.snapshotsOutside)
+        await this.saveAfterCommit(snapshot, committed.result, committed.head, committed.hashes)
       return E.right(committed.result)
     } catch (err) {
       return E.left(err instanceof Refused ? err.error : unavailable(err))
     }
   }
 
-  private async saveAfterCommit(snapshot: AppendSnapshot, result: AppendResult, head: SnapshotStamp, hashes: readonly string[]): Promise<void> {
+  private async saveAfterCommit(
+    snapshot: AppendSnapshot,
+    result: AppendResult,
+    head: SnapshotStamp,
+    hashes: readonly string[],
+  ): Promise<void> {
     let sealed: Uint8Array | null
     try {
       sealed = snapshot.seal(result, head, hashes)
@@ -224,11 +260,17 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
   }
 
   /** The events of one stream in revision order. */
-  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
+  async readStream(
+    stream: string,
+    options: ReadStreamOptions = {},
+  ): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
     const ok = this.check()
     if (E.isLeft(ok)) return ok
     try {
-      const rows = await readRows(this.driver, this.driver.kind, 'stream = $1 AND revision >= $2', [stream, options.fromRevision ?? 0])
+      const rows = await readRows(this.driver, this.driver.kind, 'stream = $1 AND revision >= $2', [
+        stream,
+        options.fromRevision ?? 0,
+      ])
       const out: RecordedEvent[] = []
       for (const row of rows) {
         const decoded = decodeRow(row)
@@ -291,7 +333,13 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
       // Without LISTEN the subscription still works, by polling.
       this.unlisten = this.driver.listen(CHANNEL, () => this.changes.notify()).catch(() => null)
     }
-    return trackedSubscription(this.subscriptions, pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.pollMs }, options))
+    return trackedSubscription(
+      this.subscriptions,
+      pollingSubscription(
+        { readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: this.pollMs },
+        options,
+      ),
+    )
   }
 
   /** The ids of the events at `positions`, one query per 50,000 (positions it does not hold are left out). */
@@ -319,7 +367,9 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
     const ok = this.check()
     if (E.isLeft(ok)) return ok
     try {
-      const [row] = await this.driver.query<{ position: string }>('SELECT position FROM ansinh_events ORDER BY position DESC LIMIT 1')
+      const [row] = await this.driver.query<{ position: string }>(
+        'SELECT position FROM ansinh_events ORDER BY position DESC LIMIT 1',
+      )
       return E.right(row === undefined ? 0 : Number(row.position))
     } catch (err) {
       return E.left(unavailable(err))

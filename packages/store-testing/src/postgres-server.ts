@@ -29,7 +29,8 @@ export interface PostgresServer {
 /** Where the binaries are: `ANSINH_PG_BIN`, else Debian's PostgreSQL 15, 16 or 17. */
 const binDir = (): string | null => {
   const candidates = [process.env['ANSINH_PG_BIN'], ...['17', '16', '15'].map((v) => `/usr/lib/postgresql/${v}/bin`)]
-  for (const dir of candidates) if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir
+  for (const dir of candidates)
+    if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir
   return null
 }
 
@@ -39,7 +40,9 @@ const freePort = (): Promise<number> =>
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 
@@ -47,14 +50,17 @@ const NO_BINARIES = 'PostgreSQL binaries (initdb, pg_ctl) not found; set ANSINH_
 
 /** Why no server can be started here, or null when one can (decided at once, for `describe.skipIf`). */
 export const whyNoPostgres = (): string | null =>
-  process.env['ANSINH_TEST_PG_URL'] ? null : (process.env['ANSINH_TEST_PG_SKIP'] ?? (binDir() === null ? NO_BINARIES : null))
+  process.env['ANSINH_TEST_PG_URL']
+    ? null
+    : (process.env['ANSINH_TEST_PG_SKIP'] ?? (binDir() === null ? NO_BINARIES : null))
 
 /** Starts a server, or returns why it cannot. */
 export const startPostgres = async (): Promise<PostgresServer | { readonly skipped: string }> => {
   const bin = binDir()
   if (bin === null) return { skipped: NO_BINARIES }
   const asRoot = process.getuid?.() === 0
-  let uid = -1, gid = -1
+  let uid = -1,
+    gid = -1
   if (asRoot) {
     try {
       uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim())
@@ -65,7 +71,8 @@ export const startPostgres = async (): Promise<PostgresServer | { readonly skipp
   }
   const dir = await mkdtemp(join(tmpdir(), 'ansinh-pg-'))
   const data = join(dir, 'data')
-  const exec = (cmd: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]) : run(join(bin, cmd), args))
+  const exec = (cmd: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]) : run(join(bin, cmd), args)
   if (asRoot) {
     await chown(dir, uid, gid)
     await chmod(dir, 0o700)

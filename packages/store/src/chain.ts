@@ -23,8 +23,11 @@ export type UnhashedEvent = Omit<RecordedEvent, 'hash'>
  *
  * @example chainInput(GENESIS_HASH, e) // '1\nparticipant-0123456789\n0\n1\n{"id":…}\n0000…0000'
  */
-export const chainInput = (previousHash: string, e: UnhashedEvent, canonical: string = canonicalJson(e.event)): string =>
-  `${e.position}\n${e.stream}\n${e.revision}\n${e.version}\n${canonical}\n${previousHash}`
+export const chainInput = (
+  previousHash: string,
+  e: UnhashedEvent,
+  canonical: string = canonicalJson(e.event),
+): string => `${e.position}\n${e.stream}\n${e.revision}\n${e.version}\n${canonical}\n${previousHash}`
 
 /**
  * The hash of an event chained to the previous one: lowercase hex SHA-256 of the UTF-8
@@ -57,7 +60,10 @@ export const chainHashOf = (
   const stream = streamOf(event)
   const revision = (revisions.get(stream) ?? -1) + 1
   revisions.set(stream, revision)
-  return { hash: chainHash(previousHash, { event, stream, revision, position, version: writtenVersion(event) }), revision }
+  return {
+    hash: chainHash(previousHash, { event, stream, revision, position, version: writtenVersion(event) }),
+    revision,
+  }
 }
 
 /** A place in the chain: a position and the chain hash after it (0 and {@link GENESIS_HASH} for the empty history). */
@@ -135,7 +141,8 @@ export class ChainWalk {
     if (e.stream !== owner) return fail(`event ${e.event.id} is stored in stream ${e.stream} but belongs to ${owner}`)
     const seen = this.revisions.get(e.stream)
     const revision = seen === undefined && this.resumed ? e.revision : (seen ?? -1) + 1
-    if (e.revision !== revision) return fail(`stream ${e.stream} has revision ${e.revision} where ${revision} was expected`)
+    if (e.revision !== revision)
+      return fail(`stream ${e.stream} has revision ${e.revision} where ${revision} was expected`)
     const hash = chainHash(this.previous, e)
     if (e.hash !== hash) return fail(`hash ${e.hash} does not match the recomputed ${hash}`)
     this.revisions.set(e.stream, revision)
@@ -166,12 +173,18 @@ export const breakOfReadError = (error: StoreError): ChainBreak | null =>
  * reach that position with exactly that hash: a rewrite re-hashed from some position on, a
  * renumbering after a deletion, or a truncated tail then fails at the published position.
  */
-export const verifyChain = async (events: AsyncIterable<EventRead>, from?: ChainStamp, expectHead?: ChainStamp): Promise<E.Either<StoreError, ChainVerdict>> => {
+export const verifyChain = async (
+  events: AsyncIterable<EventRead>,
+  from?: ChainStamp,
+  expectHead?: ChainStamp,
+): Promise<E.Either<StoreError, ChainVerdict>> => {
   const walk = new ChainWalk(from)
   const check = expectHead === undefined ? null : headCheck(expectHead)
   if (expectHead !== undefined && expectHead.position < walk.head.position) {
     // a caller's mistake, not the store's: the walk cannot see a position before its start
-    throw new Error(`verifyChain: the expected head's position ${expectHead.position} lies before the start ${walk.head.position}`)
+    throw new Error(
+      `verifyChain: the expected head's position ${expectHead.position} lies before the start ${walk.head.position}`,
+    )
   }
   if (check !== null && expectHead!.position === walk.head.position) {
     const differs = check(walk.head)
@@ -191,7 +204,11 @@ export const verifyChain = async (events: AsyncIterable<EventRead>, from?: Chain
   }
   const head = walk.head
   if (expectHead !== undefined && head.position < expectHead.position) {
-    return E.right({ ok: false, position: head.position + 1, reason: `the store ends at position ${head.position}, before the expected head at position ${expectHead.position}: events were removed from its end, or removed and the rest renumbered` })
+    return E.right({
+      ok: false,
+      position: head.position + 1,
+      reason: `the store ends at position ${head.position}, before the expected head at position ${expectHead.position}: events were removed from its end, or removed and the rest renumbered`,
+    })
   }
   return E.right({ ok: true, checked: walk.checked, lastPosition: head.position, lastHash: head.hash })
 }
@@ -201,7 +218,10 @@ const headCheck =
   (found: ChainStamp): ChainBreak | null =>
     found.hash === expected.hash
       ? null
-      : { position: expected.position, reason: `the chain's hash at position ${expected.position} is ${found.hash}, not the expected head's ${expected.hash}: the history up to it was changed` }
+      : {
+          position: expected.position,
+          reason: `the chain's hash at position ${expected.position} is ${found.hash}, not the expected head's ${expected.hash}: the history up to it was changed`,
+        }
 
 /** Why {@link chainHashAt} has no hash: the chain breaks at or before the position, the store does not reach it, or the store failed. */
 export type ChainHashError =
@@ -223,12 +243,19 @@ export const describeChainHashError = (e: ChainHashError): string =>
  * `basis.lastPosition = position` cites, verified, never read from a stored column. Position 0 is
  * {@link GENESIS_HASH}. Reads nothing after `position`.
  */
-export const chainHashAt = async (store: Pick<EventStore, 'readAll'>, position: number, from?: ChainStamp): Promise<E.Either<ChainHashError, string>> => {
+export const chainHashAt = async (
+  store: Pick<EventStore, 'readAll'>,
+  position: number,
+  from?: ChainStamp,
+): Promise<E.Either<ChainHashError, string>> => {
   if (from !== undefined && from.position === position) return E.right(from.hash)
   if (position === 0) return E.right(GENESIS_HASH)
   if (from !== undefined && from.position > position) from = undefined
   const walk = new ChainWalk(from)
-  for await (const r of store.readAll({ fromPosition: walk.head.position + 1, pageSize: Math.min(5_000, position - walk.head.position) })) {
+  for await (const r of store.readAll({
+    fromPosition: walk.head.position + 1,
+    pageSize: Math.min(5_000, position - walk.head.position),
+  })) {
     if (E.isLeft(r)) {
       const broken = breakOfReadError(r.left)
       return E.left(broken !== null ? { _tag: 'ChainBroken', ...broken } : { _tag: 'StoreFailed', error: r.left })
@@ -246,10 +273,14 @@ export const formatChainStamp = (stamp: ChainStamp): string => `${stamp.position
 /** Reads `POSITION:HASH` (a decimal position, a colon, 64 hex characters; capitals accepted), or says what is wrong. */
 export const parseChainStamp = (text: string): E.Either<string, ChainStamp> => {
   const m = /^(0|[1-9][0-9]{0,15}):([0-9a-fA-F]{64})$/.exec(text.trim())
-  if (m === null) return E.left(`not a head: expected POSITION:HASH, a position and the 64 hex characters of its sha256 (got "${text}")`)
+  if (m === null)
+    return E.left(
+      `not a head: expected POSITION:HASH, a position and the 64 hex characters of its sha256 (got "${text}")`,
+    )
   const position = Number(m[1])
   if (!Number.isSafeInteger(position)) return E.left(`not a head: position ${m[1]} is too large (got "${text}")`)
   const hash = m[2]!.toLowerCase()
-  if (position === 0 && hash !== GENESIS_HASH) return E.left(`not a head: the head at position 0 is 64 zeros (got "${text}")`)
+  if (position === 0 && hash !== GENESIS_HASH)
+    return E.left(`not a head: the head at position 0 is 64 zeros (got "${text}")`)
   return E.right({ position, hash })
 }

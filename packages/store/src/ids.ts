@@ -16,4 +16,5 @@ export interface IdsByPosition {
 }
 
 /** Whether `store` reads ids by position (memory, PostgreSQL and PGlite do; EventStoreDB does not). */
-export const readsIdsAt = <S extends EventStore>(store: S): store is S & IdsByPosition => typeof (store as Partial<IdsByPosition>).idsAt === 'function'
+export const readsIdsAt = <S extends EventStore>(store: S): store is S & IdsByPosition =>
+  typeof (store as Partial<IdsByPosition>).idsAt === 'function'

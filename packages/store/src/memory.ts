@@ -50,7 +50,11 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping, IdsByPos
   }
 
   /** Appends events to one stream, atomically (see plan.ts for idempotency). */
-  append(stream: string, events: StreamWrite['events'], expectedRevision?: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>> {
+  append(
+    stream: string,
+    events: StreamWrite['events'],
+    expectedRevision?: ExpectedRevision,
+  ): Promise<E.Either<StoreError, AppendResult>> {
     return this.appendMany([{ stream, events, expectedRevision: expectedRevision ?? 'any' }])
   }
 
@@ -60,7 +64,10 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping, IdsByPos
   }
 
   /** Appends, then saves the snapshot built from the new head, with no await in between. */
-  async appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot): Promise<E.Either<StoreError, AppendResult>> {
+  async appendManyWithSnapshot(
+    writes: readonly StreamWrite[],
+    snapshot: AppendSnapshot,
+  ): Promise<E.Either<StoreError, AppendResult>> {
     return this.commit(writes, snapshot)
   }
 
@@ -79,7 +86,14 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping, IdsByPos
     if (E.isLeft(plan)) return plan
     // Sealed before anything is committed, so a seal that throws leaves the store as it was.
     const head = plan.right.rows[plan.right.rows.length - 1] ?? last
-    const sealed = snapshot === null ? null : snapshot.seal(plan.right.result, { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH }, plan.right.rows.map((r) => r.hash))
+    const sealed =
+      snapshot === null
+        ? null
+        : snapshot.seal(
+            plan.right.result,
+            { position: head?.position ?? 0, hash: head?.hash ?? GENESIS_HASH },
+            plan.right.rows.map((r) => r.hash),
+          )
     for (const row of plan.right.rows) {
       this.events.push(row)
       this.byId.set(row.event.id, row)
@@ -93,7 +107,10 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping, IdsByPos
   }
 
   /** The events of one stream in revision order. */
-  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
+  async readStream(
+    stream: string,
+    options: ReadStreamOptions = {},
+  ): Promise<E.Either<StoreError, readonly RecordedEvent[]>> {
     if (this.closed) return E.left(CLOSED)
     return E.right((this.streams.get(stream) ?? []).slice(options.fromRevision ?? 0))
   }
@@ -120,7 +137,13 @@ export class InMemoryEventStore implements EventStore, SnapshotKeeping, IdsByPos
 
   /** Catches up from a position, then follows live appends. */
   subscribe(options: SubscribeOptions): Subscription {
-    return trackedSubscription(this.subscriptions, pollingSubscription({ readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: 60_000 }, options))
+    return trackedSubscription(
+      this.subscriptions,
+      pollingSubscription(
+        { readFrom: (fromPosition) => this.readAll({ fromPosition }), changes: this.changes, pollMs: 60_000 },
+        options,
+      ),
+    )
   }
 
   /** The position of the last event (0 when empty). */

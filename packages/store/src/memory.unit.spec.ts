@@ -1,7 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import type { Instant } from '@ansinh/core'
-import { describeEventStoreContract, enrolment, participantStream, readEverything, readToEnd } from '@ansinh/store-testing'
+import {
+  describeEventStoreContract,
+  enrolment,
+  participantStream,
+  readEverything,
+  readToEnd,
+} from '@ansinh/store-testing'
 import { InMemoryEventStore } from './memory.js'
 
 describeEventStoreContract('memory', async () => new InMemoryEventStore(), { propertyRuns: 100 })
@@ -10,7 +16,10 @@ describe('InMemoryEventStore', () => {
   it('stamps a missing recordedAt with the injected clock, once per append', async () => {
     const store = new InMemoryEventStore({ clock: () => '2024-06-01T10:00:00+07:00' as Instant })
     await store.append(participantStream(1), [enrolment(1, 1, null), enrolment(1, 2, null)])
-    expect((await readEverything(store)).map((e) => e.event.recordedAt)).toEqual(['2024-06-01T10:00:00+07:00', '2024-06-01T10:00:00+07:00'])
+    expect((await readEverything(store)).map((e) => e.event.recordedAt)).toEqual([
+      '2024-06-01T10:00:00+07:00',
+      '2024-06-01T10:00:00+07:00',
+    ])
   })
 
   it('treats an event re-sent without recordedAt as the stored one (same type and data)', async () => {
@@ -18,7 +27,9 @@ describe('InMemoryEventStore', () => {
     const e = enrolment(1, 1)
     await store.append(participantStream(1), [e])
     const { recordedAt: _dropped, ...again } = e
-    expect(await store.append(participantStream(1), [again as typeof e], 'no-stream')).toEqual(E.right({ positions: [], revisions: { [participantStream(1)]: 0 } }))
+    expect(await store.append(participantStream(1), [again as typeof e], 'no-stream')).toEqual(
+      E.right({ positions: [], revisions: { [participantStream(1)]: 0 } }),
+    )
   })
 
   it('refuses appends and reads once closed', async () => {

@@ -13,7 +13,15 @@
  * @module plan
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type DomainEvent, type Instant, canonicalDataJson, canonicalJson, decodeEvent, streamOf, writtenVersion } from '@ansinh/core'
+import {
+  type DomainEvent,
+  type Instant,
+  canonicalDataJson,
+  canonicalJson,
+  decodeEvent,
+  streamOf,
+  writtenVersion,
+} from '@ansinh/core'
 import { chainHash } from './chain.js'
 import type { AppendResult, ExpectedRevision, RecordedEvent, StoreError, StreamWrite } from './port.js'
 
@@ -82,7 +90,10 @@ const idOf = (raw: unknown): string => {
  * Checks every event of an append (codecs, stream, duplicates within the append) and stamps a
  * missing `recordedAt` with one reading of `clock`. Needs nothing from the store.
  */
-export const prepareAppend = (writes: readonly StreamWrite[], clock: () => Instant): E.Either<StoreError, PreparedAppend> => {
+export const prepareAppend = (
+  writes: readonly StreamWrite[],
+  clock: () => Instant,
+): E.Either<StoreError, PreparedAppend> => {
   let now: Instant | undefined
   const seen = new Map<string, PreparedEvent>()
   const streams = new Set<string>()
@@ -97,11 +108,17 @@ export const prepareAppend = (writes: readonly StreamWrite[], clock: () => Insta
       let event = decoded.right
       if (stamped) event = { ...event, recordedAt: (now ??= clock()) }
       const owner = streamOf(event)
-      if (owner !== w.stream) return E.left({ _tag: 'EventNotInStream', id: event.id, stream: w.stream, expectedStream: owner })
+      if (owner !== w.stream)
+        return E.left({ _tag: 'EventNotInStream', id: event.id, stream: w.stream, expectedStream: owner })
       const earlier = seen.get(event.id)
       if (earlier !== undefined) {
         if (!sameContent(earlier.event, earlier.stamped, event, stamped)) {
-          return E.left({ _tag: 'DuplicateEventId', id: event.id, stream: w.stream, message: 'appears twice in this append with other content' })
+          return E.left({
+            _tag: 'DuplicateEventId',
+            id: event.id,
+            stream: w.stream,
+            message: 'appears twice in this append with other content',
+          })
         }
         continue
       }
@@ -148,7 +165,12 @@ export const planAppend = (prepared: PreparedAppend, state: StoreState): E.Eithe
     revisions.set(w.stream, actual)
     if (fresh.length === 0) continue
     if (!satisfies(w.expectedRevision, actual)) {
-      return E.left({ _tag: 'WrongExpectedRevision', stream: w.stream, expected: w.expectedRevision, actual: actual === -1 ? 'no-stream' : actual })
+      return E.left({
+        _tag: 'WrongExpectedRevision',
+        stream: w.stream,
+        expected: w.expectedRevision,
+        actual: actual === -1 ? 'no-stream' : actual,
+      })
     }
     let revision = actual
     for (const event of fresh) {
@@ -156,11 +178,19 @@ export const planAppend = (prepared: PreparedAppend, state: StoreState): E.Eithe
       position++
       const data = canonicalDataJson(event)
       const version = writtenVersion(event)
-      previous = chainHash(previous, { event, stream: w.stream, revision, position, version }, canonicalJsonWith(event, data))
+      previous = chainHash(
+        previous,
+        { event, stream: w.stream, revision, position, version },
+        canonicalJsonWith(event, data),
+      )
       rows.push({ event, stream: w.stream, revision, position, version, hash: previous })
       dataJson.push(data)
     }
     revisions.set(w.stream, revision)
   }
-  return E.right({ rows, dataJson, result: { positions: rows.map((r) => r.position), revisions: Object.fromEntries(revisions) } })
+  return E.right({
+    rows,
+    dataJson,
+    result: { positions: rows.map((r) => r.position), revisions: Object.fromEntries(revisions) },
+  })
 }

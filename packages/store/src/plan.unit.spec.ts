@@ -11,7 +11,12 @@ const decoded = (raw: unknown): DomainEvent => {
   return e.right
 }
 
-const samples = [enrolment(1), debt('EMP-1'), unitEstablished('22816', 'Xã "Hàm" \\ Thuận Bắc', '228'), unitEstablished('22', 'Bình Thuận')].map(decoded)
+const samples = [
+  enrolment(1),
+  debt('EMP-1'),
+  unitEstablished('22816', 'Xã "Hàm" \\ Thuận Bắc', '228'),
+  unitEstablished('22', 'Bình Thuận'),
+].map(decoded)
 
 describe('canonicalJsonWith', () => {
   it('builds exactly the canonical JSON from the data canonical JSON', () => {
@@ -21,9 +26,20 @@ describe('canonicalJsonWith', () => {
 
 describe('planAppend', () => {
   it('gives each row the hash of its canonical form and its data JSON, index for index', () => {
-    const prepared = prepareAppend([{ stream: 'unit-22816', events: [samples[2]!] }, { stream: 'participant-0000000001', events: [samples[0]!] }], () => '2020-01-01T00:00:00Z' as Instant)
+    const prepared = prepareAppend(
+      [
+        { stream: 'unit-22816', events: [samples[2]!] },
+        { stream: 'participant-0000000001', events: [samples[0]!] },
+      ],
+      () => '2020-01-01T00:00:00Z' as Instant,
+    )
     if (E.isLeft(prepared)) throw new Error(prepared.left._tag)
-    const plan = planAppend(prepared.right, { revisionOf: () => -1, storedEvent: () => undefined, headPosition: 0, headHash: GENESIS_HASH })
+    const plan = planAppend(prepared.right, {
+      revisionOf: () => -1,
+      storedEvent: () => undefined,
+      headPosition: 0,
+      headHash: GENESIS_HASH,
+    })
     if (E.isLeft(plan)) throw new Error(plan.left._tag)
     const { rows, dataJson } = plan.right
     expect(dataJson).toEqual(rows.map((r) => canonicalDataJson(r.event)))

@@ -46,12 +46,22 @@ export interface AppendResult {
 
 /** Why a store refused or failed. */
 export type StoreError =
-  | { readonly _tag: 'WrongExpectedRevision'; readonly stream: string; readonly expected: ExpectedRevision; readonly actual: number | 'no-stream' }
+  | {
+      readonly _tag: 'WrongExpectedRevision'
+      readonly stream: string
+      readonly expected: ExpectedRevision
+      readonly actual: number | 'no-stream'
+    }
   | { readonly _tag: 'DuplicateEventId'; readonly id: string; readonly stream: string; readonly message: string }
   | { readonly _tag: 'EventNotInStream'; readonly id: string; readonly stream: string; readonly expectedStream: string }
   | { readonly _tag: 'InvalidEvent'; readonly id: string; readonly problems: readonly Problem[] }
   | { readonly _tag: 'StoreUnavailable'; readonly message: string }
-  | { readonly _tag: 'CorruptEvent'; readonly position: number; readonly message: string; readonly problems: readonly Problem[] }
+  | {
+      readonly _tag: 'CorruptEvent'
+      readonly position: number
+      readonly message: string
+      readonly problems: readonly Problem[]
+    }
   | { readonly _tag: 'SubscriberFailed'; readonly position: number; readonly message: string }
 
 /**
@@ -155,7 +165,11 @@ export interface EventStore {
    * Appends events to one stream, atomically. An event whose id is stored with the same content
    * is skipped (idempotent); with other content the whole append is refused.
    */
-  append(stream: string, events: readonly NewEvent[], expectedRevision?: ExpectedRevision): Promise<E.Either<StoreError, AppendResult>>
+  append(
+    stream: string,
+    events: readonly NewEvent[],
+    expectedRevision?: ExpectedRevision,
+  ): Promise<E.Either<StoreError, AppendResult>>
   /** Appends to several streams as one transaction: all or nothing (imports). */
   appendMany(writes: readonly StreamWrite[], options?: AppendManyOptions): Promise<E.Either<StoreError, AppendResult>>
   /** The events of one stream in revision order. */

@@ -22,7 +22,9 @@ export interface VouchesHead {
 
 /** The head `store` vouches for, or null (it does not, or it is no {@link VouchesHead}). */
 export const vouchedHeadOf = (store: EventStore): SnapshotStamp | null =>
-  'vouchedHead' in store && typeof store.vouchedHead === 'function' ? (store as EventStore & VouchesHead).vouchedHead() : null
+  'vouchedHead' in store && typeof store.vouchedHead === 'function'
+    ? (store as EventStore & VouchesHead).vouchedHead()
+    : null
 
 /**
  * Right when the store's chain hash at `stamp.position` is `stamp.hash`; a `SnapshotStale` Left
@@ -31,13 +33,20 @@ export const vouchedHeadOf = (store: EventStore): SnapshotStamp | null =>
  * for a stale snapshot. A store that
  * vouches for its head answers for that position without a read.
  */
-export const checkAgainstChain = async (store: EventStore, stamp: SnapshotStamp): Promise<E.Either<SnapshotError | StoreError, SnapshotStamp>> => {
+export const checkAgainstChain = async (
+  store: EventStore,
+  stamp: SnapshotStamp,
+): Promise<E.Either<SnapshotError | StoreError, SnapshotStamp>> => {
   if (stamp.position === 0) {
-    return stamp.hash === GENESIS_HASH ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: 0, hash: stamp.hash, chainHash: GENESIS_HASH })
+    return stamp.hash === GENESIS_HASH
+      ? E.right(stamp)
+      : E.left({ _tag: 'SnapshotStale', position: 0, hash: stamp.hash, chainHash: GENESIS_HASH })
   }
   const vouched = vouchedHeadOf(store)
   if (vouched !== null && vouched.position === stamp.position) {
-    return vouched.hash === stamp.hash ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: stamp.position, hash: stamp.hash, chainHash: vouched.hash })
+    return vouched.hash === stamp.hash
+      ? E.right(stamp)
+      : E.left({ _tag: 'SnapshotStale', position: stamp.position, hash: stamp.hash, chainHash: vouched.hash })
   }
   let chainHash: string | null = null
   for await (const r of store.readAll({ fromPosition: stamp.position, pageSize: 1 })) {
@@ -45,5 +54,7 @@ export const checkAgainstChain = async (store: EventStore, stamp: SnapshotStamp)
     if (r.right.position === stamp.position) chainHash = r.right.hash
     break
   }
-  return chainHash === stamp.hash ? E.right(stamp) : E.left({ _tag: 'SnapshotStale', position: stamp.position, hash: stamp.hash, chainHash })
+  return chainHash === stamp.hash
+    ? E.right(stamp)
+    : E.left({ _tag: 'SnapshotStale', position: stamp.position, hash: stamp.hash, chainHash })
 }

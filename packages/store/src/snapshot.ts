@@ -62,7 +62,12 @@ export interface OpenedSnapshot extends SnapshotStamp {
 export type SnapshotError =
   | { readonly _tag: 'SnapshotUnreadable'; readonly message: string }
   | { readonly _tag: 'SnapshotOtherVersion'; readonly found: string; readonly expected: string }
-  | { readonly _tag: 'SnapshotStale'; readonly position: number; readonly hash: string; readonly chainHash: string | null }
+  | {
+      readonly _tag: 'SnapshotStale'
+      readonly position: number
+      readonly hash: string
+      readonly chainHash: string | null
+    }
 
 /** Why the snapshot table or map could not be read or written. */
 export interface SnapshotStoreFailed {
@@ -85,7 +90,6 @@ export const describeSnapshotError = (e: SnapshotError | SnapshotStoreFailed): s
       return `cannot be read: ${e.message}`
   }
 }
-
 
 /**
  * The chain's hash at every 256th position (256, 512, …), as far as it is known: what a report
@@ -121,7 +125,8 @@ export class ChainCheckpoints {
       const at = (k - 1) * 32
       if (at + 32 > this.hashes.length) continue
       const bytes = this.hashes.subarray(at, at + 32)
-      if (bytes.some((b) => b !== 0)) return { position: k * ChainCheckpoints.EVERY, hash: Buffer.from(bytes).toString('hex') }
+      if (bytes.some((b) => b !== 0))
+        return { position: k * ChainCheckpoints.EVERY, hash: Buffer.from(bytes).toString('hex') }
     }
     return null
   }
@@ -135,7 +140,12 @@ export class ChainCheckpoints {
 }
 
 /** Wraps `payload` in an envelope stamped with `stamp` and payload `format`, with the chain's `checkpoints` known up to the stamp. */
-export const sealSnapshot = (stamp: SnapshotStamp, format: number, payload: Uint8Array, checkpoints: ChainCheckpoints = new ChainCheckpoints()): Uint8Array => {
+export const sealSnapshot = (
+  stamp: SnapshotStamp,
+  format: number,
+  payload: Uint8Array,
+  checkpoints: ChainCheckpoints = new ChainCheckpoints(),
+): Uint8Array => {
   if (!/^[0-9a-f]{64}$/.test(stamp.hash)) throw new Error(`not a chain hash: ${stamp.hash}`)
   const chain = checkpoints.bytesUpTo(stamp.position)
   const out = new Uint8Array(HEADER + payload.length + chain.length + COUNT + CHECKSUM)
@@ -164,7 +174,8 @@ export const ENVELOPE_STAMP_BYTES = 54
  * {@link openSnapshot} says whether the snapshot can be trusted.
  */
 export const envelopeStamp = (header: Uint8Array): SnapshotStamp | null => {
-  if (header.length < ENVELOPE_STAMP_BYTES || Buffer.from(header.subarray(0, 8)).toString('latin1') !== MAGIC) return null
+  if (header.length < ENVELOPE_STAMP_BYTES || Buffer.from(header.subarray(0, 8)).toString('latin1') !== MAGIC)
+    return null
   const view = new DataView(header.buffer, header.byteOffset, header.byteLength)
   return { position: Number(view.getBigUint64(14)), hash: Buffer.from(header.subarray(22, 54)).toString('hex') }
 }
@@ -176,12 +187,17 @@ export const envelopeStamp = (header: Uint8Array): SnapshotStamp | null => {
 export const openSnapshot = (bytes: Uint8Array, format: number): E.Either<SnapshotError, OpenedSnapshot> => {
   const unreadable = (message: string) => E.left({ _tag: 'SnapshotUnreadable' as const, message })
   if (bytes.length < HEADER + COUNT + CHECKSUM) return unreadable(`${bytes.length} bytes, shorter than an envelope`)
-  if (Buffer.from(bytes.subarray(0, 8)).toString('latin1') !== MAGIC) return unreadable('not a snapshot envelope (no ANSINHSN mark)')
+  if (Buffer.from(bytes.subarray(0, 8)).toString('latin1') !== MAGIC)
+    return unreadable('not a snapshot envelope (no ANSINHSN mark)')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   // another envelope layout cannot be measured by this one's header: refused by its version alone
   const version = view.getUint16(8)
   if (version !== SNAPSHOT_ENVELOPE_VERSION) {
-    return E.left({ _tag: 'SnapshotOtherVersion', found: `envelope ${version}, payload format ${view.getUint32(10)}`, expected: `envelope ${SNAPSHOT_ENVELOPE_VERSION}, payload format ${format}` })
+    return E.left({
+      _tag: 'SnapshotOtherVersion',
+      found: `envelope ${version}, payload format ${view.getUint32(10)}`,
+      expected: `envelope ${SNAPSHOT_ENVELOPE_VERSION}, payload format ${format}`,
+    })
   }
   const length = view.getBigUint64(54)
   const position = Number(view.getBigUint64(14))
@@ -189,12 +205,18 @@ export const openSnapshot = (bytes: Uint8Array, format: number): E.Either<Snapsh
   const chainBytes = view.getUint32(end - COUNT) * 32
   const held = end - COUNT - HEADER - chainBytes
   if (length !== BigInt(held)) return unreadable(`payload of ${length} bytes announced, ${held} held`)
-  if (chainBytes / 32 > Math.floor(position / ChainCheckpoints.EVERY)) return unreadable(`${chainBytes / 32} chain checkpoints for a snapshot at position ${position}`)
+  if (chainBytes / 32 > Math.floor(position / ChainCheckpoints.EVERY))
+    return unreadable(`${chainBytes / 32} chain checkpoints for a snapshot at position ${position}`)
   const payloadEnd = HEADER + Number(length)
-  if (crc32(bytes.subarray(0, end)) !== view.getUint32(end)) return unreadable('checksum does not match: the bytes were changed or cut')
+  if (crc32(bytes.subarray(0, end)) !== view.getUint32(end))
+    return unreadable('checksum does not match: the bytes were changed or cut')
   const found = view.getUint32(10)
   if (found !== format) {
-    return E.left({ _tag: 'SnapshotOtherVersion', found: `envelope ${version}, payload format ${found}`, expected: `envelope ${SNAPSHOT_ENVELOPE_VERSION}, payload format ${format}` })
+    return E.left({
+      _tag: 'SnapshotOtherVersion',
+      found: `envelope ${version}, payload format ${found}`,
+      expected: `envelope ${SNAPSHOT_ENVELOPE_VERSION}, payload format ${format}`,
+    })
   }
   return E.right({
     format: found,
@@ -259,7 +281,11 @@ export interface SnapshotKeeping {
    * `appendMany`, and the snapshot saved in the same transaction: both or neither (a store whose
    * snapshots live outside its database saves it just after the commit; see `onSaveFailed`).
    */
-  appendManyWithSnapshot(writes: readonly StreamWrite[], snapshot: AppendSnapshot, options?: AppendManyOptions): Promise<E.Either<StoreError, AppendResult>>
+  appendManyWithSnapshot(
+    writes: readonly StreamWrite[],
+    snapshot: AppendSnapshot,
+    options?: AppendManyOptions,
+  ): Promise<E.Either<StoreError, AppendResult>>
 }
 
 /** Whether `store` keeps snapshots (memory, PostgreSQL and PGlite do; EventStoreDB does not). */

@@ -2,7 +2,16 @@ import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { GENESIS_HASH } from './chain.js'
 import { InMemoryEventStore } from './memory.js'
-import { ChainCheckpoints, ENVELOPE_STAMP_BYTES, InMemorySnapshotStore, describeSnapshotError, envelopeStamp, keepsSnapshots, openSnapshot, sealSnapshot } from './snapshot.js'
+import {
+  ChainCheckpoints,
+  ENVELOPE_STAMP_BYTES,
+  InMemorySnapshotStore,
+  describeSnapshotError,
+  envelopeStamp,
+  keepsSnapshots,
+  openSnapshot,
+  sealSnapshot,
+} from './snapshot.js'
 import { checkAgainstChain } from './snapshot-trust.js'
 import { unavailableStore } from './unavailable.js'
 import { enrolment, participantStream, readEverything } from '@ansinh/store-testing'
@@ -16,7 +25,13 @@ const payload = new TextEncoder().encode('the payload')
 describe('snapshot envelope', () => {
   it('opens what it sealed: stamp, format and payload', () => {
     const opened = openSnapshot(sealSnapshot(stamp, 7, payload), 7)
-    expect(E.isRight(opened) && { ...opened.right, payload: [...opened.right.payload], checkpoints: opened.right.checkpoints.before(stamp.position) }).toEqual({ ...stamp, format: 7, payload: [...payload], checkpoints: null })
+    expect(
+      E.isRight(opened) && {
+        ...opened.right,
+        payload: [...opened.right.payload],
+        checkpoints: opened.right.checkpoints.before(stamp.position),
+      },
+    ).toEqual({ ...stamp, format: 7, payload: [...payload], checkpoints: null })
   })
 
   it('finds any changed byte, a cut, and bytes that are no envelope', () => {
@@ -26,15 +41,27 @@ describe('snapshot envelope', () => {
       changed[i] = changed[i]! ^ 1
       expect(openSnapshot(changed, 1)).toMatchObject({ _tag: 'Left', left: { _tag: 'SnapshotUnreadable' } })
     }
-    expect(openSnapshot(sealed.subarray(0, sealed.length - 1), 1)).toMatchObject({ left: { _tag: 'SnapshotUnreadable', message: expect.stringContaining('announced') } })
-    expect(openSnapshot(new Uint8Array(10), 1)).toMatchObject({ left: { message: '10 bytes, shorter than an envelope' } })
-    expect(openSnapshot(new Uint8Array(200), 1)).toMatchObject({ left: { message: 'not a snapshot envelope (no ANSINHSN mark)' } })
+    expect(openSnapshot(sealed.subarray(0, sealed.length - 1), 1)).toMatchObject({
+      left: { _tag: 'SnapshotUnreadable', message: expect.stringContaining('announced') },
+    })
+    expect(openSnapshot(new Uint8Array(10), 1)).toMatchObject({
+      left: { message: '10 bytes, shorter than an envelope' },
+    })
+    expect(openSnapshot(new Uint8Array(200), 1)).toMatchObject({
+      left: { message: 'not a snapshot envelope (no ANSINHSN mark)' },
+    })
   })
 
   it('refuses an envelope of another layout by its version, before measuring it', () => {
     const older = sealSnapshot(stamp, 1, payload)
     new DataView(older.buffer).setUint16(8, 1)
-    expect(openSnapshot(older, 1)).toEqual(E.left({ _tag: 'SnapshotOtherVersion', found: 'envelope 1, payload format 1', expected: 'envelope 2, payload format 1' }))
+    expect(openSnapshot(older, 1)).toEqual(
+      E.left({
+        _tag: 'SnapshotOtherVersion',
+        found: 'envelope 1, payload format 1',
+        expected: 'envelope 2, payload format 1',
+      }),
+    )
   })
 
   it('starts the payload on an 8-byte boundary, so that its typed arrays can be viewed in place', () => {
@@ -63,8 +90,16 @@ describe('snapshot envelope', () => {
 
   it('refuses another payload format by name', () => {
     const r = openSnapshot(sealSnapshot(stamp, 2, payload), 1)
-    expect(r).toEqual(E.left({ _tag: 'SnapshotOtherVersion', found: 'envelope 2, payload format 2', expected: 'envelope 2, payload format 1' }))
-    expect(describeSnapshotError((r as E.Left<never>).left)).toBe('of another format (envelope 2, payload format 2; this version reads envelope 2, payload format 1)')
+    expect(r).toEqual(
+      E.left({
+        _tag: 'SnapshotOtherVersion',
+        found: 'envelope 2, payload format 2',
+        expected: 'envelope 2, payload format 1',
+      }),
+    )
+    expect(describeSnapshotError((r as E.Left<never>).left)).toBe(
+      'of another format (envelope 2, payload format 2; this version reads envelope 2, payload format 1)',
+    )
   })
 
   it('names the stamp from the header alone, and nothing for bytes that are no envelope', () => {
@@ -85,13 +120,23 @@ describe('checkAgainstChain', () => {
     const appended = await store.append(participantStream(1), [enrolment(1), enrolment(1, 2)])
     expect(E.isRight(appended)).toBe(true)
     const [, second] = [...(await collect(store))]
-    expect(await checkAgainstChain(store, { position: 2, hash: second!.hash })).toEqual(E.right({ position: 2, hash: second!.hash }))
-    expect(await checkAgainstChain(store, { position: 1, hash: second!.hash })).toMatchObject(E.left({ _tag: 'SnapshotStale', position: 1, chainHash: expect.not.stringMatching(second!.hash) }))
-    expect(await checkAgainstChain(store, { position: 0, hash: GENESIS_HASH })).toEqual(E.right({ position: 0, hash: GENESIS_HASH }))
-    expect(await checkAgainstChain(store, { position: 3, hash: stamp.hash })).toEqual(E.left({ _tag: 'SnapshotStale', position: 3, hash: stamp.hash, chainHash: null }))
+    expect(await checkAgainstChain(store, { position: 2, hash: second!.hash })).toEqual(
+      E.right({ position: 2, hash: second!.hash }),
+    )
+    expect(await checkAgainstChain(store, { position: 1, hash: second!.hash })).toMatchObject(
+      E.left({ _tag: 'SnapshotStale', position: 1, chainHash: expect.not.stringMatching(second!.hash) }),
+    )
+    expect(await checkAgainstChain(store, { position: 0, hash: GENESIS_HASH })).toEqual(
+      E.right({ position: 0, hash: GENESIS_HASH }),
+    )
+    expect(await checkAgainstChain(store, { position: 3, hash: stamp.hash })).toEqual(
+      E.left({ _tag: 'SnapshotStale', position: 3, hash: stamp.hash, chainHash: null }),
+    )
     // a store that cannot be read is its own failure, never a stale snapshot
     const reason = { _tag: 'StoreUnavailable', message: 'no such server' } as const
-    expect(await checkAgainstChain(unavailableStore(reason), { position: 2, hash: second!.hash })).toEqual(E.left(reason))
+    expect(await checkAgainstChain(unavailableStore(reason), { position: 2, hash: second!.hash })).toEqual(
+      E.left(reason),
+    )
   })
 })
 

@@ -78,7 +78,11 @@ export const pollingSubscription = (source: PollingSource, options: SubscribeOpt
         } catch (err) {
           // The subscriber's own code threw: it becomes a value here, the subscription stops.
           if (abort.signal.aborted) return
-          return failed({ _tag: 'SubscriberFailed', position: e.position, message: err instanceof Error ? err.message : String(err) })
+          return failed({
+            _tag: 'SubscriberFailed',
+            position: e.position,
+            message: err instanceof Error ? err.message : String(err),
+          })
         }
         next = e.position + 1
       }
@@ -87,7 +91,9 @@ export const pollingSubscription = (source: PollingSource, options: SubscribeOpt
     }
   }
   // An adapter that throws instead of answering a Left (a bug) still stops the subscription with a value.
-  const running = run().catch((err: unknown) => failed({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) }))
+  const running = run().catch((err: unknown) =>
+    failed({ _tag: 'StoreUnavailable', message: err instanceof Error ? err.message : String(err) }),
+  )
 
   return {
     caughtUp,

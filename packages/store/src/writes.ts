@@ -19,7 +19,8 @@ export const writesInOrder = (events: readonly DomainEvent[], revisions: Map<str
     revisions.set(stream, (revision ?? -1) + 1)
     const last = writes[writes.length - 1]
     if (last !== undefined && last.stream === stream) last.events.push(e)
-    else writes.push({ stream, events: [e], expectedRevision: revision === undefined ? 'no-stream' : { exact: revision } })
+    else
+      writes.push({ stream, events: [e], expectedRevision: revision === undefined ? 'no-stream' : { exact: revision } })
   }
   return writes
 }

@@ -13,7 +13,12 @@ fc.sample(arbitrary, { numRuns: 20, seed: 1 }) // warm up the JIT
 let events = 0
 const cpu = process.cpuUsage()
 const started = performance.now()
-fc.assert(fc.property(arbitrary, (h) => { events += h.events.length }), { numRuns: count, seed: 2026 })
+fc.assert(
+  fc.property(arbitrary, (h) => {
+    events += h.events.length
+  }),
+  { numRuns: count, seed: 2026 },
+)
 const generating = performance.now() - started
 const { user, system } = process.cpuUsage(cpu)
 
@@ -25,7 +30,11 @@ for (const h of sample) violations += checkHistory(h.positioned).length
 const checking = (performance.now() - checkStart) / sample.length
 
 // CPU time next to wall time: on a shared machine the wall clock also counts other processes.
-console.log(`${count} histories of ${participants} participants: ${(generating / 1000).toFixed(2)} s wall, ` +
-  `${((user + system) / 1e6).toFixed(2)} s CPU (${(generating / count).toFixed(2)} ms each, ${events} events, ` +
-  `${Math.round(events / (generating / 1000))} events/s)`)
-console.log(`checkHistory: ${checking.toFixed(2)} ms per history, ${violations} violations in ${sample.length} histories`)
+console.log(
+  `${count} histories of ${participants} participants: ${(generating / 1000).toFixed(2)} s wall, ` +
+    `${((user + system) / 1e6).toFixed(2)} s CPU (${(generating / count).toFixed(2)} ms each, ${events} events, ` +
+    `${Math.round(events / (generating / 1000))} events/s)`,
+)
+console.log(
+  `checkHistory: ${checking.toFixed(2)} ms per history, ${violations} violations in ${sample.length} histories`,
+)

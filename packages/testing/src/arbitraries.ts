@@ -76,7 +76,11 @@ export const VALUE_NAMES = Object.keys(VALUE_CODECS) as ValueName[]
 /** The event type each command type produces (the inverse of core's `COMMAND_OF_EVENT`). */
 export const EVENT_OF_COMMAND = Object.fromEntries(
   Object.entries(COMMAND_OF_EVENT).map(([event, command]) => [command, event]),
-) as { readonly [C in CommandType]: Extract<Command, { type: C }> extends { data: EventDataMap[infer T extends EventType] } ? T : never }
+) as {
+  readonly [C in CommandType]: Extract<Command, { type: C }> extends { data: EventDataMap[infer T extends EventType] }
+    ? T
+    : never
+}
 
 /** Every command type. */
 export const COMMAND_TYPES = Object.values(COMMAND_OF_EVENT) as CommandType[]
@@ -111,7 +115,8 @@ export interface Arbitraries {
 export const makeArbitraries = (options: ArbitraryOfOptions = {}): Arbitraries => {
   const value = <N extends ValueName>(name: N): fc.Arbitrary<ValueOf<N>> =>
     arbitraryOf(VALUE_CODECS[name] as unknown as t.Type<ValueOf<N>, unknown, unknown>, options)
-  const eventData = <T extends EventType>(type: T): fc.Arbitrary<EventDataMap[T]> => arbitraryOf(SCHEMAS[type].codec, options)
+  const eventData = <T extends EventType>(type: T): fc.Arbitrary<EventDataMap[T]> =>
+    arbitraryOf(SCHEMAS[type].codec, options)
   const event = <T extends EventType>(type: T): fc.Arbitrary<EventOf<T>> =>
     fc
       .record({ id: value('EventId'), recordedAt: value('Instant'), data: eventData(type) })

@@ -12,13 +12,27 @@ import { expect } from 'vitest'
 
 /** An explanation as the checks read it: a record list, or a formula over parts. */
 export type CheckedExplanation =
-  | { readonly kind: 'records'; readonly count: unknown; readonly value: unknown; readonly size: number; list(): Iterable<unknown> }
-  | { readonly kind: 'formula'; readonly count: unknown; readonly value: unknown; readonly parts: Readonly<Record<string, CheckedExplanation>> }
+  | {
+      readonly kind: 'records'
+      readonly count: unknown
+      readonly value: unknown
+      readonly size: number
+      list(): Iterable<unknown>
+    }
+  | {
+      readonly kind: 'formula'
+      readonly count: unknown
+      readonly value: unknown
+      readonly parts: Readonly<Record<string, CheckedExplanation>>
+    }
 
 /** A field's delta as the checks read it. */
 export interface CheckedDelta {
   readonly delta: number | null
-  readonly causes: ReadonlyArray<{ readonly total: number | null; readonly records: ReadonlyArray<{ readonly contribution: number | null }> }>
+  readonly causes: ReadonlyArray<{
+    readonly total: number | null
+    readonly records: ReadonlyArray<{ readonly contribution: number | null }>
+  }>
 }
 
 /** The event id at each position of `events` (what a store or file gives an audit). */
@@ -76,7 +90,11 @@ export const checkTriangle = <D extends string>(
  * Each of `fields` explained by `explain`: its value is the report's figure (`figures`), and it
  * adds up ({@link checkExplanation}). A refusal fails naming the field and the error's tag.
  */
-export const checkExplains = (figures: ReadonlyMap<string, unknown>, fields: Iterable<string>, explain: (field: string) => E.Either<{ readonly _tag: string }, CheckedExplanation>): void => {
+export const checkExplains = (
+  figures: ReadonlyMap<string, unknown>,
+  fields: Iterable<string>,
+  explain: (field: string) => E.Either<{ readonly _tag: string }, CheckedExplanation>,
+): void => {
   for (const field of fields) {
     const e = explain(field)
     if (E.isLeft(e)) throw new Error(`${field}: ${e.left._tag}`)
@@ -103,7 +121,9 @@ export const checkDiff = (
   after: ReadonlyMap<string, unknown>,
   missing: (field: string) => unknown = () => null,
 ): void => {
-  const differing = [...new Set([...before.keys(), ...after.keys()])].filter((f) => (before.get(f) ?? missing(f)) !== (after.get(f) ?? missing(f)))
+  const differing = [...new Set([...before.keys(), ...after.keys()])].filter(
+    (f) => (before.get(f) ?? missing(f)) !== (after.get(f) ?? missing(f)),
+  )
   expect(fields.map((f) => f.field).sort()).toEqual(differing.sort())
   for (const f of fields) {
     expect(f.before).toEqual(before.get(f.field) ?? missing(f.field))

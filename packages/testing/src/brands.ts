@@ -6,7 +6,15 @@
  * @module brands
  */
 import fc from 'fast-check'
-import { type BusinessDate, FORBIDDEN_CHARACTER, type Instant, type Month, civilToDays, daysToCivil, fromDayNumber } from '@ansinh/core'
+import {
+  type BusinessDate,
+  FORBIDDEN_CHARACTER,
+  type Instant,
+  type Month,
+  civilToDays,
+  daysToCivil,
+  fromDayNumber,
+} from '@ansinh/core'
 
 // -------------------------------------------------------------------------------------------------
 // calendar
@@ -23,7 +31,9 @@ export const businessDate = (years: { from: number; to: number } = DEFAULT_YEARS
 
 /** A month `YYYY-MM` between January of `from` and December of `to`. */
 export const month = (years: { from: number; to: number } = DEFAULT_YEARS): fc.Arbitrary<Month> =>
-  fc.integer({ min: years.from * 12, max: years.to * 12 + 11 }).map((m) => `${Math.floor(m / 12)}-${pad2((m % 12) + 1)}` as Month)
+  fc
+    .integer({ min: years.from * 12, max: years.to * 12 + 11 })
+    .map((m) => `${Math.floor(m / 12)}-${pad2((m % 12) + 1)}` as Month)
 
 /**
  * Writes epoch milliseconds as an ISO-8601 instant at a UTC offset in minutes, with or without
@@ -57,7 +67,10 @@ const OFFSETS = [420, 0, -300, 330, 840, -720] as const
 export const instant = (years: { from: number; to: number } = DEFAULT_YEARS): fc.Arbitrary<Instant> =>
   fc
     .record({
-      ms: fc.integer({ min: civilToDays(years.from, 1, 1) * 86_400_000, max: civilToDays(years.to, 12, 31) * 86_400_000 }),
+      ms: fc.integer({
+        min: civilToDays(years.from, 1, 1) * 86_400_000,
+        max: civilToDays(years.to, 12, 31) * 86_400_000,
+      }),
       offset: fc.constantFrom(...OFFSETS),
       withMillis: fc.boolean(),
       compact: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
@@ -78,7 +91,14 @@ const digits = (n: number): fc.Arbitrary<string> =>
 const FORBIDDEN = new RegExp(FORBIDDEN_CHARACTER.source, 'gu')
 
 /** Realistic references: agents, employers, decisions (Vietnamese, with diacritics and slashes). */
-export const SAMPLE_REFERENCES = ['BD-PHANTHIET', 'UBND-XA-HAMHIEP', '417/QĐ-UBND', 'Công ty TNHH Hải Nam', 'HTX Nông nghiệp Tân Lập', 'Tổng cục Thống kê'] as const
+export const SAMPLE_REFERENCES = [
+  'BD-PHANTHIET',
+  'UBND-XA-HAMHIEP',
+  '417/QĐ-UBND',
+  'Công ty TNHH Hải Nam',
+  'HTX Nông nghiệp Tân Lập',
+  'Tổng cục Thống kê',
+] as const
 
 /** Free text of `min`–`max` code points without forbidden characters (they become `·`). */
 const text = (min: number, max: number): fc.Arbitrary<string> =>
@@ -113,7 +133,8 @@ export const BRAND_ARBITRARIES: BrandArbitraries = {
   UnitName: unitName,
   PlanYear: () => fc.integer({ min: 1990, max: 2100 }),
   Count: () => fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.maxSafeNat()),
-  PositiveCount: () => fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
+  PositiveCount: () =>
+    fc.oneof(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER })),
   EventId: () => fc.uuid(),
   // version 2
   ParticipantIdV2: () => fc.oneof(digits(10), digits(12)),

@@ -11,12 +11,21 @@ describe('spec(decider): given/when/then for one decider', () => {
     expect(() => participant.given([]).when(lapse()).then([])).toThrow(/refused with NoCoverageToCut/)
     const c = enrol()
     expect(() => participant.given([]).when(c).then([])).toThrow(/other events than expected/)
-    expect(() => participant.given([]).when(c).then([eventOf('ParticipantEnrolled', enrol())])).toThrow(/other events than expected/)
+    expect(() =>
+      participant
+        .given([])
+        .when(c)
+        .then([eventOf('ParticipantEnrolled', enrol())]),
+    ).toThrow(/other events than expected/)
   })
 
   it('thenFails() throws when the command is accepted or refused for another reason or path', () => {
     expect(() => participant.given([]).when(enrol()).thenFails('CoverageOverlap')).toThrow(/but was accepted/)
-    expect(() => participant.given([enrolled()]).when(enrol()).thenFails('NoCoverageToCut')).toThrow(/refused otherwise than expected/)
-    expect(() => participant.given([enrolled()]).when(enrol()).thenFails('CoverageOverlap', 'data.unit')).toThrow(/refused otherwise than expected/)
+    expect(() => participant.given([enrolled()]).when(enrol()).thenFails('NoCoverageToCut')).toThrow(
+      /refused otherwise than expected/,
+    )
+    expect(() => participant.given([enrolled()]).when(enrol()).thenFails('CoverageOverlap', 'data.unit')).toThrow(
+      /refused otherwise than expected/,
+    )
   })
 })

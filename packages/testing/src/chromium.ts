@@ -16,7 +16,9 @@ export const CHROMIUM = process.env['ANSINH_CHROMIUM'] ?? '/usr/bin/chromium'
 
 /** Why the browser tests cannot run here, or null when they can. */
 export const whyNoChromium = (): string | null =>
-  existsSync(CHROMIUM) ? null : `no Chromium binary at ${CHROMIUM} (install it with apt-get install -y chromium; .ci/run does)`
+  existsSync(CHROMIUM)
+    ? null
+    : `no Chromium binary at ${CHROMIUM} (install it with apt-get install -y chromium; .ci/run does)`
 
 /** The switches the browser runs with: headless, no sandbox (root in a container), nothing phoning home. */
 export const CHROMIUM_ARGS = [
@@ -71,12 +73,18 @@ export interface PageCheck {
  * (`figure.chart[data-mark][data-points]`), takes a full-page screenshot to `screenshot`, then
  * measures it as printed and, with `pdf`, prints it to A4.
  */
-export const checkPage = async (browser: BrowserContext, path: string, artefacts: { readonly screenshot: string; readonly pdf?: string }): Promise<PageCheck> => {
+export const checkPage = async (
+  browser: BrowserContext,
+  path: string,
+  artefacts: { readonly screenshot: string; readonly pdf?: string },
+): Promise<PageCheck> => {
   const url = pathToFileURL(path).href
   const page = await browser.newPage()
   const problems: string[] = []
   const requests: string[] = []
-  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning' ? problems.push(`${m.type()}: ${m.text()}`) : undefined))
+  page.on('console', (m) =>
+    m.type() === 'error' || m.type() === 'warning' ? problems.push(`${m.type()}: ${m.text()}`) : undefined,
+  )
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
   page.on('request', (q) => (q.url() === url ? undefined : requests.push(q.url())))
   try {

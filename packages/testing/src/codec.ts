@@ -31,7 +31,10 @@ interface Tagged {
   readonly _tag?: string
   readonly name: string
 }
-type Field = t.Mixed | { readonly _optional: true; readonly codec: t.Mixed } | { readonly _nullable: true; readonly codec: t.Mixed }
+type Field =
+  | t.Mixed
+  | { readonly _optional: true; readonly codec: t.Mixed }
+  | { readonly _nullable: true; readonly codec: t.Mixed }
 
 const isStrict = (c: unknown): c is t.Mixed & { readonly fields: Record<string, Field> } =>
   typeof c === 'object' && c !== null && 'fields' in c && typeof (c as { fields: unknown }).fields === 'object'
@@ -74,7 +77,10 @@ const walk = (codec: t.Mixed, brands: BrandArbitraries): fc.Arbitrary<unknown> =
     case 'InterfaceType':
       return fc.record(mapValues(c.props as Record<string, t.Mixed>, (m) => walk(m, brands)))
     case 'PartialType':
-      return fc.record(mapValues(c.props as Record<string, t.Mixed>, (m) => walk(m, brands)), { requiredKeys: [] })
+      return fc.record(
+        mapValues(c.props as Record<string, t.Mixed>, (m) => walk(m, brands)),
+        { requiredKeys: [] },
+      )
     case 'ReadonlyType':
     case 'ExactType':
       return walk(c.type as t.Mixed, brands)
@@ -88,7 +94,10 @@ const walk = (codec: t.Mixed, brands: BrandArbitraries): fc.Arbitrary<unknown> =
 const mapValues = <A, B>(o: Record<string, A>, f: (a: A) => B): Record<string, B> =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]))
 
-const strictObject = (fields: Record<string, Field>, brands: BrandArbitraries): fc.Arbitrary<Record<string, unknown>> => {
+const strictObject = (
+  fields: Record<string, Field>,
+  brands: BrandArbitraries,
+): fc.Arbitrary<Record<string, unknown>> => {
   const parts: Record<string, fc.Arbitrary<unknown>> = {}
   const required: string[] = []
   for (const [key, field] of Object.entries(fields)) {

@@ -9,9 +9,12 @@ describe('given / when / then over generated histories', () => {
   it('every event of a valid history is what its command produces after the events before it', () => {
     fc.assert(
       fc.property(
-        history({ participants: { min: 1, max: 6 }, employers: { min: 0, max: 2 }, lateRecords: true, moves: true }).chain((h) =>
-          fc.tuple(fc.constant(h), fc.integer({ min: 0, max: h.events.length - 1 })),
-        ),
+        history({
+          participants: { min: 1, max: 6 },
+          employers: { min: 0, max: 2 },
+          lateRecords: true,
+          moves: true,
+        }).chain((h) => fc.tuple(fc.constant(h), fc.integer({ min: 0, max: h.events.length - 1 }))),
         ([h, i]) => {
           const event = h.events[i]!
           given(h.events.slice(0, i)).when(commandOfEvent(event)).then([event])

@@ -63,11 +63,14 @@ export const streamOfCommand = (command: Command): string =>
 export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command, given?: DecideContext): Decision => {
   const stream = streamOfCommand(command)
   const mine = events.filter((e) => streamOf(e) === stream)
-  const unitEvents = events.filter((e): e is Extract<EventBody, { type: 'UnitEstablished' }> => e.type === 'UnitEstablished')
+  const unitEvents = events.filter(
+    (e): e is Extract<EventBody, { type: 'UnitEstablished' }> => e.type === 'UnitEstablished',
+  )
   const units = unitRegistryOf(unitEvents)
   // Units are always decided against the registry (empty when none is given); the others only once it is known.
   // version 2: the unit calendar (dissolutions refuse dated records) once units are known
-  const context: DecideContext = given ?? (command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units, calendar: calendarOf(events) } : {})
+  const context: DecideContext =
+    given ?? (command.type === 'EstablishUnit' || unitEvents.length > 0 ? { units, calendar: calendarOf(events) } : {})
   switch (command.type) {
     case 'EnrolParticipant':
     case 'LapseParticipant': {
@@ -110,7 +113,8 @@ export const decideAgainst = (events: ReadonlyArray<EventBody>, command: Command
       const links = new Map<string, string>(given?.links ?? [])
       if (given?.links === undefined) {
         for (const e of events) {
-          if (e.type !== 'ParticipantIdentified' || links.has(e.data.participantId) || links.has(e.data.personalId)) continue
+          if (e.type !== 'ParticipantIdentified' || links.has(e.data.participantId) || links.has(e.data.personalId))
+            continue
           links.set(e.data.participantId, e.data.personalId)
           links.set(e.data.personalId, e.data.participantId)
         }
@@ -143,7 +147,14 @@ export class DeciderSpecFailure extends Error {
   /** What the decider gave. */
   readonly actual: unknown
   readonly decision: Decision
-  constructor(headline: string, decision: Decision, command: { readonly type: string }, expected: unknown, actual: unknown, given: number) {
+  constructor(
+    headline: string,
+    decision: Decision,
+    command: { readonly type: string },
+    expected: unknown,
+    actual: unknown,
+    given: number,
+  ) {
     const lines = [
       headline,
       `state of ${decision.stream} after ${given} given event(s):`,
@@ -161,7 +172,11 @@ export class DeciderSpecFailure extends Error {
   }
 }
 
-const indent = (s: string): string => s.split('\n').map((l) => '  ' + l).join('\n')
+const indent = (s: string): string =>
+  s
+    .split('\n')
+    .map((l) => '  ' + l)
+    .join('\n')
 
 /** The refusal a spec may expect: a tag, or some fields of the error (e.g. `{ rule, path }`). */
 export type ExpectedRefusal = DomainErrorTag | Partial<DomainError>
@@ -195,21 +210,50 @@ const thenStep = (given: number, command: { readonly type: string }, decision: D
     if (Array.isArray(expected)) {
       const wanted = expected as ReadonlyArray<NewEvent | EventBody>
       if (E.isLeft(result)) {
-        throw new DeciderSpecFailure(`${command.type} was expected to produce ${wanted.length} event(s) but was refused with ${result.left._tag} (${result.left.rule}): ${result.left.path} ${result.left.message}`, decision, command, wanted, result.left, given)
+        throw new DeciderSpecFailure(
+          `${command.type} was expected to produce ${wanted.length} event(s) but was refused with ${result.left._tag} (${result.left.rule}): ${result.left.path} ${result.left.message}`,
+          decision,
+          command,
+          wanted,
+          result.left,
+          given,
+        )
       }
       const actual = result.right.map((e, i) => (wanted[i] === undefined ? e : projectLike(wanted[i]!, e)))
       if (differences(wanted, actual).length > 0) {
-        throw new DeciderSpecFailure(`${command.type} produced other events than expected`, decision, command, wanted, actual, given)
+        throw new DeciderSpecFailure(
+          `${command.type} produced other events than expected`,
+          decision,
+          command,
+          wanted,
+          actual,
+          given,
+        )
       }
       return
     }
-    const refusal: Partial<DomainError> = typeof expected === 'string' ? { _tag: expected } : (expected as Partial<DomainError>)
+    const refusal: Partial<DomainError> =
+      typeof expected === 'string' ? { _tag: expected } : (expected as Partial<DomainError>)
     if (E.isRight(result)) {
-      throw new DeciderSpecFailure(`${command.type} was expected to be refused with ${refusal._tag ?? show(refusal)} but was accepted`, decision, command, refusal, result.right, given)
+      throw new DeciderSpecFailure(
+        `${command.type} was expected to be refused with ${refusal._tag ?? show(refusal)} but was accepted`,
+        decision,
+        command,
+        refusal,
+        result.right,
+        given,
+      )
     }
     const actual = projectLike(refusal, result.left)
     if (differences(refusal, actual).length > 0) {
-      throw new DeciderSpecFailure(`${command.type} was refused otherwise than expected: ${result.left._tag} (${result.left.rule})`, decision, command, refusal, actual, given)
+      throw new DeciderSpecFailure(
+        `${command.type} was refused otherwise than expected: ${result.left._tag} (${result.left.rule})`,
+        decision,
+        command,
+        refusal,
+        actual,
+        given,
+      )
     }
   }
   return {
@@ -239,7 +283,10 @@ export const spec = <C extends { readonly type: string }, T extends EventType, S
   given: (events: ReadonlyArray<BodyOf<T>>): WhenStep<C> => ({
     when: (command, context = {}) => {
       const state = replay(decider, events)
-      const stream = streamOf({ type: EVENT_OF_COMMAND[command.type as Command['type']], data: (command as unknown as Command).data } as EventBody)
+      const stream = streamOf({
+        type: EVENT_OF_COMMAND[command.type as Command['type']],
+        data: (command as unknown as Command).data,
+      } as EventBody)
       const result = decider.decide(command, state, context) as Decision['result']
       return thenStep(events.length, command, { stream, state, context, result })
     },

@@ -20,7 +20,8 @@ export const show = (value: unknown): string => {
   return JSON.stringify(value, replacer, 2) ?? String(value)
 }
 
-const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set)
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Map) && !(v instanceof Set)
 
 const oneLine = (v: unknown): string => (v === undefined ? '(absent)' : (JSON.stringify(v, replacer) ?? String(v)))
 
@@ -33,7 +34,8 @@ export const differences = (expected: unknown, actual: unknown, path = ''): stri
   const here = path === '' ? '(root)' : path
   if (Array.isArray(expected) && Array.isArray(actual)) {
     const out: string[] = []
-    for (let i = 0; i < Math.max(expected.length, actual.length); i++) out.push(...differences(expected[i], actual[i], `${path}[${i}]`))
+    for (let i = 0; i < Math.max(expected.length, actual.length); i++)
+      out.push(...differences(expected[i], actual[i], `${path}[${i}]`))
     return out
   }
   if (isPlain(expected) && isPlain(actual)) {

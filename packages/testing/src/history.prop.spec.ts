@@ -40,7 +40,11 @@ describe('history(options)', () => {
       fc.property(history({ participants: 7, units: 3, employers: 0, quotas: 0, populations: 0 }), (h) => {
         expect(h.participants).toHaveLength(7)
         expect(h.units.communes).toHaveLength(3)
-        expect(h.events.filter((e) => e.type === 'DebtRecorded' || e.type === 'QuotaAssigned' || e.type === 'PopulationEstimated')).toEqual([])
+        expect(
+          h.events.filter(
+            (e) => e.type === 'DebtRecorded' || e.type === 'QuotaAssigned' || e.type === 'PopulationEstimated',
+          ),
+        ).toEqual([])
       }),
       { numRuns: 30 },
     )
@@ -61,12 +65,19 @@ describe('history(options)', () => {
 
   it('produces the untidiness asked for, and none without it', () => {
     const sample = fc.sample(history({ ...untidy, participants: { min: 5, max: 10 } }), { numRuns: 40, seed: 42 })
-    const outOfOrder = (es: readonly DomainEvent[]): boolean => es.some((e, i) => i > 0 && instantMillis(e.recordedAt) < instantMillis(es[i - 1]!.recordedAt))
+    const outOfOrder = (es: readonly DomainEvent[]): boolean =>
+      es.some((e, i) => i > 0 && instantMillis(e.recordedAt) < instantMillis(es[i - 1]!.recordedAt))
     const late = (es: readonly DomainEvent[]): boolean =>
-      es.some((e) => e.type === 'ParticipantEnrolled' && instantMillis(e.recordedAt) - instantMillis(e.data.coveredFrom + 'T00:00:00+07:00') > 60 * 86_400_000)
+      es.some(
+        (e) =>
+          e.type === 'ParticipantEnrolled' &&
+          instantMillis(e.recordedAt) - instantMillis(e.data.coveredFrom + 'T00:00:00+07:00') > 60 * 86_400_000,
+      )
     const moved = (es: readonly DomainEvent[]): boolean => {
       const unitsOf = new Map<string, Set<string>>()
-      for (const e of es) if (e.type === 'ParticipantEnrolled') unitsOf.set(e.data.participantId, (unitsOf.get(e.data.participantId) ?? new Set()).add(e.data.unit))
+      for (const e of es)
+        if (e.type === 'ParticipantEnrolled')
+          unitsOf.set(e.data.participantId, (unitsOf.get(e.data.participantId) ?? new Set()).add(e.data.unit))
       return [...unitsOf.values()].some((s) => s.size > 1)
     }
     expect(sample.some((h) => outOfOrder(h.events))).toBe(true)
@@ -77,13 +88,38 @@ describe('history(options)', () => {
   })
 
   it('covers every kind of event: renewals, returns, lapses, revisions, settlements, payments and revenue plans', () => {
-    const sample = fc.sample(history({ participants: { min: 5, max: 12 }, employers: { min: 1, max: 3 }, quotas: { min: 2, max: 4 } }), { numRuns: 30, seed: 1 })
+    const sample = fc.sample(
+      history({ participants: { min: 5, max: 12 }, employers: { min: 1, max: 3 }, quotas: { min: 2, max: 4 } }),
+      { numRuns: 30, seed: 1 },
+    )
     const events = sample.flatMap((h) => h.events)
     const types = new Set(events.map((e) => e.type))
-    expect([...types].sort()).toEqual(['ContributionCollected', 'DebtRecorded', 'DebtSettled', 'ParticipantEnrolled', 'ParticipantLapsed', 'PopulationEstimated', 'QuotaAssigned', 'RevenuePlanAssigned', 'UnitEstablished'])
+    expect([...types].sort()).toEqual([
+      'ContributionCollected',
+      'DebtRecorded',
+      'DebtSettled',
+      'ParticipantEnrolled',
+      'ParticipantLapsed',
+      'PopulationEstimated',
+      'QuotaAssigned',
+      'RevenuePlanAssigned',
+      'UnitEstablished',
+    ])
     const renewals = sample.some((h) => {
-      const ends = new Set(h.events.flatMap((e) => (e.type === 'ParticipantEnrolled' && e.data.coveredThrough !== null ? [`${e.data.participantId}/${e.data.scheme}/${e.data.coveredThrough}`] : [])))
-      return h.events.some((e) => e.type === 'ParticipantEnrolled' && ends.has(`${e.data.participantId}/${e.data.scheme}/${new Date(Date.parse(e.data.coveredFrom) - 86_400_000).toISOString().slice(0, 10)}`))
+      const ends = new Set(
+        h.events.flatMap((e) =>
+          e.type === 'ParticipantEnrolled' && e.data.coveredThrough !== null
+            ? [`${e.data.participantId}/${e.data.scheme}/${e.data.coveredThrough}`]
+            : [],
+        ),
+      )
+      return h.events.some(
+        (e) =>
+          e.type === 'ParticipantEnrolled' &&
+          ends.has(
+            `${e.data.participantId}/${e.data.scheme}/${new Date(Date.parse(e.data.coveredFrom) - 86_400_000).toISOString().slice(0, 10)}`,
+          ),
+      )
     })
     expect(renewals).toBe(true)
   })
@@ -92,7 +128,10 @@ describe('history(options)', () => {
     // A property that fails as soon as any participant lapses: the counterexample should be a
     // participant's first spell and its lapse (fast-check may leave one more small spell).
     const result = fc.check(
-      fc.property(history({ participants: { min: 0, max: 30 } }), (h) => !h.events.some((e) => e.type === 'ParticipantLapsed')),
+      fc.property(
+        history({ participants: { min: 0, max: 30 } }),
+        (h) => !h.events.some((e) => e.type === 'ParticipantLapsed'),
+      ),
       { seed: 2026, numRuns: 200 },
     )
     expect(result.failed).toBe(true)
@@ -106,10 +145,13 @@ describe('history(options)', () => {
 
   it('offers as-of dates and cut-offs at the edges of the history', () => {
     fc.assert(
-      fc.property(history().chain((h) => fc.tuple(fc.constant(h), asOfDate(h), knownAt(h))), ([h, asOf, cut]) => {
-        expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-        if (cut !== null) expect(h.events.some((e) => Math.abs(instantMillis(e.recordedAt) - cut) <= 1)).toBe(true)
-      }),
+      fc.property(
+        history().chain((h) => fc.tuple(fc.constant(h), asOfDate(h), knownAt(h))),
+        ([h, asOf, cut]) => {
+          expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+          if (cut !== null) expect(h.events.some((e) => Math.abs(instantMillis(e.recordedAt) - cut) <= 1)).toBe(true)
+        },
+      ),
       { numRuns: 50 },
     )
     const days = interestingDays({ events: [], years: { from: 2020, to: 2020 } })
@@ -123,6 +165,8 @@ describe('roughHistory()', () => {
     for (const h of sample) expect(decodeHistory(encodeHistory(h.events))).toEqual(E.right(h.positioned))
     expect(sample.some((h) => checkHistory(h.positioned).length > 0)).toBe(true)
     const tags = new Set(sample.flatMap((h) => checkHistory(h.positioned).map((v) => v.error._tag)))
-    expect(tags.has('CoverageOverlap') && tags.has('NoCoverageToCut') && tags.has('SettlementExceedsOutstanding')).toBe(true)
+    expect(tags.has('CoverageOverlap') && tags.has('NoCoverageToCut') && tags.has('SettlementExceedsOutstanding')).toBe(
+      true,
+    )
   })
 })

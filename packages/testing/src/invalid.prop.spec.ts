@@ -12,7 +12,10 @@ describe('invalidCommand()', () => {
       fc.property(invalidCommand({ participants: { min: 0, max: 6 } }), (c) => {
         expect(checkHistory(c.given.map((event, i) => ({ event, position: i + 1, line: i + 1 })))).toEqual([])
         const { result } = decideAgainst(c.given, c.command)
-        expect(E.isLeft(result) && { rule: result.left.rule, tag: result.left._tag }).toEqual({ rule: c.rule, tag: c.tag })
+        expect(E.isLeft(result) && { rule: result.left.rule, tag: result.left._tag }).toEqual({
+          rule: c.rule,
+          tag: c.tag,
+        })
       }),
       { numRuns: 200 },
     )
@@ -23,7 +26,12 @@ describe('invalidCommand()', () => {
       fc.property(invalidCommand({ participants: { min: 0, max: 4 }, lateRecords: true, moves: true }), (c) => {
         const checker = new HistoryChecker()
         for (const e of c.given) checker.accept(e)
-        const event = { id: c.command.id, type: EVENT_OF_COMMAND[c.command.type], recordedAt: c.command.recordedAt, data: c.command.data } as DomainEvent
+        const event = {
+          id: c.command.id,
+          type: EVENT_OF_COMMAND[c.command.type],
+          recordedAt: c.command.recordedAt,
+          data: c.command.data,
+        } as DomainEvent
         expect(checker.check(event)?._tag).toBe(c.tag)
       }),
       { numRuns: 100 },
@@ -31,7 +39,11 @@ describe('invalidCommand()', () => {
   })
 
   it('generates every broken rule, and only the ones asked for', () => {
-    const tags = new Set(fc.sample(invalidCommand({ participants: { min: 0, max: 2 } }), { numRuns: 400, seed: 3 }).map((c) => `${c.rule}/${c.tag}`))
+    const tags = new Set(
+      fc
+        .sample(invalidCommand({ participants: { min: 0, max: 2 } }), { numRuns: 400, seed: 3 })
+        .map((c) => `${c.rule}/${c.tag}`),
+    )
     expect([...tags].sort()).toEqual(BROKEN_RULES.map((b) => `${b.rule}/${b.tag}`).sort())
     const only = fc.sample(invalidCommand({ rules: ['unit.parent'], participants: 0 }), { numRuns: 30, seed: 3 })
     expect(new Set(only.map((c) => c.rule))).toEqual(new Set(['unit.parent']))

@@ -93,7 +93,10 @@ interface Knobs {
 const knobs = (h: GeneratedHistory): fc.Arbitrary<Knobs> =>
   fc.record({
     // Far enough into the window that the days before a scene are real dates of the window too.
-    day: fc.integer({ min: Math.min(civilToDays(h.years.from, 1, 1) + 400, civilToDays(h.years.to, 12, 31)), max: civilToDays(h.years.to, 12, 31) }),
+    day: fc.integer({
+      min: Math.min(civilToDays(h.years.from, 1, 1) + 400, civilToDays(h.years.to, 12, 31)),
+      max: civilToDays(h.years.to, 12, 31),
+    }),
     length: fc.integer({ min: 2, max: 400 }),
     offset: fc.integer({ min: 0, max: 1000 }),
     amount: fc.integer({ min: 1, max: 2_000_000_000 }),
@@ -105,10 +108,18 @@ const knobs = (h: GeneratedHistory): fc.Arbitrary<Knobs> =>
 /** Builds the case of one broken rule from a history and the knobs. */
 const build = (h: GeneratedHistory, broken: BrokenRule, k: Knobs): InvalidCommandCase => {
   const setup: DomainEvent[] = []
-  const last = h.events.length === 0 ? civilToDays(h.years.from, 1, 1) * 86_400_000 : Math.max(...h.events.map((e) => instantMillis(e.recordedAt)))
+  const last =
+    h.events.length === 0
+      ? civilToDays(h.years.from, 1, 1) * 86_400_000
+      : Math.max(...h.events.map((e) => instantMillis(e.recordedAt)))
   const at = (n: number): Instant => formatInstant(last + n * 60_000, 420, false)
   const scene = <T extends DomainEvent['type']>(type: T, data: EventDataMap[T]): void => {
-    setup.push({ id: eventIdOf(h.events.length + setup.length + 1), type, recordedAt: at(setup.length + 1), data } as DomainEvent)
+    setup.push({
+      id: eventIdOf(h.events.length + setup.length + 1),
+      type,
+      recordedAt: at(setup.length + 1),
+      data,
+    } as DomainEvent)
   }
   const date = (d: number): BusinessDate => fromDayNumber(d)
   const participantId = participantIdOf(h.participants.length + 1)
@@ -121,18 +132,55 @@ const build = (h: GeneratedHistory, broken: BrokenRule, k: Knobs): InvalidComman
   let command: Command
   switch (broken.tag) {
     case 'CoveredThroughBeforeCoveredFrom':
-      command = make({ type: 'EnrolParticipant', data: { participantId, scheme: k.scheme, unit: commune, coveredFrom: date(from), coveredThrough: date(from - 1 - (k.offset % 365)) } })
+      command = make({
+        type: 'EnrolParticipant',
+        data: {
+          participantId,
+          scheme: k.scheme,
+          unit: commune,
+          coveredFrom: date(from),
+          coveredThrough: date(from - 1 - (k.offset % 365)),
+        },
+      })
       break
     case 'CoveredThroughRequired':
-      command = make({ type: 'EnrolParticipant', data: { participantId, scheme: k.variant === 0 ? 'health' : 'voluntary', unit: commune, coveredFrom: date(from), coveredThrough: null } })
+      command = make({
+        type: 'EnrolParticipant',
+        data: {
+          participantId,
+          scheme: k.variant === 0 ? 'health' : 'voluntary',
+          unit: commune,
+          coveredFrom: date(from),
+          coveredThrough: null,
+        },
+      })
       break
     case 'CoverageOverlap': {
-      scene('ParticipantEnrolled', { participantId, scheme: k.scheme, unit: commune, coveredFrom: date(from), coveredThrough: date(through) })
+      scene('ParticipantEnrolled', {
+        participantId,
+        scheme: k.scheme,
+        unit: commune,
+        coveredFrom: date(from),
+        coveredThrough: date(through),
+      })
       // Start inside the known period, or start before it and end inside it.
       const inside = from + (k.offset % k.length)
-      const data = k.variant === 0
-        ? { participantId, scheme: k.scheme, unit: commune, coveredFrom: date(inside), coveredThrough: date(inside + k.length) }
-        : { participantId, scheme: k.scheme, unit: commune, coveredFrom: date(from - 1 - (k.offset % 200)), coveredThrough: date(inside) }
+      const data =
+        k.variant === 0
+          ? {
+              participantId,
+              scheme: k.scheme,
+              unit: commune,
+              coveredFrom: date(inside),
+              coveredThrough: date(inside + k.length),
+            }
+          : {
+              participantId,
+              scheme: k.scheme,
+              unit: commune,
+              coveredFrom: date(from - 1 - (k.offset % 200)),
+              coveredThrough: date(inside),
+            }
       command = make({ type: 'EnrolParticipant', data })
       break
     }
@@ -141,41 +189,107 @@ const build = (h: GeneratedHistory, broken: BrokenRule, k: Knobs): InvalidComman
         broken.rule === 'unit.exists-on-day'
           ? make({ type: 'ChangeUnit', data: { code: UNUSED_COMMUNE, effectiveOn: date(from), name: 'Xã mới' } })
           : broken.rule === 'enrol.unit-established'
-            ? make({ type: 'EnrolParticipant', data: { participantId, scheme: 'voluntary', unit: UNUSED_COMMUNE, coveredFrom: date(from), coveredThrough: date(through) } })
+            ? make({
+                type: 'EnrolParticipant',
+                data: {
+                  participantId,
+                  scheme: 'voluntary',
+                  unit: UNUSED_COMMUNE,
+                  coveredFrom: date(from),
+                  coveredThrough: date(through),
+                },
+              })
             : broken.rule === 'collection.unit-established'
-              ? make({ type: 'CollectContribution', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, amount: k.amount, collectedOn: date(from) } })
+              ? make({
+                  type: 'CollectContribution',
+                  data: { unit: UNUSED_COMMUNE, scheme: k.scheme, amount: k.amount, collectedOn: date(from) },
+                })
               : broken.rule === 'revenue-plan.unit-established'
-                ? make({ type: 'AssignRevenuePlan', data: { unit: UNUSED_COMMUNE, year: h.years.from, amount: k.amount, assignedOn: date(from) } })
-                : make({ type: 'AssignQuota', data: { unit: UNUSED_COMMUNE, scheme: k.scheme, year: h.years.from, target: k.extra, assignedOn: date(from) } })
+                ? make({
+                    type: 'AssignRevenuePlan',
+                    data: { unit: UNUSED_COMMUNE, year: h.years.from, amount: k.amount, assignedOn: date(from) },
+                  })
+                : make({
+                    type: 'AssignQuota',
+                    data: {
+                      unit: UNUSED_COMMUNE,
+                      scheme: k.scheme,
+                      year: h.years.from,
+                      target: k.extra,
+                      assignedOn: date(from),
+                    },
+                  })
       break
     case 'NonPositiveAmount':
       // Past the codec (a command built in code): 0 or a negative amount.
-      command = make({ type: 'CollectContribution', data: { unit: commune, scheme: k.scheme, amount: k.variant === 0 ? 0 : -k.amount, collectedOn: date(from) } })
+      command = make({
+        type: 'CollectContribution',
+        data: { unit: commune, scheme: k.scheme, amount: k.variant === 0 ? 0 : -k.amount, collectedOn: date(from) },
+      })
       break
     case 'NegativePlan':
-      command = make({ type: 'AssignRevenuePlan', data: { unit: commune, year: h.years.from, amount: -k.extra, assignedOn: date(from) } })
+      command = make({
+        type: 'AssignRevenuePlan',
+        data: { unit: commune, year: h.years.from, amount: -k.extra, assignedOn: date(from) },
+      })
       break
     case 'NoCoverageToCut': {
-      scene('ParticipantEnrolled', { participantId, scheme: k.scheme, unit: commune, coveredFrom: date(from), coveredThrough: date(through) })
+      scene('ParticipantEnrolled', {
+        participantId,
+        scheme: k.scheme,
+        unit: commune,
+        coveredFrom: date(from),
+        coveredThrough: date(through),
+      })
       // On the first day (nothing started before it), after the end, or before the start.
-      const lapsedOn = k.variant === 0 ? from : k.variant === 1 ? through + 1 + (k.offset % 300) : from - 1 - (k.offset % 300)
-      command = make({ type: 'LapseParticipant', data: { participantId, scheme: k.scheme, lapsedOn: date(lapsedOn), reason: 'stopped-paying' } })
+      const lapsedOn =
+        k.variant === 0 ? from : k.variant === 1 ? through + 1 + (k.offset % 300) : from - 1 - (k.offset % 300)
+      command = make({
+        type: 'LapseParticipant',
+        data: { participantId, scheme: k.scheme, lapsedOn: date(lapsedOn), reason: 'stopped-paying' },
+      })
       break
     }
     case 'NegativeTarget':
-      command = make({ type: 'AssignQuota', data: { unit: commune, scheme: k.scheme, year: h.years.from, target: -k.extra, assignedOn: date(from) } })
+      command = make({
+        type: 'AssignQuota',
+        data: { unit: commune, scheme: k.scheme, year: h.years.from, target: -k.extra, assignedOn: date(from) },
+      })
       break
     case 'DebtRecordedBeforePeriod': {
       const month = date(from).slice(0, 7) as Month
-      command = make({ type: 'RecordDebt', data: { employer: NEW_EMPLOYER, unit: commune, scheme: 'compulsory', period: month, amount: k.amount, recordedOn: date(civilToDays(+month.slice(0, 4), +month.slice(5, 7), 1) - 1 - (k.offset % 60)) } })
+      command = make({
+        type: 'RecordDebt',
+        data: {
+          employer: NEW_EMPLOYER,
+          unit: commune,
+          scheme: 'compulsory',
+          period: month,
+          amount: k.amount,
+          recordedOn: date(civilToDays(+month.slice(0, 4), +month.slice(5, 7), 1) - 1 - (k.offset % 60)),
+        },
+      })
       break
     }
     case 'SettlementExceedsOutstanding': {
-      scene('DebtRecorded', { employer: NEW_EMPLOYER, unit: commune, scheme: 'health', period: date(from).slice(0, 7) as Month, amount: k.amount, recordedOn: date(from) } as EventDataMap['DebtRecorded'])
+      scene('DebtRecorded', {
+        employer: NEW_EMPLOYER,
+        unit: commune,
+        scheme: 'health',
+        period: date(from).slice(0, 7) as Month,
+        amount: k.amount,
+        recordedOn: date(from),
+      } as EventDataMap['DebtRecorded'])
       // More than the debt on or after its day, or anything before the debt stands.
-      const data = k.variant === 0
-        ? { employer: NEW_EMPLOYER, scheme: 'health', amount: k.amount + k.extra, settledOn: date(from + (k.offset % 300)) }
-        : { employer: NEW_EMPLOYER, scheme: 'health', amount: k.extra, settledOn: date(from - 1 - (k.offset % 300)) }
+      const data =
+        k.variant === 0
+          ? {
+              employer: NEW_EMPLOYER,
+              scheme: 'health',
+              amount: k.amount + k.extra,
+              settledOn: date(from + (k.offset % 300)),
+            }
+          : { employer: NEW_EMPLOYER, scheme: 'health', amount: k.extra, settledOn: date(from - 1 - (k.offset % 300)) }
       command = make({ type: 'SettleDebt', data })
       break
     }
@@ -185,48 +299,132 @@ const build = (h: GeneratedHistory, broken: BrokenRule, k: Knobs): InvalidComman
       break
     }
     case 'LevelMismatch':
-      command = make({ type: 'EstablishUnit', data: { code: UNUSED_COMMUNE, name: 'Xã mới', level: k.variant === 0 ? 'province' : 'district', parent: h.units.provinces[0]!, establishedOn: date(from) } })
+      command = make({
+        type: 'EstablishUnit',
+        data: {
+          code: UNUSED_COMMUNE,
+          name: 'Xã mới',
+          level: k.variant === 0 ? 'province' : 'district',
+          parent: h.units.provinces[0]!,
+          establishedOn: date(from),
+        },
+      })
       break
     case 'ProvinceWithParent':
-      command = make({ type: 'EstablishUnit', data: { code: UNUSED_PROVINCE, name: 'Tỉnh mới', level: 'province', parent: h.units.provinces[0]!, establishedOn: date(from) } })
+      command = make({
+        type: 'EstablishUnit',
+        data: {
+          code: UNUSED_PROVINCE,
+          name: 'Tỉnh mới',
+          level: 'province',
+          parent: h.units.provinces[0]!,
+          establishedOn: date(from),
+        },
+      })
       break
     case 'ParentRequired':
-      command = make({ type: 'EstablishUnit', data: { code: k.variant === 0 ? UNUSED_DISTRICT : UNUSED_COMMUNE, name: 'Đơn vị mới', level: k.variant === 0 ? 'district' : 'commune', establishedOn: date(from) } })
+      command = make({
+        type: 'EstablishUnit',
+        data: {
+          code: k.variant === 0 ? UNUSED_DISTRICT : UNUSED_COMMUNE,
+          name: 'Đơn vị mới',
+          level: k.variant === 0 ? 'district' : 'commune',
+          establishedOn: date(from),
+        },
+      })
       break
     case 'ParentNotEstablished':
-      command = make({ type: 'EstablishUnit', data: { code: UNUSED_COMMUNE, name: 'Xã mới', level: 'commune', parent: UNUSED_DISTRICT, establishedOn: date(from) } })
+      command = make({
+        type: 'EstablishUnit',
+        data: {
+          code: UNUSED_COMMUNE,
+          name: 'Xã mới',
+          level: 'commune',
+          parent: UNUSED_DISTRICT,
+          establishedOn: date(from),
+        },
+      })
       break
     case 'ParentLevel':
       // A district under a commune, or a commune under a commune.
-      command = k.variant === 0
-        ? make({ type: 'EstablishUnit', data: { code: UNUSED_DISTRICT, name: 'Huyện mới', level: 'district', parent: commune, establishedOn: date(from) } })
-        : make({ type: 'EstablishUnit', data: { code: UNUSED_COMMUNE, name: 'Xã mới', level: 'commune', parent: commune, establishedOn: date(from) } })
+      command =
+        k.variant === 0
+          ? make({
+              type: 'EstablishUnit',
+              data: {
+                code: UNUSED_DISTRICT,
+                name: 'Huyện mới',
+                level: 'district',
+                parent: commune,
+                establishedOn: date(from),
+              },
+            })
+          : make({
+              type: 'EstablishUnit',
+              data: {
+                code: UNUSED_COMMUNE,
+                name: 'Xã mới',
+                level: 'commune',
+                parent: commune,
+                establishedOn: date(from),
+              },
+            })
       break
     case 'SuccessorIsUnit':
       command = make({ type: 'DissolveUnit', data: { code: commune, dissolvedOn: date(from), successor: commune } })
       break
     case 'SuccessorNotExisting':
-      command = make({ type: 'DissolveUnit', data: { code: commune, dissolvedOn: date(from), successor: UNUSED_COMMUNE } })
+      command = make({
+        type: 'DissolveUnit',
+        data: { code: commune, dissolvedOn: date(from), successor: UNUSED_COMMUNE },
+      })
       break
     case 'UnitDissolved': {
       // dissolved into its province; then anything dated on or after that day for it is refused
-      scene('UnitDissolved', { code: commune, dissolvedOn: date(from), successor: h.units.provinces[0]! } as EventDataMap['UnitDissolved'])
+      scene('UnitDissolved', {
+        code: commune,
+        dissolvedOn: date(from),
+        successor: h.units.provinces[0]!,
+      } as EventDataMap['UnitDissolved'])
       const on = date(from + (k.offset % 300))
-      command = k.variant === 0
-        ? make({ type: 'EnrolParticipant', data: { participantId, scheme: 'voluntary', unit: commune, coveredFrom: on, coveredThrough: date(from + (k.offset % 300) + k.length) } })
-        : k.variant === 1
-          ? make({ type: 'AssignQuota', data: { unit: commune, scheme: k.scheme, year: h.years.to, target: k.extra, assignedOn: on } })
-          : make({ type: 'DissolveUnit', data: { code: commune, dissolvedOn: on, successor: h.units.provinces[0]! } })
+      command =
+        k.variant === 0
+          ? make({
+              type: 'EnrolParticipant',
+              data: {
+                participantId,
+                scheme: 'voluntary',
+                unit: commune,
+                coveredFrom: on,
+                coveredThrough: date(from + (k.offset % 300) + k.length),
+              },
+            })
+          : k.variant === 1
+            ? make({
+                type: 'AssignQuota',
+                data: { unit: commune, scheme: k.scheme, year: h.years.to, target: k.extra, assignedOn: on },
+              })
+            : make({ type: 'DissolveUnit', data: { code: commune, dissolvedOn: on, successor: h.units.provinces[0]! } })
       break
     }
     case 'AlreadyLinked': {
       const personal = (n: number): string => `9${String(n).padStart(11, '0')}`
-      scene('ParticipantIdentified', { participantId, personalId: personal(1), identifiedOn: date(from) } as unknown as EventDataMap['ParticipantIdentified'])
-      command = make({ type: 'IdentifyParticipant', data: { participantId, personalId: personal(2 + (k.offset % 1000)), identifiedOn: date(from) } })
+      scene('ParticipantIdentified', {
+        participantId,
+        personalId: personal(1),
+        identifiedOn: date(from),
+      } as unknown as EventDataMap['ParticipantIdentified'])
+      command = make({
+        type: 'IdentifyParticipant',
+        data: { participantId, personalId: personal(2 + (k.offset % 1000)), identifiedOn: date(from) },
+      })
       break
     }
     case 'LabourForceExceedsPopulation':
-      command = make({ type: 'EstimatePopulation', data: { unit: commune, year: h.years.from, population: k.amount, labourForce: k.amount + k.extra } })
+      command = make({
+        type: 'EstimatePopulation',
+        data: { unit: commune, year: h.years.from, population: k.amount, labourForce: k.amount + k.extra },
+      })
       break
     default:
       throw new Error(`no invalid command is generated for ${broken.tag}`)

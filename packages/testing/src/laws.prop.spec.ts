@@ -25,7 +25,9 @@ const answer = (events: readonly PositionedEvent[], q: Query, knownAt: number | 
   const known = knownEvents(events, knownAt)
   const inUnit = subtreeOf(known, q.unit)
   const counted = [...countedParticipants(events, q.scheme, q.asOf, knownAt).values()].filter((e) => inUnit(e.unit))
-  const children = known.flatMap(({ event }) => (event.type === 'UnitEstablished' && (event.data.parent ?? null) === q.unit ? [{ unit: event.data.code }] : []))
+  const children = known.flatMap(({ event }) =>
+    event.type === 'UnitEstablished' && (event.data.parent ?? null) === q.unit ? [{ unit: event.data.code }] : [],
+  )
   return { participants: counted.length, children }
 }
 
@@ -42,7 +44,8 @@ const participants: Projection<PositionedEvent[], Query, Answer> = {
     count: (a) => a.participants,
   },
 }
-const queries = (h: GeneratedHistory): fc.Arbitrary<Query> => fc.record({ asOf: asOfDate(h), scheme: fc.constantFrom(...SCHEMES), unit: unitOrNational(h) })
+const queries = (h: GeneratedHistory): fc.Arbitrary<Query> =>
+  fc.record({ asOf: asOfDate(h), scheme: fc.constantFrom(...SCHEMES), unit: unitOrNational(h) })
 
 // The kit's own projection obeys every law, so a failure below is the broken variant's alone.
 describeProjectionLaws(participants, { queries, numRuns: 60 })
@@ -57,28 +60,56 @@ const fails = (property: fc.IProperty<[unknown]> | undefined): boolean => {
 
 describe('projectionLaws', () => {
   it('offers the laws a projection supports, and skips the ones asked', () => {
-    expect(Object.keys(projectionLaws(participants, { queries })).sort()).toEqual(['additivity', 'counting', 'determinism', 'incremental', 'knownAt'])
+    expect(Object.keys(projectionLaws(participants, { queries })).sort()).toEqual([
+      'additivity',
+      'counting',
+      'determinism',
+      'incremental',
+      'knownAt',
+    ])
     const { counting: _, ...uncounted } = participants
-    expect(Object.keys(projectionLaws(uncounted, { queries, skip: ['additivity'] })).sort()).toEqual(['determinism', 'incremental', 'knownAt'])
+    expect(Object.keys(projectionLaws(uncounted, { queries, skip: ['additivity'] })).sort()).toEqual([
+      'determinism',
+      'incremental',
+      'knownAt',
+    ])
   })
 
   it('catches a projection that ignores the known-at cut', () => {
-    const forgetful = { ...participants, name: 'forgetful', answer: (m: PositionedEvent[], q: Query) => answer(m, q, null) }
-    const result = fc.check(projectionLaws(forgetful, { queries }).knownAt!, { numRuns: 200, seed: 11, endOnFailure: true })
+    const forgetful = {
+      ...participants,
+      name: 'forgetful',
+      answer: (m: PositionedEvent[], q: Query) => answer(m, q, null),
+    }
+    const result = fc.check(projectionLaws(forgetful, { queries }).knownAt!, {
+      numRuns: 200,
+      seed: 11,
+      endOnFailure: true,
+    })
     expect(result.failed).toBe(true)
     expect(result.errorInstance).toBeInstanceOf(LawViolation)
   })
 
   it('every law has teeth: a projection broken its way fails it', () => {
     let calls = 0
-    const moody = { ...participants, answer: (m: PositionedEvent[], q: Query, k: number | null) => ({ ...answer(m, q, k), calls: calls++ }) }
+    const moody = {
+      ...participants,
+      answer: (m: PositionedEvent[], q: Query, k: number | null) => ({ ...answer(m, q, k), calls: calls++ }),
+    }
     expect(fails(projectionLaws(moody, { queries }).determinism)).toBe(true)
     const deaf = { ...participants, append: (m: PositionedEvent[]) => m }
     expect(fails(projectionLaws(deaf, { queries }).incremental)).toBe(true)
     // A snapshot that forgets the last event of the prefix.
-    const lossy = { ...participants, snapshot: (m: PositionedEvent[]) => m.slice(0, -1), restore: (s: unknown) => s as PositionedEvent[] }
+    const lossy = {
+      ...participants,
+      snapshot: (m: PositionedEvent[]) => m.slice(0, -1),
+      restore: (s: unknown) => s as PositionedEvent[],
+    }
     expect(fails(projectionLaws(lossy, { queries }).snapshot)).toBe(true)
-    const inflated = { ...participants, additivity: { ...participants.additivity!, measure: (a: Answer) => a.participants + 1 } }
+    const inflated = {
+      ...participants,
+      additivity: { ...participants.additivity!, measure: (a: Answer) => a.participants + 1 },
+    }
     expect(fails(projectionLaws(inflated, { queries }).additivity)).toBe(true)
     const blind = { ...participants, counting: { ...participants.counting!, selects: () => false } }
     expect(fails(projectionLaws(blind, { queries }).counting)).toBe(true)

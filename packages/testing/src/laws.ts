@@ -25,13 +25,16 @@ import { countedParticipants, knownEvents, subtreeOf } from './oracle.js'
 // model
 // -------------------------------------------------------------------------------------------------
 
-
 /** What the counting law needs to know of a projection that counts participants. */
 export interface Counting<Query, Answer> {
   readonly scheme: (query: Query) => Scheme
   readonly asOf: (query: Query) => BusinessDate
   /** Whether a participant counted by `enrolment` belongs in the answer (`inUnit(code, root)`: subtree test on the known units). */
-  readonly selects: (enrolment: ParticipantEnrolled, query: Query, inUnit: (code: string, root: string | null) => boolean) => boolean
+  readonly selects: (
+    enrolment: ParticipantEnrolled,
+    query: Query,
+    inUnit: (code: string, root: string | null) => boolean,
+  ) => boolean
   /** The count the answer gives. */
   readonly count: (answer: Answer) => number
 }
@@ -84,14 +87,25 @@ export interface LawOptions<Query> {
 export class LawViolation extends Error {
   readonly law: LawName
   constructor(law: LawName, projection: string, what: string, expected: unknown, actual: unknown) {
-    super([`${projection} breaks the ${law} law: ${what}`, 'difference (- expected, + actual):', ...differences(expected, actual).map((l) => '  ' + l)].join('\n'))
+    super(
+      [
+        `${projection} breaks the ${law} law: ${what}`,
+        'difference (- expected, + actual):',
+        ...differences(expected, actual).map((l) => '  ' + l),
+      ].join('\n'),
+    )
     this.name = 'LawViolation'
     this.law = law
   }
 }
 
 /** The histories laws run on by default: small, with late and out-of-order records and moves. */
-export const LAW_HISTORIES: HistoryOptions = { participants: { min: 0, max: 8 }, lateRecords: true, outOfOrderRecordedAt: true, moves: true }
+export const LAW_HISTORIES: HistoryOptions = {
+  participants: { min: 0, max: 8 },
+  lateRecords: true,
+  outOfOrderRecordedAt: true,
+  moves: true,
+}
 
 // -------------------------------------------------------------------------------------------------
 // laws
@@ -104,7 +118,8 @@ const same = <A>(law: LawName, p: { name: string }, what: string, expected: A, a
 
 const copy = (events: readonly PositionedEvent[]): PositionedEvent[] => events.map((e) => structuredClone(e))
 
-const positioned = (h: GeneratedHistory): PositionedEvent[] => h.positioned.map(({ event, position }) => ({ event, position }))
+const positioned = (h: GeneratedHistory): PositionedEvent[] =>
+  h.positioned.map(({ event, position }) => ({ event, position }))
 
 /** One value of an arbitrary, fixed by a seed. */
 const drawn = <A>(arbitrary: fc.Arbitrary<A>, seed: number): A => fc.sample(arbitrary, { seed, numRuns: 1 })[0]!
@@ -119,7 +134,12 @@ const drawn = <A>(arbitrary: fc.Arbitrary<A>, seed: number): A => fc.sample(arbi
 export const lawInput = <Query>(options: LawOptions<Query>): fc.Arbitrary<LawInput<Query>> =>
   fc
     .tuple(options.histories ?? history(options.history ?? LAW_HISTORIES), fc.integer(), fc.integer(), fc.nat())
-    .map(([h, querySeed, cutSeed, split]) => [h, drawn(options.queries(h), querySeed), drawn(knownAt(h), cutSeed), split % (h.events.length + 1)])
+    .map(([h, querySeed, cutSeed, split]) => [
+      h,
+      drawn(options.queries(h), querySeed),
+      drawn(knownAt(h), cutSeed),
+      split % (h.events.length + 1),
+    ])
 
 /**
  * The properties of every law that applies to `projection`, by name, to run with `fc.assert` or
@@ -146,13 +166,25 @@ export const projectionLaws = <Model, Query, Answer>(
       if (k === null) return true
       const events = positioned(h)
       const all = p.answer(p.build(events), q, k)
-      return same('knownAt', p, `the answer as known at ${new Date(k).toISOString()} differs from the answer over the events recorded by then`, p.answer(p.build(knownEvents(events, k)), q, k), all)
+      return same(
+        'knownAt',
+        p,
+        `the answer as known at ${new Date(k).toISOString()} differs from the answer over the events recorded by then`,
+        p.answer(p.build(knownEvents(events, k)), q, k),
+        all,
+      )
     },
     incremental: (h, q, k, split) => {
       const events = positioned(h)
       let model = p.build(events.slice(0, split))
       for (const e of events.slice(split)) model = p.append(model, e)
-      return same('incremental', p, `building ${split} events and appending ${events.length - split} differs from building them all`, p.answer(p.build(events), q, k), p.answer(model, q, k))
+      return same(
+        'incremental',
+        p,
+        `building ${split} events and appending ${events.length - split} differs from building them all`,
+        p.answer(p.build(events), q, k),
+        p.answer(model, q, k),
+      )
     },
   }
   if (p.snapshot !== undefined && p.restore !== undefined) {
@@ -161,7 +193,13 @@ export const projectionLaws = <Model, Query, Answer>(
       const events = positioned(h)
       let model = restore(JSON.parse(JSON.stringify(snapshot(p.build(events.slice(0, split))))))
       for (const e of events.slice(split)) model = p.append(model, e)
-      return same('snapshot', p, `a snapshot of ${split} events plus the tail differs from building them all`, p.answer(p.build(events), q, k), p.answer(model, q, k))
+      return same(
+        'snapshot',
+        p,
+        `a snapshot of ${split} events plus the tail differs from building them all`,
+        p.answer(p.build(events), q, k),
+        p.answer(model, q, k),
+      )
     }
   }
   if (p.additivity !== undefined) {
@@ -185,8 +223,16 @@ export const projectionLaws = <Model, Query, Answer>(
         if (!subtrees.has(root)) subtrees.set(root, subtreeOf(known, root))
         return subtrees.get(root)!(code)
       }
-      const counted = [...countedParticipants(events, c.scheme(q), c.asOf(q), k).values()].filter((e) => c.selects(e, q, inUnit))
-      return same('counting', p, `the count on ${c.asOf(q)} is not the participants covered then`, counted.length, c.count(p.answer(p.build(events), q, k)))
+      const counted = [...countedParticipants(events, c.scheme(q), c.asOf(q), k).values()].filter((e) =>
+        c.selects(e, q, inUnit),
+      )
+      return same(
+        'counting',
+        p,
+        `the count on ${c.asOf(q)} is not the participants covered then`,
+        counted.length,
+        c.count(p.answer(p.build(events), q, k)),
+      )
     }
   }
   const skip = new Set(options.skip ?? [])
@@ -198,6 +244,10 @@ export const projectionLaws = <Model, Query, Answer>(
 }
 
 /** Runs every law that applies with `fc.assert`; throws the first that fails (with its shrunk counterexample). */
-export const checkProjectionLaws = <Model, Query, Answer>(p: Projection<Model, Query, Answer>, options: LawOptions<Query>): void => {
-  for (const property of Object.values(projectionLaws(p, options))) fc.assert(property, { numRuns: options.numRuns ?? 100 })
+export const checkProjectionLaws = <Model, Query, Answer>(
+  p: Projection<Model, Query, Answer>,
+  options: LawOptions<Query>,
+): void => {
+  for (const property of Object.values(projectionLaws(p, options)))
+    fc.assert(property, { numRuns: options.numRuns ?? 100 })
 }

@@ -38,7 +38,8 @@ export interface MapReportUnderTest<M, S, R> {
 }
 
 /** The day `n` days after `d` (n may be negative). */
-export const plusDays = (d: BusinessDate, n: number): BusinessDate => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10) as BusinessDate
+export const plusDays = (d: BusinessDate, n: number): BusinessDate =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10) as BusinessDate
 
 /** Questions of a reform history: a day near its reforms, a scheme, a later map or none, a cut-off. */
 export const mapQueries = <S>(h: GeneratedHistory, scheme: fc.Arbitrary<S>) =>
@@ -47,13 +48,16 @@ export const mapQueries = <S>(h: GeneratedHistory, scheme: fc.Arbitrary<S>) =>
       asOf: reformDay(h),
       scheme,
       later: fc.option(fc.integer({ min: 0, max: 800 }), { nil: null }),
-      knownAt: fc.option(fc.integer({ min: Date.UTC(h.years.from, 0, 1), max: Date.UTC(h.years.to + 1, 0, 1) }), { nil: null }),
+      knownAt: fc.option(fc.integer({ min: Date.UTC(h.years.from, 0, 1), max: Date.UTC(h.years.to + 1, 0, 1) }), {
+        nil: null,
+      }),
     }),
     { minLength: 1, maxLength: 3 },
   )
 
 /** A reform history with one to three questions of it. */
-export const mapCases = <S>(scheme: fc.Arbitrary<S>) => reformHistory().chain((h) => mapQueries(h, scheme).map((qs) => ({ h, qs })))
+export const mapCases = <S>(scheme: fc.Arbitrary<S>) =>
+  reformHistory().chain((h) => mapQueries(h, scheme).map((qs) => ({ h, qs })))
 
 /** Declares `describe('<name> on the map of a day (properties)')` with the three properties. */
 export const describeMapProperties = <M, S, R>(r: MapReportUnderTest<M, S, R>): void => {
@@ -79,13 +83,24 @@ export const describeMapProperties = <M, S, R>(r: MapReportUnderTest<M, S, R>): 
         fc.property(mapCases(r.scheme), ({ h, qs }) => {
           const model = r.build(h.positioned)
           for (const q of qs) {
-            const before = r.checked(model, { asOf: q.asOf, scheme: q.scheme, unit: null, knownAt: null, geography: plusDays(q.asOf, -1) })
+            const before = r.checked(model, {
+              asOf: q.asOf,
+              scheme: q.scheme,
+              unit: null,
+              knownAt: null,
+              geography: plusDays(q.asOf, -1),
+            })
             expect(E.isLeft(before) && before.left._tag).toBe('GeographyBeforeAsOf')
             for (const unit of REFORM_UNITS) {
               const query = { asOf: q.asOf, scheme: q.scheme, unit, knownAt: q.knownAt }
               const checked = r.checked(model, query)
               if (E.isRight(checked)) expect(checked.right).toEqual(r.report(model, query))
-              else expect(checked.left.message).toMatch(new RegExp(`^unit ${unit} does not exist on ${q.asOf}: (dissolved on \\d{4}-\\d{2}-\\d{2} into \\d+|established only on \\d{4}-\\d{2}-\\d{2})$`))
+              else
+                expect(checked.left.message).toMatch(
+                  new RegExp(
+                    `^unit ${unit} does not exist on ${q.asOf}: (dissolved on \\d{4}-\\d{2}-\\d{2} into \\d+|established only on \\d{4}-\\d{2}-\\d{2})$`,
+                  ),
+                )
             }
           }
         }),

@@ -7,7 +7,6 @@
  */
 import { type ParticipantEnrolled, type PositionedEvent, type Scheme, instantMillis } from '@ansinh/core'
 
-
 /** The events known at `knownAt` (epoch ms; null: all of them). */
 export const knownEvents = <E extends PositionedEvent>(events: readonly E[], knownAt: number | null): E[] =>
   knownAt === null ? [...events] : events.filter((e) => instantMillis(e.event.recordedAt) <= knownAt)
@@ -50,11 +49,12 @@ export const countedParticipants = (
 }
 
 /** The codes in the subtree of `unit` (itself and its descendants by the known parent links); null: every unit. */
-export const subtreeOf = (events: readonly PositionedEvent[], unit: string | null): (code: string) => boolean => {
+export const subtreeOf = (events: readonly PositionedEvent[], unit: string | null): ((code: string) => boolean) => {
   if (unit === null) return () => true
   const parent = new Map<string, string>()
   for (const { event } of events) {
-    if (event.type === 'UnitEstablished' && event.data.parent !== undefined) parent.set(event.data.code, event.data.parent)
+    if (event.type === 'UnitEstablished' && event.data.parent !== undefined)
+      parent.set(event.data.code, event.data.parent)
   }
   return (code) => {
     let current: string | undefined = code

@@ -36,10 +36,14 @@ export class Rng {
   constructor(seed: number, stream = '') {
     let s = (seed ^ hashString(stream)) | 0
     let out: number
-    ;[s, out] = splitmix32(s); this.a = out
-    ;[s, out] = splitmix32(s); this.b = out
-    ;[s, out] = splitmix32(s); this.c = out
-    ;[s, out] = splitmix32(s); this.d = out
+    ;[s, out] = splitmix32(s)
+    this.a = out
+    ;[s, out] = splitmix32(s)
+    this.b = out
+    ;[s, out] = splitmix32(s)
+    this.c = out
+    ;[s, out] = splitmix32(s)
+    this.d = out
     for (let i = 0; i < 12; i++) this.u32()
   }
 
@@ -104,7 +108,8 @@ export class Rng {
 
   /** A log-normally distributed weight: most values near 1, a long tail of big ones. */
   logNormal(sigma: number): number {
-    const u = 1 - this.next(), v = this.next()
+    const u = 1 - this.next(),
+      v = this.next()
     return Math.exp(sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v))
   }
 

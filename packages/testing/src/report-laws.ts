@@ -16,8 +16,10 @@ export const unitOrNational = (h: GeneratedHistory): fc.Arbitrary<UnitCode | nul
   fc.constantFrom<UnitCode | null>(null, ...h.units.provinces, ...h.units.districts, ...h.units.communes)
 
 /** Children queries: the parts of a report with children; null for a leaf, which counts its own. */
-export const childQueries = <Q extends { readonly unit?: string | null }>(q: Q, children: ReadonlyArray<{ readonly unit: string }>): Q[] | null =>
-  children.length === 0 ? null : children.map((c) => ({ ...q, unit: c.unit }))
+export const childQueries = <Q extends { readonly unit?: string | null }>(
+  q: Q,
+  children: ReadonlyArray<{ readonly unit: string }>,
+): Q[] | null => (children.length === 0 ? null : children.map((c) => ({ ...q, unit: c.unit })))
 
 /**
  * A projection's `append` from a model's own, which refuses a position out of order, e.g.

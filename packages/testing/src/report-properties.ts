@@ -13,10 +13,21 @@
 import fc from 'fast-check'
 import type { PositionedEvent, UnitCode } from '@ansinh/core'
 import { describe, expect, it } from 'vitest'
-import { DENSE_UNITS, denseHistory, type DenseHistoryOptions, type GeneratedHistory, permutation, reorder } from './history/index.js'
+import {
+  DENSE_UNITS,
+  denseHistory,
+  type DenseHistoryOptions,
+  type GeneratedHistory,
+  permutation,
+  reorder,
+} from './history/index.js'
 
 /** A report as its properties see it: a model built from events, and the naive reference. */
-export interface ReportUnderTest<M, Q extends { readonly unit?: string | null }, R extends { readonly basis: { readonly events: number } }> {
+export interface ReportUnderTest<
+  M,
+  Q extends { readonly unit?: string | null },
+  R extends { readonly basis: { readonly events: number } },
+> {
   /** The report's name, e.g. `planReport`. */
   readonly name: string
   /** Builds the model the report reads, e.g. `History.of`. */
@@ -50,14 +61,24 @@ export interface ReportPropertyOptions {
 }
 
 /** A history with one to `max` queries of it. */
-export const reportCases = <Q>(histories: fc.Arbitrary<GeneratedHistory>, query: (h: GeneratedHistory) => fc.Arbitrary<Q>, max = 3): fc.Arbitrary<{ readonly events: readonly PositionedEvent[]; readonly queries: readonly Q[] }> =>
-  histories.chain((h) => fc.array(query(h), { minLength: 1, maxLength: max }).map((queries) => ({ events: h.positioned, queries })))
+export const reportCases = <Q>(
+  histories: fc.Arbitrary<GeneratedHistory>,
+  query: (h: GeneratedHistory) => fc.Arbitrary<Q>,
+  max = 3,
+): fc.Arbitrary<{ readonly events: readonly PositionedEvent[]; readonly queries: readonly Q[] }> =>
+  histories.chain((h) =>
+    fc.array(query(h), { minLength: 1, maxLength: max }).map((queries) => ({ events: h.positioned, queries })),
+  )
 
 /**
  * Declares `describe('<name> (properties)')` with the three properties, e.g.
  * `describeReportProperties({ name: 'planReport', build: History.of, append: (h, e) => h.append(e), report: planReport, reference: referencePlanReport, query })`.
  */
-export const describeReportProperties = <M, Q extends { readonly unit?: string | null }, R extends { readonly basis: { readonly events: number } }>(
+export const describeReportProperties = <
+  M,
+  Q extends { readonly unit?: string | null },
+  R extends { readonly basis: { readonly events: number } },
+>(
   r: ReportUnderTest<M, Q, R>,
   /**
    * `restore`: a model saved and restored (e.g. through a snapshot); when given, a fourth property
@@ -67,14 +88,19 @@ export const describeReportProperties = <M, Q extends { readonly unit?: string |
 ): void => {
   const units = options.units ?? [null, ...DENSE_UNITS]
   const dense = options.dense ?? {}
-  const families: Record<string, fc.Arbitrary<GeneratedHistory>> = { 'random histories, queries, units and cut-offs': denseHistory(dense), ...options.histories }
+  const families: Record<string, fc.Arbitrary<GeneratedHistory>> = {
+    'random histories, queries, units and cut-offs': denseHistory(dense),
+    ...options.histories,
+  }
   describe(`${r.name} (properties)`, () => {
     for (const [family, histories] of Object.entries(families)) {
       it(`equals the naive reference on ${family}`, () => {
         fc.assert(
           fc.property(reportCases(histories, r.query), ({ events, queries }) => {
             const model = r.build(events)
-            for (const q of queries.slice(0, 2)) for (const unit of units) expect(r.report(model, { ...q, unit })).toEqual(r.reference(events, { ...q, unit }))
+            for (const q of queries.slice(0, 2))
+              for (const unit of units)
+                expect(r.report(model, { ...q, unit })).toEqual(r.reference(events, { ...q, unit }))
           }),
           { numRuns: options.numRuns ?? 200 },
         )
@@ -110,23 +136,26 @@ export const describeReportProperties = <M, Q extends { readonly unit?: string |
       })
     }
 
-    if (options.orderIndependent !== false) it('does not depend on the order of events when no tie-break applies', () => {
-      fc.assert(
-        fc.property(
-          reportCases(denseHistory({ ...dense, ties: false }), r.query).chain((c) => permutation(c.events.length).map((order) => ({ ...c, order }))),
-          ({ events, queries, order }) => {
-            const a = r.build(events)
-            const b = r.build(reorder(events, order))
-            for (const q of queries) {
-              const { basis: ba, ...ra } = r.report(a, q)
-              const { basis: bb, ...rb } = r.report(b, q)
-              expect(rb).toEqual(ra)
-              expect(bb.events).toBe(ba.events)
-            }
-          },
-        ),
-        { numRuns: 200 },
-      )
-    })
+    if (options.orderIndependent !== false)
+      it('does not depend on the order of events when no tie-break applies', () => {
+        fc.assert(
+          fc.property(
+            reportCases(denseHistory({ ...dense, ties: false }), r.query).chain((c) =>
+              permutation(c.events.length).map((order) => ({ ...c, order })),
+            ),
+            ({ events, queries, order }) => {
+              const a = r.build(events)
+              const b = r.build(reorder(events, order))
+              for (const q of queries) {
+                const { basis: ba, ...ra } = r.report(a, q)
+                const { basis: bb, ...rb } = r.report(b, q)
+                expect(rb).toEqual(ra)
+                expect(bb.events).toBe(ba.events)
+              }
+            },
+          ),
+          { numRuns: 200 },
+        )
+      })
   })
 }

@@ -9,13 +9,39 @@ import { describe, it } from 'vitest'
 import { type LawOptions, type Projection, projectionLaws } from './laws.js'
 
 /** Declares a `describe` block named after the projection with one `it` per law that applies. */
-export const describeProjectionLaws = <Model, Query, Answer>(p: Projection<Model, Query, Answer>, options: LawOptions<Query>): void => {
+export const describeProjectionLaws = <Model, Query, Answer>(
+  p: Projection<Model, Query, Answer>,
+  options: LawOptions<Query>,
+): void => {
   describe(`${p.name} obeys the projection laws`, () => {
     for (const [name, property] of Object.entries(projectionLaws(p, options))) {
       it(name, () => fc.assert(property!, { numRuns: options.numRuns ?? 100 }))
     }
   })
 }
-export { describeReportProperties, reportCases, type ReportPropertyOptions, type ReportUnderTest } from './report-properties.js'
-export { describeMapProperties, mapCases, mapQueries, type MapQuery, type MapReportUnderTest, plusDays } from './map-properties.js'
-export { addsUp, checkDiff, checkExplains, checkExplanation, checkTriangle, type CheckedDelta, type CheckedExplanation, type CheckedFieldDelta, type CheckedTriangle, idsOf } from './audit-checks.js'
+export {
+  describeReportProperties,
+  reportCases,
+  type ReportPropertyOptions,
+  type ReportUnderTest,
+} from './report-properties.js'
+export {
+  describeMapProperties,
+  mapCases,
+  mapQueries,
+  type MapQuery,
+  type MapReportUnderTest,
+  plusDays,
+} from './map-properties.js'
+export {
+  addsUp,
+  checkDiff,
+  checkExplains,
+  checkExplanation,
+  checkTriangle,
+  type CheckedDelta,
+  type CheckedExplanation,
+  type CheckedFieldDelta,
+  type CheckedTriangle,
+  idsOf,
+} from './audit-checks.js'

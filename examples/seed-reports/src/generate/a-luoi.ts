@@ -61,22 +61,84 @@ interface Debtor {
 
 const DEBTORS: readonly Debtor[] = [
   // A state forestry company waiting for bankruptcy: pays nothing.
-  { employer: '3300541287', commune: 'Thị trấn A Lưới', payroll: 60_000_000, owedFrom: monthIndex(2017, 7), owedThrough: monthIndex(2019, 2), payments: [] },
+  {
+    employer: '3300541287',
+    commune: 'Thị trấn A Lưới',
+    payroll: 60_000_000,
+    owedFrom: monthIndex(2017, 7),
+    owedThrough: monthIndex(2019, 2),
+    payments: [],
+  },
   // Road builder: its March payment is what brings the district to the published balance (computed).
-  { employer: '3300102845', commune: 'Thị trấn A Lưới', payroll: 95_000_000, owedFrom: monthIndex(2018, 4), owedThrough: monthIndex(2019, 4), payments: [] },
-  { employer: '3301563920', commune: 'Xã Hồng Quảng', payroll: 42_000_000, owedFrom: monthIndex(2018, 1), owedThrough: monthIndex(2019, 2), payments: [[100_000_000, '2019-02-22']] },
-  { employer: '3300886541', commune: 'Xã A Ngo', payroll: 18_000_000, owedFrom: monthIndex(2018, 6), owedThrough: monthIndex(2019, 2), payments: [[12_000_000, '2018-11-15'], [28_000_000, '2019-03-08']] },
-  { employer: '3301247719', commune: 'Xã Hồng Thái', payroll: 210_000_000, owedFrom: monthIndex(2018, 11), owedThrough: monthIndex(2019, 2), payments: [[134_400_000, '2019-02-27'], [134_400_000, '2019-03-20']] },
-  { employer: '3301398204', commune: 'Xã Sơn Thủy', payroll: 25_000_000, owedFrom: monthIndex(2018, 2), owedThrough: monthIndex(2019, 5), payments: [[30_000_000, '2019-03-14'], [40_000_000, '2019-06-10']] },
+  {
+    employer: '3300102845',
+    commune: 'Thị trấn A Lưới',
+    payroll: 95_000_000,
+    owedFrom: monthIndex(2018, 4),
+    owedThrough: monthIndex(2019, 4),
+    payments: [],
+  },
+  {
+    employer: '3301563920',
+    commune: 'Xã Hồng Quảng',
+    payroll: 42_000_000,
+    owedFrom: monthIndex(2018, 1),
+    owedThrough: monthIndex(2019, 2),
+    payments: [[100_000_000, '2019-02-22']],
+  },
+  {
+    employer: '3300886541',
+    commune: 'Xã A Ngo',
+    payroll: 18_000_000,
+    owedFrom: monthIndex(2018, 6),
+    owedThrough: monthIndex(2019, 2),
+    payments: [
+      [12_000_000, '2018-11-15'],
+      [28_000_000, '2019-03-08'],
+    ],
+  },
+  {
+    employer: '3301247719',
+    commune: 'Xã Hồng Thái',
+    payroll: 210_000_000,
+    owedFrom: monthIndex(2018, 11),
+    owedThrough: monthIndex(2019, 2),
+    payments: [
+      [134_400_000, '2019-02-27'],
+      [134_400_000, '2019-03-20'],
+    ],
+  },
+  {
+    employer: '3301398204',
+    commune: 'Xã Sơn Thủy',
+    payroll: 25_000_000,
+    owedFrom: monthIndex(2018, 2),
+    owedThrough: monthIndex(2019, 5),
+    payments: [
+      [30_000_000, '2019-03-14'],
+      [40_000_000, '2019-06-10'],
+    ],
+  },
   // A haulage firm that stopped trading.
-  { employer: '3300674153', commune: 'Xã Hương Phong', payroll: 15_000_000, owedFrom: monthIndex(2017, 10), owedThrough: monthIndex(2019, 2), payments: [] },
+  {
+    employer: '3300674153',
+    commune: 'Xã Hương Phong',
+    payroll: 15_000_000,
+    owedFrom: monthIndex(2017, 10),
+    owedThrough: monthIndex(2019, 2),
+    payments: [],
+  },
 ]
 
 /** The debt balance of the district the article reports for the end of Q1 2019. */
 export const A_LUOI_DEBT = { asOf: '2019-03-31', outstanding: 806_000_000 } as const
 
 /** Contribution rates in 2018–2019, in thousandths: social insurance, health, unemployment. */
-const RATES: readonly (readonly [DebtScheme, number])[] = [['compulsory', 255], ['health', 45], ['unemployment', 20]]
+const RATES: readonly (readonly [DebtScheme, number])[] = [
+  ['compulsory', 255],
+  ['health', 45],
+  ['unemployment', 20],
+]
 
 /** Generates the A Lưới history into a writer of its own. */
 export const aLuoi = (options: SeedOptions): SeedWriter => {
@@ -89,7 +151,8 @@ export const aLuoi = (options: SeedOptions): SeedWriter => {
   w.quota('481', 'voluntary', 2019, 520, day('2019-07-01'), 'BHXH tỉnh Thừa Thiên Huế', '512/QĐ-BHXH')
   for (const c of A_LUOI_COMMUNES) {
     w.quota(code(c.name), 'voluntary', 2019, c.target, day('2019-02-25'), 'UBND huyện A Lưới', '215/QĐ-UBND')
-    if (c.revised !== undefined) w.quota(code(c.name), 'voluntary', 2019, c.revised, day('2019-06-20'), 'UBND huyện A Lưới', '1020/QĐ-UBND')
+    if (c.revised !== undefined)
+      w.quota(code(c.name), 'voluntary', 2019, c.revised, day('2019-06-20'), 'UBND huyện A Lưới', '1020/QĐ-UBND')
   }
   w.population('481', 2018, 48_700, 27_300, 'Chi cục Thống kê huyện A Lưới', day('2018-05-03'))
   w.population('481', 2019, 49_300, 27_800, 'Chi cục Thống kê huyện A Lưới', day('2019-04-26'))
@@ -99,7 +162,8 @@ export const aLuoi = (options: SeedOptions): SeedWriter => {
   const counts = A_LUOI_COMMUNES.map((c) => c.participants)
   const stayers = apportion(counts, A_LUOI_PATTERNS.TT)
   const leavers = apportion(counts, A_LUOI_PATTERNS.TF)
-  const expand = (perCommune: readonly number[]): string[] => perCommune.flatMap((n, k) => Array<string>(n).fill(communes[k]!))
+  const expand = (perCommune: readonly number[]): string[] =>
+    perCommune.flatMap((n, k) => Array<string>(n).fill(communes[k]!))
   const tt = expand(stayers)
   const ft = expand(counts.map((n, k) => n - stayers[k]!))
   const tf = expand(leavers)
@@ -112,7 +176,12 @@ export const aLuoi = (options: SeedOptions): SeedWriter => {
     lastKnownStart: monthIndex(2019, 9),
     futureUntil: monthIndex(2020, 3),
     lookBack: 24,
-    modes: [[1, 25], [3, 30], [6, 20], [12, 25]],
+    modes: [
+      [1, 25],
+      [3, 30],
+      [6, 20],
+      [12, 25],
+    ],
     lapseRate: 0.05,
     lateRate: 0.05,
     renewRate: 0.7,
@@ -165,7 +234,15 @@ const debts = (w: SeedWriter, code: (name: string) => string): void => {
       for (const [scheme, rate] of RATES) {
         const amount = (d.payroll / 1000) * rate
         if (recordedOn <= asOf) owedAtQ1 += amount
-        w.debt(d.employer, code(d.commune), scheme, m, amount, recordedOn, officeInstant(recordedOn + rng.int(3, 12), rng))
+        w.debt(
+          d.employer,
+          code(d.commune),
+          scheme,
+          m,
+          amount,
+          recordedOn,
+          officeInstant(recordedOn + rng.int(3, 12), rng),
+        )
       }
     }
     for (const [amount, on] of d.payments) settle(d.employer, amount, day(on))

@@ -38,7 +38,8 @@ export interface WindowKinds {
 
 /** The kinds of the participants enrolled under `scheme` in [from, to] (dates), as known at `knownAt` (ms). */
 export const windowKinds = (log: EventLog, scheme: Scheme, from: string, to: string, knownAt: number): WindowKinds => {
-  const f = day(from), t = day(to)
+  const f = day(from),
+    t = day(to)
   const enrolments = new Map<string, Row[]>()
   const lapses = new Map<string, number[]>()
   for (let i = 0; i < log.events.length; i++) {
@@ -46,7 +47,12 @@ export const windowKinds = (log: EventLog, scheme: Scheme, from: string, to: str
     const e = log.events[i]!
     if (e.type === 'ParticipantEnrolled' && e.data.scheme === scheme) {
       const list = enrolments.get(e.data.participantId) ?? []
-      list.push({ index: i, from: day(e.data.coveredFrom), through: e.data.coveredThrough == null ? Infinity : day(e.data.coveredThrough), unit: e.data.unit })
+      list.push({
+        index: i,
+        from: day(e.data.coveredFrom),
+        through: e.data.coveredThrough == null ? Infinity : day(e.data.coveredThrough),
+        unit: e.data.unit,
+      })
       enrolments.set(e.data.participantId, list)
     } else if (e.type === 'ParticipantLapsed' && e.data.scheme === scheme) {
       const list = lapses.get(e.data.participantId) ?? []
@@ -54,7 +60,9 @@ export const windowKinds = (log: EventLog, scheme: Scheme, from: string, to: str
       lapses.set(e.data.participantId, list)
     }
   }
-  const kinds = new Map<string, AgentKind>(), inWindow = new Map<string, number[]>(), unitOf = new Map<string, string>()
+  const kinds = new Map<string, AgentKind>(),
+    inWindow = new Map<string, number[]>(),
+    unitOf = new Map<string, string>()
   for (const [p, rows] of enrolments) {
     // the log is in generation order; the history orders it by recording second, then log order
     const second = (r: Row): number => Math.floor(log.recordedMillis[r.index]! / 1000)
@@ -64,9 +72,17 @@ export const windowKinds = (log: EventLog, scheme: Scheme, from: string, to: str
     const window = rows.filter((r) => f <= r.from && r.from <= t)
     if (window.length === 0) continue
     const first = window[0]!
-    const kind: AgentKind = rows[0] === first ? 'new' : rows.some((r) => r.from < first.from && end(r) >= first.from - 1) ? 'continuing' : 'returning'
+    const kind: AgentKind =
+      rows[0] === first
+        ? 'new'
+        : rows.some((r) => r.from < first.from && end(r) >= first.from - 1)
+          ? 'continuing'
+          : 'returning'
     kinds.set(p, kind)
-    inWindow.set(p, window.map((r) => r.index))
+    inWindow.set(
+      p,
+      window.map((r) => r.index),
+    )
     unitOf.set(p, first.unit)
   }
   return { kinds, inWindow, unitOf }
@@ -80,7 +96,13 @@ export type AgentCounts = Readonly<Record<AgentKind, number>>
  * first enrolment's unit) and clears the agent of every other enrolment in the window; returns the
  * kinds the window lacks (0 each when the counts could be met).
  */
-export const assignAgents = (log: EventLog, w: WindowKinds, counts: AgentCounts, agentOf: (unit: string, rng: Rng) => string, rng: Rng): AgentCounts => {
+export const assignAgents = (
+  log: EventLog,
+  w: WindowKinds,
+  counts: AgentCounts,
+  agentOf: (unit: string, rng: Rng) => string,
+  rng: Rng,
+): AgentCounts => {
   const chosen = new Set<string>()
   const missing = { new: 0, continuing: 0, returning: 0 }
   for (const kind of ['new', 'continuing', 'returning'] as const) {
@@ -114,7 +136,9 @@ const withAgent = (e: DomainEvent, agent: string | undefined): DomainEvent => {
  */
 export const delayRenewals = (log: EventLog, w: WindowKinds, n: number, latestFrom: string, rng: Rng): number => {
   const limit = day(latestFrom)
-  const pool = [...w.kinds].filter(([p, k]) => k === 'continuing' && day(firstOf(log, w, p).data.coveredFrom) <= limit).map(([p]) => p)
+  const pool = [...w.kinds]
+    .filter(([p, k]) => k === 'continuing' && day(firstOf(log, w, p).data.coveredFrom) <= limit)
+    .map(([p]) => p)
   rng.shuffle(pool)
   const chosen = pool.slice(0, n)
   for (const p of chosen) {
@@ -132,7 +156,8 @@ const firstIndex = (log: EventLog, w: WindowKinds, p: string): number => {
   const indexes = w.inWindow.get(p)!
   let best = indexes[0]!
   for (const i of indexes) {
-    const a = log.events[i] as Extract<DomainEvent, { type: 'ParticipantEnrolled' }>, b = log.events[best] as Extract<DomainEvent, { type: 'ParticipantEnrolled' }>
+    const a = log.events[i] as Extract<DomainEvent, { type: 'ParticipantEnrolled' }>,
+      b = log.events[best] as Extract<DomainEvent, { type: 'ParticipantEnrolled' }>
     if (a.data.coveredFrom < b.data.coveredFrom) best = i
   }
   return best

@@ -34,7 +34,7 @@ export const agentsFor = (units: readonly UnitSpec[], postShare: number): ((unit
   return (unit, rng) => {
     const u = byCode.get(unit)
     if (u === undefined) return 'BD-' + unit
-    const district = u.level === 'commune' ? byCode.get(u.parent!) ?? u : u
+    const district = u.level === 'commune' ? (byCode.get(u.parent!) ?? u) : u
     return rng.chance(postShare) ? `BD-${slug(district.name)}` : `UBND-${slug(u.name)}`
   }
 }

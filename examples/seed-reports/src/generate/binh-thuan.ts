@@ -37,7 +37,16 @@ export const BINH_THUAN_PATTERNS = {
 
 /** Relative weight of each district (roughly its working-age population). */
 const DISTRICT_WEIGHTS: Readonly<Record<string, number>> = {
-  '593': 25, '594': 8, '595': 12, '596': 10, '597': 14, '598': 8, '599': 8, '600': 9, '601': 5, '602': 1,
+  '593': 25,
+  '594': 8,
+  '595': 12,
+  '596': 10,
+  '597': 14,
+  '598': 8,
+  '599': 8,
+  '600': 9,
+  '601': 5,
+  '602': 1,
 }
 
 /** Generates the Bình Thuận history into a writer of its own. */
@@ -67,7 +76,12 @@ export const binhThuan = (options: SeedOptions): SeedWriter => {
     lastKnownStart: monthIndex(2020, 10),
     futureUntil: monthIndex(2021, 6),
     lookBack: 30,
-    modes: [[1, 20], [3, 15], [6, 25], [12, 40]],
+    modes: [
+      [1, 20],
+      [3, 15],
+      [6, 25],
+      [12, 40],
+    ],
     lapseRate: 0.05,
     lateRate: 0.04,
     renewRate: 0.6,
@@ -117,10 +131,18 @@ export const BINH_THUAN_HEALTH_AGENTS: AgentCounts = { new: 40_929, continuing: 
 
 const healthByAgents = (w: SeedWriter, options: SeedOptions, knownAt: number): void => {
   const rng = new Rng(options.seed, '000-binh-thuan/health-agents')
-  const from = '2020-01-01', to = '2020-09-30'
+  const from = '2020-01-01',
+    to = '2020-09-30'
   // household cards renewed a few days late: a gap before the new card (never near 30/9)
-  delayRenewals(w.log, windowKinds(w.log, 'health', from, to, knownAt), BINH_THUAN_HEALTH_AGENTS.returning, '2020-09-15', rng)
-  const agentOf = (unit: string, r: Rng): string => (r.chance(0.3) ? BINH_THUAN_POST_OFFICE : `UBND-${slug(BINH_THUAN.find((u) => u.code === unit)?.name ?? unit)}`)
+  delayRenewals(
+    w.log,
+    windowKinds(w.log, 'health', from, to, knownAt),
+    BINH_THUAN_HEALTH_AGENTS.returning,
+    '2020-09-15',
+    rng,
+  )
+  const agentOf = (unit: string, r: Rng): string =>
+    r.chance(0.3) ? BINH_THUAN_POST_OFFICE : `UBND-${slug(BINH_THUAN.find((u) => u.code === unit)?.name ?? unit)}`
   assignAgents(w.log, windowKinds(w.log, 'health', from, to, knownAt), BINH_THUAN_HEALTH_AGENTS, agentOf, rng)
 }
 
@@ -137,11 +159,18 @@ export const BINH_THUAN_AGENTS: AgentCounts = { new: 3_421, continuing: 3_553, r
 /** The provincial post office, the agent the article ranks first for voluntary insurance. */
 export const BINH_THUAN_POST_OFFICE = 'BD-BINHTHUAN'
 
-const recruitedByAgents = (w: SeedWriter, options: SeedOptions, knownAt: number, weighted: readonly (readonly [string, number])[]): void => {
+const recruitedByAgents = (
+  w: SeedWriter,
+  options: SeedOptions,
+  knownAt: number,
+  weighted: readonly (readonly [string, number])[],
+): void => {
   // its own stream, so the choices here never shift the draws of the generators after it
   const rng = new Rng(options.seed, '000-binh-thuan/agents')
-  const from = '2020-01-01', to = '2020-09-30'
-  const count = (kind: string): number => [...windowKinds(w.log, 'voluntary', from, to, knownAt).kinds.values()].filter((k) => k === kind).length
+  const from = '2020-01-01',
+    to = '2020-09-30'
+  const count = (kind: string): number =>
+    [...windowKinds(w.log, 'voluntary', from, to, knownAt).kinds.values()].filter((k) => k === kind).length
   // The planner's renewals fall short of the continuing people the agents signed up: add people who
   // paid October–December 2019 and renewed for January–June 2020 (covered on no checkpoint of the
   // plan report, so its figures stay as they are); new ones likewise if the planner gave too few.
@@ -149,13 +178,31 @@ const recruitedByAgents = (w: SeedWriter, options: SeedOptions, knownAt: number,
     for (let k = 0; k < n; k++) {
       const id = w.participantIds.next()
       const unit = rng.weighted(weighted)
-      if (kind === 'continuing') w.enrol(id, 'voluntary', unit, day('2019-10-01'), day('2019-12-31'), officeInstant(day('2019-10-01') + rng.int(0, 20), rng), {})
+      if (kind === 'continuing')
+        w.enrol(
+          id,
+          'voluntary',
+          unit,
+          day('2019-10-01'),
+          day('2019-12-31'),
+          officeInstant(day('2019-10-01') + rng.int(0, 20), rng),
+          {},
+        )
       const start = kind === 'continuing' ? day('2020-01-01') : day('2020-02-01') + rng.int(0, 60)
-      w.enrol(id, 'voluntary', unit, start, kind === 'continuing' ? day('2020-06-30') : start + 89, officeInstant(start + rng.int(0, 10), rng), {})
+      w.enrol(
+        id,
+        'voluntary',
+        unit,
+        start,
+        kind === 'continuing' ? day('2020-06-30') : start + 89,
+        officeInstant(start + rng.int(0, 10), rng),
+        {},
+      )
     }
   }
   extra('continuing', Math.max(0, BINH_THUAN_AGENTS.continuing - count('continuing')))
   extra('new', Math.max(0, BINH_THUAN_AGENTS.new - count('new')))
-  const agentOf = (unit: string, r: Rng): string => (r.chance(0.65) ? BINH_THUAN_POST_OFFICE : `UBND-${slug(BINH_THUAN.find((u) => u.code === unit)?.name ?? unit)}`)
+  const agentOf = (unit: string, r: Rng): string =>
+    r.chance(0.65) ? BINH_THUAN_POST_OFFICE : `UBND-${slug(BINH_THUAN.find((u) => u.code === unit)?.name ?? unit)}`
   assignAgents(w.log, windowKinds(w.log, 'voluntary', from, to, knownAt), BINH_THUAN_AGENTS, agentOf, rng)
 }

@@ -45,7 +45,8 @@ const MS_PER_DAY = 86_400_000
 const OFFSET_MS = 7 * 3_600_000
 
 /** Epoch milliseconds of a local time (seconds after midnight) on a business day in Vietnam (UTC+7). */
-export const instantAt = (dayNo: number, secondOfDay: number): number => dayNo * MS_PER_DAY + secondOfDay * 1000 - OFFSET_MS
+export const instantAt = (dayNo: number, secondOfDay: number): number =>
+  dayNo * MS_PER_DAY + secondOfDay * 1000 - OFFSET_MS
 
 /** The last millisecond of a business day in Vietnam: a known-at cut-off that includes that whole day. */
 export const endOfDayMillis = (dayNo: number): number => instantAt(dayNo + 1, 0) - 1
@@ -59,10 +60,15 @@ export const isoInstant = (millis: number): Instant => {
   const s = Math.floor((local - dayNo * MS_PER_DAY) / 1000)
   const date = dateOf(dayNo)
   for (let k = 0; k < 10; k++) isoCodes[k] = date.charCodeAt(k)
-  const h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, sec = s % 60
-  isoCodes[11] = 48 + Math.floor(h / 10); isoCodes[12] = 48 + (h % 10)
-  isoCodes[14] = 48 + Math.floor(m / 10); isoCodes[15] = 48 + (m % 10)
-  isoCodes[17] = 48 + Math.floor(sec / 10); isoCodes[18] = 48 + (sec % 10)
+  const h = Math.floor(s / 3600),
+    m = Math.floor(s / 60) % 60,
+    sec = s % 60
+  isoCodes[11] = 48 + Math.floor(h / 10)
+  isoCodes[12] = 48 + (h % 10)
+  isoCodes[14] = 48 + Math.floor(m / 10)
+  isoCodes[15] = 48 + (m % 10)
+  isoCodes[17] = 48 + Math.floor(sec / 10)
+  isoCodes[18] = 48 + (sec % 10)
   // One flat string per instant (a template literal would keep a rope of its parts).
   return String.fromCharCode.apply(null, isoCodes) as Instant
 }

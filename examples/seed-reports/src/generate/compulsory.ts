@@ -42,7 +42,8 @@ export class Employers {
   /** An employer drawn in proportion to its size. */
   draw(rng: Rng): Employer {
     const x = rng.next() * this.cumulative[this.cumulative.length - 1]!
-    let lo = 0, hi = this.cumulative.length - 1
+    let lo = 0,
+      hi = this.cumulative.length - 1
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
       if (this.cumulative[mid]! <= x) lo = mid + 1
@@ -76,7 +77,11 @@ export interface EmploymentGroup {
 
 const GO_LIVE = day('2016-01-04')
 
-const LEAVE_REASONS: readonly (readonly [LapseReason, number])[] = [['other', 82], ['retired', 16], ['deceased', 2]]
+const LEAVE_REASONS: readonly (readonly [LapseReason, number])[] = [
+  ['other', 82],
+  ['retired', 16],
+  ['deceased', 2],
+]
 
 /** Generates compulsory participants into `w`. */
 export class EmploymentGenerator {
@@ -112,7 +117,8 @@ export class EmploymentGenerator {
       let employer = g.employer ?? this.employers.draw(rng)
       const start = g.start === 'tenure' ? this.tenureStart(rng) : this.pick(g.start, rng)
       let recorded = this.recordStart(start, rng)
-      if (g.lateDays !== undefined && g.leave === undefined) recorded = officeInstant(this.knownAtDay + rng.int(g.lateDays[0], g.lateDays[1]), rng)
+      if (g.lateDays !== undefined && g.leave === undefined)
+        recorded = officeInstant(this.knownAtDay + rng.int(g.lateDays[0], g.lateDays[1]), rng)
       w.enrol(id, 'compulsory', employer.unit, firstDay(start), null, recorded, { employer: employer.code })
       if (g.change !== undefined) {
         const month = this.pick(g.change, rng)
@@ -133,7 +139,15 @@ export class EmploymentGenerator {
         if (g.rejoin !== undefined) {
           const again = Math.max(this.pick(g.rejoin, rng), month + 1)
           const other = this.employers.draw(rng)
-          w.enrol(id, 'compulsory', other.unit, firstDay(again), null, Math.max(this.recordStart(again, rng), at + 86_400_000), { employer: other.code })
+          w.enrol(
+            id,
+            'compulsory',
+            other.unit,
+            firstDay(again),
+            null,
+            Math.max(this.recordStart(again, rng), at + 86_400_000),
+            { employer: other.code },
+          )
         }
       }
     }

@@ -17,7 +17,12 @@ export interface UnitSpec {
 const province = (code: string, name: string): UnitSpec => ({ code, name, level: 'province' })
 const district = (parent: string, code: string, name: string): UnitSpec => ({ code, name, level: 'district', parent })
 const communes = (parent: string, firstCode: number, step: number, names: readonly string[]): UnitSpec[] =>
-  names.map((name, k) => ({ code: String(firstCode + k * step).padStart(5, '0'), name, level: 'commune' as const, parent }))
+  names.map((name, k) => ({
+    code: String(firstCode + k * step).padStart(5, '0'),
+    name,
+    level: 'commune' as const,
+    parent,
+  }))
 
 /** Bình Thuận province and its ten districts, towns and city. */
 export const BINH_THUAN: readonly UnitSpec[] = [
@@ -36,10 +41,27 @@ export const BINH_THUAN: readonly UnitSpec[] = [
 
 /** The 21 communes and town of A Lưới in 2019, in the order of the district's commune table. */
 export const A_LUOI_COMMUNE_NAMES: readonly string[] = [
-  'Thị trấn A Lưới', 'Xã Hồng Thủy', 'Xã Hồng Vân', 'Xã Hồng Trung', 'Xã Hồng Kim', 'Xã Hồng Bắc',
-  'Xã Hồng Quảng', 'Xã Hồng Thượng', 'Xã Hồng Thái', 'Xã Hương Phong', 'Xã Hương Lâm', 'Xã Hương Nguyên',
-  'Xã Bắc Sơn', 'Xã A Ngo', 'Xã A Roằng', 'Xã Đông Sơn', 'Xã Sơn Thủy', 'Xã Phú Vinh', 'Xã Nhâm',
-  'Xã Hồng Hạ', 'Xã A Đớt',
+  'Thị trấn A Lưới',
+  'Xã Hồng Thủy',
+  'Xã Hồng Vân',
+  'Xã Hồng Trung',
+  'Xã Hồng Kim',
+  'Xã Hồng Bắc',
+  'Xã Hồng Quảng',
+  'Xã Hồng Thượng',
+  'Xã Hồng Thái',
+  'Xã Hương Phong',
+  'Xã Hương Lâm',
+  'Xã Hương Nguyên',
+  'Xã Bắc Sơn',
+  'Xã A Ngo',
+  'Xã A Roằng',
+  'Xã Đông Sơn',
+  'Xã Sơn Thủy',
+  'Xã Phú Vinh',
+  'Xã Nhâm',
+  'Xã Hồng Hạ',
+  'Xã A Đớt',
 ]
 
 /** Thừa Thiên Huế province, A Lưới district and its 21 communes. */
@@ -51,11 +73,35 @@ export const A_LUOI: readonly UnitSpec[] = [
 
 /** The 29 communes and town of Thường Tín in 2023. */
 export const THUONG_TIN_COMMUNE_NAMES: readonly string[] = [
-  'Thị trấn Thường Tín', 'Xã Ninh Sở', 'Xã Nhị Khê', 'Xã Duyên Thái', 'Xã Khánh Hà', 'Xã Hòa Bình',
-  'Xã Văn Bình', 'Xã Hiền Giang', 'Xã Hồng Vân', 'Xã Vân Tảo', 'Xã Liên Phương', 'Xã Văn Phú',
-  'Xã Tự Nhiên', 'Xã Tiền Phong', 'Xã Hà Hồi', 'Xã Thư Phú', 'Xã Nguyễn Trãi', 'Xã Quất Động',
-  'Xã Chương Dương', 'Xã Tân Minh', 'Xã Lê Lợi', 'Xã Thắng Lợi', 'Xã Dũng Tiến', 'Xã Thống Nhất',
-  'Xã Nghiêm Xuyên', 'Xã Tô Hiệu', 'Xã Văn Tự', 'Xã Vạn Điểm', 'Xã Minh Cường',
+  'Thị trấn Thường Tín',
+  'Xã Ninh Sở',
+  'Xã Nhị Khê',
+  'Xã Duyên Thái',
+  'Xã Khánh Hà',
+  'Xã Hòa Bình',
+  'Xã Văn Bình',
+  'Xã Hiền Giang',
+  'Xã Hồng Vân',
+  'Xã Vân Tảo',
+  'Xã Liên Phương',
+  'Xã Văn Phú',
+  'Xã Tự Nhiên',
+  'Xã Tiền Phong',
+  'Xã Hà Hồi',
+  'Xã Thư Phú',
+  'Xã Nguyễn Trãi',
+  'Xã Quất Động',
+  'Xã Chương Dương',
+  'Xã Tân Minh',
+  'Xã Lê Lợi',
+  'Xã Thắng Lợi',
+  'Xã Dũng Tiến',
+  'Xã Thống Nhất',
+  'Xã Nghiêm Xuyên',
+  'Xã Tô Hiệu',
+  'Xã Văn Tự',
+  'Xã Vạn Điểm',
+  'Xã Minh Cường',
 ]
 
 /** Hà Nội, Thường Tín district and its 29 communes. */

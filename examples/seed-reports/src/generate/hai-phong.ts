@@ -22,19 +22,46 @@ export const HAI_PHONG_KNOWN_AT = '2024-10-10'
 
 /** Voluntary participants by pattern over (30/9/2023, 31/12/2023, 30/9/2024): 25,925 / 34,833 / 36,520. */
 export const HAI_PHONG_VOLUNTARY_PATTERNS = {
-  TTT: 19_800, TTF: 3_900, TFT: 400, TFF: 1_825, FTT: 8_700, FTF: 2_433, FFT: 7_620, FFF: 1_200,
+  TTT: 19_800,
+  TTF: 3_900,
+  TFT: 400,
+  TFF: 1_825,
+  FTT: 8_700,
+  FTF: 2_433,
+  FFT: 7_620,
+  FFF: 1_200,
 } as const
 
 /** Compulsory participants by pattern: 467,953 / 487,527 / 495,856 (job changers and the closed firm's staff are in TTT). */
 export const HAI_PHONG_COMPULSORY_PATTERNS = {
-  TTT: 456_153, TTF: 9_000, TFF: 2_500, TFT: 300, FTT: 20_874, FTF: 1_500, FFT: 18_529, FFF: 400,
+  TTT: 456_153,
+  TTF: 9_000,
+  TFF: 2_500,
+  TFT: 300,
+  FTT: 20_874,
+  FTF: 1_500,
+  FFT: 18_529,
+  FFF: 400,
 } as const
 
 /** Where the city's workers and voluntary participants are (industrial zones weigh most for employers). */
 const DISTRICT_WEIGHTS: readonly (readonly [string, number, number])[] = [
   // code, employers' weight, residents' weight
-  ['303', 9, 6], ['304', 12, 12], ['305', 11, 14], ['306', 12, 9], ['307', 6, 8], ['308', 5, 3], ['309', 4, 4],
-  ['311', 14, 15], ['312', 13, 9], ['313', 4, 6], ['314', 4, 7], ['315', 2, 7], ['316', 2, 8], ['317', 2, 2], ['318', 0.05, 0.05],
+  ['303', 9, 6],
+  ['304', 12, 12],
+  ['305', 11, 14],
+  ['306', 12, 9],
+  ['307', 6, 8],
+  ['308', 5, 3],
+  ['309', 4, 4],
+  ['311', 14, 15],
+  ['312', 13, 9],
+  ['313', 4, 6],
+  ['314', 4, 7],
+  ['315', 2, 7],
+  ['316', 2, 8],
+  ['317', 2, 2],
+  ['318', 0.05, 0.05],
 ]
 
 /** Generates the Hải Phòng history into a writer of its own. */
@@ -59,7 +86,12 @@ export const haiPhong = (options: SeedOptions): SeedWriter => {
     lastKnownStart: monthIndex(2024, 10),
     futureUntil: monthIndex(2025, 3),
     lookBack: 18,
-    modes: [[1, 10], [3, 20], [6, 30], [12, 40]],
+    modes: [
+      [1, 10],
+      [3, 20],
+      [6, 30],
+      [12, 40],
+    ],
     lapseRate: 0.05,
     lateRate: 0.03,
     renewRate: 0.65,
@@ -67,7 +99,11 @@ export const haiPhong = (options: SeedOptions): SeedWriter => {
     agentOf: agentsFor(HAI_PHONG, 0.75),
   })
   generateVoluntary(w, planner, {
-    groups: Object.entries(HAI_PHONG_VOLUNTARY_PATTERNS).map(([pattern, count]) => ({ pattern, count, unitOf: (_k, r) => r.weighted(residents) })),
+    groups: Object.entries(HAI_PHONG_VOLUNTARY_PATTERNS).map(([pattern, count]) => ({
+      pattern,
+      count,
+      unitOf: (_k, r) => r.weighted(residents),
+    })),
     moves: { rate: 0.02, from: residents.map(([c]) => c) },
     late: {
       checkpoint: 2,
@@ -86,7 +122,14 @@ export const haiPhong = (options: SeedOptions): SeedWriter => {
 }
 
 /** Health card holders by pattern over (30/9/2023, 31/12/2023, 30/9/2024): 1,914,558 / 1,946,545 / 1,962,351. */
-export const HAI_PHONG_HEALTH_PATTERNS = { TTT: 1_882_558, TTF: 20_000, TFF: 12_000, FTT: 38_000, FTF: 5_987, FFT: 41_793 } as const
+export const HAI_PHONG_HEALTH_PATTERNS = {
+  TTT: 1_882_558,
+  TTF: 20_000,
+  TFF: 12_000,
+  FTT: 38_000,
+  FTF: 5_987,
+  FFT: 41_793,
+} as const
 
 const health = (w: SeedWriter, residents: readonly (readonly [string, number])[]): void => {
   const m = monthIndex
@@ -110,7 +153,13 @@ const health = (w: SeedWriter, residents: readonly (readonly [string, number])[]
 
 const compulsory = (w: SeedWriter, seed: number, knownAtDay: number): void => {
   const rng = w.rng.fork('compulsory')
-  const employers = new Employers(4_000, '02', DISTRICT_WEIGHTS.map(([code, e]) => [code, e] as const), seed, rng)
+  const employers = new Employers(
+    4_000,
+    '02',
+    DISTRICT_WEIGHTS.map(([code, e]) => [code, e] as const),
+    seed,
+    rng,
+  )
   const gen = new EmploymentGenerator(w, employers, monthIndex(2023, 9), knownAtDay)
   const ids = (): ReturnType<typeof w.participantIds.next> => w.participantIds.next()
   const m = monthIndex
@@ -123,10 +172,25 @@ const compulsory = (w: SeedWriter, seed: number, knownAtDay: number): void => {
   const JOB_CHANGERS = 3_000
   gen.group({ count: p.TTT - CLOSED_STAFF - JOB_CHANGERS, start: 'tenure' }, ids, rng)
   gen.group({ count: JOB_CHANGERS, start: 'tenure', change: [m(2023, 10), m(2024, 9)] }, ids, rng)
-  gen.group({ count: CLOSED_STAFF, start: 'tenure', employer: closed, leave: [m(2024, 9), m(2024, 9)], lateDays: [8, 14], reason: 'other' }, ids, rng)
+  gen.group(
+    {
+      count: CLOSED_STAFF,
+      start: 'tenure',
+      employer: closed,
+      leave: [m(2024, 9), m(2024, 9)],
+      lateDays: [8, 14],
+      reason: 'other',
+    },
+    ids,
+    rng,
+  )
   gen.group({ count: p.TTF, start: 'tenure', leave: [m(2024, 1), m(2024, 9)] }, ids, rng)
   gen.group({ count: p.TFF, start: 'tenure', leave: [m(2023, 10), m(2023, 12)] }, ids, rng)
-  gen.group({ count: p.TFT, start: 'tenure', leave: [m(2023, 10), m(2023, 12)], rejoin: [m(2024, 1), m(2024, 9)] }, ids, rng)
+  gen.group(
+    { count: p.TFT, start: 'tenure', leave: [m(2023, 10), m(2023, 12)], rejoin: [m(2024, 1), m(2024, 9)] },
+    ids,
+    rng,
+  )
   gen.group({ count: p.FTT, start: [m(2023, 10), m(2023, 12)] }, ids, rng)
   gen.group({ count: p.FTF, start: [m(2023, 10), m(2023, 12)], leave: [m(2024, 1), m(2024, 9)] }, ids, rng)
   gen.group({ count: p.FFT, start: [m(2024, 1), m(2024, 9)] }, ids, rng)

@@ -39,7 +39,10 @@ export const generateHealth = (
       for (const [start, months] of g.cards(rng)) {
         const from = firstDay(start)
         // Cards issued before the central database went live were migrated into it then.
-        const recordedAt = from < GO_LIVE ? Math.max(officeInstant(GO_LIVE + rng.int(0, 25), rng), CATALOGUE_LOADED + 60_000) : officeInstant(from + rng.int(-10, 5), rng)
+        const recordedAt =
+          from < GO_LIVE
+            ? Math.max(officeInstant(GO_LIVE + rng.int(0, 25), rng), CATALOGUE_LOADED + 60_000)
+            : officeInstant(from + rng.int(-10, 5), rng)
         w.enrol(id, 'health', unit, from, lastDay(start + months - 1), recordedAt, agent === undefined ? {} : { agent })
       }
     }
@@ -47,7 +50,10 @@ export const generateHealth = (
 }
 
 /** A card `[from, from + months − 1]` with `from` drawn in a window of month indexes. */
-export const cardIn = (rng: Rng, window: readonly [number, number], months: number): Card => [rng.int(window[0], window[1]), months]
+export const cardIn = (rng: Rng, window: readonly [number, number], months: number): Card => [
+  rng.int(window[0], window[1]),
+  months,
+]
 
 /**
  * Cards covering two days a year apart (month indexes `first` and `first + 12`): either one long
@@ -60,5 +66,8 @@ export const coveredAcrossYear = (rng: Rng, first: number, earliest: number, lon
     return [[start, first + 12 - start + 1 + rng.int(0, 48)]]
   }
   const start = rng.int(first - 11, first)
-  return [[start, 12], [start + 12, 12]]
+  return [
+    [start, 12],
+    [start + 12, 12],
+  ]
 }

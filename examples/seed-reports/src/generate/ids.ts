@@ -19,7 +19,9 @@ const fmix = (h: number): number => {
 // Character codes of one UUID, turned into a flat string in one call (concatenation would build a
 // rope of small strings per id, several times the memory of the id itself).
 const uuidCodes: number[] = new Array<number>(36).fill(DASH)
-const POSITIONS = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35]
+const POSITIONS = [
+  0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+]
 
 const uuidOf = (words: readonly number[]): string => {
   for (let k = 0; k < 32; k++) {
@@ -63,7 +65,10 @@ export class ParticipantIds {
   private readonly offset: number
 
   /** Ids for participants first registered in province `prefix` (2 digits). */
-  constructor(seed: number, private readonly prefix: string) {
+  constructor(
+    seed: number,
+    private readonly prefix: string,
+  ) {
     const h = fmix(seed ^ hashString(prefix))
     const candidates = [37_139_213, 48_271_877, 69_069_421, 91_815_137, 22_695_477]
     this.multiplier = candidates[h % candidates.length]!
@@ -74,7 +79,8 @@ export class ParticipantIds {
   next(): ParticipantId {
     const i = this.n++
     // (m·i + o) mod 10^8 without losing precision: split m into high and low parts.
-    const hi = Math.floor(this.multiplier / 10_000), lo = this.multiplier % 10_000
+    const hi = Math.floor(this.multiplier / 10_000),
+      lo = this.multiplier % 10_000
     const v = (((hi * i) % 10_000) * 10_000 + lo * i + this.offset) % 100_000_000
     return (this.prefix + String(v).padStart(8, '0')) as ParticipantId
   }

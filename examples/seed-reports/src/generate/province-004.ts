@@ -40,14 +40,29 @@ export const AN_BINH: readonly UnitSpec[] = [
 ]
 
 /** Money collected from 1 January to 30 September, as known on 8/10/2020 (VND). */
-export const PROVINCE_004_REVENUE = { nineMonths2020: 3_620_400_000_000, nineMonths2019: 3_312_654_400_000, plan2020: 5_063_500_000_000 } as const
+export const PROVINCE_004_REVENUE = {
+  nineMonths2020: 3_620_400_000_000,
+  nineMonths2019: 3_312_654_400_000,
+  plan2020: 5_063_500_000_000,
+} as const
 
 /** The people covered on 30/9/2020. */
-export const PROVINCE_004_PEOPLE = { population: 1_170_000, health: 1_070_550, compulsory: 40_000, unemployment: 30_000, voluntaryOnly: 5_050 } as const
+export const PROVINCE_004_PEOPLE = {
+  population: 1_170_000,
+  health: 1_070_550,
+  compulsory: 40_000,
+  unemployment: 30_000,
+  voluntaryOnly: 5_050,
+} as const
 
 const DISTRICT_WEIGHTS = [34, 16, 14, 13, 12, 11]
 /** Shares of the money by scheme: compulsory, health, unemployment, voluntary. */
-const SCHEME_WEIGHTS: ReadonlyArray<readonly [Scheme, number]> = [['compulsory', 56], ['health', 33], ['unemployment', 5], ['voluntary', 6]]
+const SCHEME_WEIGHTS: ReadonlyArray<readonly [Scheme, number]> = [
+  ['compulsory', 56],
+  ['health', 33],
+  ['unemployment', 5],
+  ['voluntary', 6],
+]
 /** Weights of the months January … December (more is paid towards the year's end). */
 const MONTH_WEIGHTS = [7, 7, 8, 8, 8, 9, 9, 9, 10, 10, 11, 14]
 const EMPLOYERS_PER_DISTRICT = 12
@@ -62,7 +77,9 @@ export const province004 = (options: SeedOptions): SeedWriter => {
   revenuePlan(w, '98', 2019, 4_600_000_000_000, day('2019-01-18'), '95/QĐ-BHXH')
   revenuePlan(w, '98', 2020, 4_900_000_000_000, day('2020-01-20'), '120/QĐ-BHXH')
   revenuePlan(w, '98', 2020, PROVINCE_004_REVENUE.plan2020, day('2020-07-15'), '980/QĐ-BHXH')
-  apportion(DISTRICT_WEIGHTS, PROVINCE_004_REVENUE.plan2020).forEach((amount, k) => revenuePlan(w, districts[k]!, 2020, amount, day('2020-07-24'), '415/QĐ-BHXH'))
+  apportion(DISTRICT_WEIGHTS, PROVINCE_004_REVENUE.plan2020).forEach((amount, k) =>
+    revenuePlan(w, districts[k]!, 2020, amount, day('2020-07-24'), '415/QĐ-BHXH'),
+  )
 
   // Nine months exactly as published, the last quarter on top (about a third of a year's money).
   const year = (nineMonths: number): number[] => {
@@ -70,17 +87,29 @@ export const province004 = (options: SeedOptions): SeedWriter => {
     const rest = apportion(MONTH_WEIGHTS.slice(9), Math.round((nineMonths / 75) * 35))
     return [...first, ...rest]
   }
-  const months = [...year(PROVINCE_004_REVENUE.nineMonths2019).map((m, k) => [monthIndex(2019, k + 1), m] as const), ...year(PROVINCE_004_REVENUE.nineMonths2020).map((m, k) => [monthIndex(2020, k + 1), m] as const)]
+  const months = [
+    ...year(PROVINCE_004_REVENUE.nineMonths2019).map((m, k) => [monthIndex(2019, k + 1), m] as const),
+    ...year(PROVINCE_004_REVENUE.nineMonths2020).map((m, k) => [monthIndex(2020, k + 1), m] as const),
+  ]
   for (const [month, total] of months) collectMonth(w, districts, month, total)
   // A district's September batch of household health cards, handed in after the report went out.
-  collect(w, '983', 'health', 2_480_000_000, day('2020-09-30'), officeInstant(day('2020-10-14'), w.rng), { agent: 'BD-ANBINH' })
+  collect(w, '983', 'health', 2_480_000_000, day('2020-09-30'), officeInstant(day('2020-10-14'), w.rng), {
+    agent: 'BD-ANBINH',
+  })
 
   if (options.includeHealth) people(w, districts)
   return w
 }
 
 /** RevenuePlanAssigned, recorded a few days after it takes effect. */
-const revenuePlan = (w: SeedWriter, unit: string, year: number, amount: number, assignedOn: number, decision: string): void => {
+const revenuePlan = (
+  w: SeedWriter,
+  unit: string,
+  year: number,
+  amount: number,
+  assignedOn: number,
+  decision: string,
+): void => {
   w.log.add('RevenuePlanAssigned', officeInstant(assignedOn + w.rng.int(1, 4), w.rng), {
     unit: unit as UnitCode,
     year: year as never,
@@ -91,7 +120,15 @@ const revenuePlan = (w: SeedWriter, unit: string, year: number, amount: number, 
 }
 
 /** ContributionCollected. */
-const collect = (w: SeedWriter, unit: string, scheme: Scheme, amount: number, on: number, recordedAt: number, by: { readonly agent?: string; readonly employer?: string }): void => {
+const collect = (
+  w: SeedWriter,
+  unit: string,
+  scheme: Scheme,
+  amount: number,
+  on: number,
+  recordedAt: number,
+  by: { readonly agent?: string; readonly employer?: string },
+): void => {
   w.log.add('ContributionCollected', recordedAt, {
     unit: unit as UnitCode,
     scheme,
@@ -108,13 +145,19 @@ const collect = (w: SeedWriter, unit: string, scheme: Scheme, amount: number, on
  * voluntary contributions): the post office and the district People's Committee.
  */
 const collectMonth = (w: SeedWriter, districts: readonly string[], month: number, total: number): void => {
-  const first = firstDay(month), last = lastDay(month)
+  const first = firstDay(month),
+    last = lastDay(month)
   apportion(DISTRICT_WEIGHTS, total).forEach((districtTotal, k) => {
     const unit = districts[k]!
-    apportion(SCHEME_WEIGHTS.map(([, s]) => s), districtTotal).forEach((schemeTotal, j) => {
+    apportion(
+      SCHEME_WEIGHTS.map(([, s]) => s),
+      districtTotal,
+    ).forEach((schemeTotal, j) => {
       const scheme = SCHEME_WEIGHTS[j]![0]
       const payers: { agent?: string; employer?: string }[] = []
-      if (scheme !== 'voluntary') for (let e = 1; e <= EMPLOYERS_PER_DISTRICT; e++) payers.push({ employer: `DN-${unit}-${String(e).padStart(2, '0')}` })
+      if (scheme !== 'voluntary')
+        for (let e = 1; e <= EMPLOYERS_PER_DISTRICT; e++)
+          payers.push({ employer: `DN-${unit}-${String(e).padStart(2, '0')}` })
       if (scheme === 'health' || scheme === 'voluntary') payers.push({ agent: 'BD-ANBINH' }, { agent: `UBND-${unit}` })
       const weights = payers.map(() => Math.max(1, Math.round(w.rng.logNormal(0.5) * 100)))
       apportion(weights, schemeTotal).forEach((amount, p) => {
@@ -138,25 +181,44 @@ const people = (w: SeedWriter, districts: readonly string[]): void => {
     // a yearly card from a month of the last twelve, so every card holder is covered on 30/9/2020
     const start = firstDay(monthIndex(2019, 10) + w.rng.int(0, 11))
     const through = lastDay(monthOfDayNumber(start) + 11)
-    w.enrol(id, 'health', unit, start, through, officeInstant(Math.min(start + w.rng.int(0, 5), sep30 + 5), w.rng), { agent: k % 4 === 0 ? `UBND-${unit}` : 'BD-ANBINH' })
+    w.enrol(id, 'health', unit, start, through, officeInstant(Math.min(start + w.rng.int(0, 5), sep30 + 5), w.rng), {
+      agent: k % 4 === 0 ? `UBND-${unit}` : 'BD-ANBINH',
+    })
     if (k < compulsory) {
       const employer = `DN-${unit}-${String(1 + (k % EMPLOYERS_PER_DISTRICT)).padStart(2, '0')}`
       const from = day('2015-01-01') + w.rng.int(0, 1800)
       w.enrol(id, 'compulsory', unit, from, null, officeInstant(from + w.rng.int(0, 10), w.rng), { employer })
-      if (k < unemployment) w.enrol(id, 'unemployment', unit, from, null, officeInstant(from + w.rng.int(0, 10), w.rng), { employer })
+      if (k < unemployment)
+        w.enrol(id, 'unemployment', unit, from, null, officeInstant(from + w.rng.int(0, 10), w.rng), { employer })
     }
   }
   for (let k = 0; k < voluntaryOnly; k++) {
     const id = w.participantIds.next()
     const unit = w.rng.weighted(weighted)
     const start = firstDay(monthIndex(2020, 1) + w.rng.int(0, 8))
-    w.enrol(id, 'voluntary', unit, start, lastDay(monthIndex(2020, 12)), officeInstant(start + w.rng.int(0, 5), w.rng), { agent: 'BD-ANBINH' })
+    w.enrol(
+      id,
+      'voluntary',
+      unit,
+      start,
+      lastDay(monthIndex(2020, 12)),
+      officeInstant(start + w.rng.int(0, 5), w.rng),
+      { agent: 'BD-ANBINH' },
+    )
   }
   // cards that ran out before 30 September and were not renewed: not covered on the day
   for (let k = 0; k < 9_000; k++) {
     const id = w.participantIds.next()
     const start = firstDay(monthIndex(2019, 1) + w.rng.int(0, 8))
-    w.enrol(id, 'health', w.rng.weighted(weighted), start, lastDay(monthOfDayNumber(start) + 11), officeInstant(start + w.rng.int(0, 5), w.rng), { agent: 'BD-ANBINH' })
+    w.enrol(
+      id,
+      'health',
+      w.rng.weighted(weighted),
+      start,
+      lastDay(monthOfDayNumber(start) + 11),
+      officeInstant(start + w.rng.int(0, 5), w.rng),
+      { agent: 'BD-ANBINH' },
+    )
   }
 }
 

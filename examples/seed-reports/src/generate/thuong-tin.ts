@@ -21,14 +21,20 @@ export const THUONG_TIN_PATTERNS = { TT: 1980, TF: 530, FT: 975, FF: 150 } as co
 
 /** Commune targets of decision 417/QĐ-UBND of 9/2/2023, in the order of the commune list. */
 export const THUONG_TIN_TARGETS: readonly number[] = [
-  260, 150, 145, 120, 160, 135, 130, 140, 125, 150, 145, 150, 155, 130, 150,
-  125, 150, 165, 140, 120, 135, 140, 130, 145, 130, 140, 115, 150, 120,
+  260, 150, 145, 120, 160, 135, 130, 140, 125, 150, 145, 150, 155, 130, 150, 125, 150, 165, 140, 120, 135, 140, 130,
+  145, 130, 140, 115, 150, 120,
 ]
 
 /** How far each commune is along its plan, relative to the district (named in the article or not). */
 const PACE: Readonly<Record<string, number>> = {
-  'Xã Dũng Tiến': 1.45, 'Xã Vạn Điểm': 1.4, 'Xã Hiền Giang': 1.38, 'Xã Thắng Lợi': 1.36,
-  'Xã Khánh Hà': 0.55, 'Xã Chương Dương': 0.58, 'Xã Lê Lợi': 0.6, 'Xã Ninh Sở': 0.62,
+  'Xã Dũng Tiến': 1.45,
+  'Xã Vạn Điểm': 1.4,
+  'Xã Hiền Giang': 1.38,
+  'Xã Thắng Lợi': 1.36,
+  'Xã Khánh Hà': 0.55,
+  'Xã Chương Dương': 0.58,
+  'Xã Lê Lợi': 0.6,
+  'Xã Ninh Sở': 0.62,
 }
 
 /** Generates the Thường Tín history into a writer of its own. */
@@ -40,7 +46,9 @@ export const thuongTin = (options: SeedOptions): SeedWriter => {
   w.quota('279', 'voluntary', 2022, 3_400, day('2022-01-17'), 'BHXH thành phố Hà Nội', '61/QĐ-BHXH')
   w.quota('279', 'voluntary', 2023, 3_870, day('2023-01-13'), 'BHXH thành phố Hà Nội', '52/QĐ-BHXH')
   w.quota('279', 'voluntary', 2023, 3_993, day('2023-06-26'), 'BHXH thành phố Hà Nội', '1846/QĐ-BHXH')
-  communes.forEach((c, k) => w.quota(c, 'voluntary', 2023, THUONG_TIN_TARGETS[k]!, day('2023-02-09'), 'UBND huyện Thường Tín', '417/QĐ-UBND'))
+  communes.forEach((c, k) =>
+    w.quota(c, 'voluntary', 2023, THUONG_TIN_TARGETS[k]!, day('2023-02-09'), 'UBND huyện Thường Tín', '417/QĐ-UBND'),
+  )
   w.population('279', 2022, 266_900, 127_800, 'Chi cục Thống kê huyện Thường Tín', day('2022-04-12'))
   w.population('279', 2023, 269_300, 129_600, 'Chi cục Thống kê huyện Thường Tín', day('2023-04-14'))
 
@@ -48,7 +56,8 @@ export const thuongTin = (options: SeedOptions): SeedWriter => {
   const now = apportion(paces, THUONG_TIN_PATTERNS.TT + THUONG_TIN_PATTERNS.FT)
   const stayers = apportion(now, THUONG_TIN_PATTERNS.TT)
   const leavers = apportion(THUONG_TIN_TARGETS, THUONG_TIN_PATTERNS.TF)
-  const expand = (perCommune: readonly number[]): string[] => perCommune.flatMap((n, k) => Array<string>(n).fill(communes[k]!))
+  const expand = (perCommune: readonly number[]): string[] =>
+    perCommune.flatMap((n, k) => Array<string>(n).fill(communes[k]!))
   const tt = expand(stayers)
   const ft = expand(now.map((n, k) => n - stayers[k]!))
   const tf = expand(leavers)
@@ -60,7 +69,12 @@ export const thuongTin = (options: SeedOptions): SeedWriter => {
     lastKnownStart: monthIndex(2023, 9),
     futureUntil: monthIndex(2024, 3),
     lookBack: 24,
-    modes: [[1, 15], [3, 20], [6, 25], [12, 40]],
+    modes: [
+      [1, 15],
+      [3, 20],
+      [6, 25],
+      [12, 40],
+    ],
     lapseRate: 0.05,
     lateRate: 0.04,
     renewRate: 0.7,

@@ -52,7 +52,8 @@ export const generateVoluntary = (w: SeedWriter, planner: VoluntaryPlanner, popu
     for (let k = 0; k < g.count; k++) {
       const unit = g.unitOf(k, rng)
       const moves = population.moves
-      const movedFrom = moves !== undefined && rng.chance(moves.rate) ? rng.pick(moves.from.filter((u) => u !== unit)) : undefined
+      const movedFrom =
+        moves !== undefined && rng.chance(moves.rate) ? rng.pick(moves.from.filter((u) => u !== unit)) : undefined
       plans.push({
         pattern: p,
         unit,
@@ -77,7 +78,8 @@ export const generateVoluntary = (w: SeedWriter, planner: VoluntaryPlanner, popu
     lapsed++
   }
   if (lapsed < late.lapses) throw new Error(`only ${lapsed} of ${late.lapses} late lapses could be placed`)
-  for (let k = 0; k < late.enrolments; k++) timelines.push(planner.lateEnrolment(late.enrolmentUnit(k, rng), day, late.days, rng))
+  for (let k = 0; k < late.enrolments; k++)
+    timelines.push(planner.lateEnrolment(late.enrolmentUnit(k, rng), day, late.days, rng))
 
   const out = w.voluntary()
   for (const tl of timelines) emitTimeline(w.participantIds.next(), tl, out)

@@ -110,7 +110,8 @@ export const fitsPlan = (tl: Timeline, plan: PersonPlan, setting: VoluntarySetti
     const u = unitOn(tl, cps[i]!, setting.knownAt)
     if ((u !== null) !== plan.pattern[i]) return false
   }
-  for (const i of plan.unitChecks ?? []) if (plan.pattern[i] && unitOn(tl, cps[i]!, setting.knownAt) !== plan.unit) return false
+  for (const i of plan.unitChecks ?? [])
+    if (plan.pattern[i] && unitOn(tl, cps[i]!, setting.knownAt) !== plan.unit) return false
   return true
 }
 
@@ -132,7 +133,13 @@ const LAPSE_REASONS: readonly (readonly [LapseReason, number])[] = [
   ['other', 7],
 ]
 
-const period = (startMonth: number, months: number, unit: string, agent: string, recordedAt: number): PlannedPeriod => ({
+const period = (
+  startMonth: number,
+  months: number,
+  unit: string,
+  agent: string,
+  recordedAt: number,
+): PlannedPeriod => ({
   from: firstDay(startMonth),
   through: lastDay(startMonth + months - 1),
   startMonth,
@@ -157,9 +164,17 @@ export class VoluntaryPlanner {
     return officeInstant(firstDay(startMonth) + lag, rng)
   }
 
-  private spell(startMonth: number, mode: number, count: number, unit: string, agent: string, rng: Rng): PlannedPeriod[] {
+  private spell(
+    startMonth: number,
+    mode: number,
+    count: number,
+    unit: string,
+    agent: string,
+    rng: Rng,
+  ): PlannedPeriod[] {
     const out: PlannedPeriod[] = []
-    for (let k = 0; k < count; k++) out.push(period(startMonth + k * mode, mode, unit, agent, this.recordPayment(startMonth + k * mode, rng)))
+    for (let k = 0; k < count; k++)
+      out.push(period(startMonth + k * mode, mode, unit, agent, this.recordPayment(startMonth + k * mode, rng)))
     return out
   }
 
@@ -193,7 +208,8 @@ export class VoluntaryPlanner {
       const fits = (c: number): boolean => start + (c - 1) * mode <= s.lastKnownStart && start + c * mode - 1 <= endMax
       while (fits(count + 1) && rng.chance(j + 1 < n ? 0.3 : 0.75)) count++
       const spell = this.spell(start, mode, count, plan.unit, agent, rng)
-      if (!careful && i === 0 && rng.chance(s.returnRate)) periods.push(...this.earlierSpell(start, plan.unit, agent, rng))
+      if (!careful && i === 0 && rng.chance(s.returnRate))
+        periods.push(...this.earlierSpell(start, plan.unit, agent, rng))
       periods.push(...spell)
       prevEnd = start + count * mode - 1
       if (!careful && rng.chance(s.lapseRate)) lapses.push(this.lapseIn(spell[spell.length - 1]!, rng))
@@ -237,7 +253,9 @@ export class VoluntaryPlanner {
     }
     if (plan.movedFrom !== undefined && out.periods.length >= 2) {
       const cut = rng.int(1, out.periods.length - 1)
-      const moved = out.periods.map((p, k) => (k < cut ? { ...p, unit: plan.movedFrom!, agent: s.agentOf(plan.movedFrom!, rng) } : p))
+      const moved = out.periods.map((p, k) =>
+        k < cut ? { ...p, unit: plan.movedFrom!, agent: s.agentOf(plan.movedFrom!, rng) } : p,
+      )
       const candidate = { periods: moved, lapses: out.lapses }
       if (fitsPlan(candidate, plan, s)) out = candidate
     }
@@ -257,7 +275,10 @@ export class VoluntaryPlanner {
   lateEnrolment(unit: string, day: number, lateDays: readonly [number, number], rng: Rng): Timeline {
     const mode = rng.weighted(this.setting.modes)
     const start = monthOfDay(day) - rng.int(0, mode - 1)
-    const recordedAt = officeInstant(Math.floor((this.setting.knownAt + 7 * 3_600_000) / 86_400_000) + rng.int(lateDays[0], lateDays[1]), rng)
+    const recordedAt = officeInstant(
+      Math.floor((this.setting.knownAt + 7 * 3_600_000) / 86_400_000) + rng.int(lateDays[0], lateDays[1]),
+      rng,
+    )
     return { periods: [period(start, mode, unit, this.setting.agentOf(unit, rng), recordedAt)], lapses: [] }
   }
 
@@ -266,14 +287,23 @@ export class VoluntaryPlanner {
    * late), to a timeline covering `day`; drops renewals recorded after publication that start after
    * it. Returns null when a renewal known at publication starts after the lapse.
    */
-  lateLapse(tl: Timeline, day: number, reason: LapseReason, lateDays: readonly [number, number], rng: Rng): Timeline | null {
+  lateLapse(
+    tl: Timeline,
+    day: number,
+    reason: LapseReason,
+    lateDays: readonly [number, number],
+    rng: Rng,
+  ): Timeline | null {
     const k = this.setting.knownAt
     const covering = tl.periods.find((p) => p.recordedAt <= k && p.from < day && p.through >= day)
     if (covering === undefined) return null
     const on = covering.from + rng.int(1, day - covering.from)
     const periods = tl.periods.filter((p) => p.from <= on || p.recordedAt <= k)
     if (periods.some((p) => p.from > on) || tl.lapses.some((l) => l.on > covering.from)) return null
-    const recordedAt = Math.max(officeInstant(Math.floor((k + 7 * 3_600_000) / 86_400_000) + rng.int(lateDays[0], lateDays[1]), rng), endOfDayMillis(on))
+    const recordedAt = Math.max(
+      officeInstant(Math.floor((k + 7 * 3_600_000) / 86_400_000) + rng.int(lateDays[0], lateDays[1]), rng),
+      endOfDayMillis(on),
+    )
     return { periods, lapses: [...tl.lapses, { on, reason, recordedAt }] }
   }
 }

@@ -62,7 +62,15 @@ export class SeedWriter {
   }
 
   /** QuotaAssigned, recorded a few days after it takes effect. */
-  quota(unit: string, scheme: Scheme, year: number, target: number, assignedOn: number, assignedBy: string, decision: string): void {
+  quota(
+    unit: string,
+    scheme: Scheme,
+    year: number,
+    target: number,
+    assignedOn: number,
+    assignedBy: string,
+    decision: string,
+  ): void {
     this.log.add('QuotaAssigned', officeInstant(assignedOn + this.rng.int(1, 4), this.rng), {
       unit: unit as UnitCode,
       scheme,
@@ -75,7 +83,14 @@ export class SeedWriter {
   }
 
   /** PopulationEstimated, recorded on `recordedOn`. */
-  population(unit: string, year: number, population: number, labourForce: number | null, source: string, recordedOn: number): void {
+  population(
+    unit: string,
+    year: number,
+    population: number,
+    labourForce: number | null,
+    source: string,
+    recordedOn: number,
+  ): void {
     this.log.add('PopulationEstimated', officeInstant(recordedOn, this.rng), {
       unit: unit as UnitCode,
       year: year as PlanYear,
@@ -101,11 +116,31 @@ export class SeedWriter {
     const coveredThrough = through === null ? null : dateOf(through)
     // Literal shapes (no spreads): this runs once per enrolment, hundreds of thousands of times.
     if (by.employer !== undefined) {
-      this.log.add('ParticipantEnrolled', recordedAt, { participantId: participant, scheme, unit: u, coveredFrom, coveredThrough, employer: by.employer as Reference })
+      this.log.add('ParticipantEnrolled', recordedAt, {
+        participantId: participant,
+        scheme,
+        unit: u,
+        coveredFrom,
+        coveredThrough,
+        employer: by.employer as Reference,
+      })
     } else if (by.agent !== undefined) {
-      this.log.add('ParticipantEnrolled', recordedAt, { participantId: participant, scheme, unit: u, coveredFrom, coveredThrough, agent: by.agent as Reference })
+      this.log.add('ParticipantEnrolled', recordedAt, {
+        participantId: participant,
+        scheme,
+        unit: u,
+        coveredFrom,
+        coveredThrough,
+        agent: by.agent as Reference,
+      })
     } else {
-      this.log.add('ParticipantEnrolled', recordedAt, { participantId: participant, scheme, unit: u, coveredFrom, coveredThrough })
+      this.log.add('ParticipantEnrolled', recordedAt, {
+        participantId: participant,
+        scheme,
+        unit: u,
+        coveredFrom,
+        coveredThrough,
+      })
     }
   }
 
@@ -115,7 +150,15 @@ export class SeedWriter {
   }
 
   /** DebtRecorded for contribution month `period` (a month index). */
-  debt(employer: string, unit: string, scheme: DebtScheme, period: number, amount: number, recordedOn: number, recordedAt: number): void {
+  debt(
+    employer: string,
+    unit: string,
+    scheme: DebtScheme,
+    period: number,
+    amount: number,
+    recordedOn: number,
+    recordedAt: number,
+  ): void {
     this.log.add('DebtRecorded', recordedAt, {
       employer: employer as Reference,
       unit: unit as UnitCode,
@@ -128,7 +171,12 @@ export class SeedWriter {
 
   /** DebtSettled. */
   settle(employer: string, scheme: DebtScheme, amount: number, settledOn: number, recordedAt: number): void {
-    this.log.add('DebtSettled', recordedAt, { employer: employer as Reference, scheme, amount: amount as Vnd, settledOn: dateOf(settledOn) })
+    this.log.add('DebtSettled', recordedAt, {
+      employer: employer as Reference,
+      scheme,
+      amount: amount as Vnd,
+      settledOn: dateOf(settledOn),
+    })
   }
 
   /** An emitter of voluntary timelines into this writer. */

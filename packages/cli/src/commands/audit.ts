@@ -30,7 +30,14 @@ import { diffPlan, explainPlan, planRevisions, reproducePlan } from '@ansinh/pro
 import type { Format, Lang, Source } from '../args.js'
 import type { AuditCommand, AuditQuery, AuditedReport } from '../grammar/audit-commands.js'
 import { type Failure, fail } from '../failure.js'
-import { diffTable, explanationTable, reproductionLines, streamExplanationCsv, triangleCsv, triangleTable } from '../format/audit.js'
+import {
+  diffTable,
+  explanationTable,
+  reproductionLines,
+  streamExplanationCsv,
+  triangleCsv,
+  triangleTable,
+} from '../format/audit.js'
 import { type LoadedHistory, withHistory } from './report.js'
 
 /** Where a command writes a long answer, chunk by chunk (awaiting the reader). */
@@ -51,9 +58,19 @@ const idsFor = async (loaded: LoadedHistory, run: (ids: EventIds) => void): Prom
   return (p) => found.get(p) ?? ''
 }
 
-const reportQuery = (c: AuditQuery, asOf: BusinessDate = c.asOf) => ({ asOf, unit: c.unit, scheme: c.scheme, knownAt: c.knownAt, year: c.year })
+const reportQuery = (c: AuditQuery, asOf: BusinessDate = c.asOf) => ({
+  asOf,
+  unit: c.unit,
+  scheme: c.scheme,
+  knownAt: c.knownAt,
+  year: c.year,
+})
 
-const explainOf = (history: History, c: Extract<AuditCommand, { name: 'explain' }>, ids: EventIds): E.Either<AuditError, Explanation> => {
+const explainOf = (
+  history: History,
+  c: Extract<AuditCommand, { name: 'explain' }>,
+  ids: EventIds,
+): E.Either<AuditError, Explanation> => {
   const q = reportQuery(c)
   switch (c.report) {
     case 'plan':
@@ -72,10 +89,21 @@ const forceAll = (e: E.Either<AuditError, Explanation>): void => {
 
 /** `--format html` is drawn for report, diff and revisions (audit.md); the other commands refuse it before reading anything. */
 const noHtml = (command: string, format: Format | null): E.Either<Failure, never> | null =>
-  format === 'html' ? E.left(fail(1, `ansinh: ${command}: --format html is for report, diff and revisions; use table, json or csv (got html)`)) : null
+  format === 'html'
+    ? E.left(
+        fail(
+          1,
+          `ansinh: ${command}: --format html is for report, diff and revisions; use table, json or csv (got html)`,
+        ),
+      )
+    : null
 
 /** `explain`: the records behind one figure; csv is streamed to `write`. */
-export const runExplain = async (c: Extract<AuditCommand, { name: 'explain' }>, write: Write, warn = warnStderr): Promise<E.Either<Failure, string | null>> =>
+export const runExplain = async (
+  c: Extract<AuditCommand, { name: 'explain' }>,
+  write: Write,
+  warn = warnStderr,
+): Promise<E.Either<Failure, string | null>> =>
   noHtml('explain', c.format) ??
   withHistory(c.source, warn, async (loaded) => {
     const ids = await idsFor(loaded, (collect) => forceAll(explainOf(loaded.history, c, collect)))
@@ -86,10 +114,21 @@ export const runExplain = async (c: Extract<AuditCommand, { name: 'explain' }>, 
       await streamExplanationCsv(e.right, c.csv, write)
       return E.right(null)
     }
-    return E.right(format === 'json' ? JSON.stringify(explanationJson(c.report, c.field, e.right)) : explanationTable(c.report, c.field, e.right, c.lang))
+    return E.right(
+      format === 'json'
+        ? JSON.stringify(explanationJson(c.report, c.field, e.right))
+        : explanationTable(c.report, c.field, e.right, c.lang),
+    )
   }).then(E.flatten)
 
-const diffOf = (history: History, report: AuditedReport, c: AuditQuery, before: number, after: number | null, ids: EventIds): E.Either<AuditError, ReportDiff<object>> => {
+const diffOf = (
+  history: History,
+  report: AuditedReport,
+  c: AuditQuery,
+  before: number,
+  after: number | null,
+  ids: EventIds,
+): E.Either<AuditError, ReportDiff<object>> => {
   const q = { asOf: c.asOf, unit: c.unit, year: c.year }
   switch (report) {
     case 'plan':
@@ -110,33 +149,58 @@ interface Head {
   readonly basis: unknown
 }
 
-const renderDiff = async (d: ReportDiff<object>, format: Format, lang: Lang, names: ReadonlyMap<string, string>): Promise<string> => {
-  const a = d.before as Head, b = d.after as Head
-  if (format === 'html') return (await import('../format/html.js')).renderDiffHtml({ before: a, after: b, fields: d.fields }, a.unit === null ? null : (names.get(a.unit) ?? null), lang)
+const renderDiff = async (
+  d: ReportDiff<object>,
+  format: Format,
+  lang: Lang,
+  names: ReadonlyMap<string, string>,
+): Promise<string> => {
+  const a = d.before as Head,
+    b = d.after as Head
+  if (format === 'html')
+    return (await import('../format/html.js')).renderDiffHtml(
+      { before: a, after: b, fields: d.fields },
+      a.unit === null ? null : (names.get(a.unit) ?? null),
+      lang,
+    )
   const ka = a.knownAt
   // the question both sides answer (a plan's year too), then each side's instant and basis
   const header: Record<string, unknown> = { report: a.report, asOf: a.asOf, unit: a.unit, scheme: a.scheme }
   for (const k of ['year', 'geography']) if (k in a) header[k] = (a as unknown as Record<string, unknown>)[k]
   if (format === 'json') {
-    return JSON.stringify({ ...header, before: { knownAt: ka, basis: a.basis }, after: { knownAt: b.knownAt, basis: b.basis }, fields: d.fields })
+    return JSON.stringify({
+      ...header,
+      before: { knownAt: ka, basis: a.basis },
+      after: { knownAt: b.knownAt, basis: b.basis },
+      fields: d.fields,
+    })
   }
   const unit = a.unit === null ? '' : ` ${a.unit}${names.has(a.unit) ? ` ${names.get(a.unit)}` : ''}`
   return diffTable(`${a.report}${unit} ${a.scheme ?? ''} ${a.asOf}`.replace(/\s+/g, ' '), ka, b.knownAt, d.fields, lang)
 }
 
 /** Runs a diff with placeholder ids, reads the ids of the records it lists, and puts them in. */
-const diffWithIds = async (loaded: LoadedHistory, run: (ids: EventIds) => E.Either<AuditError, ReportDiff<object>>): Promise<E.Either<AuditError, ReportDiff<object>>> => {
+const diffWithIds = async (
+  loaded: LoadedHistory,
+  run: (ids: EventIds) => E.Either<AuditError, ReportDiff<object>>,
+): Promise<E.Either<AuditError, ReportDiff<object>>> => {
   const first = run(() => '')
   if (E.isLeft(first) || loaded.ids === undefined) return first
   const needed = new Set<number>()
   for (const f of first.right.fields) for (const c of f.causes) for (const r of c.records) needed.add(r.position)
   const found = await loaded.ids(needed)
-  const fields: FieldDelta[] = first.right.fields.map((f) => ({ ...f, causes: f.causes.map((c) => ({ ...c, records: c.records.map((r) => ({ ...r, id: found.get(r.position) ?? '' })) })) }))
+  const fields: FieldDelta[] = first.right.fields.map((f) => ({
+    ...f,
+    causes: f.causes.map((c) => ({ ...c, records: c.records.map((r) => ({ ...r, id: found.get(r.position) ?? '' })) })),
+  }))
   return E.right({ ...first.right, fields })
 }
 
 /** `diff REPORT --known-at A [--known-at B]`. */
-export const runDiff = async (c: Extract<AuditCommand, { name: 'diff' }>, warn = warnStderr): Promise<E.Either<Failure, string>> =>
+export const runDiff = async (
+  c: Extract<AuditCommand, { name: 'diff' }>,
+  warn = warnStderr,
+): Promise<E.Either<Failure, string>> =>
   withHistory(c.source, warn, async (loaded) => {
     const d = await diffWithIds(loaded, (ids) => diffOf(loaded.history, c.report, c, c.before, c.after, ids))
     if (E.isLeft(d)) return E.left(fail(1, `ansinh: ${describeAuditError(d.left)}`))
@@ -160,16 +224,31 @@ const readSaved = async (file: string): Promise<E.Either<Failure, unknown>> => {
 const isAudited = (r: string): r is AuditedReport => r === 'plan' || r === 'coverage' || r === 'debt'
 
 /** `diff --published FILE.json`: the saved report against the same report as known now. */
-export const runDiffPublished = async (c: Extract<AuditCommand, { name: 'diff-published' }>, warn = warnStderr): Promise<E.Either<Failure, string>> => {
+export const runDiffPublished = async (
+  c: Extract<AuditCommand, { name: 'diff-published' }>,
+  warn = warnStderr,
+): Promise<E.Either<Failure, string>> => {
   const saved = await readSaved(c.file)
   if (E.isLeft(saved)) return saved
   const q = savedQuestion(saved.right)
   if (E.isLeft(q)) return E.left(fail(2, `${c.file}: ${describeAuditError(q.left)}`))
   const question = q.right
-  if (!isAudited(question.report)) return E.left(fail(2, `${c.file}: report: not coverage, plan or debt (got "${question.report}")`))
-  if (question.knownAt === null) return E.left(fail(2, `${c.file}: knownAt: the saved report has no known-at instant, so what it knew cannot be told from what came later (got null)`))
+  if (!isAudited(question.report))
+    return E.left(fail(2, `${c.file}: report: not coverage, plan or debt (got "${question.report}")`))
+  if (question.knownAt === null)
+    return E.left(
+      fail(
+        2,
+        `${c.file}: knownAt: the saved report has no known-at instant, so what it knew cannot be told from what came later (got null)`,
+      ),
+    )
   if (question.scheme === 'any') {
-    return E.left(fail(2, `${c.file}: scheme: diff takes a report of one scheme; coverage of any scheme counts people over every scheme, not the enrolments a diff lists (got "any"; ansinh reproduce checks it)`))
+    return E.left(
+      fail(
+        2,
+        `${c.file}: scheme: diff takes a report of one scheme; coverage of any scheme counts people over every scheme, not the enrolments a diff lists (got "any"; ansinh reproduce checks it)`,
+      ),
+    )
   }
   if (question.geography !== null && question.geography !== question.asOf) {
     return E.left(
@@ -198,12 +277,21 @@ export const runDiffPublished = async (c: Extract<AuditCommand, { name: 'diff-pu
     const d = await diffWithIds(loaded, (ids) => diffOf(loaded.history, report, query, before, null, ids))
     if (E.isLeft(d)) return E.left(fail(2, `${c.file}: ${describeAuditError(d.left)}`))
     const differs = compareReports(saved.right as object, d.right.before).filter((m) => m.field !== 'basis')
-    if (differs.length > 0) warn(`ansinh: ${c.file}: the saved figures are not what the store gives as known at ${question.knownAt === null ? 'now' : new Date(question.knownAt).toISOString()} (${differs.map((m) => m.field).slice(0, 5).join(', ')}); ansinh reproduce says why`)
+    if (differs.length > 0)
+      warn(
+        `ansinh: ${c.file}: the saved figures are not what the store gives as known at ${question.knownAt === null ? 'now' : new Date(question.knownAt).toISOString()} (${differs
+          .map((m) => m.field)
+          .slice(0, 5)
+          .join(', ')}); ansinh reproduce says why`,
+      )
     return E.right(await renderDiff(d.right, formatOf(c.format), c.lang, loaded.names))
   }).then(E.flatten)
 }
 
-const revisionsOf = (history: History, c: Extract<AuditCommand, { name: 'revisions' }>): E.Either<AuditError, RevisionTriangle> => {
+const revisionsOf = (
+  history: History,
+  c: Extract<AuditCommand, { name: 'revisions' }>,
+): E.Either<AuditError, RevisionTriangle> => {
   const q = { unit: c.unit, year: c.year }
   switch (c.report) {
     case 'plan':
@@ -216,22 +304,40 @@ const revisionsOf = (history: History, c: Extract<AuditCommand, { name: 'revisio
 }
 
 /** `revisions REPORT FIELD --as-of-range FROM..TO --every month|quarter`. */
-export const runRevisions = async (c: Extract<AuditCommand, { name: 'revisions' }>, warn = warnStderr): Promise<E.Either<Failure, string>> =>
+export const runRevisions = async (
+  c: Extract<AuditCommand, { name: 'revisions' }>,
+  warn = warnStderr,
+): Promise<E.Either<Failure, string>> =>
   withHistory(c.source, warn, async ({ history, names }) => {
     const t = revisionsOf(history, c)
     if (E.isLeft(t)) return E.left(fail(1, `ansinh: ${describeAuditError(t.left)}`))
     const format = formatOf(c.format)
-    const head = { report: c.report, unit: c.unit, scheme: c.scheme, ...(c.report === 'plan' ? { year: c.year } : {}), every: c.every }
+    const head = {
+      report: c.report,
+      unit: c.unit,
+      scheme: c.scheme,
+      ...(c.report === 'plan' ? { year: c.year } : {}),
+      every: c.every,
+    }
     if (format === 'json') return E.right(JSON.stringify({ ...head, ...t.right }))
     if (format === 'csv') return E.right(triangleCsv(t.right, c.csv))
-    if (format === 'html') return E.right(await (await import('../format/html.js')).renderRevisionsHtml(head, c.unit === null ? null : (names.get(c.unit) ?? null), t.right, c.lang))
+    if (format === 'html')
+      return E.right(
+        await (
+          await import('../format/html.js')
+        ).renderRevisionsHtml(head, c.unit === null ? null : (names.get(c.unit) ?? null), t.right, c.lang),
+      )
     const unit = c.unit === null ? '' : ` ${c.unit}${names.has(c.unit) ? ` ${names.get(c.unit)}` : ''}`
-    return E.right(triangleTable(`${c.report}${unit} ${c.scheme ?? ''}: ${c.field}`.replace(/\s+/g, ' '), t.right, c.lang))
+    return E.right(
+      triangleTable(`${c.report}${unit} ${c.scheme ?? ''}: ${c.field}`.replace(/\s+/g, ' '), t.right, c.lang),
+    )
   }).then(E.flatten)
 
-
 /** `reproduce FILE.json`: exit 0 reproduced, 3 tampered, 4 backdated, 2 when the saved figures are not the store's. */
-export const runReproduce = async (c: { readonly file: string; readonly source: Source; readonly format: Format | null; readonly lang: Lang }, warn = warnStderr): Promise<E.Either<Failure, string>> => {
+export const runReproduce = async (
+  c: { readonly file: string; readonly source: Source; readonly format: Format | null; readonly lang: Lang },
+  warn = warnStderr,
+): Promise<E.Either<Failure, string>> => {
   const refused = noHtml('reproduce', c.format)
   if (refused !== null) return refused
   const saved = await readSaved(c.file)

@@ -22,22 +22,73 @@ describe('ansinh check', () => {
   it('reports exactly the bad lines of a mixed file, with their line numbers', async () => {
     const dupId = uuid()
     const enrol = (participantId: string, from: string, through: string | null, unit = '22816') =>
-      line('ParticipantEnrolled', { participantId, scheme: 'voluntary', unit, coveredFrom: from, coveredThrough: through })
+      line('ParticipantEnrolled', {
+        participantId,
+        scheme: 'voluntary',
+        unit,
+        coveredFrom: from,
+        coveredThrough: through,
+      })
     const lines = [
-      /* 1 */ line('UnitEstablished', { code: '60', name: 'Bình Thuận', level: 'province', establishedOn: '1992-01-01' }),
-      /* 2 */ line('UnitEstablished', { code: '22816', name: 'Phú Thủy', level: 'commune', parent: '60', establishedOn: '1992-01-01' }),
+      /* 1 */ line('UnitEstablished', {
+        code: '60',
+        name: 'Bình Thuận',
+        level: 'province',
+        establishedOn: '1992-01-01',
+      }),
+      /* 2 */ line('UnitEstablished', {
+        code: '22816',
+        name: 'Phú Thủy',
+        level: 'commune',
+        parent: '60',
+        establishedOn: '1992-01-01',
+      }),
       /* 3 */ enrol('0123456789', '2020-01-01', '2020-06-30'),
       /* 4 */ enrol('0123456780', '2023-02-30', '2023-06-30'),
       /* 5 */ enrol('012345678', '2020-01-01', '2020-06-30'),
-      /* 6 */ line('ParticipantEnrolled', { participantId: '0123456781', scheme: 'voluntary', unit: '22816', coveredFrom: '2020-01-01', coveredThrough: '2020-03-31', agnet: 'X' }),
+      /* 6 */ line('ParticipantEnrolled', {
+        participantId: '0123456781',
+        scheme: 'voluntary',
+        unit: '22816',
+        coveredFrom: '2020-01-01',
+        coveredThrough: '2020-03-31',
+        agnet: 'X',
+      }),
       /* 7 */ line('ParticipantMoved', { participantId: '0123456789' }),
       /* 8 */ enrol('0123456782', '2020-06-01', '2020-05-31'),
       /* 9 */ enrol('0123456789', '2020-06-01', '2020-12-31'),
-      /* 10 */ line('ParticipantLapsed', { participantId: '0123456783', scheme: 'voluntary', lapsedOn: '2020-03-01', reason: 'stopped-paying' }),
-      /* 11 */ line('DebtRecorded', { employer: 'Công ty TNHH Hải Hà', unit: '22816', scheme: 'compulsory', period: '2019-01', amount: 5_000_000, recordedOn: '2019-02-15' }),
-      /* 12 */ line('DebtSettled', { employer: 'Công ty TNHH Hải Hà', scheme: 'compulsory', amount: 6_000_000, settledOn: '2019-03-01' }),
-      /* 13 */ line('DebtSettled', { employer: 'Công ty TNHH Hải Hà', scheme: 'compulsory', amount: 5_000_000, settledOn: '2019-03-01' }, undefined, dupId),
-      /* 14 */ line('DebtSettled', { employer: 'Công ty TNHH Hải Hà', scheme: 'compulsory', amount: 4_000_000, settledOn: '2019-03-01' }, undefined, dupId),
+      /* 10 */ line('ParticipantLapsed', {
+        participantId: '0123456783',
+        scheme: 'voluntary',
+        lapsedOn: '2020-03-01',
+        reason: 'stopped-paying',
+      }),
+      /* 11 */ line('DebtRecorded', {
+        employer: 'Công ty TNHH Hải Hà',
+        unit: '22816',
+        scheme: 'compulsory',
+        period: '2019-01',
+        amount: 5_000_000,
+        recordedOn: '2019-02-15',
+      }),
+      /* 12 */ line('DebtSettled', {
+        employer: 'Công ty TNHH Hải Hà',
+        scheme: 'compulsory',
+        amount: 6_000_000,
+        settledOn: '2019-03-01',
+      }),
+      /* 13 */ line(
+        'DebtSettled',
+        { employer: 'Công ty TNHH Hải Hà', scheme: 'compulsory', amount: 5_000_000, settledOn: '2019-03-01' },
+        undefined,
+        dupId,
+      ),
+      /* 14 */ line(
+        'DebtSettled',
+        { employer: 'Công ty TNHH Hải Hà', scheme: 'compulsory', amount: 4_000_000, settledOn: '2019-03-01' },
+        undefined,
+        dupId,
+      ),
       /* 15 */ '',
       /* 16 */ enrol('0123456789', '2021-01-01', '2021-12-31'),
     ]
@@ -47,7 +98,9 @@ describe('ansinh check', () => {
     expect(r.out).toBe('')
     const at = (n: number) => r.err.filter((l) => l.startsWith(`${path}:${n}: `))
     expect(at(4)).toEqual([`${path}:4: data.coveredFrom: not a real calendar day YYYY-MM-DD (got "2023-02-30")`])
-    expect(at(5)).toEqual([`${path}:5: data.participantId: not a participant id of exactly 10 or 12 digits (got "012345678")`])
+    expect(at(5)).toEqual([
+      `${path}:5: data.participantId: not a participant id of exactly 10 or 12 digits (got "012345678")`,
+    ])
     expect(at(6)).toEqual([`${path}:6: data.agnet: unknown field (got "X")`])
     expect(at(7)).toEqual([`${path}:7: type: unknown event type (got "ParticipantMoved")`])
     expect(at(8)).toHaveLength(1)

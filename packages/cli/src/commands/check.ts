@@ -10,14 +10,17 @@ import { type Failure, fail } from '../failure.js'
 import { decodeFile, inputName } from '../source.js'
 
 /** The problems of a history file, sorted by line, as printed lines; empty when it is clean. */
-export const problemsOfFile = async (file: string): Promise<E.Either<Failure, { events: number; problems: string[] }>> => {
+export const problemsOfFile = async (
+  file: string,
+): Promise<E.Either<Failure, { events: number; problems: string[] }>> => {
   const decoded = await decodeFile(file, 'checking')
   if (E.isLeft(decoded)) return decoded
   const decoder = decoded.right
   const name = inputName(file)
   const found: { line: number; text: string }[] = []
   for (const e of decoder.errors) for (const text of formatLineError(name, e)) found.push({ line: e.line, text })
-  for (const v of checkHistory(decoder.events)) found.push({ line: v.line, text: `${name}:${v.line}: ${formatProblem(v.error)}` })
+  for (const v of checkHistory(decoder.events))
+    found.push({ line: v.line, text: `${name}:${v.line}: ${formatProblem(v.error)}` })
   found.sort((a, b) => a.line - b.line)
   return E.right({ events: decoder.events.length, problems: found.map((f) => f.text) })
 }

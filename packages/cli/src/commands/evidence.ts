@@ -8,7 +8,14 @@
 import { type LineEvent, instantMillis } from '@ansinh/core'
 import type { ChainEvidence } from '@ansinh/projection'
 import * as E from 'fp-ts/lib/Either.js'
-import { type EventRead, type EventStore, type RecordedEvent, type StoreError, readsIdsAt, verifyChain } from '@ansinh/store'
+import {
+  type EventRead,
+  type EventStore,
+  type RecordedEvent,
+  type StoreError,
+  readsIdsAt,
+  verifyChain,
+} from '@ansinh/store'
 import { replay } from '../source.js'
 
 /**
@@ -16,11 +23,15 @@ import { replay } from '../source.js'
  * PostgreSQL, PGlite), else read from the store from the first of them to the last; or why the
  * store could not be read.
  */
-export const storeIds = async (store: EventStore, positions: ReadonlySet<number>): Promise<E.Either<StoreError, ReadonlyMap<number, string>>> => {
+export const storeIds = async (
+  store: EventStore,
+  positions: ReadonlySet<number>,
+): Promise<E.Either<StoreError, ReadonlyMap<number, string>>> => {
   const out = new Map<number, string>()
   if (positions.size === 0) return E.right(out)
   if (readsIdsAt(store)) return store.idsAt(positions)
-  let first = Infinity, last = -Infinity
+  let first = Infinity,
+    last = -Infinity
   for (const p of positions) {
     if (p < first) first = p
     if (p > last) last = p
@@ -35,10 +46,16 @@ export const storeIds = async (store: EventStore, positions: ReadonlySet<number>
 }
 
 /** Evidence from a file: its chain is the one it would have in an empty store, so only what follows the basis can be wrong. */
-export const fileEvidence = (events: readonly LineEvent[], hashes: readonly string[], last: number | null): ChainEvidence => ({
+export const fileEvidence = (
+  events: readonly LineEvent[],
+  hashes: readonly string[],
+  last: number | null,
+): ChainEvidence => ({
   broken: null,
   hashAtLast: last === null ? null : (hashes[last - 1] ?? null),
-  after: events.filter((e) => last === null || e.position > last).map((e) => ({ id: e.event.id, position: e.position, recordedAt: instantMillis(e.event.recordedAt) })),
+  after: events
+    .filter((e) => last === null || e.position > last)
+    .map((e) => ({ id: e.event.id, position: e.position, recordedAt: instantMillis(e.event.recordedAt) })),
 })
 
 /**
@@ -46,12 +63,17 @@ export const fileEvidence = (events: readonly LineEvent[], hashes: readonly stri
  * basis is found where it is), the hash at `last` kept, and the events after it collected; or why
  * the store could not be read.
  */
-export const storeEvidence = async (store: EventStore, url: string, last: number | null): Promise<E.Either<StoreError, ChainEvidence>> => {
+export const storeEvidence = async (
+  store: EventStore,
+  url: string,
+  last: number | null,
+): Promise<E.Either<StoreError, ChainEvidence>> => {
   let hashAtLast: string | null = null
   const after: { id: string; position: number; recordedAt: number }[] = []
   const take = (r: RecordedEvent): void => {
     if (last !== null && r.position === last) hashAtLast = r.hash
-    if (last === null || r.position > last) after.push({ id: r.event.id, position: r.position, recordedAt: instantMillis(r.event.recordedAt) })
+    if (last === null || r.position > last)
+      after.push({ id: r.event.id, position: r.position, recordedAt: instantMillis(r.event.recordedAt) })
   }
   let seen = 0
   const watched = async function* (): AsyncGenerator<EventRead> {
@@ -73,5 +95,9 @@ export const storeEvidence = async (store: EventStore, url: string, last: number
       take(r.right)
     }
   }
-  return E.right({ broken: verdict.ok ? null : { position: verdict.position, reason: verdict.reason }, hashAtLast, after })
+  return E.right({
+    broken: verdict.ok ? null : { position: verdict.position, reason: verdict.reason },
+    hashAtLast,
+    after,
+  })
 }

@@ -30,7 +30,10 @@ export const runHead = async (
   if (E.isLeft(walked)) return walked
   const { head, from, lastRecordedAt } = walked.right
   const recorded = lastRecordedAt === null ? '' : `, last event recorded ${lastRecordedAt}`
-  const scope = from === null ? 'the chain verified from position 1' : `the chain verified after the snapshot at position ${from.position} (--full: from position 1)`
+  const scope =
+    from === null
+      ? 'the chain verified from position 1'
+      : `the chain verified after the snapshot at position ${from.position} (--full: from position 1)`
   return E.right(
     `${formatChainStamp(head)}\n` +
       `head of ${redact(url)}: position ${head.position}, sha256 ${head.hash}${recorded}; ${scope}; keep this line outside the store and check it with ansinh verify --expect-head ${formatChainStamp(head)}`,

@@ -9,7 +9,15 @@ import * as E from 'fp-ts/lib/Either.js'
 import { type DomainEvent, HistoryChecker, type LineEvent, formatProblem } from '@ansinh/core'
 import { History } from '@ansinh/projection'
 import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
-import { ChainCheckpoints, ChainWalk, type EventStore, type StoreError, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
+import {
+  ChainCheckpoints,
+  ChainWalk,
+  type EventStore,
+  type StoreError,
+  describeStoreError,
+  keepsSnapshots,
+  writesInOrder,
+} from '@ansinh/store'
 import { type Failure, fail } from '../failure.js'
 import { progress } from '../progress.js'
 import { inputName, openStore, readHistoryFile, redact, replay, storeFailed, storeUrl } from '../source.js'
@@ -47,10 +55,16 @@ export const runImport = async (
       const conflict = describeStoreError(r.left.error)
       if (attempt >= IMPORT_ATTEMPTS) {
         return E.left(
-          fail(3, `${conflict}: another process kept appending to ${redact(url)} while this import was checked (${IMPORT_ATTEMPTS} attempts)`, `${file}: nothing imported; run the import again`),
+          fail(
+            3,
+            `${conflict}: another process kept appending to ${redact(url)} while this import was checked (${IMPORT_ATTEMPTS} attempts)`,
+            `${file}: nothing imported; run the import again`,
+          ),
         )
       }
-      warn(`ansinh: ${conflict}: another process appended to ${redact(url)} meanwhile; checking ${file} again (attempt ${attempt + 1} of ${IMPORT_ATTEMPTS})`)
+      warn(
+        `ansinh: ${conflict}: another process appended to ${redact(url)} meanwhile; checking ${file} again (attempt ${attempt + 1} of ${IMPORT_ATTEMPTS})`,
+      )
     }
   } catch (err) {
     return E.left(fail(3, `store ${redact(url)}: ${(err as Error).message}`))
@@ -100,7 +114,9 @@ const importOnce = async (
     const before = stored.get(event.id)
     if (before !== undefined) {
       if (checker.check(event) !== null) {
-        problems.push(`${file}:${line}: id: duplicate id with other content than stored position ${before} (got "${event.id}")`)
+        problems.push(
+          `${file}:${line}: id: duplicate id with other content than stored position ${before} (got "${event.id}")`,
+        )
       }
       continue
     }
@@ -115,7 +131,9 @@ const importOnce = async (
   if (problems.length > 0) return E.left(fail(2, ...problems, `${file}: nothing imported`))
   if (fresh.length === 0) {
     // Nothing to append, but the next report should still find a snapshot it can trust.
-    const refreshed = snapshots ? await loadStoredHistory(store, { useSnapshot: true, warn, refreshAfter: 1 }) : E.right(null)
+    const refreshed = snapshots
+      ? await loadStoredHistory(store, { useSnapshot: true, warn, refreshAfter: 1 })
+      : E.right(null)
     if (E.isLeft(refreshed)) return E.left(storeFailed(url, refreshed.left))
     return E.right(`${file}: nothing new: all ${events.length} events are already stored in ${redact(url)}`)
   }
@@ -124,16 +142,34 @@ const importOnce = async (
   const onProgress = (written: number): void => p.update(written)
   const appended =
     history !== null && keepsSnapshots(store)
-      ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, fresh, (line) => void process.stderr.write(line + '\n'), chained ? checkpoints : null), { onProgress })
+      ? await store.appendManyWithSnapshot(
+          writes,
+          snapshotWithAppend(
+            history,
+            fresh,
+            (line) => void process.stderr.write(line + '\n'),
+            chained ? checkpoints : null,
+          ),
+          { onProgress },
+        )
       : await store.appendMany(writes, { onProgress })
   p.done()
   if (E.isLeft(appended)) {
     if (isConflict(appended.left)) return E.left({ _tag: 'Conflict', error: appended.left })
-    return E.left(fail(appended.left._tag === 'StoreUnavailable' ? 3 : 2, describeStoreError(appended.left), `${file}: nothing imported`))
+    return E.left(
+      fail(
+        appended.left._tag === 'StoreUnavailable' ? 3 : 2,
+        describeStoreError(appended.left),
+        `${file}: nothing imported`,
+      ),
+    )
   }
   const positions = appended.right.positions
   // every fresh event was stored meanwhile, with the same content, by another process: nothing appended
-  if (positions.length === 0) return E.right(`${file}: nothing new: all ${events.length} events are already stored in ${redact(url)} (another process stored them meanwhile)`)
+  if (positions.length === 0)
+    return E.right(
+      `${file}: nothing new: all ${events.length} events are already stored in ${redact(url)} (another process stored them meanwhile)`,
+    )
   return E.right(
     `${file}: imported ${positions.length} events into ${redact(url)} (positions ${positions[0]}–${positions[positions.length - 1]})` +
       (positions.length < events.length ? `, ${events.length - positions.length} already stored` : ''),

@@ -16,12 +16,47 @@ const dir = mkdtempSync(join(tmpdir(), 'ansinh-html-'))
 // 300 participants in three communes of Phan Thiết, each commune with its own target, and debts.
 const lines = [
   ...cleanHistory(300),
-  line('QuotaAssigned', { unit: '22816', scheme: 'voluntary', year: 2020, target: 40, assignedOn: '2020-01-15', decision: '1/QĐ' }),
-  line('QuotaAssigned', { unit: '22819', scheme: 'voluntary', year: 2020, target: 80, assignedOn: '2020-01-15', decision: '2/QĐ' }),
-  line('QuotaAssigned', { unit: '22822', scheme: 'voluntary', year: 2020, target: 180, assignedOn: '2020-01-15', decision: '3/QĐ' }),
+  line('QuotaAssigned', {
+    unit: '22816',
+    scheme: 'voluntary',
+    year: 2020,
+    target: 40,
+    assignedOn: '2020-01-15',
+    decision: '1/QĐ',
+  }),
+  line('QuotaAssigned', {
+    unit: '22819',
+    scheme: 'voluntary',
+    year: 2020,
+    target: 80,
+    assignedOn: '2020-01-15',
+    decision: '2/QĐ',
+  }),
+  line('QuotaAssigned', {
+    unit: '22822',
+    scheme: 'voluntary',
+    year: 2020,
+    target: 180,
+    assignedOn: '2020-01-15',
+    decision: '3/QĐ',
+  }),
   line('PopulationEstimated', { unit: '593', year: 2020, population: 230_000, labourForce: 130_000 }),
-  line('DebtRecorded', { employer: 'Công ty <Hải Hà> & "con"', unit: '22816', scheme: 'compulsory', period: '2019-03', amount: 9_000_000, recordedOn: '2019-04-15' }),
-  line('DebtRecorded', { employer: 'Công ty Hải Hà', unit: '22816', scheme: 'health', period: '2020-05', amount: 2_000_000, recordedOn: '2020-06-15' }),
+  line('DebtRecorded', {
+    employer: 'Công ty <Hải Hà> & "con"',
+    unit: '22816',
+    scheme: 'compulsory',
+    period: '2019-03',
+    amount: 9_000_000,
+    recordedOn: '2019-04-15',
+  }),
+  line('DebtRecorded', {
+    employer: 'Công ty Hải Hà',
+    unit: '22816',
+    scheme: 'health',
+    period: '2020-05',
+    amount: 2_000_000,
+    recordedOn: '2020-06-15',
+  }),
 ]
 const file = join(dir, 'history.ndjson')
 writeFileSync(file, lines.join('\n') + '\n')
@@ -35,15 +70,62 @@ const run = async (argv: string[]) => {
 
 // Each report page, and what its charts must draw: one mark per data point, counted here from the question.
 const PAGES = [
-  { name: 'plan-vi', argv: ['report', 'plan', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '-l', 'vi'], charts: { 'participants-over-time': 9, 'achievement-bands': 3 } },
-  { name: 'coverage-en', argv: ['report', 'coverage', '-u', '593', '--scheme', 'voluntary', '-a', '2020-06-15', '-l', 'en'], charts: { 'participants-over-time': 6 } },
-  { name: 'debt-vi', argv: ['report', 'debt', '-u', '60', '-a', '2020-06-30', '-l', 'vi'], charts: { 'debt-by-age': 4 } },
+  {
+    name: 'plan-vi',
+    argv: ['report', 'plan', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '-l', 'vi'],
+    charts: { 'participants-over-time': 9, 'achievement-bands': 3 },
+  },
+  {
+    name: 'coverage-en',
+    argv: ['report', 'coverage', '-u', '593', '--scheme', 'voluntary', '-a', '2020-06-15', '-l', 'en'],
+    charts: { 'participants-over-time': 6 },
+  },
+  {
+    name: 'debt-vi',
+    argv: ['report', 'debt', '-u', '60', '-a', '2020-06-30', '-l', 'vi'],
+    charts: { 'debt-by-age': 4 },
+  },
   // renewals for the fourth quarter are recorded on 1 October: as known on 30 September, 75 more
   // expire and 75 more recruits are needed; one cause (late renewal) for each of the two fields
-  { name: 'diff-en', argv: ['diff', 'plan', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '--known-at', '2020-09-30', '-l', 'en'], charts: { 'delta-by-cause': 2 } },
+  {
+    name: 'diff-en',
+    argv: [
+      'diff',
+      'plan',
+      '-u',
+      '593',
+      '--scheme',
+      'voluntary',
+      '-a',
+      '2020-09-30',
+      '--known-at',
+      '2020-09-30',
+      '-l',
+      'en',
+    ],
+    charts: { 'delta-by-cause': 2 },
+  },
   // six month ends; columns: the month ends January–May, then now (the last column is now): row k
   // is known from its own month end on, 6 + 5 + 4 + 3 + 2 + 1 figures
-  { name: 'revisions-vi', argv: ['revisions', 'plan', 'participants', '-u', '593', '--scheme', 'voluntary', '--as-of-range', '2020-01-31..2020-06-30', '--every', 'month', '-l', 'vi'], charts: { 'revision-triangle': 21 } },
+  {
+    name: 'revisions-vi',
+    argv: [
+      'revisions',
+      'plan',
+      'participants',
+      '-u',
+      '593',
+      '--scheme',
+      'voluntary',
+      '--as-of-range',
+      '2020-01-31..2020-06-30',
+      '--every',
+      'month',
+      '-l',
+      'vi',
+    ],
+    charts: { 'revision-triangle': 21 },
+  },
 ] as const
 
 const pageHtml = async (argv: readonly string[]): Promise<string> => {
@@ -54,7 +136,11 @@ const pageHtml = async (argv: readonly string[]): Promise<string> => {
 }
 
 // Every page the browser opens: the reports through the CLI, the audit page from its typed values.
-const BROWSED: readonly { readonly name: string; readonly html: () => Promise<string>; readonly charts: Readonly<Record<string, number>> }[] = [
+const BROWSED: readonly {
+  readonly name: string
+  readonly html: () => Promise<string>
+  readonly charts: Readonly<Record<string, number>>
+}[] = [
   ...PAGES.map((p) => ({ name: p.name, html: () => pageHtml(p.argv), charts: p.charts })),
   // the triangle's 9 known figures; participants' two causes and remaining's one
   { name: 'audit-vi', html: () => auditPage(), charts: { 'revision-triangle': 9, 'delta-by-cause': 3 } },
@@ -73,7 +159,12 @@ const auditPage = (): Promise<string> =>
           unitName: 'Bình Thuận',
           triangle: {
             field: 'participants',
-            knownAt: ['2020-01-31T23:59:59.999+07:00', '2020-02-29T23:59:59.999+07:00', '2020-03-31T23:59:59.999+07:00', null],
+            knownAt: [
+              '2020-01-31T23:59:59.999+07:00',
+              '2020-02-29T23:59:59.999+07:00',
+              '2020-03-31T23:59:59.999+07:00',
+              null,
+            ],
             rows: [
               { asOf: '2020-01-31', cells: [100, 104, 105, 107], firstPublished: 100, totalRevision: 7 },
               { asOf: '2020-02-29', cells: [null, 120, 118, 121], firstPublished: 120, totalRevision: 1 },
@@ -86,7 +177,13 @@ const auditPage = (): Promise<string> =>
           kind: 'diff',
           unitName: 'Bình Thuận',
           diff: {
-            before: { report: 'plan', unit: '60', scheme: 'voluntary', asOf: '2020-09-30', knownAt: '2020-10-05T23:59:59.999+07:00' },
+            before: {
+              report: 'plan',
+              unit: '60',
+              scheme: 'voluntary',
+              asOf: '2020-09-30',
+              knownAt: '2020-10-05T23:59:59.999+07:00',
+            },
             after: { report: 'plan', unit: '60', scheme: 'voluntary', asOf: '2020-09-30', knownAt: null },
             fields: [
               {
@@ -95,12 +192,42 @@ const auditPage = (): Promise<string> =>
                 after: 7240,
                 delta: 25,
                 causes: [
-                  { cause: 'late-enrolment', total: 43, records: Array.from({ length: 43 }, (_, i) => ({ id: `e${i}`, position: 30000 + i, recordedAt: '2020-10-08T09:00:00+07:00', contribution: 1 })) },
-                  { cause: 'late-lapse', total: -18, records: Array.from({ length: 18 }, (_, i) => ({ id: `l${i}`, position: 31000 + i, recordedAt: '2020-10-09T09:00:00+07:00', contribution: -1 })) },
+                  {
+                    cause: 'late-enrolment',
+                    total: 43,
+                    records: Array.from({ length: 43 }, (_, i) => ({
+                      id: `e${i}`,
+                      position: 30000 + i,
+                      recordedAt: '2020-10-08T09:00:00+07:00',
+                      contribution: 1,
+                    })),
+                  },
+                  {
+                    cause: 'late-lapse',
+                    total: -18,
+                    records: Array.from({ length: 18 }, (_, i) => ({
+                      id: `l${i}`,
+                      position: 31000 + i,
+                      recordedAt: '2020-10-09T09:00:00+07:00',
+                      contribution: -1,
+                    })),
+                  },
                 ],
               },
-              { field: 'achievement', before: 7215 / 12045, after: 7240 / 12045, delta: 25 / 12045, causes: [{ cause: 'late-enrolment', total: 25 / 12045, records: [] }] },
-              { field: 'remaining', before: 4830, after: 4805, delta: -25, causes: [{ cause: 'late-enrolment', total: -25, records: [] }] },
+              {
+                field: 'achievement',
+                before: 7215 / 12045,
+                after: 7240 / 12045,
+                delta: 25 / 12045,
+                causes: [{ cause: 'late-enrolment', total: 25 / 12045, records: [] }],
+              },
+              {
+                field: 'remaining',
+                before: 4830,
+                after: 4805,
+                delta: -25,
+                causes: [{ cause: 'late-enrolment', total: -25, records: [] }],
+              },
             ],
           },
         },
@@ -111,9 +238,23 @@ const auditPage = (): Promise<string> =>
 
 describe('ansinh report --format html', () => {
   it('is refused by explain and reproduce, which have no page (exit 1, before reading)', async () => {
-    const r = await run(['explain', 'plan', 'participants', '-u', '593', '--scheme', 'voluntary', '-a', '2020-09-30', '--format', 'html'])
+    const r = await run([
+      'explain',
+      'plan',
+      'participants',
+      '-u',
+      '593',
+      '--scheme',
+      'voluntary',
+      '-a',
+      '2020-09-30',
+      '--format',
+      'html',
+    ])
     expect(r.code).toBe(1)
-    expect(r.err[0]).toBe('ansinh: explain: --format html is for report, diff and revisions; use table, json or csv (got html)')
+    expect(r.err[0]).toBe(
+      'ansinh: explain: --format html is for report, diff and revisions; use table, json or csv (got html)',
+    )
     expect(r.out).toBe('')
   })
 
@@ -124,7 +265,9 @@ describe('ansinh report --format html', () => {
     expect(r.out).toMatch(/^<!doctype html>/)
     expect(r.out).not.toMatch(/<script|<link|<img|@import|url\(/i)
     // the only URLs are SVG's namespace names and the Vega-Lite schema is not carried over
-    expect([...r.out.matchAll(/https?:\/\/[^"'\s)]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://www.w3.org/'))).toEqual([])
+    expect(
+      [...r.out.matchAll(/https?:\/\/[^"'\s)]+/g)].map((m) => m[0]).filter((u) => !u.startsWith('http://www.w3.org/')),
+    ).toEqual([])
     expect(r.out).toContain('<html lang="vi">')
     expect(r.out).toContain('tính đến ngày 30/09/2020')
     expect(r.out).toContain('@page { size: A4;')
@@ -143,29 +286,39 @@ describe('ansinh report --format html', () => {
 const noBrowser = whyNoChromium()
 if (noBrowser !== null) process.stderr.write(`report-html.e2e.spec.ts: the browser tests are skipped: ${noBrowser}\n`)
 
-describe.skipIf(noBrowser !== null)(`the html report in headless Chromium${noBrowser === null ? '' : ` (skipped: ${noBrowser})`}`, () => {
-  let browser: Awaited<ReturnType<typeof openBrowser>>
-  beforeAll(async () => {
-    mkdirSync(ARTEFACTS, { recursive: true })
-    browser = await openBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  for (const p of BROWSED) {
-    it(`${p.name}: loads with no console error and no request, one mark per data point, fits A4 and prints`, async () => {
-      const path = join(ARTEFACTS, `${p.name}.html`)
-      writeFileSync(path, await p.html())
-      const page = await checkPage(browser, path, { screenshot: join(ARTEFACTS, `${p.name}.png`), pdf: join(ARTEFACTS, `${p.name}.pdf`) })
-      expect(page.problems).toEqual([])
-      expect(page.requests).toEqual([])
-      expect(Object.fromEntries(page.charts.map((c) => [c.id, c.marks]))).toEqual(p.charts)
-      for (const c of page.charts) expect(c.marks).toBe(c.points)
-      // On paper: nothing is wider than A4 less the page margins.
-      expect(page.printWidth.page).toBeLessThanOrEqual(A4_TEXT_WIDTH)
-      expect(page.printWidth.widest).toBeLessThanOrEqual(A4_TEXT_WIDTH)
-      expect(readFileSync(join(ARTEFACTS, `${p.name}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-')
+describe.skipIf(noBrowser !== null)(
+  `the html report in headless Chromium${noBrowser === null ? '' : ` (skipped: ${noBrowser})`}`,
+  () => {
+    let browser: Awaited<ReturnType<typeof openBrowser>>
+    beforeAll(async () => {
+      mkdirSync(ARTEFACTS, { recursive: true })
+      browser = await openBrowser()
     })
-  }
-})
+    afterAll(async () => {
+      await browser?.close()
+    })
+
+    for (const p of BROWSED) {
+      it(`${p.name}: loads with no console error and no request, one mark per data point, fits A4 and prints`, async () => {
+        const path = join(ARTEFACTS, `${p.name}.html`)
+        writeFileSync(path, await p.html())
+        const page = await checkPage(browser, path, {
+          screenshot: join(ARTEFACTS, `${p.name}.png`),
+          pdf: join(ARTEFACTS, `${p.name}.pdf`),
+        })
+        expect(page.problems).toEqual([])
+        expect(page.requests).toEqual([])
+        expect(Object.fromEntries(page.charts.map((c) => [c.id, c.marks]))).toEqual(p.charts)
+        for (const c of page.charts) expect(c.marks).toBe(c.points)
+        // On paper: nothing is wider than A4 less the page margins.
+        expect(page.printWidth.page).toBeLessThanOrEqual(A4_TEXT_WIDTH)
+        expect(page.printWidth.widest).toBeLessThanOrEqual(A4_TEXT_WIDTH)
+        expect(
+          readFileSync(join(ARTEFACTS, `${p.name}.pdf`))
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-')
+      })
+    }
+  },
+)

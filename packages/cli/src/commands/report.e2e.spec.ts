@@ -24,10 +24,38 @@ const json = async (argv: string[]) => {
 const lines = [
   ...cleanHistory(300),
   line('PopulationEstimated', { unit: '593', year: 2020, population: 230_000, labourForce: 130_000 }),
-  line('ParticipantLapsed', { participantId: '1000000003', scheme: 'voluntary', lapsedOn: '2020-05-01', reason: 'stopped-paying' }, '2020-05-02T10:00:00+07:00'),
-  line('ParticipantEnrolled', { participantId: '1999999999', scheme: 'voluntary', unit: '22819', coveredFrom: '2020-09-01', coveredThrough: '2020-12-31' }, '2020-10-20T10:00:00+07:00'),
-  line('DebtRecorded', { employer: 'Công ty Hải Hà', unit: '22816', scheme: 'compulsory', period: '2020-01', amount: 9_000_000, recordedOn: '2020-02-15' }),
-  line('DebtRecorded', { employer: 'Công ty Hải Hà', unit: '22816', scheme: 'health', period: '2020-02', amount: 2_000_000, recordedOn: '2020-03-15' }),
+  line(
+    'ParticipantLapsed',
+    { participantId: '1000000003', scheme: 'voluntary', lapsedOn: '2020-05-01', reason: 'stopped-paying' },
+    '2020-05-02T10:00:00+07:00',
+  ),
+  line(
+    'ParticipantEnrolled',
+    {
+      participantId: '1999999999',
+      scheme: 'voluntary',
+      unit: '22819',
+      coveredFrom: '2020-09-01',
+      coveredThrough: '2020-12-31',
+    },
+    '2020-10-20T10:00:00+07:00',
+  ),
+  line('DebtRecorded', {
+    employer: 'Công ty Hải Hà',
+    unit: '22816',
+    scheme: 'compulsory',
+    period: '2020-01',
+    amount: 9_000_000,
+    recordedOn: '2020-02-15',
+  }),
+  line('DebtRecorded', {
+    employer: 'Công ty Hải Hà',
+    unit: '22816',
+    scheme: 'health',
+    period: '2020-02',
+    amount: 2_000_000,
+    recordedOn: '2020-03-15',
+  }),
   line('DebtSettled', { employer: 'Công ty Hải Hà', scheme: 'compulsory', amount: 4_000_000, settledOn: '2020-04-01' }),
 ]
 const file = join(dir, 'history.ndjson')
@@ -37,25 +65,89 @@ const reports = [
   ['report', 'coverage', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '593'],
   ['report', 'coverage', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--known-at', '2020-10-05'],
   ['report', 'plan', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '593'],
-  ['report', 'plan', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '593', '--known-at', '2020-10-05T12:00:00+07:00'],
+  [
+    'report',
+    'plan',
+    '--as-of',
+    '2020-09-30',
+    '--scheme',
+    'voluntary',
+    '--unit',
+    '593',
+    '--known-at',
+    '2020-10-05T12:00:00+07:00',
+  ],
   ['report', 'debt', '--as-of', '2020-06-30'],
   ['report', 'debt', '--as-of', '2020-06-30', '--unit', '60', '--scheme', 'compulsory'],
 ]
 
 describe('ansinh report', () => {
   it('prints exactly the fields of the read-model contract as JSON', async () => {
-    const plan = await json(['report', 'plan', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '593', '--events', file])
-    for (const field of ['report', 'asOf', 'geography', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'target', 'participants', 'achievement', 'remaining', 'expiringBeforeYearEnd', 'recruitsNeeded', 'sameDateLastYear', 'changeVsSameDate', 'changeVsSameDatePct', 'endOfPreviousYear', 'changeVsEndOfPreviousYear', 'newInYear', 'children', 'bands'])
+    const plan = await json([
+      'report',
+      'plan',
+      '--as-of',
+      '2020-09-30',
+      '--scheme',
+      'voluntary',
+      '--unit',
+      '593',
+      '--events',
+      file,
+    ])
+    for (const field of [
+      'report',
+      'asOf',
+      'geography',
+      'knownAt',
+      'unit',
+      'scheme',
+      'basis',
+      'year',
+      'target',
+      'participants',
+      'achievement',
+      'remaining',
+      'expiringBeforeYearEnd',
+      'recruitsNeeded',
+      'sameDateLastYear',
+      'changeVsSameDate',
+      'changeVsSameDatePct',
+      'endOfPreviousYear',
+      'changeVsEndOfPreviousYear',
+      'newInYear',
+      'children',
+      'bands',
+    ])
       expect(plan).toHaveProperty(field)
     // 300 participants, p covered for 1 + p % 4 quarters: on 30/9 those with ≥ 3 quarters (150) and the late one
-    expect(plan).toMatchObject({ report: 'plan', unit: '593', scheme: 'voluntary', year: 2020, target: 300, participants: 151, knownAt: null })
+    expect(plan).toMatchObject({
+      report: 'plan',
+      unit: '593',
+      scheme: 'voluntary',
+      year: 2020,
+      target: 300,
+      participants: 151,
+      knownAt: null,
+    })
     expect(plan.achievement).toBe(151 / 300)
     expect(plan.basis).toMatchObject({ events: lines.length, lastPosition: lines.length })
     expect((plan.basis as { hash: string }).hash).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it('answers as known at an instant: the late record is left out', async () => {
-    const cut = await json(['report', 'coverage', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--known-at', '2020-10-05', '--events', file])
+    const cut = await json([
+      'report',
+      'coverage',
+      '--as-of',
+      '2020-09-30',
+      '--scheme',
+      'voluntary',
+      '--known-at',
+      '2020-10-05',
+      '--events',
+      file,
+    ])
     const all = await json(['report', 'coverage', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--events', file])
     expect(cut.knownAt).toBe('2020-10-05T23:59:59.999+07:00')
     expect(all.participants).toBe((cut.participants as number) + 1)
@@ -63,13 +155,46 @@ describe('ansinh report', () => {
   })
 
   it('writes tables in Vietnamese and CSV of the children', async () => {
-    const vi = await run(['report', 'plan', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '593', '--events', file, '--format', 'table', '--lang', 'vi'])
+    const vi = await run([
+      'report',
+      'plan',
+      '--as-of',
+      '2020-09-30',
+      '--scheme',
+      'voluntary',
+      '--unit',
+      '593',
+      '--events',
+      file,
+      '--format',
+      'table',
+      '--lang',
+      'vi',
+    ])
     expect(vi.code).toBe(0)
     expect(vi.out).toContain('593 Phan Thiết')
     expect(vi.out).toContain('151 người')
     expect(vi.out).toContain('đạt 50,3% kế hoạch')
-    const csv = await run(['report', 'coverage', '--as-of', '2020-09-30', '--scheme', 'voluntary', '--unit', '593', '--events', file, '--format', 'csv'])
-    expect(csv.out.split('\n')).toEqual(['unit,name,participants,denominator,rate', '22816,Phường 1,50,,', '22819,Phường 2,51,,', '22822,Phường 3,50,,'])
+    const csv = await run([
+      'report',
+      'coverage',
+      '--as-of',
+      '2020-09-30',
+      '--scheme',
+      'voluntary',
+      '--unit',
+      '593',
+      '--events',
+      file,
+      '--format',
+      'csv',
+    ])
+    expect(csv.out.split('\n')).toEqual([
+      'unit,name,participants,denominator,rate',
+      '22816,Phường 1,50,,',
+      '22819,Phường 2,51,,',
+      '22822,Phường 3,50,,',
+    ])
   })
 
   it('exits 2 with FILE:LINE errors and computes nothing for a bad file', async () => {
@@ -85,25 +210,33 @@ describe('ansinh report', () => {
     const imported = await run(['import', file, '--store', store])
     expect(imported.err).toEqual([])
     expect(imported.out).toContain(`imported ${lines.length} events`)
-    for (const argv of reports) expect(await json([...argv, '--store', store])).toEqual(await json([...argv, '--events', file]))
+    for (const argv of reports)
+      expect(await json([...argv, '--store', store])).toEqual(await json([...argv, '--events', file]))
     const again = await run(['import', file, '--store', store])
     expect(again.out).toContain('nothing new')
     // import left a snapshot at the head: verify checks from it, --full from position 1
     const verified = await run(['verify', '--store', store])
     expect(verified.code).toBe(0)
-    expect(verified.out).toContain(`0 events (from the snapshot at position ${lines.length}; --full checks from position 1), last position ${lines.length}`)
+    expect(verified.out).toContain(
+      `0 events (from the snapshot at position ${lines.length}; --full checks from position 1), last position ${lines.length}`,
+    )
     const full = await run(['verify', '--store', store, '--full'])
     expect(full.out).toContain(`verified: ${lines.length} events, last position ${lines.length}`)
-    for (const argv of reports) expect(await json([...argv, '--store', store, '--no-snapshot'])).toEqual(await json([...argv, '--events', file]))
+    for (const argv of reports)
+      expect(await json([...argv, '--store', store, '--no-snapshot'])).toEqual(await json([...argv, '--events', file]))
   }
 
   it('gives the same JSON from the embedded store after import as from the file', async () => {
     await sameAsFile(`pglite:${join(dir, 'store')}`)
   }, 240_000)
 
-  it.skipIf(whyNoPostgres() !== null)('gives the same JSON from a PostgreSQL server after import as from the file (skipped only without PostgreSQL binaries)', async () => {
-    await sameAsFile(await freshDatabase('cli_e2e'))
-  }, 240_000)
+  it.skipIf(whyNoPostgres() !== null)(
+    'gives the same JSON from a PostgreSQL server after import as from the file (skipped only without PostgreSQL binaries)',
+    async () => {
+      await sameAsFile(await freshDatabase('cli_e2e'))
+    },
+    240_000,
+  )
 
   it('verify exits 3 naming the first position that does not verify after a row was edited', async () => {
     const dirPath = join(dir, 'store-tampered')
@@ -111,7 +244,9 @@ describe('ansinh report', () => {
     expect((await run(['import', file, '--store', store])).code).toBe(0)
     const { PGlite } = await import('@electric-sql/pglite')
     const db = await PGlite.create(dirPath)
-    await db.query(`UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = 17`)
+    await db.query(
+      `UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = 17`,
+    )
     await db.close()
     const r = await run(['verify', '--store', store, '--full'])
     expect(r.code).toBe(3)
@@ -128,10 +263,14 @@ describe('ansinh report', () => {
     expect((await run(['import', first, '--store', store])).code).toBe(0)
     // the rest imported without a snapshot: the snapshot stays at position 20
     expect((await run(['import', file, '--store', store, '--no-snapshot'])).code).toBe(0)
-    expect((await run(['verify', '--store', store])).out).toContain(`${lines.length - 20} events (from the snapshot at position 20;`)
+    expect((await run(['verify', '--store', store])).out).toContain(
+      `${lines.length - 20} events (from the snapshot at position 20;`,
+    )
     const { PGlite } = await import('@electric-sql/pglite')
     const db = await PGlite.create(dirPath)
-    await db.query(`UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = 30`)
+    await db.query(
+      `UPDATE ansinh_events SET data = replace(data::text, '"voluntary"', '"health"')::json WHERE position = 30`,
+    )
     await db.close()
     const r = await run(['verify', '--store', store])
     expect(r.code).toBe(3)
@@ -150,7 +289,9 @@ describe('ansinh report', () => {
     const argv = [...reports[2]!, '--store', store, '--format', 'json']
     const warned = await run(argv)
     expect(warned.code).toBe(0)
-    expect(warned.err).toEqual(['ansinh: snapshot "history" ignored, unreadable: checksum does not match: the bytes were changed or cut; rebuilding from every event'])
+    expect(warned.err).toEqual([
+      'ansinh: snapshot "history" ignored, unreadable: checksum does not match: the bytes were changed or cut; rebuilding from every event',
+    ])
     expect(JSON.parse(warned.out)).toEqual(await json([...reports[2]!, '--events', file]))
     expect(await json(argv.slice(0, -2))).toEqual(JSON.parse(warned.out))
   }, 120_000)
@@ -161,7 +302,13 @@ describe('ansinh report', () => {
     writeFileSync(first, lines.slice(0, 20).join('\n'))
     expect((await run(['import', first, '--store', store])).code).toBe(0)
     const broken = join(dir, 'broken.ndjson')
-    const overlapping = line('ParticipantEnrolled', { participantId: '1000000000', scheme: 'voluntary', unit: '22816', coveredFrom: '2020-02-01', coveredThrough: '2020-02-29' })
+    const overlapping = line('ParticipantEnrolled', {
+      participantId: '1000000000',
+      scheme: 'voluntary',
+      unit: '22816',
+      coveredFrom: '2020-02-01',
+      coveredThrough: '2020-02-29',
+    })
     writeFileSync(broken, [...lines.slice(20, 40), overlapping, ...lines.slice(40, 60)].join('\n'))
     const r = await run(['import', broken, '--store', store])
     expect(r.code).toBe(2)
@@ -176,7 +323,9 @@ describe('ansinh report', () => {
     writeFileSync(conflicting, [lines[6], JSON.stringify(changed)].join('\n'))
     const refused = await run(['import', conflicting, '--store', store])
     expect(refused.code).toBe(2)
-    expect(refused.err[0]).toBe(`${conflicting}:2: id: duplicate id with other content than stored position 8 (got "${(changed as unknown as { id: string }).id}")`)
+    expect(refused.err[0]).toBe(
+      `${conflicting}:2: id: duplicate id with other content than stored position 8 (got "${(changed as unknown as { id: string }).id}")`,
+    )
     expect((await run(['verify', '--store', store, '--full'])).out).toContain('20 events')
   })
 })

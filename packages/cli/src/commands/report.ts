@@ -11,7 +11,15 @@ import { checkedDebtReport } from '@ansinh/projection-debt'
 import { checkedPlanReport } from '@ansinh/projection-plan'
 import { agentsReport } from '@ansinh/projection-agents'
 import { revenueReport } from '@ansinh/projection-revenue'
-import { GENESIS_HASH, type StoreError, breakOfReadError, chainHashAt, chainHashOf, describeChainHashError, describeStoreError } from '@ansinh/store'
+import {
+  GENESIS_HASH,
+  type StoreError,
+  breakOfReadError,
+  chainHashAt,
+  chainHashOf,
+  describeChainHashError,
+  describeStoreError,
+} from '@ansinh/store'
 import type { ChainEvidence } from '@ansinh/projection'
 import { fileEvidence, storeEvidence, storeIds } from './evidence.js'
 import { loadStoredHistory } from '@ansinh/projection-runner'
@@ -44,7 +52,10 @@ export interface LoadedHistory {
 const readFailure = (url: string, error: StoreError): Failure => {
   const broken = breakOfReadError(error)
   if (broken === null) return storeFailed(url, error)
-  return fail(3, `${redact(url)}: hash chain broken at position ${broken.position}: ${broken.reason.replace(/^stored event at position \d+ is corrupt: (hash chain broken: )?/, '')}`)
+  return fail(
+    3,
+    `${redact(url)}: hash chain broken at position ${broken.position}: ${broken.reason.replace(/^stored event at position \d+ is corrupt: (hash chain broken: )?/, '')}`,
+  )
 }
 
 /**
@@ -78,7 +89,11 @@ const namesOf = (history: History): Map<string, string> => {
  * the events after it, unless the source says `--no-snapshot`; `warn` gets why a snapshot was not
  * trusted.
  */
-export const withHistory = async <T>(source: Source, warn: (line: string) => void, use: (loaded: LoadedHistory) => Promise<T>): Promise<E.Either<Failure, T>> => {
+export const withHistory = async <T>(
+  source: Source,
+  warn: (line: string) => void,
+  use: (loaded: LoadedHistory) => Promise<T>,
+): Promise<E.Either<Failure, T>> => {
   if (source.kind === 'events') {
     const read = await readHistoryFile(source.file)
     if (E.isLeft(read)) return read
@@ -97,7 +112,8 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
         history,
         hashAt: async (p) => E.right(hashes[p - 1] ?? null),
         names: namesOf(history),
-        ids: async (positions) => new Map(events.filter((e) => positions.has(e.position)).map((e) => [e.position, e.event.id])),
+        ids: async (positions) =>
+          new Map(events.filter((e) => positions.has(e.position)).map((e) => [e.position, e.event.id])),
         evidence: async (last) => fileEvidence(events, hashes, last),
       }),
     )
@@ -110,7 +126,11 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
     const head = await store.headPosition()
     if (E.isLeft(head)) return E.left(storeFailed(url, head.left))
     const p = progress(`reading ${redact(url)}`, { total: head.right })
-    const read = await loadStoredHistory(store, { useSnapshot: source.snapshot, warn, onEvent: (position) => p.update(position) })
+    const read = await loadStoredHistory(store, {
+      useSnapshot: source.snapshot,
+      warn,
+      onEvent: (position) => p.update(position),
+    })
     p.done()
     // An edited, missing or undecodable row: no answer, and the position, as verify names it.
     if (E.isLeft(read)) return E.left(readFailure(url, read.left))
@@ -125,7 +145,14 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
       if (E.isRight(computed)) return computed
       const e = computed.left
       if (e._tag === 'StoreFailed') return E.left(readFailure(url, e.error))
-      return E.left(readFailure(url, { _tag: 'CorruptEvent', position: e.position, message: e._tag === 'ChainBroken' ? `hash chain broken: ${e.reason}` : describeChainHashError(e), problems: [] }))
+      return E.left(
+        readFailure(url, {
+          _tag: 'CorruptEvent',
+          position: e.position,
+          message: e._tag === 'ChainBroken' ? `hash chain broken: ${e.reason}` : describeChainHashError(e),
+          problems: [],
+        }),
+      )
     }
     const computed = await use({
       history: loaded.history,
@@ -144,26 +171,46 @@ export const withHistory = async <T>(source: Source, warn: (line: string) => voi
 }
 
 /** The report of a command, or why it cannot be made on the map asked for (exit 2, the message of geography.md). */
-const compute = (command: Extract<Command, { name: `report-${string}` }>, history: History): E.Either<GeographyRefused, ReportView> => {
+const compute = (
+  command: Extract<Command, { name: `report-${string}` }>,
+  history: History,
+): E.Either<GeographyRefused, ReportView> => {
   const { asOf, unit, knownAt, geography } = command
   switch (command.name) {
     case 'report-coverage':
       return checkedCoverageReport(history, { asOf, scheme: command.scheme, unit, knownAt, geography })
     case 'report-plan':
-      return checkedPlanReport(history, { asOf, scheme: command.scheme, unit: command.unit, year: command.year ?? undefined, knownAt, geography })
+      return checkedPlanReport(history, {
+        asOf,
+        scheme: command.scheme,
+        unit: command.unit,
+        year: command.year ?? undefined,
+        knownAt,
+        geography,
+      })
     case 'report-debt':
       return checkedDebtReport(history, { asOf, scheme: command.scheme, unit, knownAt, geography })
     case 'report-agents':
-      return E.right(agentsReport(history, { asOf, scheme: command.scheme, unit, from: command.from, knownAt, geography }))
+      return E.right(
+        agentsReport(history, { asOf, scheme: command.scheme, unit, from: command.from, knownAt, geography }),
+      )
     case 'report-revenue':
-      return E.right(revenueReport(history, { asOf, scheme: command.scheme, unit, year: command.year, knownAt, geography }))
+      return E.right(
+        revenueReport(history, { asOf, scheme: command.scheme, unit, year: command.year, knownAt, geography }),
+      )
   }
 }
 
 const participantsOf = (r: ReportView): number => ('participants' in r ? r.participants : 0)
 
 /** Renders a report in a format and language (csv: RFC 4180 with `,`, unless told otherwise); html: see {@link runReport}. */
-export const render = (report: ReportView, format: Exclude<Format, 'html'>, lang: Lang, names: ReadonlyMap<string, string>, csv?: CsvOptions): string =>
+export const render = (
+  report: ReportView,
+  format: Exclude<Format, 'html'>,
+  lang: Lang,
+  names: ReadonlyMap<string, string>,
+  csv?: CsvOptions,
+): string =>
   format === 'json'
     ? JSON.stringify(report)
     : format === 'csv'
@@ -175,26 +222,41 @@ export const runReport = async (
   command: Extract<Command, { name: `report-${string}` }>,
   warn: (line: string) => void = (line) => process.stderr.write(line + '\n'),
 ): Promise<E.Either<Failure, string>> => {
-  const done = await withHistory(command.source, warn, async ({ history, hashAt, names }): Promise<E.Either<Failure, string>> => {
-    const computed = compute(command, history)
-    if (E.isLeft(computed)) return E.left(fail(2, computed.left.message))
-    const report = computed.right
-    const last = report.basis.lastPosition
-    const hash = last === null ? E.right(null) : await hashAt(last)
-    if (E.isLeft(hash)) return hash
-    const withHash: ReportView = { ...report, basis: { ...report.basis, hash: hash.right } }
-    const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
-    if (format !== 'html') return E.right(render(withHash, format, command.lang, names, command.csv))
-    // The chart of participants over time: the same report asked at each month end of the year,
-    // as known at the same instant and on the same map (each answer takes well under a millisecond).
-    const monthEnd = (asOf: typeof command.asOf): number => {
-      const r = compute({ ...command, asOf, geography: command.geography ?? command.asOf }, history)
-      return E.isRight(r) ? participantsOf(r.right) : 0
-    }
-    // the page's modules (Vega) are loaded only for a page: a json or table answer starts faster
-    const [{ monthEnds }, { renderHtml }] = await Promise.all([import('@ansinh/report-html'), import('../format/html.js')])
-    const series = command.name !== 'report-coverage' && command.name !== 'report-plan' ? null : monthEnds(command.asOf).map((asOf) => ({ asOf, value: monthEnd(asOf) }))
-    return E.right(await renderHtml({ report: withHash, unitName: report.unit === null ? null : (names.get(report.unit) ?? null), series }, command.lang))
-  })
+  const done = await withHistory(
+    command.source,
+    warn,
+    async ({ history, hashAt, names }): Promise<E.Either<Failure, string>> => {
+      const computed = compute(command, history)
+      if (E.isLeft(computed)) return E.left(fail(2, computed.left.message))
+      const report = computed.right
+      const last = report.basis.lastPosition
+      const hash = last === null ? E.right(null) : await hashAt(last)
+      if (E.isLeft(hash)) return hash
+      const withHash: ReportView = { ...report, basis: { ...report.basis, hash: hash.right } }
+      const format: Format = command.format ?? (process.stdout.isTTY === true ? 'table' : 'json')
+      if (format !== 'html') return E.right(render(withHash, format, command.lang, names, command.csv))
+      // The chart of participants over time: the same report asked at each month end of the year,
+      // as known at the same instant and on the same map (each answer takes well under a millisecond).
+      const monthEnd = (asOf: typeof command.asOf): number => {
+        const r = compute({ ...command, asOf, geography: command.geography ?? command.asOf }, history)
+        return E.isRight(r) ? participantsOf(r.right) : 0
+      }
+      // the page's modules (Vega) are loaded only for a page: a json or table answer starts faster
+      const [{ monthEnds }, { renderHtml }] = await Promise.all([
+        import('@ansinh/report-html'),
+        import('../format/html.js'),
+      ])
+      const series =
+        command.name !== 'report-coverage' && command.name !== 'report-plan'
+          ? null
+          : monthEnds(command.asOf).map((asOf) => ({ asOf, value: monthEnd(asOf) }))
+      return E.right(
+        await renderHtml(
+          { report: withHash, unitName: report.unit === null ? null : (names.get(report.unit) ?? null), series },
+          command.lang,
+        ),
+      )
+    },
+  )
   return E.flatten(done)
 }

@@ -41,12 +41,19 @@ export interface VerifyOptions {
  * The stamp of the store's snapshot when its envelope opens and the chain carries its hash; else
  * null (and why, to `warn`). Left: the store failed while its chain was read.
  */
-const trustedStamp = async (store: EventStore, warn: (line: string) => void): Promise<E.Either<StoreError, SnapshotStamp | null>> => {
+const trustedStamp = async (
+  store: EventStore,
+  warn: (line: string) => void,
+): Promise<E.Either<StoreError, SnapshotStamp | null>> => {
   if (!keepsSnapshots(store)) return E.right(null)
   const loaded = await store.snapshots.load(HISTORY_SNAPSHOT)()
   if (E.isRight(loaded) && loaded.right === null) return E.right(null)
-  const opened: E.Either<SnapshotError | SnapshotStoreFailed, OpenedSnapshot> = E.isLeft(loaded) ? loaded : openSnapshot(loaded.right!, HISTORY_SNAPSHOT_FORMAT)
-  const trusted: E.Either<SnapshotError | SnapshotStoreFailed | StoreError, SnapshotStamp> = E.isLeft(opened) ? opened : await checkAgainstChain(store, opened.right)
+  const opened: E.Either<SnapshotError | SnapshotStoreFailed, OpenedSnapshot> = E.isLeft(loaded)
+    ? loaded
+    : openSnapshot(loaded.right!, HISTORY_SNAPSHOT_FORMAT)
+  const trusted: E.Either<SnapshotError | SnapshotStoreFailed | StoreError, SnapshotStamp> = E.isLeft(opened)
+    ? opened
+    : await checkAgainstChain(store, opened.right)
   if (E.isRight(trusted)) return trusted
   const problem = trusted.left
   if (isStoreError(problem)) return E.left(problem)
@@ -83,7 +90,10 @@ export const verifyStore = async (
     if (E.isLeft(head)) return E.left(storeFailed(url, head.left))
     // A published head is checked against the whole chain, from position 1: every row up to it
     // must still hash to it, not only those after a snapshot.
-    const trusted = options.full || !options.snapshot || options.expectHead !== undefined ? E.right(null) : await trustedStamp(store, warn)
+    const trusted =
+      options.full || !options.snapshot || options.expectHead !== undefined
+        ? E.right(null)
+        : await trustedStamp(store, warn)
     if (E.isLeft(trusted)) return E.left(storeFailed(url, trusted.left))
     const from = trusted.right
     let lastRecordedAt: string | null = null
@@ -97,7 +107,12 @@ export const verifyStore = async (
     if (E.isLeft(verdict)) return E.left(storeFailed(url, verdict.left))
     const r = verdict.right
     if (!r.ok) return E.left(fail(3, `${redact(url)}: hash chain broken at position ${r.position}: ${r.reason}`))
-    return E.right({ checked: r.checked, head: { position: r.lastPosition, hash: r.lastHash }, from, lastRecordedAt: r.checked === 0 ? null : lastRecordedAt })
+    return E.right({
+      checked: r.checked,
+      head: { position: r.lastPosition, hash: r.lastHash },
+      from,
+      lastRecordedAt: r.checked === 0 ? null : lastRecordedAt,
+    })
   } finally {
     await store.close()
   }
@@ -114,6 +129,9 @@ export const runVerify = async (
   if (E.isLeft(walked)) return walked
   const { checked, head, from } = walked.right
   const scope = from === null ? '' : ` (from the snapshot at position ${from.position}; --full checks from position 1)`
-  const expected = options.expectHead === undefined ? '' : `; it reaches the expected head ${formatChainStamp(options.expectHead)}`
-  return E.right(`${redact(url)}: hash chain verified: ${checked} events${scope}, last position ${head.position}${head.hash ? `, sha256 ${head.hash}` : ''}${expected}`)
+  const expected =
+    options.expectHead === undefined ? '' : `; it reaches the expected head ${formatChainStamp(options.expectHead)}`
+  return E.right(
+    `${redact(url)}: hash chain verified: ${checked} events${scope}, last position ${head.position}${head.hash ? `, sha256 ${head.hash}` : ''}${expected}`,
+  )
 }

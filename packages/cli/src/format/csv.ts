@@ -20,7 +20,8 @@ export const RFC_4180: CsvOptions = { bom: false, separator: ',' }
 const FORMULA = /^[=+\-@\t\r]/
 
 /** A text cell made safe to open in a spreadsheet: `=1+2` becomes `'=1+2` (and is quoted). */
-export const neutralise = (text: string): { value: string; quoted: boolean } | string => (FORMULA.test(text) ? { value: `'${text}`, quoted: true } : text)
+export const neutralise = (text: string): { value: string; quoted: boolean } | string =>
+  FORMULA.test(text) ? { value: `'${text}`, quoted: true } : text
 
 /** The columns of each report's children, as the read-model contract names them. */
 const HEADER: Readonly<Record<ReportView['report'], readonly string[]>> = {

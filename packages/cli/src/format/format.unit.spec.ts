@@ -2,7 +2,16 @@ import type { BusinessDate, Month, UnitCode } from '@ansinh/core'
 import { describe, expect, it } from 'vitest'
 import stringWidth from 'string-width'
 import { neutralise, renderCsv } from './csv.js'
-import { formatCount, formatDate, formatDelta, formatDeltaPercent, formatInstant, formatMonth, formatPercent, formatVnd } from './numbers.js'
+import {
+  formatCount,
+  formatDate,
+  formatDelta,
+  formatDeltaPercent,
+  formatInstant,
+  formatMonth,
+  formatPercent,
+  formatVnd,
+} from './numbers.js'
 import type { AgentsView, CoverageView, DebtView, PlanView, RevenueView } from './reports.js'
 import { columns, renderTable } from './table.js'
 
@@ -26,7 +35,12 @@ describe('numbers', () => {
   })
 })
 
-const head = { asOf: '2020-09-30' as BusinessDate, geography: '2020-09-30' as BusinessDate, knownAt: '2020-10-05T23:59:59.999+07:00', basis: { events: 12, lastPosition: 12 } }
+const head = {
+  asOf: '2020-09-30' as BusinessDate,
+  geography: '2020-09-30' as BusinessDate,
+  knownAt: '2020-10-05T23:59:59.999+07:00',
+  basis: { events: 12, lastPosition: 12 },
+}
 
 const plan: PlanView = {
   ...head,
@@ -103,11 +117,19 @@ describe('renderTable', () => {
 
 describe('renderCsv', () => {
   it('writes the children with quoting', () => {
-    const csv = renderCsv({ ...plan, children: [{ unit: '593' as UnitCode, name: 'Phan Thiết, "TP"', target: 3000, participants: 1500, achievement: 0.5 }] })
+    const csv = renderCsv({
+      ...plan,
+      children: [
+        { unit: '593' as UnitCode, name: 'Phan Thiết, "TP"', target: 3000, participants: 1500, achievement: 0.5 },
+      ],
+    })
     expect(csv).toBe('unit,name,target,participants,achievement\n593,"Phan Thiết, ""TP""",3000,1500,0.5\n')
   })
   it('leaves nulls empty', () => {
-    const csv = renderCsv({ ...plan, children: [{ unit: '593' as UnitCode, name: null, target: null, participants: 0, achievement: null }] })
+    const csv = renderCsv({
+      ...plan,
+      children: [{ unit: '593' as UnitCode, name: null, target: null, participants: 0, achievement: null }],
+    })
     expect(csv.split('\n')[1]).toBe('593,,,0,')
   })
 })
@@ -137,7 +159,9 @@ describe('numbers and dates by Intl', () => {
   it('puts Vietnamese dates in Vietnamese tables and keeps ISO in English ones', () => {
     const vi = renderTable(plan, 'vi', 'Bình Thuận').split('\n')[1]
     expect(vi).toBe('tính đến ngày 30/09/2020, theo số liệu ghi nhận đến hết ngày 05/10/2020')
-    expect(renderTable(plan, 'en', 'Bình Thuận').split('\n')[1]).toBe('as of 2020-09-30, as known at 2020-10-05T23:59:59.999+07:00')
+    expect(renderTable(plan, 'en', 'Bình Thuận').split('\n')[1]).toBe(
+      'as of 2020-09-30, as known at 2020-10-05T23:59:59.999+07:00',
+    )
   })
 })
 
@@ -153,22 +177,40 @@ describe('table layout by display width', () => {
     }
     return out
   }
-  const child = (unit: string, name: string, participants: number) => ({ unit: unit as UnitCode, name, target: 3000, participants, achievement: participants / 3000 })
+  const child = (unit: string, name: string, participants: number) => ({
+    unit: unit as UnitCode,
+    name,
+    target: 3000,
+    participants,
+    achievement: participants / 3000,
+  })
 
   it('lines up a name written in decomposed Unicode (NFD) and prints it composed', () => {
     const nfd = 'Phú Thủy'.normalize('NFD')
     expect(nfd.length).toBeGreaterThan('Phú Thủy'.length)
-    const t = renderTable({ ...plan, children: [child('22816', nfd, 1500), child('22819', 'Phường 2', 1234)] }, 'vi', 'Bình Thuận').split('\n')
+    const t = renderTable(
+      { ...plan, children: [child('22816', nfd, 1500), child('22819', 'Phường 2', 1234)] },
+      'vi',
+      'Bình Thuận',
+    ).split('\n')
     const rows = t.filter((l) => /^228\d\d /.test(l))
     expect(rows).toHaveLength(2)
     expect(rows[0]).toContain('Phú Thủy'.normalize('NFC'))
-    expect(starts(rows[0]!, ['22816', 'Phú', '3.000', '1.500'])).toEqual(starts(rows[1]!, ['22819', 'Phường', '3.000', '1.234']))
+    expect(starts(rows[0]!, ['22816', 'Phú', '3.000', '1.500'])).toEqual(
+      starts(rows[1]!, ['22819', 'Phường', '3.000', '1.234']),
+    )
     // and the numbers end in the same column
     expect(stringWidth(rows[0]!)).toBe(stringWidth(rows[1]!))
   })
 
   it('counts wide characters as two cells', () => {
-    const lines = columns(['name', 'participants'], [['東京都', '12'], ['Huế', '1,234']])
+    const lines = columns(
+      ['name', 'participants'],
+      [
+        ['東京都', '12'],
+        ['Huế', '1,234'],
+      ],
+    )
     // the name column is 6 cells wide (東京都), so the right-aligned numbers all end at cell 20
     expect(lines.map((l) => stringWidth(l))).toEqual([20, 20, 20, 20])
     expect(lines[2]).toBe('東京都' + '  ' + ' '.repeat(10) + '12')
@@ -177,7 +219,10 @@ describe('table layout by display width', () => {
 })
 
 describe('renderCsv for spreadsheets', () => {
-  const rows = { ...plan, children: [{ unit: '593' as UnitCode, name: 'Phan Thiết', target: 3000, participants: 1500, achievement: 0.5 }] }
+  const rows = {
+    ...plan,
+    children: [{ unit: '593' as UnitCode, name: 'Phan Thiết', target: 3000, participants: 1500, achievement: 0.5 }],
+  }
   it('starts with a byte-order mark and separates with ; and a decimal comma for Excel in vi-VN', () => {
     const csv = renderCsv(rows, { bom: true, separator: ';' })
     expect(csv.charCodeAt(0)).toBe(0xfeff)
@@ -188,7 +233,12 @@ describe('renderCsv for spreadsheets', () => {
     expect(renderCsv(rows, { bom: false, separator: '\t' }).split('\n')[1]).toBe('593\tPhan Thiết\t3000\t1500\t0.5')
   })
   it('quotes a name holding the separator', () => {
-    expect(renderCsv({ ...rows, children: [{ ...rows.children[0]!, name: 'Xã A; B' }] }, { bom: false, separator: ';' }).split('\n')[1]).toBe('593;"Xã A; B";3000;1500;0,5')
+    expect(
+      renderCsv(
+        { ...rows, children: [{ ...rows.children[0]!, name: 'Xã A; B' }] },
+        { bom: false, separator: ';' },
+      ).split('\n')[1],
+    ).toBe('593;"Xã A; B";3000;1500;0,5')
   })
   it('neutralises text cells that a spreadsheet would run as a formula, and leaves numbers alone', () => {
     const named = (name: string) => renderCsv({ ...rows, children: [{ ...rows.children[0]!, name }] }).split('\n')[1]
@@ -200,7 +250,18 @@ describe('renderCsv for spreadsheets', () => {
     expect(named('\rCR')).toBe(`593,"'\rCR",3000,1500,0.5`)
     expect(named('Phường 1 = trung tâm')).toBe('593,Phường 1 = trung tâm,3000,1500,0.5')
     // a negative number ansinh writes stays a number
-    const debt = { ...head, report: 'debt' as const, unit: '60' as UnitCode, scheme: null, outstanding: -5, byScheme: { compulsory: -5, health: 0, unemployment: 0 }, aging: { upTo3Months: 0, upTo6Months: 0, upTo12Months: 0, over12Months: 0 }, credit: 5, employers: [], children: [{ unit: '593' as UnitCode, name: 'Phan Thiết', outstanding: -5_000_000 }] }
+    const debt = {
+      ...head,
+      report: 'debt' as const,
+      unit: '60' as UnitCode,
+      scheme: null,
+      outstanding: -5,
+      byScheme: { compulsory: -5, health: 0, unemployment: 0 },
+      aging: { upTo3Months: 0, upTo6Months: 0, upTo12Months: 0, over12Months: 0 },
+      credit: 5,
+      employers: [],
+      children: [{ unit: '593' as UnitCode, name: 'Phan Thiết', outstanding: -5_000_000 }],
+    }
     expect(renderCsv(debt as DebtView).split('\n')[1]).toBe('593,Phan Thiết,-5000000')
     expect(neutralise('-5')).toEqual({ value: "'-5", quoted: true })
   })
@@ -209,18 +270,40 @@ describe('renderCsv for spreadsheets', () => {
 describe('agent and revenue reports', () => {
   const basis = { events: 10, lastPosition: 10 }
   const agents: AgentsView = {
-    report: 'agents', asOf: '2020-09-30' as BusinessDate, geography: '2020-09-30' as BusinessDate, knownAt: null, unit: '60', scheme: 'voluntary', basis,
-    from: '2020-01-01' as BusinessDate, to: '2020-09-30' as BusinessDate,
-    participants: 6974, new: 3421, continuing: 3553, returning: 0, withoutAgent: 241,
+    report: 'agents',
+    asOf: '2020-09-30' as BusinessDate,
+    geography: '2020-09-30' as BusinessDate,
+    knownAt: null,
+    unit: '60',
+    scheme: 'voluntary',
+    basis,
+    from: '2020-01-01' as BusinessDate,
+    to: '2020-09-30' as BusinessDate,
+    participants: 6974,
+    new: 3421,
+    continuing: 3553,
+    returning: 0,
+    withoutAgent: 241,
     agents: [
       { agent: 'Đại lý Bưu điện', participants: 4200, new: 2000, continuing: 2200, returning: 0 },
       { agent: 'UBND xã Hàm Trí', participants: 2774, new: 1421, continuing: 1353, returning: 0 },
     ],
   }
   const revenue: RevenueView = {
-    report: 'revenue', asOf: '2020-09-30' as BusinessDate, geography: '2020-09-30' as BusinessDate, knownAt: null, unit: '04', scheme: null, basis,
-    year: 2020, collected: 3_620_400_000_000, byScheme: { voluntary: 1, compulsory: 2, health: 3, unemployment: 4 },
-    target: 5_063_496_503_497, achievement: 0.715, samePeriodLastYear: 3_312_654_400_000, changeVsSamePeriodPct: 0.0929,
+    report: 'revenue',
+    asOf: '2020-09-30' as BusinessDate,
+    geography: '2020-09-30' as BusinessDate,
+    knownAt: null,
+    unit: '04',
+    scheme: null,
+    basis,
+    year: 2020,
+    collected: 3_620_400_000_000,
+    byScheme: { voluntary: 1, compulsory: 2, health: 3, unemployment: 4 },
+    target: 5_063_496_503_497,
+    achievement: 0.715,
+    samePeriodLastYear: 3_312_654_400_000,
+    changeVsSamePeriodPct: 0.0929,
     children: [{ unit: '041', name: 'Huyện Một', collected: 3_620_400_000_000, target: null, achievement: null }],
   }
 
@@ -238,7 +321,11 @@ describe('agent and revenue reports', () => {
     expect(vi).toContain('3.620.400.000.000 đồng')
     expect(vi).toContain('71,5% kế hoạch')
     expect(vi).toContain('+9,29%')
-    expect(renderCsv(agents).trimEnd().split('\n')).toEqual(['agent,participants,new,continuing,returning', 'Đại lý Bưu điện,4200,2000,2200,0', 'UBND xã Hàm Trí,2774,1421,1353,0'])
+    expect(renderCsv(agents).trimEnd().split('\n')).toEqual([
+      'agent,participants,new,continuing,returning',
+      'Đại lý Bưu điện,4200,2000,2200,0',
+      'UBND xã Hàm Trí,2774,1421,1353,0',
+    ])
     expect(renderCsv(revenue).split('\n')[1]).toBe('041,Huyện Một,3620400000000,,')
   })
 })

@@ -9,7 +9,16 @@ import { type Block, htmlDocument, num } from '@ansinh/report-html'
 import type { Lang } from '../args.js'
 import { VERSION } from '../version.js'
 import { label, schemeLabel } from './labels.js'
-import { formatCount, formatDate, formatDelta, formatDeltaPercent, formatInstant, formatMonth, formatPercent, formatVnd } from './numbers.js'
+import {
+  formatCount,
+  formatDate,
+  formatDelta,
+  formatDeltaPercent,
+  formatInstant,
+  formatMonth,
+  formatPercent,
+  formatVnd,
+} from './numbers.js'
 import type { AgentsReport } from '@ansinh/projection-agents'
 import type { RevenueReport } from '@ansinh/projection-revenue'
 import type { CoverageView, DebtView, PlanView, ReportView } from './reports.js'
@@ -42,14 +51,31 @@ export const agentBlocks = (r: AgentsReport, lang: Lang): Block[] => [
   {
     kind: 'table',
     title: `${label('agents', lang)} · ${schemeLabel(r.scheme, lang)} · ${formatDate(r.from, lang)}–${formatDate(r.to, lang)}`,
-    header: [label('viaAgents', lang), label('new', lang), label('continuing', lang), label('returning', lang), label('withoutAgent', lang)],
+    header: [
+      label('viaAgents', lang),
+      label('new', lang),
+      label('continuing', lang),
+      label('returning', lang),
+      label('withoutAgent', lang),
+    ],
     rows: [[r.participants, r.new, r.continuing, r.returning, r.withoutAgent].map((n) => num(formatCount(n, lang)))],
   },
   {
     kind: 'table',
     title: label('agents', lang),
-    header: ['#', label('agent', lang), label('viaAgents', lang), label('new', lang), label('continuing', lang), label('returning', lang)],
-    rows: r.agents.map((a, i) => [num(String(i + 1)), a.agent, ...[a.participants, a.new, a.continuing, a.returning].map((n) => num(formatCount(n, lang)))]),
+    header: [
+      '#',
+      label('agent', lang),
+      label('viaAgents', lang),
+      label('new', lang),
+      label('continuing', lang),
+      label('returning', lang),
+    ],
+    rows: r.agents.map((a, i) => [
+      num(String(i + 1)),
+      a.agent,
+      ...[a.participants, a.new, a.continuing, a.returning].map((n) => num(formatCount(n, lang))),
+    ]),
   },
 ]
 
@@ -60,8 +86,22 @@ export const revenueBlocks = (r: RevenueReport, lang: Lang): Block[] => {
     {
       kind: 'table',
       title: `${label('revenue', lang)} ${r.year}`,
-      header: [label('collected', lang), label('revenuePlan', lang), '%', label('samePeriod', lang), label('vsSamePeriod', lang)],
-      rows: [[num(formatVnd(r.collected, lang)), num(r.target === null ? '—' : formatVnd(r.target, lang)), num(ratio(r.achievement)), num(formatVnd(r.samePeriodLastYear, lang)), num(r.changeVsSamePeriodPct === null ? '—' : formatDeltaPercent(r.changeVsSamePeriodPct, lang))]],
+      header: [
+        label('collected', lang),
+        label('revenuePlan', lang),
+        '%',
+        label('samePeriod', lang),
+        label('vsSamePeriod', lang),
+      ],
+      rows: [
+        [
+          num(formatVnd(r.collected, lang)),
+          num(r.target === null ? '—' : formatVnd(r.target, lang)),
+          num(ratio(r.achievement)),
+          num(formatVnd(r.samePeriodLastYear, lang)),
+          num(r.changeVsSamePeriodPct === null ? '—' : formatDeltaPercent(r.changeVsSamePeriodPct, lang)),
+        ],
+      ],
     },
     {
       kind: 'table',
@@ -73,7 +113,13 @@ export const revenueBlocks = (r: RevenueReport, lang: Lang): Block[] => {
       kind: 'table',
       title: label('children', lang),
       header: ['', '', label('collected', lang), label('revenuePlan', lang), '%'],
-      rows: r.children.map((c) => [c.unit, c.name ?? '', num(formatVnd(c.collected, lang)), num(c.target === null ? '—' : formatVnd(c.target, lang)), num(ratio(c.achievement))]),
+      rows: r.children.map((c) => [
+        c.unit,
+        c.name ?? '',
+        num(formatVnd(c.collected, lang)),
+        num(c.target === null ? '—' : formatVnd(c.target, lang)),
+        num(ratio(c.achievement)),
+      ]),
     },
   ]
 }
@@ -97,20 +143,41 @@ const blocksOf = ({ report, unitName, series }: HtmlReport, lang: Lang): Block[]
 /** The page of one report: its title names the report and the unit. */
 export const renderHtml = (r: HtmlReport, lang: Lang): Promise<string> => {
   const title = r.report.report === 'plan' ? `${label('plan', lang)} ${r.report.year}` : label(r.report.report, lang)
-  const unit = r.report.unit === null ? label('national', lang) : r.unitName === null ? r.report.unit : `${r.report.unit} ${r.unitName}`
-  return htmlDocument({ title: `${title} — ${unit}`, generator: `ansinh ${VERSION}`, blocks: blocksOf(r, lang) }, htmlFormats(lang))
+  const unit =
+    r.report.unit === null
+      ? label('national', lang)
+      : r.unitName === null
+        ? r.report.unit
+        : `${r.report.unit} ${r.unitName}`
+  return htmlDocument(
+    { title: `${title} — ${unit}`, generator: `ansinh ${VERSION}`, blocks: blocksOf(r, lang) },
+    htmlFormats(lang),
+  )
 }
 
 /** The page of a revision triangle (`revisions --format html`): the heat map and the table. */
-export const renderRevisionsHtml = (head: { readonly report: string; readonly unit: string | null; readonly scheme: string | null }, unitName: string | null, triangle: TriangleInput, lang: Lang): Promise<string> =>
+export const renderRevisionsHtml = (
+  head: { readonly report: string; readonly unit: string | null; readonly scheme: string | null },
+  unitName: string | null,
+  triangle: TriangleInput,
+  lang: Lang,
+): Promise<string> =>
   htmlDocument(
-    { title: `${label(head.report as never, lang)} — ${triangle.field}${head.unit === null ? '' : ` — ${head.unit}${unitName === null ? '' : ` ${unitName}`}`}`, generator: `ansinh ${VERSION}`, blocks: [{ kind: 'revisions', head, unitName, triangle }] },
+    {
+      title: `${label(head.report as never, lang)} — ${triangle.field}${head.unit === null ? '' : ` — ${head.unit}${unitName === null ? '' : ` ${unitName}`}`}`,
+      generator: `ansinh ${VERSION}`,
+      blocks: [{ kind: 'revisions', head, unitName, triangle }],
+    },
     htmlFormats(lang),
   )
 
 /** The page of a diff (`diff --format html`): each field's delta by cause, and the records. */
 export const renderDiffHtml = (diff: DiffInput, unitName: string | null, lang: Lang): Promise<string> =>
   htmlDocument(
-    { title: `${label(diff.before.report as never, lang)} ${diff.before.asOf}${diff.before.unit === null ? '' : ` — ${diff.before.unit}${unitName === null ? '' : ` ${unitName}`}`}`, generator: `ansinh ${VERSION}`, blocks: [{ kind: 'diff', unitName, diff }] },
+    {
+      title: `${label(diff.before.report as never, lang)} ${diff.before.asOf}${diff.before.unit === null ? '' : ` — ${diff.before.unit}${unitName === null ? '' : ` ${unitName}`}`}`,
+      generator: `ansinh ${VERSION}`,
+      blocks: [{ kind: 'diff', unitName, diff }],
+    },
     htmlFormats(lang),
   )

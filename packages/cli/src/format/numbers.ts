@@ -31,7 +31,9 @@ export const formatCount = (n: number | null, lang: Lang): string =>
 
 /** A signed whole number, e.g. `+4,431` (zero has no sign). */
 export const formatDelta = (n: number | null, lang: Lang): string =>
-  n === null ? '—' : tidy(numberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(Math.round(n)))
+  n === null
+    ? '—'
+    : tidy(numberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(Math.round(n)))
 
 const percent = (r: number, lang: Lang, digits: number, signed: boolean): string =>
   tidy(
@@ -44,21 +46,29 @@ const percent = (r: number, lang: Lang, digits: number, signed: boolean): string
   )
 
 /** A ratio as a percentage with `digits` decimals, e.g. `formatPercent(0.599, 'vi') === '59,9%'`. */
-export const formatPercent = (r: number | null, lang: Lang, digits = 1): string => (r === null ? '—' : percent(r, lang, digits, false))
+export const formatPercent = (r: number | null, lang: Lang, digits = 1): string =>
+  r === null ? '—' : percent(r, lang, digits, false)
 
 /** A signed percentage, e.g. `+159.2%`. */
-export const formatDeltaPercent = (r: number | null, lang: Lang, digits = 1): string => (r === null ? '—' : percent(r, lang, digits, true))
+export const formatDeltaPercent = (r: number | null, lang: Lang, digits = 1): string =>
+  r === null ? '—' : percent(r, lang, digits, true)
 
 /** An amount of VND, e.g. `806,000,000 VND` / `806.000.000 đồng`. */
 export const formatVnd = (n: number, lang: Lang): string => `${formatCount(n, lang)} ${lang === 'vi' ? 'đồng' : 'VND'}`
 
 // A business day is a calendar day, not an instant: format it at UTC noon, in UTC, so no time
 // zone can move it to the day before or after.
-const dayFormat = new Intl.DateTimeFormat('vi-VN', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' })
+const dayFormat = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'UTC',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+})
 const noonUtc = (date: string): Date => new Date(`${date}T12:00:00Z`)
 
 /** A business day: ISO `2020-09-30` in English, `30/09/2020` in Vietnamese. */
-export const formatDate = (date: BusinessDate | string, lang: Lang): string => (lang === 'en' ? date : dayFormat.format(noonUtc(date)))
+export const formatDate = (date: BusinessDate | string, lang: Lang): string =>
+  lang === 'en' ? date : dayFormat.format(noonUtc(date))
 
 /** A month: ISO `2017-05` in English, `05/2017` in Vietnamese. */
 export const formatMonth = (month: Month | string, lang: Lang): string => {

@@ -29,4 +29,6 @@ export type RevenueView = Cited<RevenueReport>
 /** Any report. */
 export type ReportView = CoverageView | PlanView | DebtView | AgentsView | RevenueView
 /** What every report carries. */
-export type ReportHead = Pick<ReportView, 'report' | 'asOf' | 'knownAt' | 'unit' | 'scheme' | 'basis'> & { readonly geography?: ReportView['geography'] }
+export type ReportHead = Pick<ReportView, 'report' | 'asOf' | 'knownAt' | 'unit' | 'scheme' | 'basis'> & {
+  readonly geography?: ReportView['geography']
+}

@@ -6,7 +6,16 @@
 import type { Lang } from '../args.js'
 import { label as L, schemeLabel } from './labels.js'
 import stringWidth from 'string-width'
-import { formatCount, formatDate, formatDelta, formatDeltaPercent, formatInstant, formatMonth, formatPercent, formatVnd } from './numbers.js'
+import {
+  formatCount,
+  formatDate,
+  formatDelta,
+  formatDeltaPercent,
+  formatInstant,
+  formatMonth,
+  formatPercent,
+  formatVnd,
+} from './numbers.js'
 import type { AgentsView, CoverageView, DebtView, PlanView, ReportHead, ReportView, RevenueView } from './reports.js'
 
 // Columns are measured in terminal cells (string-width: combining marks take none, East Asian
@@ -22,9 +31,14 @@ export const columns = (header: readonly string[], rawRows: readonly (readonly s
   const all = [header, ...rows]
   const widths = header.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ''))))
   // The first column holds unit codes or names: identifiers, aligned left even when all digits.
-  const numeric = header.map((_, i) => i > 0 && rows.length > 0 && rows.every((r) => /^[-+—]?[\d.,%]*[\d—%]$|^—$/.test(r[i] ?? '')))
+  const numeric = header.map(
+    (_, i) => i > 0 && rows.length > 0 && rows.every((r) => /^[-+—]?[\d.,%]*[\d—%]$|^—$/.test(r[i] ?? '')),
+  )
   const line = (r: readonly string[]): string =>
-    r.map((c, i) => (numeric[i] ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ').trimEnd()
+    r
+      .map((c, i) => (numeric[i] ? padStart(c, widths[i]!) : padEnd(c, widths[i]!)))
+      .join('  ')
+      .trimEnd()
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)]
 }
 
@@ -34,16 +48,20 @@ const pairs = (rows: readonly (readonly [string, string])[]): string[] => {
 }
 
 const head = (title: string, r: ReportHead, unitName: string | null, lang: Lang): string[] => {
-  const unit = r.unit === null ? L('national', lang) : unitName === null ? r.unit : `${r.unit} ${unitName.normalize('NFC')}`
+  const unit =
+    r.unit === null ? L('national', lang) : unitName === null ? r.unit : `${r.unit} ${unitName.normalize('NFC')}`
   return [
     `${title} — ${schemeLabel(r.scheme, lang)} — ${unit}`,
     `${L('asOf', lang)} ${formatDate(r.asOf, lang)}, ${r.knownAt === null ? L('everything', lang) : `${L('knownAt', lang)} ${formatInstant(r.knownAt, lang)}`}` +
       // the map is named only when it is not the as-of date's, so version-1 tables read as before
-      (r.geography === undefined || r.geography === r.asOf ? '' : `, ${L('onMapOf', lang)} ${formatDate(r.geography, lang)}`),
+      (r.geography === undefined || r.geography === r.asOf
+        ? ''
+        : `, ${L('onMapOf', lang)} ${formatDate(r.geography, lang)}`),
   ]
 }
 
-const people = (n: number | null, lang: Lang): string => (lang === 'vi' && n !== null ? `${formatCount(n, lang)} ${L('people', lang)}` : formatCount(n, lang))
+const people = (n: number | null, lang: Lang): string =>
+  lang === 'vi' && n !== null ? `${formatCount(n, lang)} ${L('people', lang)}` : formatCount(n, lang)
 
 const basisLine = (r: ReportHead, lang: Lang): [string, string] => [
   L('basis', lang),
@@ -57,7 +75,12 @@ const coverageTable = (r: CoverageView, lang: Lang, unitName: string | null): st
     ...head(L('coverage', lang), r, unitName, lang),
     ...pairs([
       [L('participants', lang), people(r.participants, lang)],
-      [denomLabel, r.denominator === null ? '—' : `${formatCount(r.denominator, lang)}${r.denominatorYear === null ? '' : ` (${r.denominatorYear})`}`],
+      [
+        denomLabel,
+        r.denominator === null
+          ? '—'
+          : `${formatCount(r.denominator, lang)}${r.denominatorYear === null ? '' : ` (${r.denominatorYear})`}`,
+      ],
       [L('rate', lang), formatPercent(r.rate, lang, 2)],
       basisLine(r, lang),
     ]),
@@ -67,14 +90,25 @@ const coverageTable = (r: CoverageView, lang: Lang, unitName: string | null): st
           '',
           ...columns(
             [L('unit', lang), L('name', lang), L('participants', lang), denomLabel, L('rate', lang)],
-            r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.participants, lang), formatCount(c.denominator, lang), formatPercent(c.rate, lang, 2)]),
+            r.children.map((c) => [
+              c.unit,
+              c.name ?? '',
+              formatCount(c.participants, lang),
+              formatCount(c.denominator, lang),
+              formatPercent(c.rate, lang, 2),
+            ]),
           ),
         ]),
   ]
 }
 
 const planTable = (r: PlanView, lang: Lang, unitName: string | null): string[] => {
-  const ach = r.achievement === null ? '—' : lang === 'vi' ? `${L('achievement', lang)} ${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}` : `${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}`
+  const ach =
+    r.achievement === null
+      ? '—'
+      : lang === 'vi'
+        ? `${L('achievement', lang)} ${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}`
+        : `${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}`
   return [
     ...head(`${L('plan', lang)} ${r.year}`, r, unitName, lang),
     ...pairs([
@@ -85,7 +119,10 @@ const planTable = (r: PlanView, lang: Lang, unitName: string | null): string[] =
       [L('expiring', lang), people(r.expiringBeforeYearEnd, lang)],
       [L('recruitsNeeded', lang), people(r.recruitsNeeded, lang)],
       [L('sameDate', lang), people(r.sameDateLastYear, lang)],
-      [L('vsSameDate', lang), `${formatDelta(r.changeVsSameDate, lang)} (${formatDeltaPercent(r.changeVsSameDatePct, lang, 2)})`],
+      [
+        L('vsSameDate', lang),
+        `${formatDelta(r.changeVsSameDate, lang)} (${formatDeltaPercent(r.changeVsSameDatePct, lang, 2)})`,
+      ],
       [L('endOfPrevYear', lang), people(r.endOfPreviousYear, lang)],
       [L('vsEndOfPrevYear', lang), formatDelta(r.changeVsEndOfPreviousYear, lang)],
       [L('newInYear', lang), people(r.newInYear, lang)],
@@ -101,7 +138,13 @@ const planTable = (r: PlanView, lang: Lang, unitName: string | null): string[] =
           '',
           ...columns(
             [L('unit', lang), L('name', lang), L('target', lang), L('participants', lang), L('achievement', lang)],
-            r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.target, lang), formatCount(c.participants, lang), formatPercent(c.achievement, lang)]),
+            r.children.map((c) => [
+              c.unit,
+              c.name ?? '',
+              formatCount(c.target, lang),
+              formatCount(c.participants, lang),
+              formatPercent(c.achievement, lang),
+            ]),
           ),
         ]),
   ]
@@ -123,11 +166,25 @@ const debtTable = (r: DebtView, lang: Lang, unitName: string | null): string[] =
   ]),
   ...(r.employers.length === 0
     ? []
-    : ['', ...columns([L('employer', lang), L('outstanding', lang), L('oldest', lang)], r.employers.slice(0, 20).map((e) => [e.employer, formatCount(e.outstanding, lang), formatMonth(e.oldestPeriod, lang)]))]),
+    : [
+        '',
+        ...columns(
+          [L('employer', lang), L('outstanding', lang), L('oldest', lang)],
+          r.employers
+            .slice(0, 20)
+            .map((e) => [e.employer, formatCount(e.outstanding, lang), formatMonth(e.oldestPeriod, lang)]),
+        ),
+      ]),
   ...(r.employers.length > 20 ? [`  … ${r.employers.length - 20} more`] : []),
   ...(r.children.length === 0
     ? []
-    : ['', ...columns([L('unit', lang), L('name', lang), L('outstanding', lang)], r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.outstanding, lang)]))]),
+    : [
+        '',
+        ...columns(
+          [L('unit', lang), L('name', lang), L('outstanding', lang)],
+          r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.outstanding, lang)]),
+        ),
+      ]),
 ]
 
 // Agents are ranked as the articles rank them: most participants first (the report's own order).
@@ -148,7 +205,16 @@ const agentsTable = (r: AgentsView, lang: Lang, unitName: string | null): string
         '',
         ...columns(
           ['#', L('agent', lang), L('participants', lang), L('new', lang), L('continuing', lang), L('returning', lang)],
-          r.agents.slice(0, 20).map((a, i) => [String(i + 1), a.agent, formatCount(a.participants, lang), formatCount(a.new, lang), formatCount(a.continuing, lang), formatCount(a.returning, lang)]),
+          r.agents
+            .slice(0, 20)
+            .map((a, i) => [
+              String(i + 1),
+              a.agent,
+              formatCount(a.participants, lang),
+              formatCount(a.new, lang),
+              formatCount(a.continuing, lang),
+              formatCount(a.returning, lang),
+            ]),
         ),
       ]),
   ...(r.agents.length > 20 ? [`  … ${r.agents.length - 20} more`] : []),
@@ -163,7 +229,10 @@ const revenueTable = (r: RevenueView, lang: Lang, unitName: string | null): stri
     [L('health', lang), formatVnd(r.byScheme.health, lang)],
     [L('unemployment', lang), formatVnd(r.byScheme.unemployment, lang)],
     [L('revenuePlan', lang), r.target === null ? '—' : formatVnd(r.target, lang)],
-    [L('achievement', lang), r.achievement === null ? '—' : `${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}`],
+    [
+      L('achievement', lang),
+      r.achievement === null ? '—' : `${formatPercent(r.achievement, lang)} ${L('ofPlan', lang)}`,
+    ],
     [L('samePeriod', lang), formatVnd(r.samePeriodLastYear, lang)],
     [L('vsSamePeriod', lang), formatDeltaPercent(r.changeVsSamePeriodPct, lang, 2)],
     basisLine(r, lang),
@@ -174,7 +243,13 @@ const revenueTable = (r: RevenueView, lang: Lang, unitName: string | null): stri
         '',
         ...columns(
           [L('unit', lang), L('name', lang), L('collected', lang), L('revenuePlan', lang), L('achievement', lang)],
-          r.children.map((c) => [c.unit, c.name ?? '', formatCount(c.collected, lang), formatCount(c.target, lang), formatPercent(c.achievement, lang)]),
+          r.children.map((c) => [
+            c.unit,
+            c.name ?? '',
+            formatCount(c.collected, lang),
+            formatCount(c.target, lang),
+            formatPercent(c.achievement, lang),
+          ]),
         ),
       ]),
 ]

@@ -58,14 +58,30 @@ export interface ReportOptions {
 /** A parsed command. */
 export type Command =
   | ({ readonly name: 'report-coverage'; readonly scheme: Scheme | 'any' } & ReportOptions)
-  | ({ readonly name: 'report-plan'; readonly scheme: Scheme; readonly unit: UnitCode; readonly year: number | null } & ReportOptions)
+  | ({
+      readonly name: 'report-plan'
+      readonly scheme: Scheme
+      readonly unit: UnitCode
+      readonly year: number | null
+    } & ReportOptions)
   | ({ readonly name: 'report-debt'; readonly scheme: Scheme | null } & ReportOptions)
   | ({ readonly name: 'report-agents'; readonly scheme: Scheme; readonly from: BusinessDate | null } & ReportOptions)
-  | ({ readonly name: 'report-revenue'; readonly scheme: Scheme | null; readonly unit: UnitCode; readonly year: number | null } & ReportOptions)
+  | ({
+      readonly name: 'report-revenue'
+      readonly scheme: Scheme | null
+      readonly unit: UnitCode
+      readonly year: number | null
+    } & ReportOptions)
   | { readonly name: 'import'; readonly file: string; readonly store: string | null; readonly snapshot: boolean }
   | { readonly name: 'check'; readonly file: string }
   /** `full`: from position 1 even when a snapshot is trusted; `snapshot`: false for `--no-snapshot`; `expectHead`: `--expect-head`. */
-  | { readonly name: 'verify'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean; readonly expectHead?: ChainStamp }
+  | {
+      readonly name: 'verify'
+      readonly store: string | null
+      readonly full: boolean
+      readonly snapshot: boolean
+      readonly expectHead?: ChainStamp
+    }
   /** `ansinh head`: the chain's current head, verified as `verify` does. */
   | { readonly name: 'head'; readonly store: string | null; readonly full: boolean; readonly snapshot: boolean }
   | AuditCommand
@@ -109,7 +125,9 @@ const optional = <A>(v: string | undefined, read: (v: string) => E.Either<string
   v === undefined ? E.right(null) : read(v)
 
 /** The options every report shares, in the order their errors are reported. */
-export const reportOptions = (g: Given): E.Either<string, ReportOptions & { readonly scheme: Scheme | 'any' | null }> => {
+export const reportOptions = (
+  g: Given,
+): E.Either<string, ReportOptions & { readonly scheme: Scheme | 'any' | null }> => {
   const tooMany = at(g.args, 0)
   if (E.isLeft(tooMany)) return tooMany
   const asOfText = g.value('as-of')
@@ -122,10 +140,14 @@ export const reportOptions = (g: Given): E.Either<string, ReportOptions & { read
   if (E.isLeft(knownAt)) return knownAt
   const geography = optional(g.value('geography'), geographyValue)
   if (E.isLeft(geography)) return geography
-  if (g.value('events') !== undefined && g.value('store') !== undefined) return E.left('give --events or --store, not both')
+  if (g.value('events') !== undefined && g.value('store') !== undefined)
+    return E.left('give --events or --store, not both')
   const events = g.value('events')
   if (events !== undefined && g.flag('no-snapshot')) return E.left('--no-snapshot applies to --store, not to --events')
-  const source: Source = events !== undefined ? { kind: 'events', file: events } : { kind: 'store', url: g.value('store') ?? null, snapshot: !g.flag('no-snapshot') }
+  const source: Source =
+    events !== undefined
+      ? { kind: 'events', file: events }
+      : { kind: 'store', url: g.value('store') ?? null, snapshot: !g.flag('no-snapshot') }
   const format = optional(g.value('format'), formatValue)
   if (E.isLeft(format)) return format
   const langText = g.value('lang')
@@ -135,7 +157,8 @@ export const reportOptions = (g: Given): E.Either<string, ReportOptions & { read
   if (E.isLeft(separator)) return separator
   const csvAsked = g.flag('bom') || separator.right !== null
   // --bom / --separator without --format mean csv; with another format they are a mistake.
-  if (csvAsked && format.right !== null && format.right !== 'csv') return E.left(`--${g.flag('bom') ? 'bom' : 'separator'} applies only to --format csv (got "${format.right}")`)
+  if (csvAsked && format.right !== null && format.right !== 'csv')
+    return E.left(`--${g.flag('bom') ? 'bom' : 'separator'} applies only to --format csv (got "${format.right}")`)
   const scheme = optional(g.value('scheme'), coverageSchemeValue)
   if (E.isLeft(scheme)) return scheme
   return E.right({
@@ -168,7 +191,10 @@ const report = (
     if (E.isLeft(base)) return base
     const b = base.right
     // `any` is a scheme of the coverage report only (agents-revenue.md)
-    if (b.scheme === 'any') return any === undefined ? E.left(`--scheme: any applies only to report coverage (got "any"); one of ${SCHEMES.join(', ')}`) : any({ ...b, scheme: 'any' })
+    if (b.scheme === 'any')
+      return any === undefined
+        ? E.left(`--scheme: any applies only to report coverage (got "any"); one of ${SCHEMES.join(', ')}`)
+        : any({ ...b, scheme: 'any' })
     return complete({ ...b, scheme: b.scheme }, g)
   },
 })
@@ -190,7 +216,10 @@ export const COMMANDS: readonly CommandSpec[] = [
         'ansinh report coverage --scheme health --as-of 2024-09-30 -e history.ndjson -f json',
       ],
     },
-    (base) => (base.scheme === null ? E.left('--scheme is required for report coverage') : E.right({ name: 'report-coverage', ...base, scheme: base.scheme })),
+    (base) =>
+      base.scheme === null
+        ? E.left('--scheme is required for report coverage')
+        : E.right({ name: 'report-coverage', ...base, scheme: base.scheme }),
     (base) => E.right({ name: 'report-coverage', ...base }),
   ),
   report(
@@ -233,7 +262,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   report(
     'agents',
     {
-      summary: 'what collection agents recruited under a scheme in a window: new, continuing, returning, each agent ranked',
+      summary:
+        'what collection agents recruited under a scheme in a window: new, continuing, returning, each agent ranked',
       synopsis: `--as-of DATE --scheme S [--unit CODE] [--from DATE] ${REPORT_TAIL}`,
       extra: ['scheme', 'from'],
       examples: [
@@ -246,14 +276,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       if (base.scheme === null) return E.left('--scheme is required for report agents')
       const from = optional(g.value('from'), fromValue)
       if (E.isLeft(from)) return from
-      if (from.right !== null && from.right > base.asOf) return E.left(`--from: after --as-of ${base.asOf} (got "${from.right}")`)
+      if (from.right !== null && from.right > base.asOf)
+        return E.left(`--from: after --as-of ${base.asOf} (got "${from.right}")`)
       return E.right({ name: 'report-agents', ...base, scheme: base.scheme, from: from.right })
     },
   ),
   report(
     'revenue',
     {
-      summary: "a unit's contributions collected this year to date, against its collection plan and the same period last year",
+      summary:
+        "a unit's contributions collected this year to date, against its collection plan and the same period last year",
       synopsis: `--as-of DATE --unit CODE [--scheme S] [--year Y] ${REPORT_TAIL}`,
       extra: ['scheme', 'year'],
       examples: [
@@ -274,11 +306,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'check every line (codecs, then the write rules against the store), then append all or nothing',
     synopsis: 'FILE [--store URL] [--no-snapshot]',
     options: ['store', 'no-snapshot'],
-    examples: ['ansinh import history.ndjson --store pglite:my-store', 'ansinh import -s postgres://auditor@db/ansinh history.ndjson', 'gunzip -c history.ndjson.gz | ansinh import -'],
+    examples: [
+      'ansinh import history.ndjson --store pglite:my-store',
+      'ansinh import -s postgres://auditor@db/ansinh history.ndjson',
+      'gunzip -c history.ndjson.gz | ansinh import -',
+    ],
     build: (g) => {
       if (g.args[0] === undefined) return E.left('import needs a FILE')
       const tooMany = at(g.args, 1)
-      return E.isLeft(tooMany) ? tooMany : E.right({ name: 'import', file: g.args[0], store: storeOnly(g), snapshot: !g.flag('no-snapshot') })
+      return E.isLeft(tooMany)
+        ? tooMany
+        : E.right({ name: 'import', file: g.args[0], store: storeOnly(g), snapshot: !g.flag('no-snapshot') })
     },
   },
   {
@@ -286,7 +324,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'the same checks as import, nothing appended: one FILE:LINE line per problem',
     synopsis: 'FILE',
     options: [],
-    examples: ['ansinh check history.ndjson', 'gunzip -c history.ndjson.gz | ansinh check -', 'ansinh check -- -odd-name.ndjson'],
+    examples: [
+      'ansinh check history.ndjson',
+      'gunzip -c history.ndjson.gz | ansinh check -',
+      'ansinh check -- -odd-name.ndjson',
+    ],
     build: (g) => {
       if (g.args[0] === undefined) return E.left('check needs a FILE')
       const tooMany = at(g.args, 1)
@@ -319,13 +361,20 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     path: ['head'],
-    summary: "the chain's current head, verified, as a POSITION:HASH line to publish or sign (and give to verify --expect-head later)",
+    summary:
+      "the chain's current head, verified, as a POSITION:HASH line to publish or sign (and give to verify --expect-head later)",
     synopsis: '[--store URL] [--full] [--no-snapshot]',
     options: ['store', 'full', 'no-snapshot'],
-    examples: ['ansinh head', 'ansinh head -s pglite:my-store > head-2024-09-30.txt', 'ansinh head --full -s postgres://auditor@db/ansinh'],
+    examples: [
+      'ansinh head',
+      'ansinh head -s pglite:my-store > head-2024-09-30.txt',
+      'ansinh head --full -s postgres://auditor@db/ansinh',
+    ],
     build: (g) => {
       const tooMany = at(g.args, 0)
-      return E.isLeft(tooMany) ? tooMany : E.right({ name: 'head', store: storeOnly(g), full: g.flag('full'), snapshot: !g.flag('no-snapshot') })
+      return E.isLeft(tooMany)
+        ? tooMany
+        : E.right({ name: 'head', store: storeOnly(g), full: g.flag('full'), snapshot: !g.flag('no-snapshot') })
     },
   },
   ...AUDIT_COMMANDS,

@@ -9,7 +9,8 @@ import { OPTIONS, type OptionName, type OptionSpec } from './options.js'
 
 const line = (c: CommandSpec): string => `ansinh ${c.path.join(' ')} ${c.synopsis}`.trimEnd()
 
-const SOURCE_LINE = 'source: --events FILE (- for standard input) | --store URL (memory:, pglite:DIR, postgres://…, esdb://…); default $ANSINH_STORE or pglite:.ansinh/store'
+const SOURCE_LINE =
+  'source: --events FILE (- for standard input) | --store URL (memory:, pglite:DIR, postgres://…, esdb://…); default $ANSINH_STORE or pglite:.ansinh/store'
 
 /** The usage of every command, printed with a command-line error when no command is known. */
 export const USAGE = [
@@ -82,7 +83,9 @@ const globalHelp = (): string => {
   const tops = COMMANDS.filter((c) => c.path.length === 1)
   const words = [...new Set(COMMANDS.map((c) => c.path[0]!))]
   const width = Math.max(...words.map((w) => w.length))
-  const summaryOf = (w: string): string => tops.find((c) => c.path[0] === w)?.summary ?? `the reports: ${groups().get(w)!.join(', ')} (ansinh ${w} KIND --help)`
+  const summaryOf = (w: string): string =>
+    tops.find((c) => c.path[0] === w)?.summary ??
+    `the reports: ${groups().get(w)!.join(', ')} (ansinh ${w} KIND --help)`
   return [
     'ansinh: social-insurance participation history, and the reports of any date as known at any instant',
     '',

@@ -26,18 +26,23 @@ const argvOf = (example: string): string[] =>
     .slice(1)
 
 describe('help', () => {
-  it.each(COMMANDS.filter((c) => c.path[0] !== 'help').map((c) => [c.path.join(' ')]))('ansinh %s --help shows its usage, every option and its examples', async (words) => {
-    const command = COMMANDS.find((c) => c.path.join(' ') === words)!
-    const r = await run([...words.split(' '), '--help'])
-    expect(r.code).toBe(0)
-    expect(r.err).toBe('')
-    expect(r.out.split('\n')[0]).toBe(`usage: ansinh ${words} ${command.synopsis}`)
-    expect(command.examples.length).toBeGreaterThanOrEqual(2)
-    for (const e of command.examples) expect(r.out).toContain(`  ${e}`)
-    for (const o of command.options) expect(r.out).toContain(`--${o}`)
-    // one command's page, not the global usage
-    for (const other of COMMANDS) if (other.path[0] !== command.path[0] && other.path[0] !== 'help') expect(r.out).not.toContain(`ansinh ${other.path.join(' ')} `)
-  })
+  it.each(COMMANDS.filter((c) => c.path[0] !== 'help').map((c) => [c.path.join(' ')]))(
+    'ansinh %s --help shows its usage, every option and its examples',
+    async (words) => {
+      const command = COMMANDS.find((c) => c.path.join(' ') === words)!
+      const r = await run([...words.split(' '), '--help'])
+      expect(r.code).toBe(0)
+      expect(r.err).toBe('')
+      expect(r.out.split('\n')[0]).toBe(`usage: ansinh ${words} ${command.synopsis}`)
+      expect(command.examples.length).toBeGreaterThanOrEqual(2)
+      for (const e of command.examples) expect(r.out).toContain(`  ${e}`)
+      for (const o of command.options) expect(r.out).toContain(`--${o}`)
+      // one command's page, not the global usage
+      for (const other of COMMANDS)
+        if (other.path[0] !== command.path[0] && other.path[0] !== 'help')
+          expect(r.out).not.toContain(`ansinh ${other.path.join(' ')} `)
+    },
+  )
 
   it('gives every example a command line that parses', () => {
     for (const c of COMMANDS)
@@ -60,11 +65,14 @@ describe('help', () => {
 
   it('shows each short flag beside its long name', async () => {
     const r = await run(['report', 'plan', '-h'])
-    for (const [name, o] of Object.entries(OPTIONS)) if ('short' in o && r.out.includes(`--${name} `)) expect(r.out).toContain(`-${o.short}, --${name}`)
+    for (const [name, o] of Object.entries(OPTIONS))
+      if ('short' in o && r.out.includes(`--${name} `)) expect(r.out).toContain(`-${o.short}, --${name}`)
   })
 
   it('prints the package version with --version and -V', async () => {
-    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
     expect(version).toMatch(/^\d+\.\d+\.\d+/)
     expect(await run(['--version'])).toEqual({ code: 0, out: version, err: '' })
     expect((await run(['-V'])).out).toBe(version)

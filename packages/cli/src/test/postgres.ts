@@ -6,7 +6,9 @@ import pg from 'pg'
 
 /** Why PostgreSQL tests cannot run here, or null. */
 export const whyNoPostgres = (): string | null =>
-  process.env['ANSINH_TEST_PG_URL'] ? null : (process.env['ANSINH_TEST_PG_SKIP'] ?? 'no PostgreSQL server was started for this run')
+  process.env['ANSINH_TEST_PG_URL']
+    ? null
+    : (process.env['ANSINH_TEST_PG_SKIP'] ?? 'no PostgreSQL server was started for this run')
 
 /** Creates an empty database and returns its URL. */
 export const freshDatabase = async (name: string): Promise<string> => {

@@ -7,7 +7,14 @@
  * @module test/tamper
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type EventStore, GENESIS_HASH, type ReadAllOptions, type RecordedEvent, chainHash, describeStoreError } from '@ansinh/store'
+import {
+  type EventStore,
+  GENESIS_HASH,
+  type ReadAllOptions,
+  type RecordedEvent,
+  chainHash,
+  describeStoreError,
+} from '@ansinh/store'
 
 /** Raw SQL on a store's database. */
 export interface Sql {
@@ -52,9 +59,18 @@ export const tamperings = (edit: number, middle: number): readonly Tampering[] =
     name: 'edit',
     seen: 'detect',
     position: edit,
-    apply: async (sql) => void (await sql.query(`UPDATE ansinh_events SET data = replace(data::text, '"amount":9000000', '"amount":1009000000')::json WHERE position = $1`, [edit])),
+    apply: async (sql) =>
+      void (await sql.query(
+        `UPDATE ansinh_events SET data = replace(data::text, '"amount":9000000', '"amount":1009000000')::json WHERE position = $1`,
+        [edit],
+      )),
   },
-  { name: 'delete', seen: 'detect', position: middle, apply: async (sql) => void (await sql.query('DELETE FROM ansinh_events WHERE position = $1', [middle])) },
+  {
+    name: 'delete',
+    seen: 'detect',
+    position: middle,
+    apply: async (sql) => void (await sql.query('DELETE FROM ansinh_events WHERE position = $1', [middle])),
+  },
   {
     name: 'swap',
     seen: 'detect',
@@ -69,14 +85,21 @@ export const tamperings = (edit: number, middle: number): readonly Tampering[] =
     name: 're-time',
     seen: 'detect',
     position: edit,
-    apply: async (sql) => void (await sql.query(`UPDATE ansinh_events SET recorded_at = '2019-12-31T09:00:00+07:00', recorded_at_ms = 1577757600000 WHERE position = $1`, [edit])),
+    apply: async (sql) =>
+      void (await sql.query(
+        `UPDATE ansinh_events SET recorded_at = '2019-12-31T09:00:00+07:00', recorded_at_ms = 1577757600000 WHERE position = $1`,
+        [edit],
+      )),
   },
   {
     name: 'rehash-from',
     seen: 'rehashed',
     position: edit,
     apply: async (sql, store) => {
-      await sql.query(`UPDATE ansinh_events SET data = replace(data::text, '"amount":9000000', '"amount":1009000000')::json WHERE position = $1`, [edit])
+      await sql.query(
+        `UPDATE ansinh_events SET data = replace(data::text, '"amount":9000000', '"amount":1009000000')::json WHERE position = $1`,
+        [edit],
+      )
       await rehashFrom(sql, store, edit)
     },
   },
@@ -94,8 +117,14 @@ export const tamperings = (edit: number, middle: number): readonly Tampering[] =
       // in two steps each: positions and (stream, revision) are unique
       await sql.query('UPDATE ansinh_events SET position = position + 1000000 WHERE position > $1', [middle])
       await sql.query('UPDATE ansinh_events SET position = position - 1000001 WHERE position > 1000000')
-      await sql.query('UPDATE ansinh_events SET revision = revision + 1000000 WHERE stream = $1 AND revision > $2', [removed!.stream, removed!.revision])
-      await sql.query('UPDATE ansinh_events SET revision = revision - 1000001 WHERE stream = $1 AND revision > 1000000', [removed!.stream])
+      await sql.query('UPDATE ansinh_events SET revision = revision + 1000000 WHERE stream = $1 AND revision > $2', [
+        removed!.stream,
+        removed!.revision,
+      ])
+      await sql.query(
+        'UPDATE ansinh_events SET revision = revision - 1000001 WHERE stream = $1 AND revision > 1000000',
+        [removed!.stream],
+      )
       await rehashFrom(sql, store, middle)
     },
   },

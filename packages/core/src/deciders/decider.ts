@@ -95,7 +95,11 @@ export const registeredUnitOf = (e: BodyOf<'UnitEstablished'>): RegisteredUnit =
 export interface Decider<C extends { readonly type: string }, T extends EventType, S> {
   readonly initialState: S
   readonly evolve: (state: S, event: BodyOf<T>) => S
-  readonly decide: (command: C, state: S, context?: DecideContext) => E.Either<DomainError, ReadonlyArray<NewEventOf<T>>>
+  readonly decide: (
+    command: C,
+    state: S,
+    context?: DecideContext,
+  ) => E.Either<DomainError, ReadonlyArray<NewEventOf<T>>>
 }
 
 /** The state of a stream after its events, e.g. `replay(participantDecider, stored)`. */

@@ -42,7 +42,8 @@ const EMPTY: DebtLedger = { debts: [], settlements: [] }
 
 /** A copy of `list` with `item` after every entry on the same or an earlier day (keeps ties in history order). */
 const insertByDay = (list: ReadonlyArray<DatedAmount>, item: DatedAmount): DatedAmount[] => {
-  let lo = 0, hi = list.length
+  let lo = 0,
+    hi = list.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (list[mid]!.day <= item.day) lo = mid + 1
@@ -108,7 +109,13 @@ export const employerDecider: Decider<EmployerCommand, EmployerEventType, Employ
       const d = command.data
       if (dayNumber(d.recordedOn) < dayNumber(firstDayOf(d.period))) {
         return E.left(
-          domainError('DebtRecordedBeforePeriod', 'debt.not-before-period', 'data.recordedOn', `is before the first day of period ${d.period}`, d.recordedOn),
+          domainError(
+            'DebtRecordedBeforePeriod',
+            'debt.not-before-period',
+            'data.recordedOn',
+            `is before the first day of period ${d.period}`,
+            d.recordedOn,
+          ),
         )
       }
       return E.right([emit('DebtRecorded', command)])

@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest'
 import type { UnitLevel } from '../values.js'
 import type { DecideContext } from './decider.js'
 import type { DomainError } from './domain-error.js'
-import { type ChangeUnit, type DissolveUnit, type IdentifyParticipant, decideChangeUnit, decideDissolveUnit, decideIdentify } from './geography.js'
+import {
+  type ChangeUnit,
+  type DissolveUnit,
+  type IdentifyParticipant,
+  decideChangeUnit,
+  decideDissolveUnit,
+  decideIdentify,
+} from './geography.js'
 import { UnitCalendar } from './unit-calendar.js'
 
 const ID = '00000000-0000-4000-8000-000000000001'
@@ -29,57 +36,105 @@ const context = (): DecideContext => {
   return { calendar: c }
 }
 
-const changeUnit = (data: Record<string, unknown>): ChangeUnit => ({ type: 'ChangeUnit', id: ID, data: { code: '30001', effectiveOn: '2025-07-01', ...data } }) as never
-const dissolveUnit = (data: Record<string, unknown>): DissolveUnit => ({ type: 'DissolveUnit', id: ID, data: { code: '300', dissolvedOn: '2025-07-01', successor: '30', ...data } }) as never
+const changeUnit = (data: Record<string, unknown>): ChangeUnit =>
+  ({ type: 'ChangeUnit', id: ID, data: { code: '30001', effectiveOn: '2025-07-01', ...data } }) as never
+const dissolveUnit = (data: Record<string, unknown>): DissolveUnit =>
+  ({
+    type: 'DissolveUnit',
+    id: ID,
+    data: { code: '300', dissolvedOn: '2025-07-01', successor: '30', ...data },
+  }) as never
 const identify = (data: Record<string, unknown>): IdentifyParticipant =>
-  ({ type: 'IdentifyParticipant', id: ID, data: { participantId: '0123456789', personalId: '001203000123', ...data } }) as never
+  ({
+    type: 'IdentifyParticipant',
+    id: ID,
+    data: { participantId: '0123456789', personalId: '001203000123', ...data },
+  }) as never
 
 const refusal = (result: E.Either<DomainError, unknown>) => {
   if (E.isRight(result)) throw new Error('the command was accepted')
   const { _tag, rule, path, message, value } = result.left
   return { _tag, rule, path, message, value }
 }
-const refused = (_tag: string, rule: string, path: string, message: string, value: unknown) => ({ _tag, rule, path, message, value })
+const refused = (_tag: string, rule: string, path: string, message: string, value: unknown) => ({
+  _tag,
+  rule,
+  path,
+  message,
+  value,
+})
 
 describe('ChangeUnit', () => {
   it('emits the UnitChanged of the command: a rename, a move one level up, a province made a province', () => {
-    for (const data of [{ name: 'Tân Hưng' }, { parent: '310' }, { parent: '30', level: 'commune' }, { code: '30', parent: null }, { code: '300', parent: '31' }]) {
+    for (const data of [
+      { name: 'Tân Hưng' },
+      { parent: '310' },
+      { parent: '30', level: 'commune' },
+      { code: '30', parent: null },
+      { code: '300', parent: '31' },
+    ]) {
       const c = changeUnit(data)
       expect(decideChangeUnit(c, context())).toEqual(E.right([{ id: ID, type: 'UnitChanged', data: c.data }]))
     }
   })
 
   it('without a calendar no unit is known', () => {
-    expect(refusal(decideChangeUnit(changeUnit({ name: 'X' })))).toEqual(refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is not an established unit', '30001'))
-    expect(refusal(decideChangeUnit(changeUnit({ name: 'X' }), {}))).toEqual(refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is not an established unit', '30001'))
+    expect(refusal(decideChangeUnit(changeUnit({ name: 'X' })))).toEqual(
+      refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is not an established unit', '30001'),
+    )
+    expect(refusal(decideChangeUnit(changeUnit({ name: 'X' }), {}))).toEqual(
+      refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is not an established unit', '30001'),
+    )
   })
 
   it('the unit must be established before the day it changes, and not dissolved', () => {
-    expect(refusal(decideChangeUnit(changeUnit({ code: '39', name: 'X' }), context()))).toEqual(refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is not an established unit', '39'))
-    expect(refusal(decideChangeUnit(changeUnit({ code: '32', name: 'X' }), context()))).toEqual(
-      refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is established only from its establishedOn, not before the day it changes', '32'),
+    expect(refusal(decideChangeUnit(changeUnit({ code: '39', name: 'X' }), context()))).toEqual(
+      refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is not an established unit', '39'),
     )
-    expect(E.isRight(decideChangeUnit(changeUnit({ code: '32', effectiveOn: '2025-07-02', name: 'X' }), context()))).toBe(true)
-    expect(refusal(decideChangeUnit(changeUnit({ code: '31', effectiveOn: '2026-01-01', name: 'X' }), context()))).toEqual(
+    expect(refusal(decideChangeUnit(changeUnit({ code: '32', name: 'X' }), context()))).toEqual(
+      refused(
+        'UnitNotEstablished',
+        'unit.exists-on-day',
+        'data.code',
+        'is established only from its establishedOn, not before the day it changes',
+        '32',
+      ),
+    )
+    expect(
+      E.isRight(decideChangeUnit(changeUnit({ code: '32', effectiveOn: '2025-07-02', name: 'X' }), context())),
+    ).toBe(true)
+    expect(
+      refusal(decideChangeUnit(changeUnit({ code: '31', effectiveOn: '2026-01-01', name: 'X' }), context())),
+    ).toEqual(
       refused('UnitDissolved', 'unit.dissolved', 'data.code', 'unit 31 was dissolved on 2026-01-01 into 30', '31'),
     )
   })
 
   it('a level that does not match the code', () => {
     expect(refusal(decideChangeUnit(changeUnit({ level: 'district' }), context()))).toEqual(
-      refused('LevelMismatch', 'unit.level-matches-code', 'data.level', 'does not match code 30001: 5 digits make a commune', 'district'),
+      refused(
+        'LevelMismatch',
+        'unit.level-matches-code',
+        'data.level',
+        'does not match code 30001: 5 digits make a commune',
+        'district',
+      ),
     )
   })
 
   it('a null parent only for a province; a province takes no parent', () => {
-    expect(refusal(decideChangeUnit(changeUnit({ parent: null }), context()))).toEqual(refused('ParentRequired', 'unit.parent', 'data.parent', 'is required for a commune', null))
+    expect(refusal(decideChangeUnit(changeUnit({ parent: null }), context()))).toEqual(
+      refused('ParentRequired', 'unit.parent', 'data.parent', 'is required for a commune', null),
+    )
     expect(refusal(decideChangeUnit(changeUnit({ code: '30', parent: '31' }), context()))).toEqual(
       refused('ProvinceWithParent', 'unit.parent', 'data.parent', 'must be null: a province has no parent', '31'),
     )
   })
 
   it('a parent that does not exist on the day, or was dissolved by it', () => {
-    expect(refusal(decideChangeUnit(changeUnit({ parent: '39' }), context()))).toEqual(refused('ParentNotEstablished', 'unit.parent', 'data.parent', 'is not a unit that exists on 2025-07-01', '39'))
+    expect(refusal(decideChangeUnit(changeUnit({ parent: '39' }), context()))).toEqual(
+      refused('ParentNotEstablished', 'unit.parent', 'data.parent', 'is not a unit that exists on 2025-07-01', '39'),
+    )
     expect(refusal(decideChangeUnit(changeUnit({ effectiveOn: '2026-01-01', parent: '31' }), context()))).toEqual(
       refused('UnitDissolved', 'unit.dissolved', 'data.parent', 'unit 31 was dissolved on 2026-01-01 into 30', '31'),
     )
@@ -90,9 +145,21 @@ describe('ChangeUnit', () => {
       refused('ParentLevel', 'unit.parent', 'data.parent', 'is a district; a district sits under a province', '310'),
     )
     const commune = context()
-    commune.calendar!.establish({ code: '31001', name: 'X', level: 'commune', parent: '310', establishedOn: '2000-01-01' } as never)
+    commune.calendar!.establish({
+      code: '31001',
+      name: 'X',
+      level: 'commune',
+      parent: '310',
+      establishedOn: '2000-01-01',
+    } as never)
     expect(refusal(decideChangeUnit(changeUnit({ parent: '31001' }), commune))).toEqual(
-      refused('ParentLevel', 'unit.parent', 'data.parent', 'is a commune; a commune sits under a district or province', '31001'),
+      refused(
+        'ParentLevel',
+        'unit.parent',
+        'data.parent',
+        'is a commune; a commune sits under a district or province',
+        '31001',
+      ),
     )
   })
 
@@ -100,7 +167,13 @@ describe('ChangeUnit', () => {
     const loop = context()
     loop.calendar!.change({ code: '30', effectiveOn: '2025-01-01', parent: '30001' } as never)
     expect(refusal(decideChangeUnit(changeUnit({ code: '300', parent: '30' }), loop))).toEqual(
-      refused('UnitCycle', 'unit.no-cycle', 'data.parent', 'would make 300 its own ancestor on 2025-07-01 or a later day', '30'),
+      refused(
+        'UnitCycle',
+        'unit.no-cycle',
+        'data.parent',
+        'would make 300 its own ancestor on 2025-07-01 or a later day',
+        '30',
+      ),
     )
   })
 })
@@ -114,7 +187,9 @@ describe('DissolveUnit', () => {
   })
 
   it('without a calendar no unit is known', () => {
-    expect(refusal(decideDissolveUnit(dissolveUnit({})))).toEqual(refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is not an established unit', '300'))
+    expect(refusal(decideDissolveUnit(dissolveUnit({})))).toEqual(
+      refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is not an established unit', '300'),
+    )
   })
 
   it('a unit dissolved already, even later, or not yet established', () => {
@@ -122,36 +197,77 @@ describe('DissolveUnit', () => {
       refused('UnitDissolved', 'unit.dissolved', 'data.code', 'unit 31 was dissolved on 2026-01-01 into 30', '31'),
     )
     expect(refusal(decideDissolveUnit(dissolveUnit({ code: '32', successor: '30' }), context()))).toEqual(
-      refused('UnitNotEstablished', 'unit.exists-on-day', 'data.code', 'is established only from its establishedOn, not before the day it is dissolved', '32'),
+      refused(
+        'UnitNotEstablished',
+        'unit.exists-on-day',
+        'data.code',
+        'is established only from its establishedOn, not before the day it is dissolved',
+        '32',
+      ),
     )
   })
 
   it('a successor that is the unit, or does not exist on the day', () => {
-    expect(refusal(decideDissolveUnit(dissolveUnit({ successor: '300' }), context()))).toEqual(refused('SuccessorIsUnit', 'unit.successor', 'data.successor', 'is the unit itself', '300'))
-    expect(refusal(decideDissolveUnit(dissolveUnit({ successor: '39' }), context()))).toEqual(
-      refused('SuccessorNotExisting', 'unit.successor', 'data.successor', 'is not a unit that exists on 2025-07-01', '39'),
+    expect(refusal(decideDissolveUnit(dissolveUnit({ successor: '300' }), context()))).toEqual(
+      refused('SuccessorIsUnit', 'unit.successor', 'data.successor', 'is the unit itself', '300'),
     )
-    expect(refusal(decideDissolveUnit(dissolveUnit({ dissolvedOn: '2026-02-01', successor: '31' }), context()))).toEqual(
+    expect(refusal(decideDissolveUnit(dissolveUnit({ successor: '39' }), context()))).toEqual(
+      refused(
+        'SuccessorNotExisting',
+        'unit.successor',
+        'data.successor',
+        'is not a unit that exists on 2025-07-01',
+        '39',
+      ),
+    )
+    expect(
+      refusal(decideDissolveUnit(dissolveUnit({ dissolvedOn: '2026-02-01', successor: '31' }), context())),
+    ).toEqual(
       refused('UnitDissolved', 'unit.dissolved', 'data.successor', 'unit 31 was dissolved on 2026-01-01 into 30', '31'),
     )
   })
 })
 
 describe('IdentifyParticipant', () => {
-  const links: DecideContext = { links: new Map([['0123456789', '001203000123'], ['001203000123', '0123456789'], ['9999999999', '001203000999'], ['001203000999', '9999999999']]) }
+  const links: DecideContext = {
+    links: new Map([
+      ['0123456789', '001203000123'],
+      ['001203000123', '0123456789'],
+      ['9999999999', '001203000999'],
+      ['001203000999', '9999999999'],
+    ]),
+  }
 
   it('emits the ParticipantIdentified of the command: a new link, the same link again, or with no links known', () => {
-    for (const [c, ctx] of [[identify({ participantId: '1111111111', personalId: '001203000111' }), links], [identify({}), links], [identify({}), undefined]] as const) {
+    for (const [c, ctx] of [
+      [identify({ participantId: '1111111111', personalId: '001203000111' }), links],
+      [identify({}), links],
+      [identify({}), undefined],
+    ] as const) {
       expect(decideIdentify(c, ctx)).toEqual(E.right([{ id: ID, type: 'ParticipantIdentified', data: c.data }]))
     }
   })
 
   it('either id linked to another id already', () => {
     expect(refusal(decideIdentify(identify({ personalId: '001203000999' }), links))).toEqual(
-      refused('AlreadyLinked', 'participant.one-link', 'data.participantId', 'is already linked to 001203000123', '0123456789'),
+      refused(
+        'AlreadyLinked',
+        'participant.one-link',
+        'data.participantId',
+        'is already linked to 001203000123',
+        '0123456789',
+      ),
     )
-    expect(refusal(decideIdentify(identify({ participantId: '1111111111', personalId: '001203000999' }), links))).toEqual(
-      refused('AlreadyLinked', 'participant.one-link', 'data.personalId', 'is already linked to 9999999999', '001203000999'),
+    expect(
+      refusal(decideIdentify(identify({ participantId: '1111111111', personalId: '001203000999' }), links)),
+    ).toEqual(
+      refused(
+        'AlreadyLinked',
+        'participant.one-link',
+        'data.personalId',
+        'is already linked to 9999999999',
+        '001203000999',
+      ),
     )
   })
 })

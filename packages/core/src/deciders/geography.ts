@@ -31,13 +31,24 @@ const EMPTY_CALENDAR_REFUSAL = (code: string): DomainError =>
 
 /** "unit 30 was dissolved on 2025-07-01 into 31": the refusal of anything dated on or after a dissolution. */
 export const dissolvedRefusal = (path: string, code: string, dissolvedOn: string, successor: string): DomainError =>
-  domainError('UnitDissolved', 'unit.dissolved', path, `unit ${code} was dissolved on ${dissolvedOn} into ${successor}`, code)
+  domainError(
+    'UnitDissolved',
+    'unit.dissolved',
+    path,
+    `unit ${code} was dissolved on ${dissolvedOn} into ${successor}`,
+    code,
+  )
 
 /**
  * The refusal a record of `unit` dated `date` meets when the unit was dissolved on or before that
  * date (null: none, or the calendar is not known). `path` names the unit's field, e.g. `data.unit`.
  */
-export const refuseDissolved = (context: DecideContext | undefined, path: string, unit: string, date: string): DomainError | null => {
+export const refuseDissolved = (
+  context: DecideContext | undefined,
+  path: string,
+  unit: string,
+  date: string,
+): DomainError | null => {
   const calendar = context?.calendar
   if (calendar === undefined) return null
   const d = calendar.dissolvedBy(unit, dayNumber(date))
@@ -48,7 +59,14 @@ export const refuseDissolved = (context: DecideContext | undefined, path: string
 const livingBefore = (calendar: UnitCalendar, code: string, day: number, what: string): DomainError | null => {
   const established = calendar.establishedDay(code)
   if (established === null) return EMPTY_CALENDAR_REFUSAL(code)
-  if (established >= day) return domainError('UnitNotEstablished', 'unit.exists-on-day', 'data.code', `is established only from its establishedOn, not before ${what}`, code)
+  if (established >= day)
+    return domainError(
+      'UnitNotEstablished',
+      'unit.exists-on-day',
+      'data.code',
+      `is established only from its establishedOn, not before ${what}`,
+      code,
+    )
   const d = calendar.dissolvedBy(code, day)
   return d === null ? null : dissolvedRefusal('data.code', code, d.dissolvedOn, d.successor)
 }
@@ -58,7 +76,10 @@ const livingBefore = (calendar: UnitCalendar, code: string, day: number, what: s
  * so the change is refused): the unit established before `effectiveOn` and not dissolved; a level
  * that matches the code; a parent that exists on that day, one level up, without a cycle.
  */
-export const decideChangeUnit = (c: ChangeUnit, context?: DecideContext): E.Either<DomainError, ReadonlyArray<NewEventOf<'UnitChanged'>>> => {
+export const decideChangeUnit = (
+  c: ChangeUnit,
+  context?: DecideContext,
+): E.Either<DomainError, ReadonlyArray<NewEventOf<'UnitChanged'>>> => {
   const d = c.data
   const calendar = context?.calendar
   if (calendar === undefined) return E.left(EMPTY_CALENDAR_REFUSAL(d.code))
@@ -66,29 +87,69 @@ export const decideChangeUnit = (c: ChangeUnit, context?: DecideContext): E.Eith
   const living = livingBefore(calendar, d.code, day, 'the day it changes')
   if (living !== null) return E.left(living)
   if (d.level !== undefined && d.level !== levelOfCode(d.code)) {
-    return E.left(domainError('LevelMismatch', 'unit.level-matches-code', 'data.level', `does not match code ${d.code}: ${d.code.length} digits make a ${levelOfCode(d.code)}`, d.level))
+    return E.left(
+      domainError(
+        'LevelMismatch',
+        'unit.level-matches-code',
+        'data.level',
+        `does not match code ${d.code}: ${d.code.length} digits make a ${levelOfCode(d.code)}`,
+        d.level,
+      ),
+    )
   }
   if (d.parent === undefined) return E.right([emit('UnitChanged', c)])
   const level = d.level ?? calendar.levelOn(d.code, day) ?? levelOfCode(d.code)
   if (d.parent === null) {
-    if (level !== 'province') return E.left(domainError('ParentRequired', 'unit.parent', 'data.parent', `is required for a ${level}`, null))
+    if (level !== 'province')
+      return E.left(domainError('ParentRequired', 'unit.parent', 'data.parent', `is required for a ${level}`, null))
     return E.right([emit('UnitChanged', c)])
   }
-  if (level === 'province') return E.left(domainError('ProvinceWithParent', 'unit.parent', 'data.parent', 'must be null: a province has no parent', d.parent))
+  if (level === 'province')
+    return E.left(
+      domainError(
+        'ProvinceWithParent',
+        'unit.parent',
+        'data.parent',
+        'must be null: a province has no parent',
+        d.parent,
+      ),
+    )
   if (!calendar.existsOn(d.parent, day)) {
     const gone = calendar.dissolvedBy(d.parent, day)
     return E.left(
       gone === null
-        ? domainError('ParentNotEstablished', 'unit.parent', 'data.parent', `is not a unit that exists on ${d.effectiveOn}`, d.parent)
+        ? domainError(
+            'ParentNotEstablished',
+            'unit.parent',
+            'data.parent',
+            `is not a unit that exists on ${d.effectiveOn}`,
+            d.parent,
+          )
         : dissolvedRefusal('data.parent', d.parent, gone.dissolvedOn, gone.successor),
     )
   }
   const parentLevel = calendar.levelOn(d.parent, day)!
   if (!PARENT_LEVELS[level].includes(parentLevel)) {
-    return E.left(domainError('ParentLevel', 'unit.parent', 'data.parent', `is a ${parentLevel}; a ${level} sits under a ${PARENT_LEVELS[level].join(' or ')}`, d.parent))
+    return E.left(
+      domainError(
+        'ParentLevel',
+        'unit.parent',
+        'data.parent',
+        `is a ${parentLevel}; a ${level} sits under a ${PARENT_LEVELS[level].join(' or ')}`,
+        d.parent,
+      ),
+    )
   }
   if (calendar.closesLoopFrom(d.code, d.parent, day)) {
-    return E.left(domainError('UnitCycle', 'unit.no-cycle', 'data.parent', `would make ${d.code} its own ancestor on ${d.effectiveOn} or a later day`, d.parent))
+    return E.left(
+      domainError(
+        'UnitCycle',
+        'unit.no-cycle',
+        'data.parent',
+        `would make ${d.code} its own ancestor on ${d.effectiveOn} or a later day`,
+        d.parent,
+      ),
+    )
   }
   return E.right([emit('UnitChanged', c)])
 }
@@ -97,7 +158,10 @@ export const decideChangeUnit = (c: ChangeUnit, context?: DecideContext): E.Eith
  * Decides a UnitDissolved: the unit established before `dissolvedOn` and not dissolved already; a
  * successor other than the unit that exists on `dissolvedOn`.
  */
-export const decideDissolveUnit = (c: DissolveUnit, context?: DecideContext): E.Either<DomainError, ReadonlyArray<NewEventOf<'UnitDissolved'>>> => {
+export const decideDissolveUnit = (
+  c: DissolveUnit,
+  context?: DecideContext,
+): E.Either<DomainError, ReadonlyArray<NewEventOf<'UnitDissolved'>>> => {
   const d = c.data
   const calendar = context?.calendar
   if (calendar === undefined) return E.left(EMPTY_CALENDAR_REFUSAL(d.code))
@@ -106,12 +170,19 @@ export const decideDissolveUnit = (c: DissolveUnit, context?: DecideContext): E.
   if (earlier !== null) return E.left(dissolvedRefusal('data.code', d.code, earlier.dissolvedOn, earlier.successor))
   const living = livingBefore(calendar, d.code, day, 'the day it is dissolved')
   if (living !== null) return E.left(living)
-  if (d.successor === d.code) return E.left(domainError('SuccessorIsUnit', 'unit.successor', 'data.successor', 'is the unit itself', d.successor))
+  if (d.successor === d.code)
+    return E.left(domainError('SuccessorIsUnit', 'unit.successor', 'data.successor', 'is the unit itself', d.successor))
   if (!calendar.existsOn(d.successor, day)) {
     const gone = calendar.dissolvedBy(d.successor, day)
     return E.left(
       gone === null
-        ? domainError('SuccessorNotExisting', 'unit.successor', 'data.successor', `is not a unit that exists on ${d.dissolvedOn}`, d.successor)
+        ? domainError(
+            'SuccessorNotExisting',
+            'unit.successor',
+            'data.successor',
+            `is not a unit that exists on ${d.dissolvedOn}`,
+            d.successor,
+          )
         : dissolvedRefusal('data.successor', d.successor, gone.dissolvedOn, gone.successor),
     )
   }
@@ -122,16 +193,29 @@ export const decideDissolveUnit = (c: DissolveUnit, context?: DecideContext): E.
  * Decides a ParticipantIdentified against the known links (`context.links`: each id → the id it is
  * linked to): refused when either id is already linked to another id. The same link again passes.
  */
-export const decideIdentify = (c: IdentifyParticipant, context?: DecideContext): E.Either<DomainError, ReadonlyArray<NewEventOf<'ParticipantIdentified'>>> => {
+export const decideIdentify = (
+  c: IdentifyParticipant,
+  context?: DecideContext,
+): E.Either<DomainError, ReadonlyArray<NewEventOf<'ParticipantIdentified'>>> => {
   const { participantId, personalId } = c.data
   const links = context?.links
   const a = links?.get(participantId)
   if (a !== undefined && a !== personalId) {
-    return E.left(domainError('AlreadyLinked', 'participant.one-link', 'data.participantId', `is already linked to ${a}`, participantId))
+    return E.left(
+      domainError(
+        'AlreadyLinked',
+        'participant.one-link',
+        'data.participantId',
+        `is already linked to ${a}`,
+        participantId,
+      ),
+    )
   }
   const b = links?.get(personalId)
   if (b !== undefined && b !== participantId) {
-    return E.left(domainError('AlreadyLinked', 'participant.one-link', 'data.personalId', `is already linked to ${b}`, personalId))
+    return E.left(
+      domainError('AlreadyLinked', 'participant.one-link', 'data.personalId', `is already linked to ${b}`, personalId),
+    )
   }
   return E.right([emit('ParticipantIdentified', c)])
 }

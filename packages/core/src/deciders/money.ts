@@ -34,13 +34,27 @@ export interface RevenuePlanState {
  */
 export const collectionDecider: Decider<CollectContribution, 'ContributionCollected', CollectionState> = {
   initialState: { collections: 0, amount: 0 },
-  evolve: (state: CollectionState, event: BodyOf<'ContributionCollected'>) => ({ collections: state.collections + 1, amount: state.amount + event.data.amount }),
+  evolve: (state: CollectionState, event: BodyOf<'ContributionCollected'>) => ({
+    collections: state.collections + 1,
+    amount: state.amount + event.data.amount,
+  }),
   decide: (command, _state, context) => {
     const d = command.data
     // The codec already refuses an amount of 0 or less; commands built in code are checked again here.
-    if (!(d.amount > 0)) return E.left(domainError('NonPositiveAmount', 'collection.amount-positive', 'data.amount', 'is not above 0', d.amount))
+    if (!(d.amount > 0))
+      return E.left(
+        domainError('NonPositiveAmount', 'collection.amount-positive', 'data.amount', 'is not above 0', d.amount),
+      )
     if (context?.units !== undefined && !context.units.has(d.unit)) {
-      return E.left(domainError('UnitNotEstablished', 'collection.unit-established', 'data.unit', 'is not an established unit', d.unit))
+      return E.left(
+        domainError(
+          'UnitNotEstablished',
+          'collection.unit-established',
+          'data.unit',
+          'is not an established unit',
+          d.unit,
+        ),
+      )
     }
     return E.right([emit('ContributionCollected', command)])
   },
@@ -60,9 +74,20 @@ export const revenuePlanDecider: Decider<AssignRevenuePlan, 'RevenuePlanAssigned
   }),
   decide: (command, _state, context) => {
     const d = command.data
-    if (!(d.amount >= 0)) return E.left(domainError('NegativePlan', 'revenue-plan.amount-non-negative', 'data.amount', 'is below 0', d.amount))
+    if (!(d.amount >= 0))
+      return E.left(
+        domainError('NegativePlan', 'revenue-plan.amount-non-negative', 'data.amount', 'is below 0', d.amount),
+      )
     if (context?.units !== undefined && !context.units.has(d.unit)) {
-      return E.left(domainError('UnitNotEstablished', 'revenue-plan.unit-established', 'data.unit', 'is not an established unit', d.unit))
+      return E.left(
+        domainError(
+          'UnitNotEstablished',
+          'revenue-plan.unit-established',
+          'data.unit',
+          'is not an established unit',
+          d.unit,
+        ),
+      )
     }
     return E.right([emit('RevenuePlanAssigned', command)])
   },

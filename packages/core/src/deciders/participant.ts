@@ -65,22 +65,40 @@ const showPeriod = (from: number, through: number): string =>
 // rules
 // -------------------------------------------------------------------------------------------------
 
-const decideEnrol = (c: EnrolParticipant, state: ParticipantState, context?: DecideContext): E.Either<DomainError, ReadonlyArray<NewEventOf<'ParticipantEnrolled'>>> => {
+const decideEnrol = (
+  c: EnrolParticipant,
+  state: ParticipantState,
+  context?: DecideContext,
+): E.Either<DomainError, ReadonlyArray<NewEventOf<'ParticipantEnrolled'>>> => {
   const d = c.data
   const from = dayNumber(d.coveredFrom)
   const through = d.coveredThrough === null ? Infinity : dayNumber(d.coveredThrough)
   if (through < from) {
     return E.left(
-      domainError('CoveredThroughBeforeCoveredFrom', 'enrol.period-order', 'data.coveredThrough', `is before coveredFrom ${d.coveredFrom}`, d.coveredThrough),
+      domainError(
+        'CoveredThroughBeforeCoveredFrom',
+        'enrol.period-order',
+        'data.coveredThrough',
+        `is before coveredFrom ${d.coveredFrom}`,
+        d.coveredThrough,
+      ),
     )
   }
   if (d.coveredThrough === null && (d.scheme === 'voluntary' || d.scheme === 'health')) {
     return E.left(
-      domainError('CoveredThroughRequired', 'enrol.end-required', 'data.coveredThrough', `is required for ${d.scheme}: coverage runs to a paid-through date`, d.coveredThrough),
+      domainError(
+        'CoveredThroughRequired',
+        'enrol.end-required',
+        'data.coveredThrough',
+        `is required for ${d.scheme}: coverage runs to a paid-through date`,
+        d.coveredThrough,
+      ),
     )
   }
   if (context?.units !== undefined && !context.units.has(d.unit)) {
-    return E.left(domainError('UnitNotEstablished', 'enrol.unit-established', 'data.unit', 'is not an established unit', d.unit))
+    return E.left(
+      domainError('UnitNotEstablished', 'enrol.unit-established', 'data.unit', 'is not an established unit', d.unit),
+    )
   }
   const dissolved = refuseDissolved(context, 'data.unit', d.unit, d.coveredFrom)
   if (dissolved !== null) return E.left(dissolved)
@@ -104,7 +122,10 @@ const decideEnrol = (c: EnrolParticipant, state: ParticipantState, context?: Dec
   return E.right([emit('ParticipantEnrolled', c)])
 }
 
-const decideLapse = (c: LapseParticipant, state: ParticipantState): E.Either<DomainError, ReadonlyArray<NewEventOf<'ParticipantLapsed'>>> => {
+const decideLapse = (
+  c: LapseParticipant,
+  state: ParticipantState,
+): E.Either<DomainError, ReadonlyArray<NewEventOf<'ParticipantLapsed'>>> => {
   const d = c.data
   const lapsedOn = dayNumber(d.lapsedOn)
   const known = state[d.scheme] ?? EMPTY
@@ -137,7 +158,10 @@ const evolve = (state: ParticipantState, event: BodyOf<ParticipantEventType>): P
     }
     return { ...state, [scheme]: { enrolments: [...known.enrolments, period], lapses: known.lapses } }
   }
-  return { ...state, [scheme]: { enrolments: known.enrolments, lapses: [...known.lapses, dayNumber(event.data.lapsedOn)] } }
+  return {
+    ...state,
+    [scheme]: { enrolments: known.enrolments, lapses: [...known.lapses, dayNumber(event.data.lapsedOn)] },
+  }
 }
 
 /**

@@ -39,7 +39,9 @@ export const quotaDecider: Decider<AssignQuota, 'QuotaAssigned', QuotaState> = {
       return E.left(domainError('NegativeTarget', 'quota.target-non-negative', 'data.target', 'is below 0', d.target))
     }
     if (context?.units !== undefined && !context.units.has(d.unit)) {
-      return E.left(domainError('UnitNotEstablished', 'quota.unit-established', 'data.unit', 'is not an established unit', d.unit))
+      return E.left(
+        domainError('UnitNotEstablished', 'quota.unit-established', 'data.unit', 'is not an established unit', d.unit),
+      )
     }
     const dissolved = refuseDissolved(context, 'data.unit', d.unit, d.assignedOn)
     if (dissolved !== null) return E.left(dissolved)

@@ -64,7 +64,8 @@ export class UnitCalendar {
     const e = this.units.get(d.code)
     if (e === undefined) return
     const day = dayNumber(d.dissolvedOn)
-    if (e.dissolution === null || day < e.dissolution.day) e.dissolution = { day, dissolvedOn: d.dissolvedOn, successor: d.successor }
+    if (e.dissolution === null || day < e.dissolution.day)
+      e.dissolution = { day, dissolvedOn: d.dissolvedOn, successor: d.successor }
   }
 
   /** Whether a UnitEstablished names the code. */
@@ -120,7 +121,8 @@ export class UnitCalendar {
    */
   closesLoopFrom(code: string, parent: string, day: number): boolean {
     const days = new Set<number>([day])
-    for (const e of this.units.values()) for (const c of e.changes) if (c.day > day && c.parent !== undefined) days.add(c.day)
+    for (const e of this.units.values())
+      for (const c of e.changes) if (c.day > day && c.parent !== undefined) days.add(c.day)
     const own = this.units.get(code)?.changes ?? []
     for (const d of [...days].sort((a, b) => a - b)) {
       // a later change of the unit's own parent takes over from this one

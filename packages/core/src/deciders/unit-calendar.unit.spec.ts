@@ -9,11 +9,22 @@ import type { UnitLevel } from '../values.js'
 import { dayNumber as day } from '../values.js'
 import { UnitCalendar } from './unit-calendar.js'
 
-const establish = (c: UnitCalendar, code: string, level: UnitLevel, parent: string | null, establishedOn = '2000-01-01') =>
+const establish = (
+  c: UnitCalendar,
+  code: string,
+  level: UnitLevel,
+  parent: string | null,
+  establishedOn = '2000-01-01',
+) =>
   c.establish({ code, name: `Đơn vị ${code}`, level, ...(parent === null ? {} : { parent }), establishedOn } as never)
-const change = (c: UnitCalendar, code: string, effectiveOn: string, data: { parent?: string | null; level?: UnitLevel; name?: string }) =>
-  c.change({ code, effectiveOn, ...data } as never)
-const dissolve = (c: UnitCalendar, code: string, dissolvedOn: string, successor: string) => c.dissolve({ code, dissolvedOn, successor } as never)
+const change = (
+  c: UnitCalendar,
+  code: string,
+  effectiveOn: string,
+  data: { parent?: string | null; level?: UnitLevel; name?: string },
+) => c.change({ code, effectiveOn, ...data } as never)
+const dissolve = (c: UnitCalendar, code: string, dissolvedOn: string, successor: string) =>
+  c.dissolve({ code, dissolvedOn, successor } as never)
 
 /** Hải Dương (30) › district 300 › commune 30001, and Hải Phòng (31) › district 310. */
 const calendar = (): UnitCalendar => {
@@ -31,7 +42,11 @@ describe('UnitCalendar: establishment and dissolution', () => {
     const c = calendar()
     expect([c.has('310'), c.has('39')]).toEqual([true, false])
     expect([c.establishedDay('310'), c.establishedDay('39')]).toEqual([day('2010-01-01'), null])
-    expect([c.existsOn('310', day('2009-12-31')), c.existsOn('310', day('2010-01-01')), c.existsOn('39', day('2010-01-01'))]).toEqual([false, true, false])
+    expect([
+      c.existsOn('310', day('2009-12-31')),
+      c.existsOn('310', day('2010-01-01')),
+      c.existsOn('39', day('2010-01-01')),
+    ]).toEqual([false, true, false])
   })
 
   it('a dissolution ends the unit from its day; the earliest dissolution stands; an unknown code is ignored', () => {
@@ -71,9 +86,11 @@ describe('UnitCalendar: parents and levels through time', () => {
     change(c, '30001', '2026-01-01', { parent: '30' })
     change(c, '30001', '2026-01-01', { parent: '300' }) // the same day, recorded later: it stands
     change(c, '30001', '2025-09-01', { name: 'Tên mới' }) // a change of name leaves the parent
-    expect(['2024-12-31', '2025-01-01', '2025-06-30', '2025-07-01', '2025-12-31', '2026-01-01'].map((d) => c.parentOn('30001', day(d)))).toEqual([
-      '300', '31', '31', '310', '310', '300',
-    ])
+    expect(
+      ['2024-12-31', '2025-01-01', '2025-06-30', '2025-07-01', '2025-12-31', '2026-01-01'].map((d) =>
+        c.parentOn('30001', day(d)),
+      ),
+    ).toEqual(['300', '31', '31', '310', '310', '300'])
     expect([c.parentOn('30', day('2025-01-01')), c.parentOn('39', day('2025-01-01'))]).toEqual([null, null])
   })
 
@@ -87,7 +104,11 @@ describe('UnitCalendar: parents and levels through time', () => {
     const c = calendar()
     change(c, '30001', '2025-07-01', { level: 'district' })
     change(c, '30001', '2025-08-01', { parent: '30' })
-    expect(['2025-06-30', '2025-07-01', '2025-09-01'].map((d) => c.levelOn('30001', day(d)))).toEqual(['commune', 'district', 'district'])
+    expect(['2025-06-30', '2025-07-01', '2025-09-01'].map((d) => c.levelOn('30001', day(d)))).toEqual([
+      'commune',
+      'district',
+      'district',
+    ])
     expect([c.levelOn('310', day('2025-07-01')), c.levelOn('39', day('2025-07-01'))]).toEqual(['district', null])
   })
 })

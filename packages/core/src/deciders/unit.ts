@@ -5,7 +5,17 @@
  */
 import * as E from 'fp-ts/lib/Either.js'
 import { type UnitLevel, levelOfCode } from '../values.js'
-import { type BodyOf, type CommandOf, type DecideContext, type Decider, type NewEventOf, type RegisteredUnit, type UnitRegistry, emit, registeredUnitOf } from './decider.js'
+import {
+  type BodyOf,
+  type CommandOf,
+  type DecideContext,
+  type Decider,
+  type NewEventOf,
+  type RegisteredUnit,
+  type UnitRegistry,
+  emit,
+  registeredUnitOf,
+} from './decider.js'
 import { type DomainError, domainError } from './domain-error.js'
 
 /** Establish an administrative unit; produces UnitEstablished. */
@@ -42,38 +52,77 @@ const closesLoop = (code: string, parent: string, units: UnitRegistry): boolean 
   return false
 }
 
-const decideEstablish = (c: EstablishUnit, state: UnitState, context?: DecideContext): E.Either<DomainError, ReadonlyArray<NewEventOf<'UnitEstablished'>>> => {
+const decideEstablish = (
+  c: EstablishUnit,
+  state: UnitState,
+  context?: DecideContext,
+): E.Either<DomainError, ReadonlyArray<NewEventOf<'UnitEstablished'>>> => {
   const d = c.data
   // Without a known registry nothing is established yet: a province can still be established.
   const units = context?.units ?? EMPTY_REGISTRY
   if (state.established !== null || units.has(d.code)) {
-    return E.left(domainError('UnitAlreadyEstablished', 'unit.new-code', 'data.code', 'is already established (codes are never reused)', d.code))
+    return E.left(
+      domainError(
+        'UnitAlreadyEstablished',
+        'unit.new-code',
+        'data.code',
+        'is already established (codes are never reused)',
+        d.code,
+      ),
+    )
   }
   const implied = levelOfCode(d.code)
   if (d.level !== implied) {
     return E.left(
-      domainError('LevelMismatch', 'unit.level-matches-code', 'data.level', `does not match code ${d.code}: ${d.code.length} digits make a ${implied}`, d.level),
+      domainError(
+        'LevelMismatch',
+        'unit.level-matches-code',
+        'data.level',
+        `does not match code ${d.code}: ${d.code.length} digits make a ${implied}`,
+        d.level,
+      ),
     )
   }
   const parent = d.parent ?? null
   if (d.level === 'province') {
-    if (parent !== null) return E.left(domainError('ProvinceWithParent', 'unit.parent', 'data.parent', 'must be absent: a province has no parent', parent))
+    if (parent !== null)
+      return E.left(
+        domainError(
+          'ProvinceWithParent',
+          'unit.parent',
+          'data.parent',
+          'must be absent: a province has no parent',
+          parent,
+        ),
+      )
     return E.right([emit('UnitEstablished', c)])
   }
   if (parent === null) {
-    return E.left(domainError('ParentRequired', 'unit.parent', 'data.parent', `is required for a ${d.level}`, d.parent ?? null))
+    return E.left(
+      domainError('ParentRequired', 'unit.parent', 'data.parent', `is required for a ${d.level}`, d.parent ?? null),
+    )
   }
   const parentUnit = units.get(parent)
   if (parentUnit === undefined) {
-    return E.left(domainError('ParentNotEstablished', 'unit.parent', 'data.parent', 'is not an established unit', parent))
+    return E.left(
+      domainError('ParentNotEstablished', 'unit.parent', 'data.parent', 'is not an established unit', parent),
+    )
   }
   if (!PARENT_LEVELS[d.level].includes(parentUnit.level)) {
     return E.left(
-      domainError('ParentLevel', 'unit.parent', 'data.parent', `is a ${parentUnit.level}; a ${d.level} sits under a ${PARENT_LEVELS[d.level].join(' or ')}`, parent),
+      domainError(
+        'ParentLevel',
+        'unit.parent',
+        'data.parent',
+        `is a ${parentUnit.level}; a ${d.level} sits under a ${PARENT_LEVELS[d.level].join(' or ')}`,
+        parent,
+      ),
     )
   }
   if (closesLoop(d.code, parent, units)) {
-    return E.left(domainError('UnitCycle', 'unit.no-cycle', 'data.parent', `would make ${d.code} its own ancestor`, parent))
+    return E.left(
+      domainError('UnitCycle', 'unit.no-cycle', 'data.parent', `would make ${d.code} its own ancestor`, parent),
+    )
   }
   return E.right([emit('UnitEstablished', c)])
 }

@@ -25,7 +25,9 @@ export const debtFigures = (k: Known, asOf: string, unit: string | null, scheme:
   for (const account of accounts) {
     const mine = settlements
       .filter((s) => `${s.e.scheme}|${s.e.employer}` === account)
-      .sort((a, b) => (a.e.settledOn < b.e.settledOn ? -1 : a.e.settledOn > b.e.settledOn ? 1 : a.position - b.position))
+      .sort((a, b) =>
+        a.e.settledOn < b.e.settledOn ? -1 : a.e.settledOn > b.e.settledOn ? 1 : a.position - b.position,
+      )
     const theirDebts = owed.filter((o) => `${o.debt.e.scheme}|${o.debt.e.employer}` === account)
     let credit = 0
     for (const s of mine) {
@@ -34,7 +36,9 @@ export const debtFigures = (k: Known, asOf: string, unit: string | null, scheme:
         .filter((o) => o.debt.e.recordedOn <= s.e.settledOn && o.left > 0)
         .sort(
           (a, b) =>
-            cmp(a.debt.e.period, b.debt.e.period) || cmp(a.debt.e.recordedOn, b.debt.e.recordedOn) || a.debt.position - b.debt.position,
+            cmp(a.debt.e.period, b.debt.e.period) ||
+            cmp(a.debt.e.recordedOn, b.debt.e.recordedOn) ||
+            a.debt.position - b.debt.position,
         )
       for (const o of payable) {
         const pay = Math.min(amount, o.left)
@@ -47,7 +51,12 @@ export const debtFigures = (k: Known, asOf: string, unit: string | null, scheme:
     let latest: At<'DebtRecorded'> | null = null
     for (const o of theirDebts) {
       const d = o.debt
-      if (latest === null || d.e.recordedOn > latest.e.recordedOn || (d.e.recordedOn === latest.e.recordedOn && d.position > latest.position)) latest = d
+      if (
+        latest === null ||
+        d.e.recordedOn > latest.e.recordedOn ||
+        (d.e.recordedOn === latest.e.recordedOn && d.position > latest.position)
+      )
+        latest = d
     }
     credits.push({ scheme: account.split('|')[0]!, unit: latest === null ? null : latest.e.unit, amount: credit })
   }
@@ -82,10 +91,14 @@ export const debtFigures = (k: Known, asOf: string, unit: string | null, scheme:
     },
     aging,
     credit: credits
-      .filter((c) => (scheme === null || c.scheme === scheme) && (unit === null || (c.unit !== null && inUnit(c.unit, unit))))
+      .filter(
+        (c) => (scheme === null || c.scheme === scheme) && (unit === null || (c.unit !== null && inUnit(c.unit, unit))),
+      )
       .reduce((a, c) => a + c.amount, 0),
     employers,
-    children: k.children(unit).map((c) => ({ unit: c, name: k.nameOf(c), outstanding: sum(counted.filter((o) => inUnit(o.debt.e.unit, c))) })),
+    children: k
+      .children(unit)
+      .map((c) => ({ unit: c, name: k.nameOf(c), outstanding: sum(counted.filter((o) => inUnit(o.debt.e.unit, c))) })),
   }
 }
 

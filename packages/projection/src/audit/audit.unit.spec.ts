@@ -4,13 +4,21 @@ import { KeyedSum, figuresOf, flattenFigures, telescope } from './causes.js'
 import { reproduction, savedQuestion } from './reproduce.js'
 import { periodEnds, revisionTriangle } from './revisions.js'
 
-const ref = (ordinal: number) => ({ id: `e${ordinal}`, position: ordinal + 1, recordedAt: '2020-10-06T09:00:00.000+07:00' })
+const ref = (ordinal: number) => ({
+  id: `e${ordinal}`,
+  position: ordinal + 1,
+  recordedAt: '2020-10-06T09:00:00.000+07:00',
+})
 
 describe('telescope', () => {
   it('gives each step what it changed, so the causes add up to the delta, and leaves out steps that change nothing', () => {
     const sums = new KeyedSum()
     sums.set('a', new Map([['n', 2]]))
-    const fields = () => new Map([['n', sums.get('n')], ['ratio', sums.get('n') / 4]])
+    const fields = () =>
+      new Map([
+        ['n', sums.get('n')],
+        ['ratio', sums.get('n') / 4],
+      ])
     const steps = [
       { ordinal: 0, cause: 'late-enrolment' as const, apply: () => sums.set('b', new Map([['n', 1]])) },
       { ordinal: 1, cause: 'late-lapse' as const, apply: () => sums.set('a', new Map([['n', 1]])) },
@@ -19,15 +27,39 @@ describe('telescope', () => {
     // +1 then −1: n is back at 2, nothing differs
     expect(telescope(fields, steps, ref)).toEqual([])
     sums.set('d', new Map([['n', 3]]))
-    const moved = telescope(fields, [{ ordinal: 3, cause: 'late-renewal', apply: () => sums.set('d', new Map([['n', 5]])) }], ref)
+    const moved = telescope(
+      fields,
+      [{ ordinal: 3, cause: 'late-renewal', apply: () => sums.set('d', new Map([['n', 5]])) }],
+      ref,
+    )
     expect(moved).toEqual([
-      { field: 'n', before: 5, after: 7, delta: 2, causes: [{ cause: 'late-renewal', total: 2, records: [{ ...ref(3), contribution: 2 }] }] },
-      { field: 'ratio', before: 1.25, after: 1.75, delta: 0.5, causes: [{ cause: 'late-renewal', total: 0.5, records: [{ ...ref(3), contribution: 0.5 }] }] },
+      {
+        field: 'n',
+        before: 5,
+        after: 7,
+        delta: 2,
+        causes: [{ cause: 'late-renewal', total: 2, records: [{ ...ref(3), contribution: 2 }] }],
+      },
+      {
+        field: 'ratio',
+        before: 1.25,
+        after: 1.75,
+        delta: 0.5,
+        causes: [{ cause: 'late-renewal', total: 0.5, records: [{ ...ref(3), contribution: 0.5 }] }],
+      },
     ])
   })
 
   it('flattens a report body by row keys and leaves text out', () => {
-    expect([...flattenFigures({ participants: 3, rate: null, name: 'x', children: [{ unit: '593', name: 'P', participants: 2 }], employers: [{ employer: 'E', outstanding: 5, oldestPeriod: '2020-01' }] })]).toEqual([
+    expect([
+      ...flattenFigures({
+        participants: 3,
+        rate: null,
+        name: 'x',
+        children: [{ unit: '593', name: 'P', participants: 2 }],
+        employers: [{ employer: 'E', outstanding: 5, oldestPeriod: '2020-01' }],
+      }),
+    ]).toEqual([
       ['participants', 3],
       ['rate', null],
       ['children.593.participants', 2],
@@ -40,12 +72,16 @@ describe('telescope', () => {
 describe('revisions', () => {
   it('lists the month and quarter ends of a range, and refuses a backwards one', () => {
     expect(periodEnds('2020-01-15', '2020-03-01', 'month')).toEqual(E.right(['2020-01-31', '2020-02-29', '2020-03-31']))
-    expect(periodEnds('2020-02-01', '2020-12-31', 'quarter')).toEqual(E.right(['2020-03-31', '2020-06-30', '2020-09-30', '2020-12-31']))
+    expect(periodEnds('2020-02-01', '2020-12-31', 'quarter')).toEqual(
+      E.right(['2020-03-31', '2020-06-30', '2020-09-30', '2020-12-31']),
+    )
     expect(E.isLeft(periodEnds('2020-03-01', '2020-01-01', 'month'))).toBe(true)
   })
 
   it('leaves cells before the end of the as-of day empty, and the last column is now', () => {
-    const t = revisionTriangle('n', ['2020-01-31', '2020-02-29'] as never, (asOf, k) => (k === null ? 10 : asOf === '2020-01-31' ? 7 : 8))
+    const t = revisionTriangle('n', ['2020-01-31', '2020-02-29'] as never, (asOf, k) =>
+      k === null ? 10 : asOf === '2020-01-31' ? 7 : 8,
+    )
     expect(t.knownAt).toEqual(['2020-01-31T23:59:59.999+07:00', null])
     expect(t.rows.map((r) => [r.cells, r.firstPublished, r.now, r.totalRevision])).toEqual([
       [[7, 10], 7, 10, 3],
@@ -56,20 +92,42 @@ describe('revisions', () => {
 })
 
 describe('reproduction', () => {
-  const saved = { report: 'plan', asOf: '2020-09-30', knownAt: '2020-10-05T23:59:59.999+07:00', unit: '60', scheme: 'voluntary', year: 2020, basis: { events: 3, lastPosition: 3, hash: 'h3' }, participants: 7 }
-  const question = E.getOrElseW(() => { throw new Error('not a report') })(savedQuestion(saved))
+  const saved = {
+    report: 'plan',
+    asOf: '2020-09-30',
+    knownAt: '2020-10-05T23:59:59.999+07:00',
+    unit: '60',
+    scheme: 'voluntary',
+    year: 2020,
+    basis: { events: 3, lastPosition: 3, hash: 'h3' },
+    participants: 7,
+  }
+  const question = E.getOrElseW(() => {
+    throw new Error('not a report')
+  })(savedQuestion(saved))
   const recomputed = { ...saved, basis: { events: 3, lastPosition: 3 } }
   const evidence = { broken: null, hashAtLast: 'h3', after: [] }
 
   it('reproduces when the chain, the later events and the figures all agree', () => {
-    expect(reproduction(question, saved, recomputed, evidence)).toEqual({ outcome: 'reproduced', lastPosition: 3, hash: 'h3' })
+    expect(reproduction(question, saved, recomputed, evidence)).toEqual({
+      outcome: 'reproduced',
+      lastPosition: 3,
+      hash: 'h3',
+    })
   })
 
   it('is tampered at the first broken position up to the basis, or at the basis when the chain was rewritten', () => {
-    expect(reproduction(question, saved, recomputed, { ...evidence, broken: { position: 2, reason: 'hash differs' } })).toEqual({ outcome: 'tampered', position: 2, reason: 'hash differs' })
-    expect(reproduction(question, saved, recomputed, { ...evidence, hashAtLast: 'other' })).toMatchObject({ outcome: 'tampered', position: 3 })
+    expect(
+      reproduction(question, saved, recomputed, { ...evidence, broken: { position: 2, reason: 'hash differs' } }),
+    ).toEqual({ outcome: 'tampered', position: 2, reason: 'hash differs' })
+    expect(reproduction(question, saved, recomputed, { ...evidence, hashAtLast: 'other' })).toMatchObject({
+      outcome: 'tampered',
+      position: 3,
+    })
     // a break after the basis does not touch what the report rests on
-    expect(reproduction(question, saved, recomputed, { ...evidence, broken: { position: 9, reason: 'x' } }).outcome).toBe('reproduced')
+    expect(
+      reproduction(question, saved, recomputed, { ...evidence, broken: { position: 9, reason: 'x' } }).outcome,
+    ).toBe('reproduced')
   })
 
   it('lists events appended later that say they were recorded by the known-at, and only those', () => {
@@ -77,15 +135,23 @@ describe('reproduction', () => {
       { id: 'late', position: 4, recordedAt: question.knownAt! + 1 },
       { id: 'back', position: 5, recordedAt: question.knownAt! - 1 },
     ]
-    expect(reproduction(question, saved, recomputed, { ...evidence, after })).toEqual({ outcome: 'backdated', records: [{ id: 'back', position: 5, recordedAt: '2020-10-05T23:59:59.998+07:00' }] })
+    expect(reproduction(question, saved, recomputed, { ...evidence, after })).toEqual({
+      outcome: 'backdated',
+      records: [{ id: 'back', position: 5, recordedAt: '2020-10-05T23:59:59.998+07:00' }],
+    })
   })
 
   it('differs when the saved figures are not the recomputed ones', () => {
-    expect(reproduction(question, { ...saved, participants: 8 }, recomputed, evidence)).toEqual({ outcome: 'differs', fields: [{ field: 'participants', saved: 8, recomputed: 7 }] })
+    expect(reproduction(question, { ...saved, participants: 8 }, recomputed, evidence)).toEqual({
+      outcome: 'differs',
+      fields: [{ field: 'participants', saved: 8, recomputed: 7 }],
+    })
   })
 
   it('names the bad field of a file that is not a report', () => {
-    expect(savedQuestion({ ...saved, asOf: '2020-13-01' })).toEqual(E.left({ _tag: 'NotAReport', field: 'asOf', message: 'not a date YYYY-MM-DD (got "2020-13-01")' }))
+    expect(savedQuestion({ ...saved, asOf: '2020-13-01' })).toEqual(
+      E.left({ _tag: 'NotAReport', field: 'asOf', message: 'not a date YYYY-MM-DD (got "2020-13-01")' }),
+    )
     expect(savedQuestion([1])).toMatchObject(E.left({ field: '' }))
   })
 })

@@ -21,7 +21,16 @@ export type Cause =
   | 'late-estimate'
 
 /** Every cause, in the order diffs list them. */
-export const CAUSES: readonly Cause[] = ['late-enrolment', 'late-renewal', 'late-lapse', 'quota-revision', 'late-estimate', 'late-debt', 'late-settlement', 'geography']
+export const CAUSES: readonly Cause[] = [
+  'late-enrolment',
+  'late-renewal',
+  'late-lapse',
+  'quota-revision',
+  'late-estimate',
+  'late-debt',
+  'late-settlement',
+  'geography',
+]
 
 /** An event as an audit names it: its id, its position and when it was recorded (ISO-8601). */
 export interface EventRef {
@@ -77,7 +86,12 @@ const sub = (a: number | null, b: number | null): number | null => (a === null |
  *
  * @example telescope(() => model.fields(), steps, refOf) // [{ field: 'participants', before: 7215, after: 7240, delta: 25, causes: [...] }]
  */
-export const telescope = (fields: () => FieldValues, steps: Iterable<Step>, refOf: RefOf, missingAsZero: (field: string) => boolean = () => false): FieldDelta[] => {
+export const telescope = (
+  fields: () => FieldValues,
+  steps: Iterable<Step>,
+  refOf: RefOf,
+  missingAsZero: (field: string) => boolean = () => false,
+): FieldDelta[] => {
   const read = (m: FieldValues, f: string): number | null => (m.has(f) ? m.get(f)! : missingAsZero(f) ? 0 : null)
   const first = fields()
   let current = first
@@ -96,12 +110,14 @@ export const telescope = (fields: () => FieldValues, steps: Iterable<Step>, refO
     }
     // the fields of both sides, each once, without building their union
     for (const [f, b0] of next) {
-      const a = read(current, f), b = b0 ?? null
+      const a = read(current, f),
+        b = b0 ?? null
       if (a !== b) note(f, a, b)
     }
     for (const f of current.keys()) {
       if (next.has(f)) continue
-      const a = read(current, f), b = read(next, f)
+      const a = read(current, f),
+        b = read(next, f)
       if (a !== b) note(f, a, b)
     }
     current = next
@@ -109,7 +125,8 @@ export const telescope = (fields: () => FieldValues, steps: Iterable<Step>, refO
   const out: FieldDelta[] = []
   const names = [...new Set([...first.keys(), ...current.keys()])]
   for (const f of names) {
-    const before = read(first, f), after = read(current, f)
+    const before = read(first, f),
+      after = read(current, f)
     if (before === after) continue
     const causes = byField.get(f) ?? new Map<Cause, Contribution[]>()
     out.push({
@@ -143,16 +160,28 @@ export const flattenFigures = (body: object): Map<string, number | null> => {
     else if (Array.isArray(value)) {
       for (const row of value as Record<string, unknown>[]) {
         const key = typeof row.unit === 'string' ? row.unit : typeof row.employer === 'string' ? row.employer : null
-        if (key !== null) for (const [k, v] of Object.entries(row)) if (k !== 'unit' && k !== 'employer') walk(v, `${path}.${key}.${k}`)
+        if (key !== null)
+          for (const [k, v] of Object.entries(row)) if (k !== 'unit' && k !== 'employer') walk(v, `${path}.${key}.${k}`)
       }
-    } else if (typeof value === 'object') for (const [k, v] of Object.entries(value as object)) walk(v, path === '' ? k : `${path}.${k}`)
+    } else if (typeof value === 'object')
+      for (const [k, v] of Object.entries(value as object)) walk(v, path === '' ? k : `${path}.${k}`)
   }
   walk(body, '')
   return out
 }
 
 /** Header fields a report carries besides its figures (left out of a diff). */
-export const HEADER_FIELDS: ReadonlySet<string> = new Set(['report', 'asOf', 'knownAt', 'unit', 'scheme', 'basis', 'year', 'denominatorYear', 'geography'])
+export const HEADER_FIELDS: ReadonlySet<string> = new Set([
+  'report',
+  'asOf',
+  'knownAt',
+  'unit',
+  'scheme',
+  'basis',
+  'year',
+  'denominatorYear',
+  'geography',
+])
 
 /** A report's figures without its header, flattened. */
 export const figuresOf = (report: object): Map<string, number | null> =>

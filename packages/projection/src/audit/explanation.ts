@@ -46,7 +46,13 @@ export interface NotAFigure {
 }
 
 /** A list explanation. */
-export const recordList = <R>(records: RecordKind, value: number | null, count: number | null, size: number, list: () => Iterable<R>): RecordList<R> => ({
+export const recordList = <R>(
+  records: RecordKind,
+  value: number | null,
+  count: number | null,
+  size: number,
+  list: () => Iterable<R>,
+): RecordList<R> => ({
   kind: 'records',
   records,
   value,
@@ -70,7 +76,8 @@ export const formula = (
 })
 
 /** `a / b`, null when b is null or 0 (as report ratios). */
-export const ratioOf = (a: number | null, b: number | null): number | null => (a === null || b === null || b === 0 ? null : a / b)
+export const ratioOf = (a: number | null, b: number | null): number | null =>
+  a === null || b === null || b === 0 ? null : a / b
 
 /**
  * The JSON of an explanation: `{report, field, value, count, records}` for a list, `{…, formula,
@@ -80,12 +87,20 @@ export const explanationJson = (report: string, field: string, e: Explanation): 
   const body = (x: Explanation): Record<string, unknown> =>
     x.kind === 'records'
       ? { value: x.value, count: x.count, records: [...x.list()] }
-      : { formula: x.formula, value: x.value, count: x.count, parts: Object.fromEntries(Object.entries(x.parts).map(([k, p]) => [k, body(p)])) }
+      : {
+          formula: x.formula,
+          value: x.value,
+          count: x.count,
+          parts: Object.fromEntries(Object.entries(x.parts).map(([k, p]) => [k, body(p)])),
+        }
   return { report, field, ...body(e) }
 }
 
 /** Every record list of an explanation with the path of parts leading to it (`''`: the figure itself). */
-export const recordLists = function* (e: Explanation, path = ''): Generator<{ readonly part: string; readonly list: RecordList }> {
+export const recordLists = function* (
+  e: Explanation,
+  path = '',
+): Generator<{ readonly part: string; readonly list: RecordList }> {
   if (e.kind === 'records') yield { part: path, list: e }
   else for (const [k, p] of Object.entries(e.parts)) yield* recordLists(p, path === '' ? k : `${path}.${k}`)
 }

@@ -24,9 +24,31 @@ export {
 } from './causes.js'
 export { PairRows, countingRow, covers, dateOf, endingLapse, firstRow, lastCoveredDay } from './pairs.js'
 export { scopeOf, type Scope } from './scope.js'
-export { participantList, type EnrolmentRef, type LapseRef, type ParticipantList, type ParticipantQuestion, type ParticipantRecord } from './participants.js'
-export { accountsOf, allocateAccount, type AccountCredit, type AccountRecords, type DebtAllocation, type Payment } from './ledger.js'
-export { endOfDayMillis, periodEnds, revisionTriangle, type BadRange, type Every, type RevisionTriangle, type TriangleRow } from './revisions.js'
+export {
+  participantList,
+  type EnrolmentRef,
+  type LapseRef,
+  type ParticipantList,
+  type ParticipantQuestion,
+  type ParticipantRecord,
+} from './participants.js'
+export {
+  accountsOf,
+  allocateAccount,
+  type AccountCredit,
+  type AccountRecords,
+  type DebtAllocation,
+  type Payment,
+} from './ledger.js'
+export {
+  endOfDayMillis,
+  periodEnds,
+  revisionTriangle,
+  type BadRange,
+  type Every,
+  type RevisionTriangle,
+  type TriangleRow,
+} from './revisions.js'
 export {
   compareReports,
   reproduction,
@@ -50,6 +72,14 @@ export {
   type RecordKind,
   type RecordList,
 } from './explanation.js'
-export { estimateRef, estimateUsed, quotaInForce, quotaRecordsOf, quotaRefs, type EstimateRef, type QuotaRef } from './registers.js'
+export {
+  estimateRef,
+  estimateUsed,
+  quotaInForce,
+  quotaRecordsOf,
+  quotaRefs,
+  type EstimateRef,
+  type QuotaRef,
+} from './registers.js'
 export { modelDiff, modelRevisions, type FigureModel, type PairContext } from './model.js'
 export { describeAuditError, type AuditError, type BadKnownAt, type ReportDiff } from './errors.js'

@@ -57,14 +57,24 @@ export const accountsOf = (ledger: DebtLedger): Map<string, AccountRecords> => {
 const period = (d: DebtRecord): string => d.period
 
 /** Allocates one account's records dated by `day` (day number). */
-export const allocateAccount = (account: AccountRecords, day: number): { debts: DebtAllocation[]; credit: AccountCredit | null } => {
+export const allocateAccount = (
+  account: AccountRecords,
+  day: number,
+): { debts: DebtAllocation[]; credit: AccountCredit | null } => {
   const debts = account.debts.filter((d) => d.recordedOn <= day)
-  const settlements = account.settlements.filter((s) => s.settledOn <= day).sort((a, b) => a.settledOn - b.settledOn || a.position - b.position)
+  const settlements = account.settlements
+    .filter((s) => s.settledOn <= day)
+    .sort((a, b) => a.settledOn - b.settledOn || a.position - b.position)
   const owed = new Map<DebtRecord, number>(debts.map((d) => [d, d.amount]))
   const payments = new Map<DebtRecord, Payment[]>(debts.map((d) => [d, []]))
   const toCredit: Payment[] = []
   let credit = 0
-  const order = [...debts].sort((a, b) => (period(a) < period(b) ? -1 : period(a) > period(b) ? 1 : 0) || a.recordedOn - b.recordedOn || a.position - b.position)
+  const order = [...debts].sort(
+    (a, b) =>
+      (period(a) < period(b) ? -1 : period(a) > period(b) ? 1 : 0) ||
+      a.recordedOn - b.recordedOn ||
+      a.position - b.position,
+  )
   for (const s of settlements) {
     let left = s.amount
     for (const d of order) {
@@ -83,9 +93,29 @@ export const allocateAccount = (account: AccountRecords, day: number): { debts: 
     }
   }
   let latest: DebtRecord | null = null
-  for (const d of debts) if (latest === null || d.recordedOn > latest.recordedOn || (d.recordedOn === latest.recordedOn && d.position > latest.position)) latest = d
+  for (const d of debts)
+    if (
+      latest === null ||
+      d.recordedOn > latest.recordedOn ||
+      (d.recordedOn === latest.recordedOn && d.position > latest.position)
+    )
+      latest = d
   return {
-    debts: debts.map((d) => ({ debt: d, paid: d.amount - owed.get(d)!, outstanding: owed.get(d)!, payments: payments.get(d)! })),
-    credit: credit === 0 ? null : { employer: account.employer, scheme: account.scheme, unit: latest === null ? null : latest.unit, amount: credit, payments: toCredit },
+    debts: debts.map((d) => ({
+      debt: d,
+      paid: d.amount - owed.get(d)!,
+      outstanding: owed.get(d)!,
+      payments: payments.get(d)!,
+    })),
+    credit:
+      credit === 0
+        ? null
+        : {
+            employer: account.employer,
+            scheme: account.scheme,
+            unit: latest === null ? null : latest.unit,
+            amount: credit,
+            payments: toCredit,
+          },
   }
 }

@@ -32,7 +32,12 @@ export interface FigureModel {
   readonly unit: string | null
   /** The scheme index of the pairs that count (null: no participant figures). */
   readonly pairScheme: number | null
-  readonly pair?: (ctx: PairContext, enrolments: readonly number[], lapses: readonly number[], scope: Scope) => Map<string, number>
+  readonly pair?: (
+    ctx: PairContext,
+    enrolments: readonly number[],
+    lapses: readonly number[],
+    scope: Scope,
+  ) => Map<string, number>
   readonly quota?: (records: readonly QuotaRecord[], scope: Scope) => Map<string, number>
   readonly estimate?: (records: readonly EstimateRecord[], scope: Scope) => Map<string, number>
   readonly account?: (account: AccountRecords, scope: Scope) => Map<string, number>
@@ -75,12 +80,26 @@ class KnownRecords {
   readonly keys: Key[] = []
   readonly geography = new Geography()
 
-  constructor(history: History, after: HistoryView, known: (ordinal: number) => boolean, shape: FigureModel, rows: PairRows = PairRows.of(after.participation)) {
+  constructor(
+    history: History,
+    after: HistoryView,
+    known: (ordinal: number) => boolean,
+    shape: FigureModel,
+    rows: PairRows = PairRows.of(after.participation),
+  ) {
     const { recordedAt } = history.columns()
     const { late, keys, geography } = this
     for (const r of after.geography.records()) {
       if (known(r.ordinal)) geography.addRecord(r)
-      else late.push({ ordinal: r.ordinal, at: recordedAt[r.ordinal]!, cause: 'geography', unit: r, insert: () => undefined, key: null })
+      else
+        late.push({
+          ordinal: r.ordinal,
+          at: recordedAt[r.ordinal]!,
+          cause: 'geography',
+          unit: r,
+          insert: () => undefined,
+          key: null,
+        })
     }
 
     // participant pairs
@@ -106,7 +125,14 @@ class KnownRecords {
         for (const r of lateRows) {
           const cause: Cause = r.lapse ? 'late-lapse' : enrolled ? 'late-renewal' : 'late-enrolment'
           if (!r.lapse) enrolled = true
-          late.push({ ordinal: r.ordinal, at: recordedAt[r.ordinal]!, cause, unit: null, insert: () => insertSorted(r.lapse ? state.lapses : state.enrolments, r.row), key })
+          late.push({
+            ordinal: r.ordinal,
+            at: recordedAt[r.ordinal]!,
+            cause,
+            unit: null,
+            insert: () => insertSorted(r.lapse ? state.lapses : state.enrolments, r.row),
+            key,
+          })
         }
       }
     }
@@ -128,7 +154,13 @@ class KnownRecords {
           key,
         })
     }
-    const keyed = <R extends { readonly ordinal: number }>(records: Iterable<R>, keyOf: (r: R) => string, prefix: string, cause: Cause, contribute: ((m: FigureModel, rs: readonly R[], scope: Scope) => Map<string, number>) | null): void => {
+    const keyed = <R extends { readonly ordinal: number }>(
+      records: Iterable<R>,
+      keyOf: (r: R) => string,
+      prefix: string,
+      cause: Cause,
+      contribute: ((m: FigureModel, rs: readonly R[], scope: Scope) => Map<string, number>) | null,
+    ): void => {
       if (contribute === null) return
       const lists = new Map<string, { list: R[]; key: Key }>()
       for (const r of records) {
@@ -143,8 +175,20 @@ class KnownRecords {
         place(entry.list, r, cause, entry.key)
       }
     }
-    keyed(after.quotas.records(), (r) => r.key, 'q|', 'quota-revision', shape.quota === undefined ? null : (m, rs, scope) => m.quota!(rs, scope))
-    keyed(after.denominators.records(), (r) => r.unit, 'd|', 'late-estimate', shape.estimate === undefined ? null : (m, rs, scope) => m.estimate!(rs, scope))
+    keyed(
+      after.quotas.records(),
+      (r) => r.key,
+      'q|',
+      'quota-revision',
+      shape.quota === undefined ? null : (m, rs, scope) => m.quota!(rs, scope),
+    )
+    keyed(
+      after.denominators.records(),
+      (r) => r.unit,
+      'd|',
+      'late-estimate',
+      shape.estimate === undefined ? null : (m, rs, scope) => m.estimate!(rs, scope),
+    )
     if (shape.account !== undefined) {
       for (const [k, a] of accountsOf(after.debts)) {
         const mine: AccountRecords = { employer: a.employer, scheme: a.scheme, debts: [], settlements: [] }
@@ -210,27 +254,27 @@ export const modelDiff = (
   const records = new KnownRecords(history, after, known, model)
   const figures = new Figures(records, model)
   // geography first: a moved unit moves every figure
-  const late = records.late.sort((a, b) => ((a.unit === null) === (b.unit === null) ? a.at - b.at || a.ordinal - b.ordinal : a.unit !== null ? -1 : 1))
+  const late = records.late.sort((a, b) =>
+    (a.unit === null) === (b.unit === null) ? a.at - b.at || a.ordinal - b.ordinal : a.unit !== null ? -1 : 1,
+  )
   const before = figures.body()
   const refOf = (ordinal: number): { id: string; position: number; recordedAt: string } => {
     const position = history.positionAt(ordinal)
     return { id: ids(position), position, recordedAt: instantOfMillis(recordedAt[ordinal]!) }
   }
-  const steps = late.map(
-    (l): Step => ({
-      ordinal: l.ordinal,
-      cause: l.cause,
-      apply: () => {
-        if (l.unit !== null) {
-          records.geography.addRecord(l.unit)
-          figures.rescope()
-          return true
-        }
-        l.insert()
-        return figures.refresh(l.key!)
-      },
-    }),
-  )
+  const steps = late.map((l): Step => ({
+    ordinal: l.ordinal,
+    cause: l.cause,
+    apply: () => {
+      if (l.unit !== null) {
+        records.geography.addRecord(l.unit)
+        figures.rescope()
+        return true
+      }
+      l.insert()
+      return figures.refresh(l.key!)
+    },
+  }))
   const fields = telescope(() => figuresOf(figures.body()), steps, refOf, model.missingAsZero)
   return { fields, before, after: figures.body() }
 }
@@ -246,13 +290,24 @@ export const modelDiff = (
  *
  * @example modelRevisions(history, 'participants', ends, (asOf) => planModel({ asOf, scheme, unit }))
  */
-export const modelRevisions = (history: History, field: string, asOfs: readonly BusinessDate[], modelOf: (asOf: BusinessDate) => FigureModel, missing: number | null = null): RevisionTriangle => {
+export const modelRevisions = (
+  history: History,
+  field: string,
+  asOfs: readonly BusinessDate[],
+  modelOf: (asOf: BusinessDate) => FigureModel,
+  missing: number | null = null,
+): RevisionTriangle => {
   const columns = asOfs.map((d, i) => (i === asOfs.length - 1 ? null : endOfDayMillis(d)))
   if (asOfs.length === 0) return revisionTriangle(field, asOfs, () => missing)
   const first = columns[0]!
   const { recordedAt } = history.columns()
   const models = asOfs.map(modelOf)
-  const records = new KnownRecords(history, history.view(), first === null ? () => true : (o) => recordedAt[o]! <= first, models[0]!)
+  const records = new KnownRecords(
+    history,
+    history.view(),
+    first === null ? () => true : (o) => recordedAt[o]! <= first,
+    models[0]!,
+  )
   const late = records.late.sort((a, b) => a.at - b.at || a.ordinal - b.ordinal)
   const rows: Figures[] = []
   const cells = new Map<string, number | null>()
@@ -279,7 +334,11 @@ export const modelRevisions = (history: History, field: string, asOfs: readonly 
     rows.forEach((figures, r) => cells.set(`${r}|${j}`, figuresOf(figures.body()).get(field) ?? missing))
   })
   const rowOf = new Map(asOfs.map((d, r) => [d, r]))
-  return revisionTriangle(field, asOfs, (asOf, k) => cells.get(`${rowOf.get(asOf)}|${k === null ? columns.length - 1 : columns.indexOf(k)}`) ?? missing)
+  return revisionTriangle(
+    field,
+    asOfs,
+    (asOf, k) => cells.get(`${rowOf.get(asOf)}|${k === null ? columns.length - 1 : columns.indexOf(k)}`) ?? missing,
+  )
 }
 
 /** Inserts `x` into the increasing array `a`. */

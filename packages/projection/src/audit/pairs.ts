@@ -95,7 +95,12 @@ export const covers = (c: ParticipationColumns, e: number, lapses: ArrayLike<num
  * The enrolment row the pair is counted by on `day`: the covering one with the greatest
  * coveredFrom (ties: the later row, i.e. position); -1 when the pair is not covered.
  */
-export const countingRow = (c: ParticipationColumns, enrolments: ArrayLike<number>, lapses: ArrayLike<number>, day: number): number => {
+export const countingRow = (
+  c: ParticipationColumns,
+  enrolments: ArrayLike<number>,
+  lapses: ArrayLike<number>,
+  day: number,
+): number => {
   let best = -1
   for (let k = 0; k < enrolments.length; k++) {
     const e = enrolments[k]!

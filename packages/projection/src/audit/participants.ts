@@ -89,7 +89,11 @@ export const participantList = (
     } else {
       row = countingRow(c, enr, lap, question.day)
       if (row < 0) continue
-      if (question.kind === 'expiring' && (question.day >= question.laterDay || countingRow(c, enr, lap, question.laterDay) >= 0)) continue
+      if (
+        question.kind === 'expiring' &&
+        (question.day >= question.laterDay || countingRow(c, enr, lap, question.laterDay) >= 0)
+      )
+        continue
     }
     if (!scope.inUnit(rows.unitOf(row))) continue
     found.push(p, row, endingLapse(c, row, lap))
@@ -99,7 +103,9 @@ export const participantList = (
     count: found.length / 3,
     *records() {
       for (let k = 0; k < found.length; k += 3) {
-        const p = found[k]!, row = found[k + 1]!, l = found[k + 2]!
+        const p = found[k]!,
+          row = found[k + 1]!,
+          l = found[k + 2]!
         const unitCode = rows.unitOf(row)
         const position = positionOf(c.enrEvent[row]!)
         const lapsePosition = l < 0 ? -1 : positionOf(c.lapEvent[l]!)
@@ -107,7 +113,12 @@ export const participantList = (
           participantId: rows.participation.pairOwner(p).participantId,
           unit: unitCode,
           countedIn: unitCode === scope.unit ? null : (scope.childrenOf(unitCode)[0] ?? null),
-          enrolment: { id: ids(position), position, coveredFrom: dateOf(c.enrFrom[row]!)!, coveredThrough: dateOf(c.enrThrough[row]!) },
+          enrolment: {
+            id: ids(position),
+            position,
+            coveredFrom: dateOf(c.enrFrom[row]!)!,
+            coveredThrough: dateOf(c.enrThrough[row]!),
+          },
           lapse: l < 0 ? null : { id: ids(lapsePosition), position: lapsePosition, lapsedOn: dateOf(c.lapDay[l]!)! },
         }
         if (question.kind !== 'expiring') yield record

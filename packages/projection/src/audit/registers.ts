@@ -37,7 +37,12 @@ export const quotaInForce = (records: Iterable<QuotaRecord>, day: number): Quota
   let best: QuotaRecord | null = null
   for (const r of records) {
     if (r.assignedOn > day) continue
-    if (best === null || r.assignedOn > best.assignedOn || (r.assignedOn === best.assignedOn && r.position > best.position)) best = r
+    if (
+      best === null ||
+      r.assignedOn > best.assignedOn ||
+      (r.assignedOn === best.assignedOn && r.position > best.position)
+    )
+      best = r
   }
   return best
 }
@@ -53,8 +58,17 @@ export const quotaRefs = (records: readonly QuotaRecord[], day: number, ids: Eve
   const inForce = quotaInForce(records, day)
   if (inForce === null) return []
   const unit = inForce.key.slice(0, inForce.key.indexOf('|'))
-  const ref = (r: QuotaRecord, isInForce: boolean): QuotaRef => ({ id: ids(r.position), position: r.position, unit, assignedOn: fromDayNumber(r.assignedOn), target: r.target, inForce: isInForce })
-  const replaced = records.filter((r) => r !== inForce && r.assignedOn <= day).sort((a, b) => b.assignedOn - a.assignedOn || b.position - a.position)
+  const ref = (r: QuotaRecord, isInForce: boolean): QuotaRef => ({
+    id: ids(r.position),
+    position: r.position,
+    unit,
+    assignedOn: fromDayNumber(r.assignedOn),
+    target: r.target,
+    inForce: isInForce,
+  })
+  const replaced = records
+    .filter((r) => r !== inForce && r.assignedOn <= day)
+    .sort((a, b) => b.assignedOn - a.assignedOn || b.position - a.position)
   return [ref(inForce, true), ...replaced.map((r) => ref(r, false))]
 }
 
@@ -64,7 +78,12 @@ export const estimateUsed = (records: Iterable<EstimateRecord>, unit: string, ye
   for (const r of records) {
     const e: Estimate = r.estimate
     if (r.unit !== unit || e.year > year) continue
-    if (best === null || e.year > best.estimate.year || (e.year === best.estimate.year && e.position > best.estimate.position)) best = r
+    if (
+      best === null ||
+      e.year > best.estimate.year ||
+      (e.year === best.estimate.year && e.position > best.estimate.position)
+    )
+      best = r
   }
   return best
 }

@@ -85,11 +85,18 @@ export const savedQuestion = (saved: unknown): E.Either<NotAReport, SavedQuestio
   if (r.unit !== null && typeof r.unit !== 'string') return bad('unit', 'not a unit code or null', r.unit)
   if (r.scheme !== null && typeof r.scheme !== 'string') return bad('scheme', 'not a scheme or null', r.scheme)
   if (r.year !== undefined && typeof r.year !== 'number') return bad('year', 'not a year', r.year)
-  if (r.geography !== undefined && r.geography !== null && (typeof r.geography !== 'string' || !isBusinessDate(r.geography))) return bad('geography', 'not a date YYYY-MM-DD or null', r.geography)
+  if (
+    r.geography !== undefined &&
+    r.geography !== null &&
+    (typeof r.geography !== 'string' || !isBusinessDate(r.geography))
+  )
+    return bad('geography', 'not a date YYYY-MM-DD or null', r.geography)
   const basis = r.basis as Record<string, unknown> | undefined
   if (typeof basis !== 'object' || basis === null) return bad('basis', 'not a basis object', r.basis)
-  if (basis.lastPosition !== null && !Number.isInteger(basis.lastPosition)) return bad('basis.lastPosition', 'not a position or null', basis.lastPosition)
-  if (basis.hash !== undefined && basis.hash !== null && typeof basis.hash !== 'string') return bad('basis.hash', 'not a hash', basis.hash)
+  if (basis.lastPosition !== null && !Number.isInteger(basis.lastPosition))
+    return bad('basis.lastPosition', 'not a position or null', basis.lastPosition)
+  if (basis.hash !== undefined && basis.hash !== null && typeof basis.hash !== 'string')
+    return bad('basis.hash', 'not a hash', basis.hash)
   return E.right({
     report: r.report,
     asOf: r.asOf,
@@ -109,21 +116,30 @@ export const compareReports = (saved: object, recomputed: object): FigureMismatc
     const { basis, ...rest } = r as { basis?: { events?: unknown; lastPosition?: unknown } }
     return { ...rest, basis: { events: basis?.events, lastPosition: basis?.lastPosition } }
   }
-  const a = strip(saved), b = strip(recomputed)
+  const a = strip(saved),
+    b = strip(recomputed)
   const out: FigureMismatch[] = []
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
   for (const k of keys) {
     if (k === 'knownAt') {
       // the same instant may be written in another offset
-      const x = a[k], y = b[k]
+      const x = a[k],
+        y = b[k]
       const same = x === y || (typeof x === 'string' && typeof y === 'string' && parseKnownAt(x) === parseKnownAt(y))
       if (!same) out.push({ field: k, saved: x, recomputed: y })
       continue
     }
-    const fa = HEADER_FIELDS.has(k) || typeof a[k] !== 'object' || a[k] === null ? new Map([[k, a[k]]]) : prefixed(k, a[k] as object)
-    const fb = HEADER_FIELDS.has(k) || typeof b[k] !== 'object' || b[k] === null ? new Map([[k, b[k]]]) : prefixed(k, b[k] as object)
+    const fa =
+      HEADER_FIELDS.has(k) || typeof a[k] !== 'object' || a[k] === null
+        ? new Map([[k, a[k]]])
+        : prefixed(k, a[k] as object)
+    const fb =
+      HEADER_FIELDS.has(k) || typeof b[k] !== 'object' || b[k] === null
+        ? new Map([[k, b[k]]])
+        : prefixed(k, b[k] as object)
     for (const f of new Set([...fa.keys(), ...fb.keys()])) {
-      const x = fa.get(f), y = fb.get(f)
+      const x = fa.get(f),
+        y = fb.get(f)
       if (JSON.stringify(x) !== JSON.stringify(y)) out.push({ field: f, saved: x, recomputed: y })
     }
   }
@@ -135,7 +151,8 @@ const prefixed = (k: string, v: object): Map<string, unknown> => {
   if (Array.isArray(v)) {
     // rows keyed as in diffs; a row's text (name, oldest period) is compared as well
     for (const row of v as Record<string, unknown>[]) {
-      const key = typeof row.unit === 'string' ? row.unit : typeof row.employer === 'string' ? row.employer : JSON.stringify(row)
+      const key =
+        typeof row.unit === 'string' ? row.unit : typeof row.employer === 'string' ? row.employer : JSON.stringify(row)
       out.set(`${k}.${key}`, row)
     }
     return out
@@ -153,7 +170,12 @@ const prefixed = (k: string, v: object): Map<string, unknown> => {
  *
  * @example reproduction(question, saved, planReport(history, query), evidence) // { outcome: 'reproduced', … }
  */
-export const reproduction = (question: SavedQuestion, saved: object, recomputed: object, evidence: ChainEvidence): Reproduction => {
+export const reproduction = (
+  question: SavedQuestion,
+  saved: object,
+  recomputed: object,
+  evidence: ChainEvidence,
+): Reproduction => {
   const last = question.lastPosition
   if (evidence.broken !== null && (last === null || evidence.broken.position <= last)) {
     return { outcome: 'tampered', position: evidence.broken.position, reason: evidence.broken.reason }
@@ -170,7 +192,8 @@ export const reproduction = (question: SavedQuestion, saved: object, recomputed:
   }
   const records: Backdated[] = []
   for (const e of evidence.after) {
-    if (question.knownAt === null || e.recordedAt <= question.knownAt) records.push({ id: e.id, position: e.position, recordedAt: instantOfMillis(e.recordedAt) })
+    if (question.knownAt === null || e.recordedAt <= question.knownAt)
+      records.push({ id: e.id, position: e.position, recordedAt: instantOfMillis(e.recordedAt) })
   }
   if (records.length > 0) return { outcome: 'backdated', records }
   const fields = compareReports(saved, recomputed)

@@ -6,7 +6,14 @@
  * @module audit/revisions
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type BusinessDate, civilToDays, endOfBusinessDay, fromDayNumber, instantOfMillis, isBusinessDate } from '@ansinh/core'
+import {
+  type BusinessDate,
+  civilToDays,
+  endOfBusinessDay,
+  fromDayNumber,
+  instantOfMillis,
+  isBusinessDate,
+} from '@ansinh/core'
 
 /** How often the triangle has a row and a column. */
 export type Every = 'month' | 'quarter'
@@ -48,13 +55,16 @@ const lastDayOfMonth = (y: number, m: number): number => civilToDays(m === 12 ? 
  * @example periodEnds('2020-01-15', '2020-03-31', 'month') // Right(['2020-01-31', '2020-02-29', '2020-03-31'])
  */
 export const periodEnds = (from: string, to: string, every: Every): E.Either<BadRange, BusinessDate[]> => {
-  if (!isBusinessDate(from) || !isBusinessDate(to)) return E.left({ _tag: 'BadRange', message: `not a range of two dates FROM..TO (got "${from}..${to}")` })
+  if (!isBusinessDate(from) || !isBusinessDate(to))
+    return E.left({ _tag: 'BadRange', message: `not a range of two dates FROM..TO (got "${from}..${to}")` })
   if (to < from) return E.left({ _tag: 'BadRange', message: `the range ends before it starts (got "${from}..${to}")` })
   const step = every === 'month' ? 1 : 3
-  let y = +from.slice(0, 4), m = +from.slice(5, 7)
+  let y = +from.slice(0, 4),
+    m = +from.slice(5, 7)
   if (every === 'quarter') m = Math.ceil(m / 3) * 3
   const out: BusinessDate[] = []
-  const toY = +to.slice(0, 4), toM = every === 'quarter' ? Math.ceil(+to.slice(5, 7) / 3) * 3 : +to.slice(5, 7)
+  const toY = +to.slice(0, 4),
+    toM = every === 'quarter' ? Math.ceil(+to.slice(5, 7) / 3) * 3 : +to.slice(5, 7)
   while (y < toY || (y === toY && m <= toM)) {
     out.push(fromDayNumber(lastDayOfMonth(y, m)))
     m += step
@@ -77,7 +87,11 @@ export const endOfDayMillis = (d: BusinessDate): number => endOfBusinessDay(d)
  *
  * @example revisionTriangle('participants', ends, (asOf, k) => planReport(h, { ...q, asOf, knownAt: k }).participants)
  */
-export const revisionTriangle = (field: string, asOfs: readonly BusinessDate[], cell: (asOf: BusinessDate, knownAt: number | null) => number | null): RevisionTriangle => {
+export const revisionTriangle = (
+  field: string,
+  asOfs: readonly BusinessDate[],
+  cell: (asOf: BusinessDate, knownAt: number | null) => number | null,
+): RevisionTriangle => {
   const columns: (number | null)[] = asOfs.map((d, i) => (i === asOfs.length - 1 ? null : endOfDayMillis(d)))
   // column by column: each known-at view is built once and read for every row
   const grid: (number | null)[][] = asOfs.map(() => [])
@@ -90,7 +104,13 @@ export const revisionTriangle = (field: string, asOfs: readonly BusinessDate[], 
     const cells = grid[r]!
     const firstPublished = cells.find((c) => c !== null) ?? null
     const now = cells[cells.length - 1] ?? null
-    return { asOf, cells, firstPublished, now, totalRevision: firstPublished === null || now === null ? null : now - firstPublished }
+    return {
+      asOf,
+      cells,
+      firstPublished,
+      now,
+      totalRevision: firstPublished === null || now === null ? null : now - firstPublished,
+    }
   })
   const revised = rows.flatMap((r) => (r.totalRevision === null ? [] : [Math.abs(r.totalRevision)]))
   return {

@@ -75,7 +75,9 @@ export class Known {
 
   /** The UnitEstablished that counts for a code: the one with the later position. */
   private established(code: string): At<'UnitEstablished'> | undefined {
-    return this.of('UnitEstablished').filter((u) => u.e.code === code).pop()
+    return this.of('UnitEstablished')
+      .filter((u) => u.e.code === code)
+      .pop()
   }
 
   /** The dissolution of a code in force on G: the last by (dissolvedOn, position) with dissolvedOn ≤ G. */
@@ -84,7 +86,9 @@ export class Known {
     if (g === null) return undefined
     return this.of('UnitDissolved')
       .filter((d) => d.e.code === code && d.e.dissolvedOn <= g)
-      .sort((a, b) => (a.e.dissolvedOn < b.e.dissolvedOn ? -1 : a.e.dissolvedOn > b.e.dissolvedOn ? 1 : a.position - b.position))
+      .sort((a, b) =>
+        a.e.dissolvedOn < b.e.dissolvedOn ? -1 : a.e.dissolvedOn > b.e.dissolvedOn ? 1 : a.position - b.position,
+      )
       .pop()
   }
 
@@ -99,12 +103,16 @@ export class Known {
   private onDay(code: string): { name: string; parent: string | null; level: string } | undefined {
     const u = this.established(code)
     if (u === undefined) return undefined
-    let name: string = u.e.name, parent: string | null = u.e.parent ?? null, level: string = u.e.level
+    let name: string = u.e.name,
+      parent: string | null = u.e.parent ?? null,
+      level: string = u.e.level
     const g = this.map
     if (g !== null) {
       const changes = this.of('UnitChanged')
         .filter((c) => c.e.code === code && c.e.effectiveOn <= g)
-        .sort((a, b) => (a.e.effectiveOn < b.e.effectiveOn ? -1 : a.e.effectiveOn > b.e.effectiveOn ? 1 : a.position - b.position))
+        .sort((a, b) =>
+          a.e.effectiveOn < b.e.effectiveOn ? -1 : a.e.effectiveOn > b.e.effectiveOn ? 1 : a.position - b.position,
+        )
       for (const c of changes) {
         if (c.e.name !== undefined) name = c.e.name
         if (c.e.parent !== undefined) parent = c.e.parent
@@ -153,7 +161,9 @@ export class Known {
   /** The units that exist on G whose parent on G is `unit` (null: with no parent), sorted by code. */
   children(unit: string | null): string[] {
     const codes = new Set(this.of('UnitEstablished').map((u) => u.e.code))
-    return [...codes].filter((c) => this.exists(c) && (this.onDay(c)!.parent ?? null) === unit).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    return [...codes]
+      .filter((c) => this.exists(c) && (this.onDay(c)!.parent ?? null) === unit)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   }
 
   // --- persons (ParticipantIdentified) -----------------------------------------------------------
@@ -170,7 +180,8 @@ export class Known {
         return r
       }
       for (const l of this.of('ParticipantIdentified')) {
-        const a = find(l.e.participantId), b = find(l.e.personalId)
+        const a = find(l.e.participantId),
+          b = find(l.e.personalId)
         if (!parent.has(a)) parent.set(a, a)
         if (a !== b) parent.set(b, a)
       }
@@ -187,28 +198,51 @@ export class Known {
     if (en.coveredThrough != null && day > en.coveredThrough) return false
     const p = this.person(en.participantId)
     return !this.of('ParticipantLapsed').some(
-      (l) => this.person(l.e.participantId) === p && l.e.scheme === en.scheme && en.coveredFrom < l.e.lapsedOn && l.e.lapsedOn <= day,
+      (l) =>
+        this.person(l.e.participantId) === p &&
+        l.e.scheme === en.scheme &&
+        en.coveredFrom < l.e.lapsedOn &&
+        l.e.lapsedOn <= day,
     )
   }
 
   /** Whether p is covered under s on `day`. */
   covered(participant: string, scheme: Scheme, day: string): boolean {
-    return this.of('ParticipantEnrolled').some((en) => this.person(en.e.participantId) === this.person(participant) && en.e.scheme === scheme && this.covers(en.e, day))
+    return this.of('ParticipantEnrolled').some(
+      (en) =>
+        this.person(en.e.participantId) === this.person(participant) &&
+        en.e.scheme === scheme &&
+        this.covers(en.e, day),
+    )
   }
 
   /** The unit p is counted in on `day`, or null when not covered. */
   countedUnit(participant: string, scheme: Scheme, day: string): string | null {
     let best: At<'ParticipantEnrolled'> | null = null
     for (const en of this.of('ParticipantEnrolled')) {
-      if (this.person(en.e.participantId) !== this.person(participant) || en.e.scheme !== scheme || !this.covers(en.e, day)) continue
-      if (best === null || en.e.coveredFrom > best.e.coveredFrom || (en.e.coveredFrom === best.e.coveredFrom && en.position > best.position)) best = en
+      if (
+        this.person(en.e.participantId) !== this.person(participant) ||
+        en.e.scheme !== scheme ||
+        !this.covers(en.e, day)
+      )
+        continue
+      if (
+        best === null ||
+        en.e.coveredFrom > best.e.coveredFrom ||
+        (en.e.coveredFrom === best.e.coveredFrom && en.position > best.position)
+      )
+        best = en
     }
     return best === null ? null : best.e.unit
   }
 
   /** The distinct participants covered under s on `day` and counted in subtree(unit). */
   countedOn(unit: string | null, scheme: Scheme, day: string): string[] {
-    const people = new Set(this.of('ParticipantEnrolled').filter((en) => en.e.scheme === scheme).map((en) => this.person(en.e.participantId)))
+    const people = new Set(
+      this.of('ParticipantEnrolled')
+        .filter((en) => en.e.scheme === scheme)
+        .map((en) => this.person(en.e.participantId)),
+    )
     return [...people].filter((p) => {
       const u = this.countedUnit(p, scheme, day)
       return u !== null && this.inSubtree(u, unit)
@@ -229,7 +263,9 @@ export class Known {
       const earlier = first.get(p)
       if (earlier === undefined || en.e.coveredFrom < earlier.e.coveredFrom) first.set(p, en)
     }
-    return [...first.values()].filter((en) => from <= en.e.coveredFrom && en.e.coveredFrom <= to && this.inSubtree(en.e.unit, unit)).length
+    return [...first.values()].filter(
+      (en) => from <= en.e.coveredFrom && en.e.coveredFrom <= to && this.inSubtree(en.e.unit, unit),
+    ).length
   }
 
   // --- registers ---------------------------------------------------------------------------------
@@ -242,7 +278,7 @@ export class Known {
       if (best === null || p.e.year >= best.e.year) best = p
     }
     if (best === null) return { value: null, year: null }
-    const value = scheme === 'health' ? best.e.population : best.e.labourForce ?? null
+    const value = scheme === 'health' ? best.e.population : (best.e.labourForce ?? null)
     return { value, year: best.e.year }
   }
 

@@ -11,10 +11,31 @@ import type { RecordedEvent, StoreError } from '@ansinh/store'
 import type { SqlQueryable } from '../driver.js'
 
 /** The columns of a stored row, in the order {@link copyText} writes them. */
-export const COLUMNS = ['position', 'stream', 'revision', 'id', 'type', 'schema_version', 'data', 'recorded_at', 'recorded_at_ms', 'hash'] as const
+export const COLUMNS = [
+  'position',
+  'stream',
+  'revision',
+  'id',
+  'type',
+  'schema_version',
+  'data',
+  'recorded_at',
+  'recorded_at_ms',
+  'hash',
+] as const
 
 /** A row as read: `[position, stream, revision, id, type, schema_version, data, recorded_at, hash]`. */
-export type EventRow = readonly [position: number, stream: string, revision: number, id: string, type: string, schemaVersion: number, data: unknown, recordedAt: string, hash: string]
+export type EventRow = readonly [
+  position: number,
+  stream: string,
+  revision: number,
+  id: string,
+  type: string,
+  schemaVersion: number,
+  data: unknown,
+  recordedAt: string,
+  hash: string,
+]
 
 /**
  * A query giving the selected rows as ONE text value, a JSON array of {@link EventRow}s in
@@ -47,13 +68,29 @@ interface PlainRow {
  *
  * @example readRows(tx, 'pglite', 'position >= $1', [1, 1000], 'LIMIT $2')
  */
-export const readRows = async (sql: SqlQueryable, kind: 'postgres' | 'pglite', where: string, params: readonly unknown[], limit = ''): Promise<EventRow[]> => {
+export const readRows = async (
+  sql: SqlQueryable,
+  kind: 'postgres' | 'pglite',
+  where: string,
+  params: readonly unknown[],
+  limit = '',
+): Promise<EventRow[]> => {
   if (kind === 'pglite') {
     const [result] = await sql.query<{ page: string }>(pageQuery(where, limit), params)
     return JSON.parse(result?.page ?? '[]') as EventRow[]
   }
   const rows = await sql.query<PlainRow>(rowQuery(where, limit), params)
-  return rows.map((r) => [Number(r.position), r.stream, r.revision, r.id, r.type, r.schema_version, r.data, r.recorded_at, r.hash])
+  return rows.map((r) => [
+    Number(r.position),
+    r.stream,
+    r.revision,
+    r.id,
+    r.type,
+    r.schema_version,
+    r.data,
+    r.recorded_at,
+    r.hash,
+  ])
 }
 
 /** Decodes a row; a row the codecs refuse is a `CorruptEvent` naming its position. */
@@ -62,7 +99,12 @@ export const decodeRow = (row: EventRow): E.Either<StoreError, RecordedEvent> =>
   const decoded = decodeEvent({ id, type, recordedAt, data }, { version })
   if (E.isLeft(decoded)) {
     const first = decoded.left[0]
-    return E.left({ _tag: 'CorruptEvent', position, message: first ? `${first.path}: ${first.message}` : 'does not decode', problems: decoded.left })
+    return E.left({
+      _tag: 'CorruptEvent',
+      position,
+      message: first ? `${first.path}: ${first.message}` : 'does not decode',
+      problems: decoded.left,
+    })
   }
   return E.right({ event: decoded.right, stream, revision, position, version, hash: hash.trim() })
 }
@@ -78,7 +120,12 @@ const escaped = (s: string): string =>
  * hold a character COPY treats specially: the codecs admitted the id (a UUID), the type and
  * `recordedAt` (an ISO instant) already.
  */
-export const copyText = (rows: readonly RecordedEvent[], dataJson: readonly string[], from = 0, to = rows.length): string => {
+export const copyText = (
+  rows: readonly RecordedEvent[],
+  dataJson: readonly string[],
+  from = 0,
+  to = rows.length,
+): string => {
   let text = ''
   // Imports often repeat a recording instant; parsing it once per run of equal ones is enough.
   let instant = ''

@@ -19,7 +19,10 @@ const shift = async (sql: SqlQueryable, from: number, by: number): Promise<void>
 }
 
 /** Declares the tamper tests; `open` gives a fresh empty store and raw SQL on its database. */
-export const describeTamperTests = (name: string, open: () => Promise<{ store: EventStore; sql: SqlQueryable }>): void => {
+export const describeTamperTests = (
+  name: string,
+  open: () => Promise<{ store: EventStore; sql: SqlQueryable }>,
+): void => {
   const withFive = async (tamper: (sql: SqlQueryable) => Promise<unknown>) => {
     const { store, sql } = await open()
     try {
@@ -27,7 +30,8 @@ export const describeTamperTests = (name: string, open: () => Promise<{ store: E
       expect(await verifyChain(store.readAll({ pageSize: 2 }))).toMatchObject(E.right({ ok: true }))
       await tamper(sql)
       const verdict = await verifyChain(store.readAll({ pageSize: 2 }))
-      if (E.isLeft(verdict)) expect.fail(`the store failed instead of giving a verdict: ${JSON.stringify(verdict.left)}`)
+      if (E.isLeft(verdict))
+        expect.fail(`the store failed instead of giving a verdict: ${JSON.stringify(verdict.left)}`)
       return verdict.right
     } finally {
       await store.close()
@@ -36,16 +40,30 @@ export const describeTamperTests = (name: string, open: () => Promise<{ store: E
 
   describe(`hash chain against tampering: ${name}`, () => {
     it('an edited row is found at its position', async () => {
-      expect(await withFive((sql) => sql.query(`UPDATE ansinh_events SET data = jsonb_set(data::jsonb, '{agent}', '"FORGED"')::json WHERE position = 3`))).toMatchObject({
+      expect(
+        await withFive((sql) =>
+          sql.query(
+            `UPDATE ansinh_events SET data = jsonb_set(data::jsonb, '{agent}', '"FORGED"')::json WHERE position = 3`,
+          ),
+        ),
+      ).toMatchObject({
         ok: false,
         position: 3,
         reason: expect.stringContaining('hash'),
       })
-      expect(await withFive((sql) => sql.query(`UPDATE ansinh_events SET recorded_at = '2020-03-02T09:15:00+07:01' WHERE position = 4`))).toMatchObject({ ok: false, position: 4 })
+      expect(
+        await withFive((sql) =>
+          sql.query(`UPDATE ansinh_events SET recorded_at = '2020-03-02T09:15:00+07:01' WHERE position = 4`),
+        ),
+      ).toMatchObject({ ok: false, position: 4 })
     })
 
     it('an edit that no longer decodes is found at its position', async () => {
-      expect(await withFive((sql) => sql.query(`UPDATE ansinh_events SET data = (data::jsonb || '{"extra":1}')::json WHERE position = 2`))).toMatchObject({
+      expect(
+        await withFive((sql) =>
+          sql.query(`UPDATE ansinh_events SET data = (data::jsonb || '{"extra":1}')::json WHERE position = 2`),
+        ),
+      ).toMatchObject({
         ok: false,
         position: 2,
         reason: expect.stringContaining('corrupt'),
@@ -53,15 +71,28 @@ export const describeTamperTests = (name: string, open: () => Promise<{ store: E
     })
 
     it('a deleted row is found at its position', async () => {
-      expect(await withFive((sql) => sql.query('DELETE FROM ansinh_events WHERE position = 3'))).toMatchObject({ ok: false, position: 3, reason: expect.stringContaining('missing') })
-      expect(await withFive((sql) => sql.query('DELETE FROM ansinh_events WHERE position = 5'))).toMatchObject({ ok: true, checked: 4 })
+      expect(await withFive((sql) => sql.query('DELETE FROM ansinh_events WHERE position = 3'))).toMatchObject({
+        ok: false,
+        position: 3,
+        reason: expect.stringContaining('missing'),
+      })
+      expect(await withFive((sql) => sql.query('DELETE FROM ansinh_events WHERE position = 5'))).toMatchObject({
+        ok: true,
+        checked: 4,
+      })
     })
 
     it('an inserted row is found at its position, or at the next one if the forger computed its hash', async () => {
       const forged = (hashed: boolean) => async (sql: SqlQueryable) => {
         await shift(sql, 3, 1)
         const [previous] = await sql.query<{ hash: string }>('SELECT hash FROM ansinh_events WHERE position = 2')
-        const row = { event: { ...enrolment(9, 1), recordedAt: '2020-03-02T09:15:00+07:00' } as DomainEvent, stream: participantStream(9), revision: 0, position: 3, version: 1 }
+        const row = {
+          event: { ...enrolment(9, 1), recordedAt: '2020-03-02T09:15:00+07:00' } as DomainEvent,
+          stream: participantStream(9),
+          revision: 0,
+          position: 3,
+          version: 1,
+        }
         const hash = hashed ? chainHash(previous!.hash.trim(), row) : GENESIS_HASH
         await sql.copy('ansinh_events', COLUMNS, copyText([{ ...row, hash }], [canonicalDataJson(row.event)]))
       }
@@ -84,7 +115,9 @@ export const describeTamperTests = (name: string, open: () => Promise<{ store: E
       try {
         expectRight(await store.append(participantStream(1), [enrolment(1, 1), enrolment(1, 2)]))
         const all = await readEverything(store)
-        expect(await verifyChain(store.readAll())).toEqual(E.right({ ok: true, checked: 2, lastPosition: 2, lastHash: all[1]!.hash }))
+        expect(await verifyChain(store.readAll())).toEqual(
+          E.right({ ok: true, checked: 2, lastPosition: 2, lastHash: all[1]!.hash }),
+        )
       } finally {
         await store.close()
       }

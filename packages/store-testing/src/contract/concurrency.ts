@@ -63,22 +63,31 @@ export const describeConcurrencyContract = (makeStore: () => Promise<EventStore>
 
   it('racing writers with the same expected revision: exactly one wins, nothing lost', () =>
     fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 3 }), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 8 }), (seeded, sizes) =>
-        use(async (store) => {
-          const s = participantStream(1)
-          if (seeded > 0) expectRight(await store.append(s, Array.from({ length: seeded }, (_, i) => enrolment(1, i + 1))))
-          const expected: ExpectedRevision = seeded === 0 ? 'no-stream' : { exact: seeded - 1 }
-          const batches = sizes.map((n) => Array.from({ length: n }, (_, i) => enrolment(1, i + 1)))
-          const results = await Promise.all(batches.map((b) => store.append(s, b, expected)))
-          const winners = results.flatMap((r, i) => (E.isRight(r) ? [i] : []))
-          expect(winners).toHaveLength(1)
-          for (const r of results) if (E.isLeft(r)) expect(r.left._tag).toBe('WrongExpectedRevision')
-          const all = await readEverything(store, 2)
-          gapless(all)
-          expect(all.slice(seeded).map((e) => e.event.id)).toEqual(batches[winners[0]!]!.map((e) => e.id))
-          expect(all.map((e) => e.revision)).toEqual(all.map((_, i) => i))
-          expect(await verifyChain(store.readAll({ pageSize: 3 }))).toMatchObject(E.right({ ok: true }))
-        }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 8 }),
+        (seeded, sizes) =>
+          use(async (store) => {
+            const s = participantStream(1)
+            if (seeded > 0)
+              expectRight(
+                await store.append(
+                  s,
+                  Array.from({ length: seeded }, (_, i) => enrolment(1, i + 1)),
+                ),
+              )
+            const expected: ExpectedRevision = seeded === 0 ? 'no-stream' : { exact: seeded - 1 }
+            const batches = sizes.map((n) => Array.from({ length: n }, (_, i) => enrolment(1, i + 1)))
+            const results = await Promise.all(batches.map((b) => store.append(s, b, expected)))
+            const winners = results.flatMap((r, i) => (E.isRight(r) ? [i] : []))
+            expect(winners).toHaveLength(1)
+            for (const r of results) if (E.isLeft(r)) expect(r.left._tag).toBe('WrongExpectedRevision')
+            const all = await readEverything(store, 2)
+            gapless(all)
+            expect(all.slice(seeded).map((e) => e.event.id)).toEqual(batches[winners[0]!]!.map((e) => e.id))
+            expect(all.map((e) => e.revision)).toEqual(all.map((_, i) => i))
+            expect(await verifyChain(store.readAll({ pageSize: 3 }))).toMatchObject(E.right({ ok: true }))
+          }),
       ),
       { numRuns: runs },
     ))
@@ -86,13 +95,20 @@ export const describeConcurrencyContract = (makeStore: () => Promise<EventStore>
   it('many writers on many streams, with a live subscriber: no gaps, nothing lost or duplicated', () =>
     fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ participant: fc.integer({ min: 1, max: 6 }), size: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.record({ participant: fc.integer({ min: 1, max: 6 }), size: fc.integer({ min: 1, max: 4 }) }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         (writes) =>
           use(async (store) => {
             const delivered: RecordedEvent[] = []
             const sub = store.subscribe({ onEvent: (e) => void delivered.push(e) })
-            const batches: NewEvent[][] = writes.map((w) => Array.from({ length: w.size }, (_, i) => enrolment(w.participant, i + 1)))
-            const results = await Promise.all(batches.map((b, i) => store.append(participantStream(writes[i]!.participant), b, 'any')))
+            const batches: NewEvent[][] = writes.map((w) =>
+              Array.from({ length: w.size }, (_, i) => enrolment(w.participant, i + 1)),
+            )
+            const results = await Promise.all(
+              batches.map((b, i) => store.append(participantStream(writes[i]!.participant), b, 'any')),
+            )
             for (const r of results) expectRight(r)
             const total = batches.reduce((n, b) => n + b.length, 0)
             const all = await readEverything(store, 5)

@@ -17,7 +17,11 @@ export const participantNo = (n: number): ParticipantId => String(n).padStart(10
 export const participantStream = (n: number): string => `participant-${participantNo(n)}`
 
 /** A ParticipantEnrolled of participant `n` (voluntary, commune 22816), month `month` of 2020; `recordedAt` null leaves it out. */
-export const enrolment = (n: number, month = 1, recordedAt: Instant | null = '2020-03-02T09:15:00+07:00' as Instant): NewEvent => {
+export const enrolment = (
+  n: number,
+  month = 1,
+  recordedAt: Instant | null = '2020-03-02T09:15:00+07:00' as Instant,
+): NewEvent => {
   const mm = String(((month - 1) % 12) + 1).padStart(2, '0')
   const event = {
     id: freshId(),

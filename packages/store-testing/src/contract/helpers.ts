@@ -8,7 +8,10 @@ import { expect } from 'vitest'
 import type { AppendResult, EventStore, ReadAllOptions, RecordedEvent, StoreError } from '@ansinh/store'
 
 /** Every event a read gives, in position order, or the error that ended it (the read's last element). */
-export const readToEnd = async (store: Pick<EventStore, 'readAll'>, options: ReadAllOptions = {}): Promise<E.Either<StoreError, RecordedEvent[]>> => {
+export const readToEnd = async (
+  store: Pick<EventStore, 'readAll'>,
+  options: ReadAllOptions = {},
+): Promise<E.Either<StoreError, RecordedEvent[]>> => {
   const out: RecordedEvent[] = []
   for await (const r of store.readAll(options)) {
     if (E.isLeft(r)) return r
@@ -18,14 +21,20 @@ export const readToEnd = async (store: Pick<EventStore, 'readAll'>, options: Rea
 }
 
 /** Everything a store holds, in position order; a read that fails fails the test with its error. */
-export const readEverything = async (store: Pick<EventStore, 'readAll'>, pageSize?: number): Promise<RecordedEvent[]> => {
+export const readEverything = async (
+  store: Pick<EventStore, 'readAll'>,
+  pageSize?: number,
+): Promise<RecordedEvent[]> => {
   const read = await readToEnd(store, pageSize === undefined ? {} : { pageSize })
   if (E.isLeft(read)) expect.fail(`expected a successful read, got ${JSON.stringify(read.left)}`)
   return read.right
 }
 
 /** Opens a store, runs `body`, closes the store even when `body` fails. */
-export const withStore = async <A>(makeStore: () => Promise<EventStore>, body: (store: EventStore) => Promise<A>): Promise<A> => {
+export const withStore = async <A>(
+  makeStore: () => Promise<EventStore>,
+  body: (store: EventStore) => Promise<A>,
+): Promise<A> => {
   const store = await makeStore()
   try {
     return await body(store)
@@ -45,4 +54,3 @@ export const expectLeft = (r: E.Either<StoreError, unknown>): StoreError => {
   if (E.isRight(r)) expect.fail(`expected a refused append, got ${JSON.stringify(r.right)}`)
   return r.left
 }
-

@@ -23,7 +23,11 @@ export interface ContractOptions {
 const canonical = (events: readonly { event: DomainEvent }[]): string[] => events.map((e) => canonicalJson(e.event))
 
 /** Declares the contract suite for one adapter; `makeStore` must give a fresh, empty store each call. */
-export const describeEventStoreContract = (name: string, makeStore: () => Promise<EventStore>, options: ContractOptions = {}): void => {
+export const describeEventStoreContract = (
+  name: string,
+  makeStore: () => Promise<EventStore>,
+  options: ContractOptions = {},
+): void => {
   const use = <A>(body: (store: EventStore) => Promise<A>): Promise<A> => withStore(makeStore, body)
 
   describe(`EventStore contract: ${name}`, () => {
@@ -53,7 +57,11 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
 
     it('keeps awkward values exactly: big amounts, offsets, milliseconds, Vietnamese names, absent optionals', () =>
       use(async (store) => {
-        const events = [debt('CTY-TNHH-ĐÔNG-Á'), unitEstablished('22', 'Tỉnh Bình Thuận'), unitEstablished('22816', 'Phường Đức Nghĩa', '228')]
+        const events = [
+          debt('CTY-TNHH-ĐÔNG-Á'),
+          unitEstablished('22', 'Tỉnh Bình Thuận'),
+          unitEstablished('22816', 'Phường Đức Nghĩa', '228'),
+        ]
         expectRight(await store.appendMany(events.map((e) => ({ stream: streamOf(e), events: [e] }))))
         expect(canonical(await readEverything(store))).toEqual(events.map((e) => canonicalJson(e as DomainEvent)))
       }))
@@ -74,11 +82,18 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         const s = participantStream(1)
         expectRight(await store.append(s, [enrolment(1, 1)], 'no-stream'))
         expect(expectLeft(await store.append(s, [enrolment(1, 2)], 'no-stream'))).toEqual({
-          _tag: 'WrongExpectedRevision', stream: s, expected: 'no-stream', actual: 0,
+          _tag: 'WrongExpectedRevision',
+          stream: s,
+          expected: 'no-stream',
+          actual: 0,
         })
-        expect(expectLeft(await store.append(s, [enrolment(1, 2)], { exact: 1 }))).toMatchObject({ _tag: 'WrongExpectedRevision', actual: 0 })
+        expect(expectLeft(await store.append(s, [enrolment(1, 2)], { exact: 1 }))).toMatchObject({
+          _tag: 'WrongExpectedRevision',
+          actual: 0,
+        })
         expect(expectLeft(await store.append(participantStream(2), [enrolment(2)], { exact: 0 }))).toMatchObject({
-          _tag: 'WrongExpectedRevision', actual: 'no-stream',
+          _tag: 'WrongExpectedRevision',
+          actual: 'no-stream',
         })
         expect(expectRight(await store.append(s, [enrolment(1, 2)], { exact: 0 })).revisions).toEqual({ [s]: 1 })
         expect(expectRight(await store.append(s, [enrolment(1, 3)], 'any')).positions).toEqual([3])
@@ -91,7 +106,10 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         const s = participantStream(1)
         const wrong = enrolment(2)
         expect(expectLeft(await store.append(s, [enrolment(1, 1), wrong, enrolment(1, 3)]))).toEqual({
-          _tag: 'EventNotInStream', id: wrong.id, stream: s, expectedStream: participantStream(2),
+          _tag: 'EventNotInStream',
+          id: wrong.id,
+          stream: s,
+          expectedStream: participantStream(2),
         })
         const invalid = { ...enrolment(1, 4), data: { ...enrolment(1, 4).data, unit: '1' } } as never
         expect(expectLeft(await store.append(s, [enrolment(1, 1), invalid]))).toMatchObject({ _tag: 'InvalidEvent' })
@@ -112,7 +130,11 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
           { stream: participantStream(2), events: [enrolment(2)] },
           { stream: participantStream(1), events: [enrolment(1, 3)], expectedRevision: { exact: 0 } },
         ])
-        expect(expectLeft(refused)).toMatchObject({ _tag: 'WrongExpectedRevision', stream: participantStream(1), actual: 1 })
+        expect(expectLeft(refused)).toMatchObject({
+          _tag: 'WrongExpectedRevision',
+          stream: participantStream(1),
+          actual: 1,
+        })
         expect(await store.headPosition()).toEqual(E.right(3))
         expect(await store.readStream(participantStream(2))).toEqual(E.right([]))
       }))
@@ -122,11 +144,17 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         const s = participantStream(1)
         const events = [enrolment(1, 1), enrolment(1, 2)]
         expectRight(await store.append(s, events, 'no-stream'))
-        expect(expectRight(await store.append(s, events, 'no-stream'))).toEqual({ positions: [], revisions: { [s]: 1 } })
+        expect(expectRight(await store.append(s, events, 'no-stream'))).toEqual({
+          positions: [],
+          revisions: { [s]: 1 },
+        })
         expect(expectRight(await store.append(s, [events[1]!], { exact: 7 })).positions).toEqual([])
         // Partly stored: the stored event is skipped, the rest is checked and appended.
         const third = enrolment(1, 3)
-        expect(expectLeft(await store.append(s, [events[0]!, third], { exact: 0 }))).toMatchObject({ _tag: 'WrongExpectedRevision', actual: 1 })
+        expect(expectLeft(await store.append(s, [events[0]!, third], { exact: 0 }))).toMatchObject({
+          _tag: 'WrongExpectedRevision',
+          actual: 1,
+        })
         expect(expectRight(await store.append(s, [events[0]!, third], { exact: 1 })).positions).toEqual([3])
         // Twice within one append: stored once.
         const fourth = enrolment(1, 4)
@@ -142,7 +170,10 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         const error = expectLeft(await store.append(s, [enrolment(1, 2), withOtherData(first)]))
         expect(error).toMatchObject({ _tag: 'DuplicateEventId', id: first.id, stream: s })
         const twice = enrolment(1, 5)
-        expect(expectLeft(await store.append(s, [twice, withOtherData(twice)]))).toMatchObject({ _tag: 'DuplicateEventId', id: twice.id })
+        expect(expectLeft(await store.append(s, [twice, withOtherData(twice)]))).toMatchObject({
+          _tag: 'DuplicateEventId',
+          id: twice.id,
+        })
         expect(await store.headPosition()).toEqual(E.right(1))
       }))
 
@@ -152,7 +183,10 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         expectRight(await store.append(participantStream(2), [enrolment(2)]))
         expectRight(await store.append(s, [enrolment(1, 1), enrolment(1, 2), enrolment(1, 3)]))
         const read = await store.readStream(s, { fromRevision: 1 })
-        expect(E.isRight(read) && read.right.map((e) => [e.revision, e.position])).toEqual([[1, 3], [2, 4]])
+        expect(E.isRight(read) && read.right.map((e) => [e.revision, e.position])).toEqual([
+          [1, 3],
+          [2, 4],
+        ])
       }))
 
     it('reads all events from a position across page boundaries', () =>
@@ -160,7 +194,8 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         for (let i = 1; i <= 7; i++) expectRight(await store.append(participantStream(i % 3), [enrolment(i % 3, i)]))
         const positions = async (fromPosition: number, pageSize: number): Promise<number[]> => {
           const out: number[] = []
-          for await (const r of store.readAll({ fromPosition, pageSize })) out.push(E.isRight(r) ? r.right.position : -1)
+          for await (const r of store.readAll({ fromPosition, pageSize }))
+            out.push(E.isRight(r) ? r.right.position : -1)
           return out
         }
         expect(await positions(1, 2)).toEqual([1, 2, 3, 4, 5, 6, 7])
@@ -168,7 +203,9 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
         expect(await positions(7, 3)).toEqual([7])
         expect(await positions(8, 3)).toEqual([])
         const all = await readEverything(store, 2)
-        expect(await verifyChain(store.readAll({ pageSize: 3 }))).toEqual(E.right({ ok: true, checked: 7, lastPosition: 7, lastHash: all[6]!.hash }))
+        expect(await verifyChain(store.readAll({ pageSize: 3 }))).toEqual(
+          E.right({ ok: true, checked: 7, lastPosition: 7, lastHash: all[6]!.hash }),
+        )
       }))
 
     it('answers every call of a closed store with a StoreUnavailable value, never a throw or a rejection', async () => {
@@ -188,7 +225,9 @@ export const describeEventStoreContract = (name: string, makeStore: () => Promis
       expect(await verifyChain(store.readAll())).toMatchObject(unavailable)
       expect(await store.readStream(participantStream(1))).toMatchObject(unavailable)
       expect(await store.append(participantStream(1), [enrolment(1, 2)])).toMatchObject(unavailable)
-      expect(await store.appendMany([{ stream: participantStream(2), events: [enrolment(2, 1)] }])).toMatchObject(unavailable)
+      expect(await store.appendMany([{ stream: participantStream(2), events: [enrolment(2, 1)] }])).toMatchObject(
+        unavailable,
+      )
       const errors: unknown[] = []
       const sub = store.subscribe({ onEvent: () => undefined, onError: (e) => void errors.push(e) })
       expect(await sub.caughtUp).toMatchObject(unavailable)

@@ -54,7 +54,14 @@ export interface BuiltHistory {
 /** The collection agents enrolments name (voluntary). */
 export const AGENTS = ['BD-PHANTHIET', 'BD-HAMTHUANBAC', 'UBND-XA-HAMHIEP', 'HTX-TANLAP', 'DL-THUONGTIN-07'] as const
 
-const REASONS: readonly LapseReason[] = ['stopped-paying', 'moved-to-compulsory', 'lump-sum-withdrawal', 'retired', 'deceased', 'other']
+const REASONS: readonly LapseReason[] = [
+  'stopped-paying',
+  'moved-to-compulsory',
+  'lump-sum-withdrawal',
+  'retired',
+  'deceased',
+  'other',
+]
 
 const MINUTE = 60_000
 const DAY = 86_400_000
@@ -65,7 +72,8 @@ const VN_OFFSET_MINUTES = 420
 export const participantIdOf = (n: number): ParticipantId => String(n).padStart(10, '0') as ParticipantId
 
 /** The event id of the n-th position: a fixed UUID, so shrunk counterexamples read easily. */
-export const eventIdOf = (n: number): EventId => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}` as EventId
+export const eventIdOf = (n: number): EventId =>
+  `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}` as EventId
 
 // -------------------------------------------------------------------------------------------------
 // building
@@ -118,11 +126,24 @@ export const buildHistory = (
   // Units: established the year before the window, recorded before anything else.
   const establishedOn = fromDayNumber(civilToDays(years.from - 1, 1, 1))
   const unitStart = morningOf(civilToDays(years.from - 1, 1, 1))
-  for (const [level, codes] of [['province', units.provinces], ['district', units.districts], ['commune', units.communes]] as const) {
+  for (const [level, codes] of [
+    ['province', units.provinces],
+    ['district', units.districts],
+    ['commune', units.communes],
+  ] as const) {
     for (const code of codes) {
       const parent = units.parentOf.get(code)
-      const data = parent === undefined ? { code, name: `${LEVEL_NAMES[level]} ${code}`, level, establishedOn } : { code, name: `${LEVEL_NAMES[level]} ${code}`, level, parent, establishedOn }
-      drafts.push({ chain: `unit-${code}`, key: unitStart + drafts.length * MINUTE, skew: 0, type: 'UnitEstablished', data: data as EventDataMap['UnitEstablished'] })
+      const data =
+        parent === undefined
+          ? { code, name: `${LEVEL_NAMES[level]} ${code}`, level, establishedOn }
+          : { code, name: `${LEVEL_NAMES[level]} ${code}`, level, parent, establishedOn }
+      drafts.push({
+        chain: `unit-${code}`,
+        key: unitStart + drafts.length * MINUTE,
+        skew: 0,
+        type: 'UnitEstablished',
+        data: data as EventDataMap['UnitEstablished'],
+      })
     }
   }
 
@@ -142,10 +163,21 @@ export const buildHistory = (
         const open = s.openEnded && (scheme === 'compulsory' || scheme === 'unemployment')
         const through = open ? null : from + s.length - 1
         const unit = options.moves === true ? units.communes[s.commune % units.communes.length]! : home
-        add(chain, from, s.enrolRecorded, 'ParticipantEnrolled', enrolment(participantId, scheme, unit, from, through, s, employers))
+        add(
+          chain,
+          from,
+          s.enrolRecorded,
+          'ParticipantEnrolled',
+          enrolment(participantId, scheme, unit, from, through, s, employers),
+        )
         const lapsedOn = lapseDay(s, from, through)
         if (lapsedOn !== null) {
-          add(chain, lapsedOn, s.lapseRecorded, 'ParticipantLapsed', { participantId, scheme, lapsedOn: fromDayNumber(lapsedOn), reason: REASONS[s.reason % REASONS.length]! })
+          add(chain, lapsedOn, s.lapseRecorded, 'ParticipantLapsed', {
+            participantId,
+            scheme,
+            lapsedOn: fromDayNumber(lapsedOn),
+            reason: REASONS[s.reason % REASONS.length]!,
+          })
           cursor = lapsedOn
         } else if (through === null) break
         else cursor = through + 1
@@ -160,9 +192,18 @@ export const buildHistory = (
     for (const a of q.assignments) {
       // Plans are assigned from December of the year before through the plan year.
       const day = yearStart - 31 + (a.day % 396)
-      const data = a.decision === null
-        ? { unit, scheme: q.scheme, year, target: a.target, assignedOn: fromDayNumber(day) }
-        : { unit, scheme: q.scheme, year, target: a.target, assignedOn: fromDayNumber(day), assignedBy: 'UBND tỉnh', decision: `${a.decision + 1}/QĐ-UBND` }
+      const data =
+        a.decision === null
+          ? { unit, scheme: q.scheme, year, target: a.target, assignedOn: fromDayNumber(day) }
+          : {
+              unit,
+              scheme: q.scheme,
+              year,
+              target: a.target,
+              assignedOn: fromDayNumber(day),
+              assignedBy: 'UBND tỉnh',
+              decision: `${a.decision + 1}/QĐ-UBND`,
+            }
       add(`quota-${unit}-${q.scheme}-${year}`, day, a.recorded, 'QuotaAssigned', data as EventDataMap['QuotaAssigned'])
     }
   }
@@ -171,8 +212,17 @@ export const buildHistory = (
     const unit = allUnits[e.unit % allUnits.length]!
     const year = years.from + (e.year % (years.to - years.from + 1))
     const labourForce = e.labourShare === null ? undefined : Math.max(1, Math.floor(e.population * e.labourShare))
-    const data = labourForce === undefined ? { unit, year, population: e.population, source: 'Tổng cục Thống kê' } : { unit, year, population: e.population, labourForce }
-    add(`population-${unit}`, civilToDays(year, 6, 30), e.recorded, 'PopulationEstimated', data as EventDataMap['PopulationEstimated'])
+    const data =
+      labourForce === undefined
+        ? { unit, year, population: e.population, source: 'Tổng cục Thống kê' }
+        : { unit, year, population: e.population, labourForce }
+    add(
+      `population-${unit}`,
+      civilToDays(year, 6, 30),
+      e.recorded,
+      'PopulationEstimated',
+      data as EventDataMap['PopulationEstimated'],
+    )
   }
 
   plan.employers.forEach((emp, i) => {
@@ -190,12 +240,24 @@ export const buildHistory = (
           const m = monthNumberOfDate(fromDayNumber(day)) - 1 - step.debt.monthsBack
           const period = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
           owed += step.debt.amount
-          add(`employer-${employer}-${scheme}`, day, step.recorded, 'DebtRecorded', { employer, unit, scheme, period, amount: step.debt.amount, recordedOn: fromDayNumber(day) } as EventDataMap['DebtRecorded'])
+          add(`employer-${employer}-${scheme}`, day, step.recorded, 'DebtRecorded', {
+            employer,
+            unit,
+            scheme,
+            period,
+            amount: step.debt.amount,
+            recordedOn: fromDayNumber(day),
+          } as EventDataMap['DebtRecorded'])
         } else if (owed >= 1) {
           // Every earlier settlement was paid in full, so what is owed now is debts minus payments.
           const amount = Math.min(owed, Math.max(1, Math.ceil(step.share * owed)))
           owed -= amount
-          add(`employer-${employer}-${scheme}`, day, step.recorded, 'DebtSettled', { employer, scheme, amount, settledOn: fromDayNumber(day) } as EventDataMap['DebtSettled'])
+          add(`employer-${employer}-${scheme}`, day, step.recorded, 'DebtSettled', {
+            employer,
+            scheme,
+            amount,
+            settledOn: fromDayNumber(day),
+          } as EventDataMap['DebtSettled'])
         }
       }
     }
@@ -205,7 +267,13 @@ export const buildHistory = (
   for (const c of plan.collections ?? []) {
     const unit = units.communes[c.unit % units.communes.length]!
     const day = start + (c.day % (end - start + 1))
-    const data = { unit, scheme: c.scheme, amount: c.amount, collectedOn: fromDayNumber(day), ...(c.agent === null ? {} : { agent: AGENTS[c.agent % AGENTS.length]! }) }
+    const data = {
+      unit,
+      scheme: c.scheme,
+      amount: c.amount,
+      collectedOn: fromDayNumber(day),
+      ...(c.agent === null ? {} : { agent: AGENTS[c.agent % AGENTS.length]! }),
+    }
     add(`collection-${unit}`, day, c.recorded, 'ContributionCollected', data as EventDataMap['ContributionCollected'])
   }
   for (const r of plan.revenuePlans ?? []) {
@@ -214,12 +282,23 @@ export const buildHistory = (
     const yearStart = civilToDays(year, 1, 1)
     for (const a of r.assignments) {
       const day = yearStart - 31 + (a.day % 396)
-      add(`revenue-plan-${unit}-${year}`, day, a.recorded, 'RevenuePlanAssigned', { unit, year, amount: a.amount, assignedOn: fromDayNumber(day) } as EventDataMap['RevenuePlanAssigned'])
+      add(`revenue-plan-${unit}-${year}`, day, a.recorded, 'RevenuePlanAssigned', {
+        unit,
+        year,
+        amount: a.amount,
+        assignedOn: fromDayNumber(day),
+      } as EventDataMap['RevenuePlanAssigned'])
     }
   }
 
   const events = order(drafts)
-  return { events, positioned: events.map((event, i) => ({ event, position: i + 1, line: i + 1 })), units, participants, employers }
+  return {
+    events,
+    positioned: events.map((event, i) => ({ event, position: i + 1, line: i + 1 })),
+    units,
+    participants,
+    employers,
+  }
 }
 
 const enrolment = (
@@ -231,8 +310,15 @@ const enrolment = (
   s: SpellPlan,
   employers: readonly string[],
 ): EventDataMap['ParticipantEnrolled'] => {
-  const base = { participantId, scheme, unit, coveredFrom: fromDayNumber(from), coveredThrough: through === null ? null : fromDayNumber(through) }
-  if (scheme === 'voluntary' && s.agent !== null) return { ...base, agent: AGENTS[s.agent % AGENTS.length]! } as EventDataMap['ParticipantEnrolled']
+  const base = {
+    participantId,
+    scheme,
+    unit,
+    coveredFrom: fromDayNumber(from),
+    coveredThrough: through === null ? null : fromDayNumber(through),
+  }
+  if (scheme === 'voluntary' && s.agent !== null)
+    return { ...base, agent: AGENTS[s.agent % AGENTS.length]! } as EventDataMap['ParticipantEnrolled']
   if ((scheme === 'compulsory' || scheme === 'unemployment') && s.employer !== null && employers.length > 0) {
     return { ...base, employer: employers[s.employer % employers.length]! } as EventDataMap['ParticipantEnrolled']
   }
@@ -259,10 +345,13 @@ const order = (drafts: Draft[]): DomainEvent[] => {
     last.set(d.chain, d.key)
   }
   const sorted = drafts.map((d, i) => ({ d, i })).sort((a, b) => a.d.key - b.d.key || a.i - b.i)
-  return sorted.map(({ d }, i) => ({
-    id: eventIdOf(i + 1),
-    type: d.type,
-    recordedAt: formatInstant(d.key - d.skew, VN_OFFSET_MINUTES, false),
-    data: d.data,
-  }) as DomainEvent)
+  return sorted.map(
+    ({ d }, i) =>
+      ({
+        id: eventIdOf(i + 1),
+        type: d.type,
+        recordedAt: formatInstant(d.key - d.skew, VN_OFFSET_MINUTES, false),
+        data: d.data,
+      }) as DomainEvent,
+  )
 }

@@ -35,8 +35,18 @@ const LAST_MS = Date.UTC(2022, 0, 1)
 
 /** The dozen days where boundaries bite: leap day and its neighbours, half-year and year ends. */
 export const AWKWARD_DAYS: readonly BusinessDate[] = [
-  '2019-06-30', '2019-12-31', '2020-01-01', '2020-02-28', '2020-02-29', '2020-03-01', '2020-06-30',
-  '2020-09-30', '2020-12-31', '2021-01-01', '2021-02-28', '2021-06-30',
+  '2019-06-30',
+  '2019-12-31',
+  '2020-01-01',
+  '2020-02-28',
+  '2020-02-29',
+  '2020-03-01',
+  '2020-06-30',
+  '2020-09-30',
+  '2020-12-31',
+  '2021-01-01',
+  '2021-02-28',
+  '2021-06-30',
 ] as BusinessDate[]
 const QUOTA_DAYS = ['2019-12-31', '2020-01-01', '2020-06-30', '2021-01-01'] as BusinessDate[]
 
@@ -56,8 +66,15 @@ export const DENSE_DEBT_SCHEMES = ['compulsory', 'health', 'unemployment'] as co
 // The proper tree of `tree: 'proper'`: every code one parent a level up (11101 sits directly under
 // its province), established first; events then name communes only.
 const PROPER_TREE: ReadonlyArray<readonly [string, string | undefined]> = [
-  ['10', undefined], ['11', undefined], ['101', '10'], ['102', '10'], ['111', '11'],
-  ['10101', '101'], ['10102', '101'], ['10201', '102'], ['11101', '11'],
+  ['10', undefined],
+  ['11', undefined],
+  ['101', '10'],
+  ['102', '10'],
+  ['111', '11'],
+  ['10101', '101'],
+  ['10102', '101'],
+  ['10201', '102'],
+  ['11101', '11'],
 ]
 const PROPER_COMMUNES = ['10101', '10102', '10201', '11101'] as UnitCode[]
 
@@ -87,11 +104,18 @@ const levelOf = (code: string): string => (code.length === 2 ? 'province' : code
 export const awkwardDay = (): fc.Arbitrary<BusinessDate> =>
   fc.oneof(
     { arbitrary: pick(AWKWARD_DAYS), weight: 4 },
-    { arbitrary: fc.tuple(pick(AWKWARD_DAYS), fc.integer({ min: -2, max: 2 })).map(([d, k]) => shift(d, k)), weight: 2 },
+    {
+      arbitrary: fc.tuple(pick(AWKWARD_DAYS), fc.integer({ min: -2, max: 2 })).map(([d, k]) => shift(d, k)),
+      weight: 2,
+    },
     { arbitrary: fc.integer({ min: FIRST_DAY, max: LAST_DAY }).map(fromDayNumber), weight: 1 },
   )
 
-const bodies = (units: readonly UnitCode[], focus: 'all' | 'debts' | 'money', withUnits: boolean): fc.Arbitrary<Body> => {
+const bodies = (
+  units: readonly UnitCode[],
+  focus: 'all' | 'debts' | 'money',
+  withUnits: boolean,
+): fc.Arbitrary<Body> => {
   const day = awkwardDay()
   const enrolment = fc
     .record({
@@ -101,26 +125,68 @@ const bodies = (units: readonly UnitCode[], focus: 'all' | 'debts' | 'money', wi
       coveredFrom: day,
       through: fc.oneof(fc.constant<BusinessDate | number | null>(null), day, fc.integer({ min: -3, max: 400 })),
     })
-    .map(({ through, ...e }) => body('ParticipantEnrolled', { ...e, coveredThrough: typeof through === 'number' ? shift(e.coveredFrom, through) : through }))
+    .map(({ through, ...e }) =>
+      body('ParticipantEnrolled', {
+        ...e,
+        coveredThrough: typeof through === 'number' ? shift(e.coveredFrom, through) : through,
+      }),
+    )
   const lapse = fc
     .record({ participantId: pick(DENSE_PARTICIPANTS), scheme: pick(DENSE_PARTICIPATION_SCHEMES), lapsedOn: day })
     .map((e) => body('ParticipantLapsed', { ...e, reason: 'stopped-paying' }))
   // Few distinct assignment days, so that revisions on one day (a position tie) are common.
   const quota = fc
-    .record({ unit: pick(units), scheme: pick(DENSE_PARTICIPATION_SCHEMES), year: pick([2019, 2020, 2020, 2021]), target: fc.integer({ min: 0, max: 6 }), assignedOn: fc.oneof(pick(QUOTA_DAYS), day) })
+    .record({
+      unit: pick(units),
+      scheme: pick(DENSE_PARTICIPATION_SCHEMES),
+      year: pick([2019, 2020, 2020, 2021]),
+      target: fc.integer({ min: 0, max: 6 }),
+      assignedOn: fc.oneof(pick(QUOTA_DAYS), day),
+    })
     .map((e) => body('QuotaAssigned', e))
-  const month = fc.tuple(fc.integer({ min: 2018, max: 2021 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
+  const month = fc
+    .tuple(fc.integer({ min: 2018, max: 2021 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
   const debt = fc
-    .record({ employer: pick(DENSE_EMPLOYERS), unit: pick(units), scheme: pick(DENSE_DEBT_SCHEMES), period: month, amount: fc.integer({ min: 1, max: 100 }), recordedOn: day })
+    .record({
+      employer: pick(DENSE_EMPLOYERS),
+      unit: pick(units),
+      scheme: pick(DENSE_DEBT_SCHEMES),
+      period: month,
+      amount: fc.integer({ min: 1, max: 100 }),
+      recordedOn: day,
+    })
     .map((e) => body('DebtRecorded', e))
   const settlement = fc
-    .record({ employer: pick(DENSE_EMPLOYERS), scheme: pick(DENSE_DEBT_SCHEMES), amount: fc.integer({ min: 1, max: 150 }), settledOn: day })
+    .record({
+      employer: pick(DENSE_EMPLOYERS),
+      scheme: pick(DENSE_DEBT_SCHEMES),
+      amount: fc.integer({ min: 1, max: 150 }),
+      settledOn: day,
+    })
     .map((e) => body('DebtSettled', e))
   const unit = fc
-    .record({ code: pick(DENSE_UNITS), parent: fc.option(pick(DENSE_UNITS), { nil: undefined }), name: pick(['Một', 'Hai', 'Ba']) })
-    .map(({ code, parent, name }) => body('UnitEstablished', { code, name, level: levelOf(code), ...(parent === undefined ? {} : { parent }), establishedOn: '2000-01-01' }))
+    .record({
+      code: pick(DENSE_UNITS),
+      parent: fc.option(pick(DENSE_UNITS), { nil: undefined }),
+      name: pick(['Một', 'Hai', 'Ba']),
+    })
+    .map(({ code, parent, name }) =>
+      body('UnitEstablished', {
+        code,
+        name,
+        level: levelOf(code),
+        ...(parent === undefined ? {} : { parent }),
+        establishedOn: '2000-01-01',
+      }),
+    )
   const population = fc
-    .record({ unit: pick(units), year: fc.integer({ min: 2018, max: 2022 }), population: fc.integer({ min: 1, max: 1000 }), labourForce: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }) })
+    .record({
+      unit: pick(units),
+      year: fc.integer({ min: 2018, max: 2022 }),
+      population: fc.integer({ min: 1, max: 1000 }),
+      labourForce: fc.option(fc.integer({ min: 1, max: 1000 }), { nil: undefined }),
+    })
     .map(({ labourForce, ...e }) => body('PopulationEstimated', labourForce === undefined ? e : { ...e, labourForce }))
   const units_ = withUnits ? [{ arbitrary: unit, weight: focus === 'debts' ? 2 : 3 }] : []
   if (focus === 'money') {
@@ -134,7 +200,13 @@ const bodies = (units: readonly UnitCode[], focus: 'all' | 'debts' | 'money', wi
         length: fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: -2, max: 400 })),
         agent: fc.option(pick(DENSE_AGENTS), { nil: undefined, freq: 3 }),
       })
-      .map(({ length, agent, ...e }) => body('ParticipantEnrolled', { ...e, coveredThrough: shift(e.coveredFrom, length), ...(agent === undefined ? {} : { agent }) }))
+      .map(({ length, agent, ...e }) =>
+        body('ParticipantEnrolled', {
+          ...e,
+          coveredThrough: shift(e.coveredFrom, length),
+          ...(agent === undefined ? {} : { agent }),
+        }),
+      )
     const collection = fc
       .record({
         unit: pick(units),
@@ -145,7 +217,12 @@ const bodies = (units: readonly UnitCode[], focus: 'all' | 'debts' | 'money', wi
       })
       .map(({ agent, ...e }) => body('ContributionCollected', agent === undefined ? e : { ...e, agent }))
     const revenuePlan = fc
-      .record({ unit: pick(units), year: pick([2019, 2020, 2020, 2021]), amount: fc.integer({ min: 0, max: 5000 }), assignedOn: fc.oneof(pick(QUOTA_DAYS), day) })
+      .record({
+        unit: pick(units),
+        year: pick([2019, 2020, 2020, 2021]),
+        amount: fc.integer({ min: 0, max: 5000 }),
+        assignedOn: fc.oneof(pick(QUOTA_DAYS), day),
+      })
       .map((e) => body('RevenuePlanAssigned', e))
     return fc.oneof(
       { arbitrary: recruited, weight: 7 },
@@ -156,7 +233,8 @@ const bodies = (units: readonly UnitCode[], focus: 'all' | 'debts' | 'money', wi
       { arbitrary: population, weight: 1 },
     )
   }
-  if (focus === 'debts') return fc.oneof({ arbitrary: debt, weight: 4 }, { arbitrary: settlement, weight: 3 }, ...units_)
+  if (focus === 'debts')
+    return fc.oneof({ arbitrary: debt, weight: 4 }, { arbitrary: settlement, weight: 3 }, ...units_)
   return fc.oneof(
     { arbitrary: enrolment, weight: 6 },
     { arbitrary: lapse, weight: 3 },
@@ -178,7 +256,12 @@ const echo = (b: Body, seed: number, units: readonly UnitCode[]): Body => {
       return body(b.type, { ...b.data, target: seed % 7 })
     case 'PopulationEstimated': {
       const { labourForce: _dropped, ...rest } = b.data
-      return body(b.type, seed % 3 === 0 ? { ...rest, population: 1 + (seed % 997) } : { ...rest, population: 1 + (seed % 997), labourForce: 1 + (seed % 499) })
+      return body(
+        b.type,
+        seed % 3 === 0
+          ? { ...rest, population: 1 + (seed % 997) }
+          : { ...rest, population: 1 + (seed % 997), labourForce: 1 + (seed % 499) },
+      )
     }
     case 'UnitEstablished': {
       const { parent: _dropped, ...rest } = b.data
@@ -230,9 +313,19 @@ export const tieKeyOf = (e: { readonly type: EventType; readonly data: unknown }
 }
 
 const sizeOf = (s: Size | undefined): { minLength: number; maxLength: number } =>
-  s === undefined ? { minLength: 0, maxLength: 40 } : typeof s === 'number' ? { minLength: s, maxLength: s } : { minLength: s.min, maxLength: s.max }
+  s === undefined
+    ? { minLength: 0, maxLength: 40 }
+    : typeof s === 'number'
+      ? { minLength: s, maxLength: s }
+      : { minLength: s.min, maxLength: s.max }
 
-const EMPTY_PLAN: HistoryPlan = { units: { provinces: 0, districts: [], communes: [] }, participants: [], quotas: [], populations: [], employers: [] }
+const EMPTY_PLAN: HistoryPlan = {
+  units: { provinces: 0, districts: [], communes: [] },
+  participants: [],
+  quotas: [],
+  populations: [],
+  employers: [],
+}
 
 /**
  * Edge-dense rough histories (see the module comment), as a {@link GeneratedHistory} with an empty
@@ -244,8 +337,13 @@ export const denseHistory = (options: DenseHistoryOptions = {}): fc.Arbitrary<Ge
   const ties = options.ties ?? true
   const units = proper ? PROPER_COMMUNES : DENSE_UNITS
   const instant = fc.integer({ min: FIRST_MS, max: LAST_MS })
-  const drawn = fc.array(fc.tuple(bodies(units, options.focus ?? 'all', !proper), instant), { ...sizeOf(options.events), size: 'max' })
-  const echoes = ties ? fc.array(fc.record({ of: fc.nat(), at: fc.nat(), seed: fc.nat(), ms: instant }), { maxLength: 6 }) : fc.constant([])
+  const drawn = fc.array(fc.tuple(bodies(units, options.focus ?? 'all', !proper), instant), {
+    ...sizeOf(options.events),
+    size: 'max',
+  })
+  const echoes = ties
+    ? fc.array(fc.record({ of: fc.nat(), at: fc.nat(), seed: fc.nat(), ms: instant }), { maxLength: 6 })
+    : fc.constant([])
   return fc.tuple(drawn, echoes).map(([facts, extra]) => {
     let out = facts.map(([b, ms]) => ({ b, ms }))
     for (const { of, at, seed, ms } of extra) {
@@ -254,9 +352,20 @@ export const denseHistory = (options: DenseHistoryOptions = {}): fc.Arbitrary<Ge
     }
     if (!ties) out = withoutTies(out)
     const tree = proper
-      ? PROPER_TREE.map(([code, parent], i) => ({ b: body('UnitEstablished', { code, name: `Đơn vị ${code}`, level: levelOf(code), ...(parent === undefined ? {} : { parent }), establishedOn: '2000-01-01' }), ms: FIRST_MS - 86_400_000 + i * 60_000 }))
+      ? PROPER_TREE.map(([code, parent], i) => ({
+          b: body('UnitEstablished', {
+            code,
+            name: `Đơn vị ${code}`,
+            level: levelOf(code),
+            ...(parent === undefined ? {} : { parent }),
+            establishedOn: '2000-01-01',
+          }),
+          ms: FIRST_MS - 86_400_000 + i * 60_000,
+        }))
       : []
-    const events = [...tree, ...out].map(({ b, ms }, i) => ({ id: eventIdOf(i + 1), recordedAt: instantOfMillis(ms), ...b }) as DomainEvent)
+    const events = [...tree, ...out].map(
+      ({ b, ms }, i) => ({ id: eventIdOf(i + 1), recordedAt: instantOfMillis(ms), ...b }) as DomainEvent,
+    )
     return {
       events,
       positioned: events.map((event, i) => ({ event, position: i + 1, line: i + 1 })),
@@ -341,8 +450,14 @@ const datesOf = (e: DomainEvent): BusinessDate[] => {
 
 /** A permutation of 0 … n − 1. */
 export const permutation = (n: number): fc.Arbitrary<number[]> =>
-  fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n })
+  fc.shuffledSubarray(
+    Array.from({ length: n }, (_, i) => i),
+    { minLength: n, maxLength: n },
+  )
 
 /** The same events in another order (`order[k]` is the index of the k-th), positioned 1, 2, 3, … again. */
-export const reorder = <E extends { readonly event: DomainEvent }>(events: readonly E[], order: readonly number[]): Array<{ event: DomainEvent; position: number; line: number }> =>
+export const reorder = <E extends { readonly event: DomainEvent }>(
+  events: readonly E[],
+  order: readonly number[],
+): Array<{ event: DomainEvent; position: number; line: number }> =>
   order.map((i, k) => ({ event: events[i]!.event, position: k + 1, line: k + 1 }))

@@ -11,7 +11,20 @@ import { type BuiltHistory, buildHistory } from './build.js'
 import { type HistoryOptions, type HistoryPlan, historyPlan } from './plan.js'
 
 export { AGENTS, type BuiltHistory, type BuiltUnits, buildHistory, eventIdOf, participantIdOf } from './build.js'
-export type { HistoryOptions, HistoryPlan, ParticipantPlan, SchemePlan, SpellPlan, UnitsPlan, QuotaPlan, PopulationPlan, EmployerPlan, LedgerStep, RecordingPlan, Size } from './plan.js'
+export type {
+  HistoryOptions,
+  HistoryPlan,
+  ParticipantPlan,
+  SchemePlan,
+  SpellPlan,
+  UnitsPlan,
+  QuotaPlan,
+  PopulationPlan,
+  EmployerPlan,
+  LedgerStep,
+  RecordingPlan,
+  Size,
+} from './plan.js'
 export { historyPlan } from './plan.js'
 export { type RoughHistoryOptions, roughHistory } from './rough.js'
 export { REFORM_UNITS, type ReformHistoryOptions, reformDay, reformHistory } from './reform.js'
@@ -68,13 +81,25 @@ export const history = (options: HistoryOptions = {}): fc.Arbitrary<GeneratedHis
 // -------------------------------------------------------------------------------------------------
 
 /** The kinds of day where figures change. */
-export const EDGE_KINDS = ['afterCoveredThrough', 'coveredFrom', 'lapsedOn', 'beforeLapsedOn', 'coveredThrough', 'beforeCoveredFrom', 'planOrDebtDay', 'yearEnd'] as const
+export const EDGE_KINDS = [
+  'afterCoveredThrough',
+  'coveredFrom',
+  'lapsedOn',
+  'beforeLapsedOn',
+  'coveredThrough',
+  'beforeCoveredFrom',
+  'planOrDebtDay',
+  'yearEnd',
+] as const
 
 /** A kind of day where figures change, e.g. `afterCoveredThrough`: the first day after a paid period. */
 export type EdgeKind = (typeof EDGE_KINDS)[number]
 
 /** The day numbers of each kind of edge of a history, each list sorted and without repeats. */
-export const edgesOf = (h: { readonly events: readonly DomainEvent[]; readonly years: { from: number; to: number } }): Record<EdgeKind, number[]> => {
+export const edgesOf = (h: {
+  readonly events: readonly DomainEvent[]
+  readonly years: { from: number; to: number }
+}): Record<EdgeKind, number[]> => {
   const sets = Object.fromEntries(EDGE_KINDS.map((k) => [k, new Set<number>()])) as Record<EdgeKind, Set<number>>
   for (const e of h.events) {
     switch (e.type) {
@@ -106,16 +131,22 @@ export const edgesOf = (h: { readonly events: readonly DomainEvent[]; readonly y
     }
   }
   for (let y = h.years.from - 1; y <= h.years.to; y++) sets.yearEnd.add(civilToDays(y, 12, 31))
-  return Object.fromEntries(EDGE_KINDS.map((k) => [k, [...sets[k]].sort((a, b) => a - b)])) as Record<EdgeKind, number[]>
+  return Object.fromEntries(EDGE_KINDS.map((k) => [k, [...sets[k]].sort((a, b) => a - b)])) as Record<
+    EdgeKind,
+    number[]
+  >
 }
 
 /** Every day where figures change (of any kind), sorted. */
-export const interestingDays = (h: { readonly events: readonly DomainEvent[]; readonly years: { from: number; to: number } }): number[] =>
-  [...new Set(Object.values(edgesOf(h)).flat())].sort((a, b) => a - b)
+export const interestingDays = (h: {
+  readonly events: readonly DomainEvent[]
+  readonly years: { from: number; to: number }
+}): number[] => [...new Set(Object.values(edgesOf(h)).flat())].sort((a, b) => a - b)
 
 /** The element of a sorted list nearest to `x` (ties: the earlier). */
 const nearest = (sorted: readonly number[], x: number): number => {
-  let lo = 0, hi = sorted.length - 1
+  let lo = 0,
+    hi = sorted.length - 1
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (sorted[mid]! < x) lo = mid + 1
@@ -132,11 +163,18 @@ const nearest = (sorted: readonly number[], x: number): number => {
 // `recordedAt` nearest to a drawn instant.
 
 /** An as-of date worth asking about: mostly an edge of the history (the r-th last of a kind), sometimes any day. */
-export const asOfDate = (h: { readonly events: readonly DomainEvent[]; readonly years: { from: number; to: number } }): fc.Arbitrary<BusinessDate> => {
+export const asOfDate = (h: {
+  readonly events: readonly DomainEvent[]
+  readonly years: { from: number; to: number }
+}): fc.Arbitrary<BusinessDate> => {
   const edges = edgesOf(h)
   const anyDay = fc.integer({ min: civilToDays(h.years.from, 1, 1) - 31, max: civilToDays(h.years.to, 12, 31) + 31 })
   return fc
-    .tuple(fc.integer({ min: 0, max: EDGE_KINDS.length }), fc.oneof(fc.integer({ min: 0, max: 3 }), fc.nat(1000)), anyDay)
+    .tuple(
+      fc.integer({ min: 0, max: EDGE_KINDS.length }),
+      fc.oneof(fc.integer({ min: 0, max: 3 }), fc.nat(1000)),
+      anyDay,
+    )
     .map(([kind, rank, day]) => {
       const days = kind < EDGE_KINDS.length ? edges[EDGE_KINDS[kind]!] : []
       return fromDayNumber(days.length === 0 ? day : days[days.length - 1 - (rank % days.length)]!)
@@ -144,7 +182,10 @@ export const asOfDate = (h: { readonly events: readonly DomainEvent[]; readonly 
 }
 
 /** A known-at cut-off (epoch ms) worth asking about: none (null), or just before, at or just after a `recordedAt`. */
-export const knownAt = (h: { readonly events: readonly DomainEvent[]; readonly years: { from: number; to: number } }): fc.Arbitrary<number | null> => {
+export const knownAt = (h: {
+  readonly events: readonly DomainEvent[]
+  readonly years: { from: number; to: number }
+}): fc.Arbitrary<number | null> => {
   const instants = [...new Set(h.events.map((e) => instantMillis(e.recordedAt)))].sort((a, b) => a - b)
   // Records reach from the year before the window (units) to about a year after it (late ones).
   const from = civilToDays(h.years.from - 1, 1, 1) * 86_400_000

@@ -73,7 +73,12 @@ export interface QuotaPlan {
   readonly unit: number
   readonly scheme: Scheme
   readonly year: number
-  readonly assignments: ReadonlyArray<{ readonly day: number; readonly target: number; readonly decision: number | null; readonly recorded: RecordingPlan }>
+  readonly assignments: ReadonlyArray<{
+    readonly day: number
+    readonly target: number
+    readonly decision: number | null
+    readonly recorded: RecordingPlan
+  }>
 }
 
 /** A published estimate for a unit and year. */
@@ -117,7 +122,11 @@ export interface CollectionPlan {
 export interface RevenuePlanPlan {
   readonly unit: number
   readonly year: number
-  readonly assignments: ReadonlyArray<{ readonly day: number; readonly amount: number; readonly recorded: RecordingPlan }>
+  readonly assignments: ReadonlyArray<{
+    readonly day: number
+    readonly amount: number
+    readonly recorded: RecordingPlan
+  }>
 }
 
 /** Everything a history is built from. */
@@ -169,8 +178,15 @@ export interface HistoryOptions {
   readonly moves?: boolean
 }
 
-const sizeOf = (s: Size | undefined, fallback: { min: number; max: number }): { minLength: number; maxLength: number } =>
-  s === undefined ? { minLength: fallback.min, maxLength: fallback.max } : typeof s === 'number' ? { minLength: s, maxLength: s } : { minLength: s.min, maxLength: s.max }
+const sizeOf = (
+  s: Size | undefined,
+  fallback: { min: number; max: number },
+): { minLength: number; maxLength: number } =>
+  s === undefined
+    ? { minLength: fallback.min, maxLength: fallback.max }
+    : typeof s === 'number'
+      ? { minLength: s, maxLength: s }
+      : { minLength: s.min, maxLength: s.max }
 
 // -------------------------------------------------------------------------------------------------
 // arbitraries
@@ -196,7 +212,11 @@ const recordingInts = (o: HistoryOptions): fc.Arbitrary<number>[] => [
   o.outOfOrderRecordedAt === true ? int(-2 * 86_400, 86_400) : fc.constant(0),
 ]
 
-const recordingOf = (delay: number, late: number, skew: number): RecordingPlan => ({ delay, late: atLeast0(late), skew: atLeast0(skew) })
+const recordingOf = (delay: number, late: number, skew: number): RecordingPlan => ({
+  delay,
+  late: atLeast0(late),
+  skew: atLeast0(skew),
+})
 
 const recording = (o: HistoryOptions): fc.Arbitrary<RecordingPlan> =>
   fc.tuple(...recordingInts(o)).map(([delay, late, skew]) => recordingOf(delay!, late!, skew!))
@@ -233,7 +253,9 @@ const spell = (o: HistoryOptions): fc.Arbitrary<SpellPlan> =>
 
 const schemePlan = (o: HistoryOptions, days: number): fc.Arbitrary<SchemePlan | null> =>
   fc.option(
-    fc.tuple(int(0, days), fc.array(spell(o), { minLength: 1, maxLength: o.maxSpells ?? 4 })).map(([start, spells]) => ({ start, spells })),
+    fc
+      .tuple(int(0, days), fc.array(spell(o), { minLength: 1, maxLength: o.maxSpells ?? 4 }))
+      .map(([start, spells]) => ({ start, spells })),
     { freq: 2 },
   )
 
@@ -242,7 +264,10 @@ const participant = (o: HistoryOptions, days: number): fc.Arbitrary<ParticipantP
   const parts = SCHEMES.map((s) => (schemes.includes(s) ? schemePlan(o, days) : fc.constant(null)))
   return fc.tuple(int(0, 1000), ...parts).map(([home, ...plans]) => ({
     home: home as number,
-    schemes: Object.fromEntries(SCHEMES.map((s, i) => [s, plans[i] as SchemePlan | null])) as Record<Scheme, SchemePlan | null>,
+    schemes: Object.fromEntries(SCHEMES.map((s, i) => [s, plans[i] as SchemePlan | null])) as Record<
+      Scheme,
+      SchemePlan | null
+    >,
   }))
 }
 
@@ -259,7 +284,12 @@ const quota = (o: HistoryOptions, years: number): fc.Arbitrary<QuotaPlan> =>
     scheme: fc.constantFrom(...(o.schemes ?? SCHEMES)),
     year: small(years - 1),
     assignments: fc.array(
-      fc.record({ day: small(400), target: fc.oneof(small(50), small(20_000)), decision: fc.option(small(999)), recorded: recording(o) }),
+      fc.record({
+        day: small(400),
+        target: fc.oneof(small(50), small(20_000)),
+        decision: fc.option(small(999)),
+        recorded: recording(o),
+      }),
       { minLength: 1, maxLength: 3 },
     ),
   })
@@ -278,7 +308,9 @@ const ledger = (o: HistoryOptions): fc.Arbitrary<readonly LedgerStep[] | null> =
     fc.array(
       fc.record({
         gap: small(120),
-        debt: fc.option(fc.record({ monthsBack: small(14), amount: fc.integer({ min: 1, max: 2_000_000_000 }) }), { freq: 3 }),
+        debt: fc.option(fc.record({ monthsBack: small(14), amount: fc.integer({ min: 1, max: 2_000_000_000 }) }), {
+          freq: 3,
+        }),
         share: fc.double({ min: 0, max: 1, noNaN: true }),
         recorded: recording(o),
       }),
@@ -291,7 +323,12 @@ const employer = (o: HistoryOptions, days: number): fc.Arbitrary<EmployerPlan> =
   fc.record({
     unit: small(1000),
     start: small(days),
-    ledgers: fc.record(Object.fromEntries(DEBT_SCHEMES.map((s) => [s, ledger(o)])) as Record<DebtScheme, fc.Arbitrary<readonly LedgerStep[] | null>>),
+    ledgers: fc.record(
+      Object.fromEntries(DEBT_SCHEMES.map((s) => [s, ledger(o)])) as Record<
+        DebtScheme,
+        fc.Arbitrary<readonly LedgerStep[] | null>
+      >,
+    ),
   })
 
 const collection = (o: HistoryOptions, days: number): fc.Arbitrary<CollectionPlan> =>
@@ -308,7 +345,14 @@ const revenuePlan = (o: HistoryOptions, years: number): fc.Arbitrary<RevenuePlan
   fc.record({
     unit: small(1000),
     year: small(years - 1),
-    assignments: fc.array(fc.record({ day: small(400), amount: fc.oneof(small(0), fc.integer({ min: 0, max: 50_000_000_000 })), recorded: recording(o) }), { minLength: 1, maxLength: 3 }),
+    assignments: fc.array(
+      fc.record({
+        day: small(400),
+        amount: fc.oneof(small(0), fc.integer({ min: 0, max: 50_000_000_000 })),
+        recorded: recording(o),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
   })
 
 /** The arbitrary of history plans under `options` (`days`: the length of the window). */

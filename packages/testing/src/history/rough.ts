@@ -50,10 +50,20 @@ const EMPLOYERS = ['Công ty A', 'Công ty B']
 const REASONS: readonly LapseReason[] = ['stopped-paying', 'other']
 const SCHEMES: readonly Scheme[] = ['voluntary', 'compulsory']
 
-const EMPTY_PLAN: HistoryPlan = { units: { provinces: 0, districts: [], communes: [] }, participants: [], quotas: [], populations: [], employers: [] }
+const EMPTY_PLAN: HistoryPlan = {
+  units: { provinces: 0, districts: [], communes: [] },
+  participants: [],
+  quotas: [],
+  populations: [],
+  employers: [],
+}
 
 const sizeOf = (s: Size | undefined): { minLength: number; maxLength: number } =>
-  s === undefined ? { minLength: 0, maxLength: 25 } : typeof s === 'number' ? { minLength: s, maxLength: s } : { minLength: s.min, maxLength: s.max }
+  s === undefined
+    ? { minLength: 0, maxLength: 25 }
+    : typeof s === 'number'
+      ? { minLength: s, maxLength: s }
+      : { minLength: s.min, maxLength: s.max }
 
 /**
  * Histories of well-formed events that may break every write rule, as a {@link GeneratedHistory}
@@ -65,33 +75,131 @@ export const roughHistory = (options: RoughHistoryOptions = {}): fc.Arbitrary<Ge
   const first = civilToDays(years.from, 1, 1)
   const last = civilToDays(years.to, 12, 31)
   // Few distinct days, so starts, ends and lapses coincide often.
-  const day = fc.oneof(fc.integer({ min: first, max: last }), fc.constantFrom(first, first + 30, first + 31, first + 365)).map(fromDayNumber)
+  const day = fc
+    .oneof(fc.integer({ min: first, max: last }), fc.constantFrom(first, first + 30, first + 31, first + 365))
+    .map(fromDayNumber)
   const pick = <A>(xs: readonly A[]): fc.Arbitrary<A> => fc.constantFrom(...xs)
   const amount = fc.integer({ min: 1, max: 1_000_000 })
   const year = fc.integer({ min: years.from, max: years.to })
   const body: fc.Arbitrary<{ type: DomainEvent['type']; data: unknown }> = fc.oneof(
-    { weight: 4, arbitrary: fc.record({ participantId: pick<ParticipantId>(PARTICIPANTS), scheme: pick(SCHEMES), unit: pick(COMMUNES), coveredFrom: day, coveredThrough: fc.option(day), agent: fc.option(pick(['BD-PHANTHIET', 'HTX-TANLAP']), { nil: undefined }) }).map((data) => ({ type: 'ParticipantEnrolled' as const, data })) },
-    { weight: 2, arbitrary: fc.record({ participantId: pick<ParticipantId>(PARTICIPANTS), scheme: pick(SCHEMES), lapsedOn: day, reason: pick(REASONS) }).map((data) => ({ type: 'ParticipantLapsed' as const, data })) },
-    { weight: 1, arbitrary: fc.record({ unit: pick(UNITS), scheme: pick(SCHEMES), year, target: fc.integer({ min: 0, max: 5 }), assignedOn: day }).map((data) => ({ type: 'QuotaAssigned' as const, data })) },
-    { weight: 1, arbitrary: fc.record({ employer: pick(EMPLOYERS), unit: pick(COMMUNES), scheme: pick(['compulsory', 'health'] as const), period: day.map((d) => d.slice(0, 7)), amount, recordedOn: day }).map((data) => ({ type: 'DebtRecorded' as const, data })) },
-    { weight: 1, arbitrary: fc.record({ employer: pick(EMPLOYERS), scheme: pick(['compulsory', 'health'] as const), amount, settledOn: day }).map((data) => ({ type: 'DebtSettled' as const, data })) },
-    { weight: 1, arbitrary: fc.record({ unit: pick(UNITS), year, population: fc.integer({ min: 1, max: 100 }), labourForce: fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }) }).map((data) => ({ type: 'PopulationEstimated' as const, data })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .record({
+          participantId: pick<ParticipantId>(PARTICIPANTS),
+          scheme: pick(SCHEMES),
+          unit: pick(COMMUNES),
+          coveredFrom: day,
+          coveredThrough: fc.option(day),
+          agent: fc.option(pick(['BD-PHANTHIET', 'HTX-TANLAP']), { nil: undefined }),
+        })
+        .map((data) => ({ type: 'ParticipantEnrolled' as const, data })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({
+          participantId: pick<ParticipantId>(PARTICIPANTS),
+          scheme: pick(SCHEMES),
+          lapsedOn: day,
+          reason: pick(REASONS),
+        })
+        .map((data) => ({ type: 'ParticipantLapsed' as const, data })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          unit: pick(UNITS),
+          scheme: pick(SCHEMES),
+          year,
+          target: fc.integer({ min: 0, max: 5 }),
+          assignedOn: day,
+        })
+        .map((data) => ({ type: 'QuotaAssigned' as const, data })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          employer: pick(EMPLOYERS),
+          unit: pick(COMMUNES),
+          scheme: pick(['compulsory', 'health'] as const),
+          period: day.map((d) => d.slice(0, 7)),
+          amount,
+          recordedOn: day,
+        })
+        .map((data) => ({ type: 'DebtRecorded' as const, data })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ employer: pick(EMPLOYERS), scheme: pick(['compulsory', 'health'] as const), amount, settledOn: day })
+        .map((data) => ({ type: 'DebtSettled' as const, data })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          unit: pick(UNITS),
+          year,
+          population: fc.integer({ min: 1, max: 100 }),
+          labourForce: fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }),
+        })
+        .map((data) => ({ type: 'PopulationEstimated' as const, data })),
+    },
     // version 2 (agents-revenue): payments (also in units nobody established) and revenue plans
-    { weight: 1, arbitrary: fc.record({ unit: pick(UNITS), scheme: pick(SCHEMES), amount, collectedOn: day, agent: fc.option(pick(['BD-PHANTHIET', 'HTX-TANLAP']), { nil: undefined }) }).map((data) => ({ type: 'ContributionCollected' as const, data })) },
-    { weight: 1, arbitrary: fc.record({ unit: pick(UNITS), year, amount: fc.integer({ min: 0, max: 1_000_000 }), assignedOn: day }).map((data) => ({ type: 'RevenuePlanAssigned' as const, data })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          unit: pick(UNITS),
+          scheme: pick(SCHEMES),
+          amount,
+          collectedOn: day,
+          agent: fc.option(pick(['BD-PHANTHIET', 'HTX-TANLAP']), { nil: undefined }),
+        })
+        .map((data) => ({ type: 'ContributionCollected' as const, data })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ unit: pick(UNITS), year, amount: fc.integer({ min: 0, max: 1_000_000 }), assignedOn: day })
+        .map((data) => ({ type: 'RevenuePlanAssigned' as const, data })),
+    },
   )
-  const recorded = fc.integer({ min: (first - 30) * 86_400_000, max: (last + 400) * 86_400_000 }).map((ms) => ms - (ms % 60_000))
+  const recorded = fc
+    .integer({ min: (first - 30) * 86_400_000, max: (last + 400) * 86_400_000 })
+    .map((ms) => ms - (ms % 60_000))
   return fc
-    .tuple(fc.subarray([...ESTABLISHED.keys()], { minLength: 0 }), fc.array(fc.tuple(body, recorded), sizeOf(options.events)))
+    .tuple(
+      fc.subarray([...ESTABLISHED.keys()], { minLength: 0 }),
+      fc.array(fc.tuple(body, recorded), sizeOf(options.events)),
+    )
     .map(([established, facts]) => {
       // Units a parent of which is missing are left out too: a rough history still has no dangling tree.
       const kept = new Set(established.map((i) => ESTABLISHED[i]!.code as string))
-      const unitEvents = ESTABLISHED.filter((u) => kept.has(u.code) && (u.parent === undefined || kept.has(u.parent)) && (u.parent !== '100' || kept.has('10')))
+      const unitEvents = ESTABLISHED.filter(
+        (u) =>
+          kept.has(u.code) && (u.parent === undefined || kept.has(u.parent)) && (u.parent !== '100' || kept.has('10')),
+      )
       const bodies = [
-        ...unitEvents.map((data, i) => ({ type: 'UnitEstablished' as const, data, at: (first - 400) * 86_400_000 + i * 60_000 })),
+        ...unitEvents.map((data, i) => ({
+          type: 'UnitEstablished' as const,
+          data,
+          at: (first - 400) * 86_400_000 + i * 60_000,
+        })),
         ...facts.map(([b, at]) => ({ ...b, data: dropUndefined(b.data), at })),
       ]
-      const events = bodies.map((b, i) => ({ id: eventIdOf(i + 1), type: b.type, recordedAt: formatInstant(b.at, 420, false), data: b.data }) as DomainEvent)
+      const events = bodies.map(
+        (b, i) =>
+          ({
+            id: eventIdOf(i + 1),
+            type: b.type,
+            recordedAt: formatInstant(b.at, 420, false),
+            data: b.data,
+          }) as DomainEvent,
+      )
       const codes = new Set(unitEvents.map((u) => u.code as string))
       const units: BuiltUnits = {
         provinces: ['10', '11'].filter((c) => codes.has(c)) as UnitCode[],
