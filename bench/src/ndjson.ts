@@ -7,7 +7,7 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { encodeLine } from '@ansinh/core'
+import { LineSplitter, encodeLine } from '@ansinh/core'
 import { History, historyDecoder } from '@ansinh/projection'
 import type { DomainEvent } from '@ansinh/core'
 import { warm } from './fold.js'
@@ -41,17 +41,10 @@ export const decodeAndFold = async (
   const t = now()
   const history = new History()
   const decoder = historyDecoder(history)
-  let rest = ''
-  for await (const buffer of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = rest + (buffer as string)
-    let start = 0
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      decoder.push(text.slice(start, nl))
-      start = nl + 1
-    }
-    rest = text.slice(start)
-  }
-  if (rest !== '') decoder.push(rest)
+  // the library's own byte-to-line path (strict UTF-8, as the CLI's import reads a file)
+  const lines = new LineSplitter(decoder)
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) lines.write(chunk as Buffer)
+  lines.end()
   if (decoder.errors.length > 0) throw new Error(`generated NDJSON did not decode: line ${decoder.errors[0]!.line}`)
   warm(history, unit, asOf)
   const ms = now() - t

@@ -23,6 +23,7 @@ import { type LineError, type LineEvent, HistoryDecoder } from './ndjson.js'
 import { type Problem, problem } from './problem.js'
 import { BusinessDate, EventId, Instant, Reference, Scheme, UnitCode } from './values.js'
 import { ParticipantIdV2 } from './events-v2.js'
+import { IdTable } from './id-table.js'
 
 type SchemeType = Scheme
 type LapseReasonType = LapseReason
@@ -66,7 +67,7 @@ export class ColumnDecoder {
   /** How many lines the fast path read (the rest went through the full path). */
   fast = 0
   private lineNo = 0
-  private readonly seen = new Map<string, number>()
+  private readonly seen = new IdTable()
   private readonly seenLine: number[] = []
   private readonly seenHash: number[] = []
   /** The full path; it keeps only the events of the lines it decodes (the few that are not fast). */
@@ -109,16 +110,14 @@ export class ColumnDecoder {
       if (again._tag === 'Left') return
       event = again.right
     }
-    const canonical = canonicalJson(event)
-    if (this.isRepeat(event.id, canonical, line)) return
+    if (this.isRepeat(event.id, hash53(canonicalJson(event)), line)) return
     this.sink.event({ event, position: this.events, line })
   }
 
   /** Registers an id; true when it was seen before (a same-content repeat, or an error recorded). */
-  private isRepeat(id: string, canonical: string, line: number): boolean {
-    const hash = hash53(canonical)
-    const earlier = this.seen.get(id)
-    if (earlier !== undefined) {
+  private isRepeat(id: string, hash: number, line: number): boolean {
+    const earlier = this.seen.addOrGet(id)
+    if (earlier >= 0) {
       if (this.seenHash[earlier] !== hash) {
         this.errors.push({
           line,
@@ -127,7 +126,6 @@ export class ColumnDecoder {
       }
       return true
     }
-    this.seen.set(id, this.seenLine.length)
     this.seenLine.push(line)
     this.seenHash.push(hash)
     this.events++
@@ -136,11 +134,17 @@ export class ColumnDecoder {
 
   /** The fast path; false when the line is not in the library's own enrolment or lapse layout. */
   private fastLine(s: string, line: number): boolean {
-    // ASCII without escapes or control characters: then every value is the text between two quotes
+    // ASCII without escapes or control characters: then every value is the text between two quotes.
+    // The same pass hashes the line, which is its own canonical text (hash53, inlined).
+    let a = FNV_OFFSET,
+      b = FNV_PRIME
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i)
       if (c < 0x20 || c >= 0x7f || c === 0x5c) return false
+      a = Math.imul(a ^ c, FNV_PRIME)
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
     }
+    const hash = hashOf(a, b)
     if (!s.startsWith('{"id":"')) return false
     let at = 7
     const next = (): string | null => {
@@ -171,7 +175,7 @@ export class ColumnDecoder {
       if (lapsedOn === null || !BusinessDate.is(lapsedOn) || !expect(',"reason":"')) return false
       const reason = next()
       if (reason === null || !LapseReason.is(reason) || !expect('}}') || at !== s.length) return false
-      if (this.isRepeat(id, s, line)) return true
+      if (this.isRepeat(id, hash, line)) return true
       this.fast++
       this.sink.lapse(this.events, line, id, recordedAt, participantId, scheme, lapsedOn, reason)
       return true
@@ -199,7 +203,7 @@ export class ColumnDecoder {
       employer = v
     }
     if (!expect('}}') || at !== s.length) return false
-    if (this.isRepeat(id, s, line)) return true
+    if (this.isRepeat(id, hash, line)) return true
     this.fast++
     this.sink.enrolment(
       this.events,
@@ -226,12 +230,16 @@ const isDuplicate = (e: LineError): boolean =>
 
 /** A 53-bit hash of a text (two 32-bit FNV-1a variants): repeated ids compare these, not texts kept. */
 const hash53 = (s: string): number => {
-  let a = 0x811c9dc5 | 0,
-    b = 0x01000193 | 0
+  let a = FNV_OFFSET,
+    b = FNV_PRIME
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
-    a = Math.imul(a ^ c, 0x01000193)
+    a = Math.imul(a ^ c, FNV_PRIME)
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
   }
-  return (a >>> 0) * 2097152 + ((b >>> 0) & 0x1fffff)
+  return hashOf(a, b)
 }
+
+const FNV_OFFSET = 0x811c9dc5 | 0
+const FNV_PRIME = 0x01000193 | 0
+const hashOf = (a: number, b: number): number => (a >>> 0) * 2097152 + ((b >>> 0) & 0x1fffff)
