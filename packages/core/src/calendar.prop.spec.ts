@@ -77,6 +77,100 @@ describe('calendar arithmetic agrees with luxon', () => {
     expect(instantMillis('2020-03-02T09:15:00.123456+07:00')).toBe(Date.UTC(2020, 2, 2, 2, 15, 0, 123))
   })
 
+  // The parsers read characters, not a regex; the regexes below are the grammar they replaced, with
+  // the range checks written as before. Strings are built from the grammar's pieces and then cut,
+  // doubled or given a stray character, so that most are near misses.
+  const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/
+  const byRegex = (s: string): number => {
+    const m = INSTANT_RE.exec(s)
+    if (m === null) return NaN
+    const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => +m[i]!) as [number, number, number, number, number]
+    const se = m[6] === undefined ? 0 : +m[6]
+    if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate() || h > 23 || mi > 59 || se > 59)
+      return NaN
+    const ms = m[7] === undefined ? 0 : +m[7].padEnd(3, '0').slice(0, 3)
+    const z = m[8]!
+    let offset = 0
+    if (z !== 'Z') {
+      const dd = z.replace(':', '')
+      const oh = +dd.slice(1, 3),
+        om = +dd.slice(3, 5)
+      if (oh > 18 || om > 59) return NaN
+      offset = (z[0] === '-' ? -1 : 1) * (oh * 60 + om)
+    }
+    const date = new Date(0)
+    date.setUTCFullYear(y, mo - 1, d)
+    return date.getTime() + ((h * 60 + mi - offset) * 60 + se) * 1000 + ms
+  }
+  const dateByRegex = (s: string): boolean => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+    if (m === null) return false
+    const y = +m[1]!,
+      mo = +m[2]!,
+      d = +m[3]!
+    return y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate()
+  }
+  const digitsOf = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`))
+  // mostly in range, so that the valid instants (fractions, offsets) are well covered too
+  const field = (min: number, max: number, width: number) =>
+    fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min, max }).map((n) => String(n).padStart(width, '0')) },
+      { weight: 1, arbitrary: digitsOf(width, width) },
+    )
+  const piece = fc.oneof(
+    digitsOf(1, 4),
+    fc.constantFrom('-', 'T', ':', '.', ',', 'Z', '+', '-', ' ', 'a', '\u0661', '０'),
+  )
+  const nearMiss = (valid: fc.Arbitrary<string>) =>
+    fc.oneof(
+      valid,
+      fc.tuple(valid, fc.nat(), fc.string({ maxLength: 2 })).map(([s, at, x]) => s.slice(0, at % (s.length + 1)) + x),
+      fc
+        .tuple(valid, fc.nat(), piece)
+        .map(([s, at, x]) => s.slice(0, at % (s.length + 1)) + x + s.slice(at % (s.length + 1))),
+      fc.tuple(valid, fc.nat()).map(([s, at]) => s.slice(0, at % s.length) + s.slice((at % s.length) + 1)),
+      fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+    )
+  const instant = fc
+    .tuple(
+      field(1890, 2110, 4),
+      field(1, 12, 2),
+      field(1, 31, 2),
+      field(0, 23, 2),
+      field(0, 59, 2),
+      fc.option(fc.tuple(field(0, 59, 2), fc.option(fc.tuple(fc.constantFrom('.', ','), digitsOf(1, 10))))),
+      fc.oneof(
+        fc.constant('Z'),
+        fc
+          .tuple(fc.constantFrom('+', '-'), field(0, 19, 2), fc.constantFrom(':', ''), field(0, 59, 2))
+          .map((z) => z.join('')),
+      ),
+    )
+    .map(
+      ([y, mo, d, h, mi, sec, z]) =>
+        `${y}-${mo}-${d}T${h}:${mi}${sec === null ? '' : `:${sec[0]}${sec[1] === null ? '' : sec[1].join('')}`}${z}`,
+    )
+  const date = fc.tuple(field(1890, 2110, 4), field(1, 12, 2), field(1, 31, 2)).map((p) => p.join('-'))
+
+  it('instantMillis reads exactly the instants of its grammar, to the millisecond', () => {
+    fc.assert(
+      fc.property(nearMiss(instant), (s) => {
+        expect(instantMillis(s)).toBe(byRegex(s))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('isBusinessDate reads exactly the dates of its grammar', () => {
+    fc.assert(
+      fc.property(nearMiss(date), (s) => {
+        expect(isBusinessDate(s)).toBe(dateByRegex(s))
+      }),
+      { numRuns: 5000 },
+    )
+    for (const s of [undefined, null, 20200101, ['2020-01-01']]) expect(isBusinessDate(s)).toBe(false)
+  })
+
   it('a date cut-off means the end of that day in Vietnam', () => {
     expect(endOfBusinessDay('2020-10-05' as never)).toBe(
       DateTime.fromISO('2020-10-05T23:59:59.999', { zone: ZONE }).toMillis(),

@@ -135,16 +135,26 @@ export class ColumnDecoder {
   /** The fast path; false when the line is not in the library's own enrolment or lapse layout. */
   private fastLine(s: string, line: number): boolean {
     // ASCII without escapes or control characters: then every value is the text between two quotes.
-    // The same pass hashes the line, which is its own canonical text (hash53, inlined).
+    // The same pass hashes the line, which is its own canonical text (hash53, inlined: keep them equal).
     let a = FNV_OFFSET,
-      b = FNV_PRIME
-    for (let i = 0; i < s.length; i++) {
+      b = FNV_PRIME,
+      i = 0
+    const n = s.length
+    for (; i + 1 < n; i += 2) {
+      const c = s.charCodeAt(i),
+        d = s.charCodeAt(i + 1)
+      if (c < 0x20 || c >= 0x7f || c === 0x5c || d < 0x20 || d >= 0x7f || d === 0x5c) return false
+      const w = c | (d << 16)
+      a = Math.imul(a ^ w, FNV_PRIME)
+      b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15)
+    }
+    if (i < n) {
       const c = s.charCodeAt(i)
       if (c < 0x20 || c >= 0x7f || c === 0x5c) return false
       a = Math.imul(a ^ c, FNV_PRIME)
       b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
     }
-    const hash = hashOf(a, b)
+    const hash = hashOf(a ^ n, b)
     if (!s.startsWith('{"id":"')) return false
     let at = 7
     const next = (): string | null => {
@@ -228,16 +238,26 @@ const isDuplicate = (e: LineError): boolean =>
   e.problems[0]!.path === 'id' &&
   e.problems[0]!.message.startsWith('duplicate id with other content')
 
-/** A 53-bit hash of a text (two 32-bit FNV-1a variants): repeated ids compare these, not texts kept. */
+/**
+ * A 53-bit hash of a text (two 32-bit FNV-1a variants over its UTF-16 units, two to a word, and its
+ * length): repeated ids compare these, not texts kept. The fast path computes the same inline.
+ */
 const hash53 = (s: string): number => {
   let a = FNV_OFFSET,
-    b = FNV_PRIME
-  for (let i = 0; i < s.length; i++) {
+    b = FNV_PRIME,
+    i = 0
+  const n = s.length
+  for (; i + 1 < n; i += 2) {
+    const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)
+    a = Math.imul(a ^ w, FNV_PRIME)
+    b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15)
+  }
+  if (i < n) {
     const c = s.charCodeAt(i)
     a = Math.imul(a ^ c, FNV_PRIME)
     b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
   }
-  return hashOf(a, b)
+  return hashOf(a ^ n, b)
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0

@@ -43,6 +43,10 @@ export type StrictOf<F extends Fields> = { readonly [K in RequiredKeys<F>]: Fiel
   readonly [K in OptionalKeys<F>]?: FieldType<F[K]>
 }
 
+const REQUIRED = 0,
+  OPTIONAL = 1,
+  NULLABLE = 2
+
 const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null && !Array.isArray(u)
 
 /** An object codec that rejects unknown fields, e.g. `strict('Point', { x: t.number, label: optional(t.string) })`. */
@@ -53,6 +57,15 @@ export const strict = <F extends Fields>(
   const keys = Object.keys(fields)
   const known = new Set(keys)
   const nullables = keys.filter((k) => '_nullable' in fields[k]!)
+  // what `is` needs per field, looked up once: it runs for every event decoded
+  const kinds = keys.map((k) =>
+    '_optional' in fields[k]! ? OPTIONAL : '_nullable' in fields[k]! ? NULLABLE : REQUIRED,
+  )
+  const guards = keys.map((k) => {
+    const f = fields[k]!
+    const codec: t.Mixed = '_optional' in f || '_nullable' in f ? f.codec : f
+    return (v: unknown): boolean => codec.is(v)
+  })
   const copy = (u: Record<string, unknown>): StrictOf<F> => {
     const out: Record<string, unknown> = {}
     for (const k of keys) {
@@ -67,14 +80,17 @@ export const strict = <F extends Fields>(
     (u): u is StrictOf<F> => {
       if (!isObject(u)) return false
       for (const k of Object.keys(u)) if (!known.has(k)) return false
-      for (const k of keys) {
-        const f = fields[k]!
-        const v = u[k]
-        if ('_optional' in f) {
-          if (v !== undefined && !f.codec.is(v)) return false
-        } else if ('_nullable' in f) {
-          if (v !== null && !f.codec.is(v)) return false
-        } else if (!f.is(v)) return false
+      for (let i = 0; i < keys.length; i++) {
+        const v = u[keys[i]!]
+        const kind = kinds[i]!
+        if (
+          kind === OPTIONAL
+            ? v !== undefined && !guards[i]!(v)
+            : kind === NULLABLE
+              ? v !== null && !guards[i]!(v)
+              : !guards[i]!(v)
+        )
+          return false
       }
       return true
     },
