@@ -29,7 +29,8 @@ export interface Folded {
   readonly heldBytes: number
   /**
    * Heap of the decoded events the fold read (the history keeps none of them), bytes: measured over
-   * all of them when kept, else over the first chunk and scaled to the count.
+   * all of them when kept, else over the second chunk and scaled to the count (0 for a history of
+   * fewer than two chunks).
    */
   readonly eventBytes: number
 }
@@ -61,24 +62,26 @@ export const foldScale = (scale: ScaleOptions, keepEvents: boolean): Folded => {
     foldMs = now() - t0
   } else {
     history = new History()
-    let chunkBytes = 0
+    // the heap of one chunk of events: the second one's, once the generator's own state (allocated
+    // on its first step) and the first chunk's fold are behind, scaled to every event
+    let chunks = 0,
+      before = 0,
+      chunkBytes = 0
     const fold = (): void => {
       const t0 = now()
       for (let i = 0; i < positioned.length; i++) history.append(positioned[i]!)
       foldMs += now() - t0
       positioned.length = 0
+      if (++chunks === 1) before = settledHeap()
     }
     for (const event of generateHistory(scale, stats)) {
       positioned.push({ event, position: ++position })
       if (positioned.length < CHUNK) continue
-      // the first chunk's heap, before the history holds anything much, scaled to every event
-      if (chunkBytes === 0) chunkBytes = settledHeap() - base
+      if (chunks === 1) chunkBytes = settledHeap() - before
       fold()
     }
-    if (chunkBytes === 0) chunkBytes = settledHeap() - base
-    const chunkEvents = Math.min(CHUNK, position)
     fold()
-    eventBytes = chunkEvents === 0 ? 0 : Math.round((chunkBytes * position) / chunkEvents)
+    eventBytes = chunkBytes === 0 ? 0 : Math.round((chunkBytes * position) / CHUNK)
   }
   const t1 = now()
   warm(history, scale.province, `${scale.startYear + 2}-06-30`)

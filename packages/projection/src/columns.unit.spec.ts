@@ -1,0 +1,47 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { FloatColumn, IntColumn } from './columns.js'
+
+describe('growable columns', () => {
+  it('hold every value pushed, whatever they started from (empty, adopted, reserved)', () => {
+    const start = fc.oneof(
+      fc.constant({ kind: 'empty' as const, values: [] as number[] }),
+      fc
+        .array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 3 })
+        .map((values) => ({ kind: 'adopted' as const, values })),
+      fc.nat(100).map((n) => ({ kind: 'reserved' as const, values: [] as number[], n })),
+    )
+    fc.assert(
+      fc.property(start, fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 400 }), (from, pushed) => {
+        const ints = new IntColumn()
+        const floats = new FloatColumn()
+        if (from.kind === 'adopted') {
+          ints.adopt(Int32Array.from(from.values))
+          floats.adopt(Float64Array.from(from.values))
+        } else if (from.kind === 'reserved') {
+          ints.reserve(from.n)
+          floats.reserve(from.n)
+        }
+        for (const v of pushed) {
+          ints.push(v)
+          floats.push(v + 0.5)
+        }
+        const all = [...from.values, ...pushed]
+        expect([...ints.view()]).toEqual(all)
+        expect([...floats.view()]).toEqual([...from.values.map((v) => v), ...pushed.map((v) => v + 0.5)])
+        expect(ints.length).toBe(all.length)
+        all.forEach((v, i) => expect(ints.at(i)).toBe(v))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('grow from a one-value column adopted from a snapshot', () => {
+    const c = new IntColumn()
+    c.adopt(Int32Array.of(7))
+    for (let i = 0; i < 1000; i++) c.push(i)
+    expect(c.length).toBe(1001)
+    expect(c.at(0)).toBe(7)
+    expect(c.at(1000)).toBe(999)
+  })
+})
