@@ -153,6 +153,28 @@ describe('planReport', () => {
     expect(r.bands).toEqual({ withTarget: 3, met: 1, belowTarget: 2, below50: 2, zero: 1 })
   })
 
+  it('grades a child at exactly half its target below target but not below 50 %, and one at or over it as met', () => {
+    const events = [
+      ...geography,
+      assigned('593', 'voluntary', 2020, 2, '2020-01-01'), // 1/2: exactly 50 %, below target only
+      assigned('594', 'voluntary', 2020, 1, '2020-01-01'), // 2/1: over target, met
+      assigned('595', 'voluntary', 2020, 1, '2020-01-01'), // 1/1: exactly met
+      voluntary(1, '593', '2020-01-01', '2020-12-31'),
+      voluntary(2, '594', '2020-01-01', '2020-12-31'),
+      voluntary(3, '594', '2020-01-01', '2020-12-31'),
+      voluntary(4, '595', '2020-01-01', '2020-12-31'),
+      voluntary(5, '596', '2020-01-01', '2020-12-31'), // no target: not graded
+    ]
+    const r = report(events, { asOf: day('2020-06-30'), scheme: 'voluntary', unit: '60' })
+    expect(r.children.map((c) => [c.unit, c.target, c.participants, c.achievement])).toEqual([
+      ['593', 2, 1, 0.5],
+      ['594', 1, 2, 2],
+      ['595', 1, 1, 1],
+      ['596', null, 1, null],
+    ])
+    expect(r.bands).toEqual({ withTarget: 3, met: 2, belowTarget: 1, below50: 0, zero: 0 })
+  })
+
   it('answers for a unit never established (no children, name-less) and for no unit at all', () => {
     const events = [
       voluntary(1, '22816', '2020-01-01', '2020-12-31'),
