@@ -145,14 +145,14 @@ export class ColumnDecoder {
         d = s.charCodeAt(i + 1)
       if (c < 0x20 || c >= 0x7f || c === 0x5c || d < 0x20 || d >= 0x7f || d === 0x5c) return false
       const w = c | (d << 16)
-      a = Math.imul(a ^ w, FNV_PRIME)
-      b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15)
+      a = stepA(a, w)
+      b = stepB(b, w)
     }
     if (i < n) {
       const c = s.charCodeAt(i)
       if (c < 0x20 || c >= 0x7f || c === 0x5c) return false
-      a = Math.imul(a ^ c, FNV_PRIME)
-      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
+      a = stepA(a, c)
+      b = stepB(b, c)
     }
     const hash = hashOf(a ^ n, b)
     if (!s.startsWith('{"id":"')) return false
@@ -249,17 +249,20 @@ const hash53 = (s: string): number => {
   const n = s.length
   for (; i + 1 < n; i += 2) {
     const w = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)
-    a = Math.imul(a ^ w, FNV_PRIME)
-    b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15)
+    a = stepA(a, w)
+    b = stepB(b, w)
   }
   if (i < n) {
     const c = s.charCodeAt(i)
-    a = Math.imul(a ^ c, FNV_PRIME)
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
+    a = stepA(a, c)
+    b = stepB(b, c)
   }
   return hashOf(a ^ n, b)
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0
 const FNV_PRIME = 0x01000193 | 0
+/** One step of each of the two hashes over a word (`hash53` and the fast path share them). */
+const stepA = (a: number, w: number): number => Math.imul(a ^ w, FNV_PRIME)
+const stepB = (b: number, w: number): number => Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15)
 const hashOf = (a: number, b: number): number => (a >>> 0) * 2097152 + ((b >>> 0) & 0x1fffff)

@@ -56,22 +56,21 @@ export const strict = <F extends Fields>(
 ): t.Type<StrictOf<F>, unknown, unknown> & { readonly fields: F } => {
   const keys = Object.keys(fields)
   const known = new Set(keys)
-  const nullables = keys.filter((k) => '_nullable' in fields[k]!)
-  // what `is` needs per field, looked up once: it runs for every event decoded
+  // each field's kind and value codec, looked up once: `is` and `copy` run for every event decoded
   const kinds = keys.map((k) =>
     '_optional' in fields[k]! ? OPTIONAL : '_nullable' in fields[k]! ? NULLABLE : REQUIRED,
   )
-  const guards = keys.map((k) => {
+  const codecs = keys.map((k): t.Mixed => {
     const f = fields[k]!
-    const codec: t.Mixed = '_optional' in f || '_nullable' in f ? f.codec : f
-    return (v: unknown): boolean => codec.is(v)
+    return '_optional' in f || '_nullable' in f ? f.codec : f
   })
   const copy = (u: Record<string, unknown>): StrictOf<F> => {
     const out: Record<string, unknown> = {}
-    for (const k of keys) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!
       const v = u[k]
       if (v !== undefined) out[k] = v
-      else if (nullables.includes(k)) out[k] = null
+      else if (kinds[i] === NULLABLE) out[k] = null
     }
     return out as StrictOf<F>
   }
@@ -83,12 +82,13 @@ export const strict = <F extends Fields>(
       for (let i = 0; i < keys.length; i++) {
         const v = u[keys[i]!]
         const kind = kinds[i]!
+        const codec = codecs[i]!
         if (
           kind === OPTIONAL
-            ? v !== undefined && !guards[i]!(v)
+            ? v !== undefined && !codec.is(v)
             : kind === NULLABLE
-              ? v !== null && !guards[i]!(v)
-              : !guards[i]!(v)
+              ? v !== null && !codec.is(v)
+              : !codec.is(v)
         )
           return false
       }
