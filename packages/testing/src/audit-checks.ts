@@ -48,13 +48,17 @@ export const checkExplanation = (e: CheckedExplanation): void => {
   else for (const p of Object.values(e.parts)) checkExplanation(p)
 }
 
-/** The records of each cause add up to the cause's total, and the causes to the field's delta. */
+/**
+ * The records of each cause add up to the cause's total, and the causes to the field's delta. A
+ * record that left the field null (a ratio whose denominator went to 0) contributes nothing.
+ */
 export const addsUp = (d: CheckedDelta): void => {
   expect(d.delta).not.toBeNull()
   let sum = 0
   for (const c of d.causes) {
     let total = 0
-    for (const r of c.records) total += r.contribution!
+    for (const r of c.records) total += r.contribution ?? 0
+    expect(c.total).not.toBeNull()
     expect(c.total).toBeCloseTo(total, 9)
     sum += c.total!
   }

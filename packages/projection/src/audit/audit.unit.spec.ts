@@ -50,6 +50,41 @@ describe('telescope', () => {
     ])
   })
 
+  it('measures a ratio that was null on the way from its last number, so the causes still add up', () => {
+    // a share of the same date last year: −1 (0 of 1), then null (0 of 0: geography moved the
+    // year-ago participant out), then 0 (1 of 1: a late renewal brought both back)
+    const state = { now: 0, then: 1 }
+    const fields = () => new Map([['pct', state.then === 0 ? null : (state.now - state.then) / state.then]])
+    const steps = [
+      { ordinal: 0, cause: 'geography' as const, apply: () => ((state.then = 0), true) },
+      { ordinal: 1, cause: 'late-renewal' as const, apply: () => ((state.now = 1), (state.then = 1), true) },
+    ]
+    expect(telescope(fields, steps, ref)).toEqual([
+      {
+        field: 'pct',
+        before: -1,
+        after: 0,
+        delta: 1,
+        causes: [
+          { cause: 'late-renewal', total: 1, records: [{ ...ref(1), contribution: 1 }] },
+          { cause: 'geography', total: 0, records: [{ ...ref(0), contribution: null }] },
+        ],
+      },
+    ])
+    // ending null there is no delta to add up to: the cause that made it null has no total
+    state.now = 0
+    state.then = 1
+    expect(telescope(fields, steps.slice(0, 1), ref)).toEqual([
+      {
+        field: 'pct',
+        before: -1,
+        after: null,
+        delta: null,
+        causes: [{ cause: 'geography', total: null, records: [{ ...ref(0), contribution: null }] }],
+      },
+    ])
+  })
+
   it('flattens a report body by row keys and leaves text out', () => {
     expect([
       ...flattenFigures({

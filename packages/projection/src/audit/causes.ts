@@ -4,7 +4,9 @@
  * the order knowledge arrived (geography first, since it moves every figure); each record's
  * contribution to a field is the field after it minus the field before it, so the contributions
  * of every record, and of every cause, add up to the field's delta exactly (up to floating point
- * for ratios).
+ * for ratios). A ratio can be null on the way (its denominator went to 0 and back): the record
+ * that makes it null contributes null, and the one that makes it a number again is measured from
+ * the last number before the gap, so the sums still telescope.
  *
  * @module audit/causes
  */
@@ -44,6 +46,7 @@ export type EventIds = (position: number) => string
 
 /** One record's share of a field's delta. */
 export interface Contribution extends EventRef {
+  /** The field after the record minus the field before it (or before it was last null); null when the record leaves the field null. */
   readonly contribution: number | null
 }
 
@@ -96,6 +99,9 @@ export const telescope = (
   const first = fields()
   let current = first
   const byField = new Map<string, Map<Cause, Contribution[]>>()
+  // a field's value before it became null (a ratio whose denominator went to 0), which the record
+  // that makes it a number again is measured from, so the contributions still telescope
+  const held = new Map<string, number>()
   for (const step of steps) {
     if (!step.apply()) continue
     const next = fields()
@@ -106,7 +112,12 @@ export const telescope = (
       if (causes === undefined) byField.set(f, (causes = new Map<Cause, Contribution[]>()))
       let list = causes.get(step.cause)
       if (list === undefined) causes.set(step.cause, (list = [] as Contribution[]))
-      list.push({ ...ref, contribution: sub(b, a) })
+      let base = a
+      if (a === null) {
+        base = held.get(f) ?? null
+        if (b !== null) held.delete(f)
+      } else if (b === null) held.set(f, a)
+      list.push({ ...ref, contribution: sub(b, base) })
     }
     // the fields of both sides, each once, without building their union
     for (const [f, b0] of next) {
@@ -129,15 +140,20 @@ export const telescope = (
       after = read(current, f)
     if (before === after) continue
     const causes = byField.get(f) ?? new Map<Cause, Contribution[]>()
+    const delta = sub(after, before)
     out.push({
       field: f,
       before,
       after,
-      delta: sub(after, before),
+      delta,
       causes: CAUSES.filter((c) => causes.has(c)).map((cause) => {
         const records = causes.get(cause)!
         let total: number | null = 0
-        for (const r of records) total = r.contribution === null || total === null ? null : total + r.contribution
+        // a record that made the field null moved it by no number: with a delta to add up to it
+        // counts as nothing; without one (a side is null) the cause has no total
+        for (const r of records)
+          total =
+            total === null ? null : r.contribution !== null ? total + r.contribution : delta === null ? null : total
         return { cause, total, records }
       }),
     })
