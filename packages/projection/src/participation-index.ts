@@ -105,7 +105,21 @@ export const buildIndex = (rows: Rows, pairScheme: Int32Array, unitKeys: number)
   }
 }
 
-/** The partitions of painted segments and first enrolments. */
+/** Year ends no day is (an index without masks answers every later day from {@link notCoveredIndex}). */
+const NO_YEAR_ENDS = new Int32Array(YEAR_ENDS).fill(-0x80000000)
+
+const NO_MASKS: Masks = {
+  startMask: new Uint16Array(0),
+  endMask: new Uint16Array(0),
+  startRank: new Int32Array(0),
+  endRank: new Int32Array(0),
+}
+
+/**
+ * The partitions of painted segments and first enrolments. `yearEnds: false` leaves out the
+ * year-end masks (sorting with them costs more than the rest): for an index asked a few
+ * questions, which builds the index of the one year end a plan question asks instead.
+ */
 export const assemble = (
   segments: SegmentBuffer,
   pairSeg: Int32Array,
@@ -114,11 +128,12 @@ export const assemble = (
   firstUnit: Int32Array,
   unitKeys: number,
   firstYear: number,
+  yearEnds = true,
 ): Index => {
   const built = { pairSeg, pairScheme, segments }
-  const days = new Int32Array(YEAR_ENDS)
-  for (let k = 0; k < YEAR_ENDS; k++) days[k] = civilToDays(firstYear + k, 12, 31)
-  const masks = pairMasks(segments, pairSeg, days)
+  const days = yearEnds ? new Int32Array(YEAR_ENDS) : NO_YEAR_ENDS
+  if (yearEnds) for (let k = 0; k < YEAR_ENDS; k++) days[k] = civilToDays(firstYear + k, 12, 31)
+  const masks = yearEnds ? pairMasks(segments, pairSeg, days) : null
   const byUnit = partition(built, unitKeys, true, null, masks)
   const national = partition(built, 4, false, null, masks)
   return {
@@ -132,7 +147,7 @@ export const assemble = (
     national: national.partition,
     firstByUnit: firstDays(firstDay, firstUnit, pairScheme, unitKeys, true),
     firstNational: firstDays(firstDay, firstUnit, pairScheme, 4, false),
-    yearEnds: { firstYear, days, byUnit: byUnit.masks!, national: national.masks! },
+    yearEnds: { firstYear, days, byUnit: byUnit.masks ?? NO_MASKS, national: national.masks ?? NO_MASKS },
     notCoveredOn: new Map(),
   }
 }

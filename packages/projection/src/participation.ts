@@ -31,6 +31,7 @@ import {
   withinFirst,
 } from './participation-index.js'
 import { countUncoveredIn, yearEndBit } from './year-ends.js'
+import { type CutRows, type CutSource, scopedIndex } from './scoped-cut.js'
 
 /** The index of each scheme in pair keys (`pair = participant · 4 + scheme`). */
 export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = {
@@ -42,6 +43,15 @@ export const SCHEME_INDEX: Readonly<Record<Scheme, number>> = {
 
 /** How many later days (31 Decembers) keep their own index of segments not covered then. */
 const LATER_DAYS_CACHED = 12
+
+/** How many unit scopes a known-at copy keeps indexes of (see scoped-cut.ts). */
+const SCOPES_CACHED = 16
+
+/** An index of a known-at copy over the pairs of some units, and those units (marked by number). */
+interface Scope {
+  readonly units: Uint8Array
+  readonly index: Index
+}
 
 /**
  * Interned (participant, scheme) pairs and unit codes; a known-at copy shares them with the full
@@ -111,6 +121,15 @@ export class Participation {
   private readonly linkEvent = new IntColumn()
   /** How many links the full build rests on. */
   private baseLinks = 0
+  /**
+   * A known-at copy whose rows are not copied yet: the full view's rows it is cut from, read by
+   * scoped indexes (see scoped-cut.ts) and copied on the first need of the rows themselves.
+   */
+  private source: CutSource | null = null
+  /** The rows of a known-at copy still to be copied (null: copied, or not a copy). */
+  private pending: CutRows | null = null
+  /** Indexes of unit scopes, most recently used last. */
+  private readonly scopes: Scope[] = []
   /** The pair rows mapped through the links, and the counts they were mapped at. */
   private mapped: {
     enrolments: number
@@ -132,6 +151,7 @@ export class Participation {
 
   /** The filled columns (views, not copies). */
   columns(): ParticipationColumns {
+    this.copied()
     return {
       enrPair: this.enrPair.view(),
       enrFrom: this.enrFrom.view(),
@@ -149,6 +169,7 @@ export class Participation {
    * index a restored history answers from at once. Costs one build when rows came since the last.
    */
   settle(): void {
+    this.copied()
     if (this.enrPair.length + this.lapPair.length === 0) return
     const current =
       this.base !== null &&
@@ -160,6 +181,7 @@ export class Participation {
 
   /** The last full build and the rows it rests on (null: none yet), for a snapshot. */
   built(): { index: FullIndex; enrolments: number; lapses: number } | null {
+    this.copied()
     return this.base === null ? null : { index: this.base, enrolments: this.baseEnrolments, lapses: this.baseLapses }
   }
 
@@ -188,6 +210,7 @@ export class Participation {
 
   /** Folds a ParticipantIdentified in: from now on the two ids are one person in every figure. */
   addLink(participantId: string, personalId: string, ordinal: number): void {
+    this.changing()
     this.linkIds.push(participantId)
     this.linkPersonal.push(personalId)
     this.linkEvent.push(ordinal)
@@ -195,11 +218,13 @@ export class Participation {
 
   /** The known links as `[participantId, personalId, ordinal]` (for a snapshot). */
   links(): [string, string, number][] {
+    this.copied()
     return this.linkIds.map((a, i) => [a, this.linkPersonal[i]!, this.linkEvent.at(i)])
   }
 
   /** Restores the links of a snapshot (before any query), the built index resting on all of them. */
   restoreLinks(links: readonly (readonly [string, string, number])[]): void {
+    this.changing()
     for (const [a, b, o] of links) this.addLink(a, b, o)
     if (this.base !== null) this.baseLinks = links.length
   }
@@ -209,6 +234,7 @@ export class Participation {
    * scheme (the 10-digit id's, which explain output shows for both ids).
    */
   personPair(pair: number): number {
+    this.copied()
     const m = this.linkedPairs()
     return m === null || pair >= m.pairOf.length ? pair : m.pairOf[pair]!
   }
@@ -224,6 +250,7 @@ export class Participation {
 
   /** Makes room for `enrolments` and `lapses` more rows (a fold that knows its events' types). */
   reserve(enrolments: number, lapses: number): void {
+    this.copied()
     for (const c of [this.enrPair, this.enrFrom, this.enrThrough, this.enrUnit, this.enrEvent]) c.reserve(enrolments)
     for (const c of [this.lapPair, this.lapDay, this.lapEvent]) c.reserve(lapses)
   }
@@ -249,6 +276,7 @@ export class Participation {
     through: number,
     ordinal: number,
   ): void {
+    this.changing()
     this.enrPair.push(this.pairOf(participantId, scheme))
     this.enrFrom.push(from)
     this.enrThrough.push(through)
@@ -270,43 +298,93 @@ export class Participation {
 
   /** Folds a lapse given as values. */
   addLapseRow(participantId: string, scheme: number, day: number, ordinal: number): void {
+    this.changing()
     this.lapPair.push(this.pairOf(participantId, scheme))
     this.lapDay.push(day)
     this.lapEvent.push(ordinal)
   }
 
-  /** The rows whose event was recorded by the cut-off (`recordedAt[ordinal] ≤ knownAt`), as a new index. */
+  /**
+   * The rows whose event was recorded by the cut-off (`recordedAt[ordinal] ≤ knownAt`), as a new
+   * index. When no id links are known and no rows came since this view's full build (which is
+   * made now if there is none: every later cut-off reuses it), the copy is made lazily: questions
+   * about units are answered from scoped indexes of the pairs enrolled in them (scoped-cut.ts),
+   * and the rows are copied only when something reads them (or asks about the whole country).
+   */
   knownAt(recordedAt: Float64Array, knownAt: number): Participation {
+    this.copied()
+    if (this.base === null && this.linkIds.length === 0 && this.enrPair.length > 0)
+      this.rebuild(this.rows(), this.ids.units.size * 4)
     const cut = new Participation(this.ids)
-    const enrEvent = this.enrEvent.view(),
-      lapEvent = this.lapEvent.view()
-    let enrolments = 0,
-      lapses = 0
-    for (let i = 0; i < enrEvent.length; i++) if (recordedAt[enrEvent[i]!]! <= knownAt) enrolments++
-    for (let i = 0; i < lapEvent.length; i++) if (recordedAt[lapEvent[i]!]! <= knownAt) lapses++
-    // exact sizes: in a process holding a million events, growth garbage can cost a full collection
-    cut.reserve(enrolments, lapses)
-    for (let i = 0; i < enrEvent.length; i++) {
-      if (recordedAt[enrEvent[i]!]! <= knownAt) {
-        cut.enrPair.push(this.enrPair.at(i))
-        cut.enrFrom.push(this.enrFrom.at(i))
-        cut.enrThrough.push(this.enrThrough.at(i))
-        cut.enrUnit.push(this.enrUnit.at(i))
-        cut.enrEvent.push(enrEvent[i]!)
-      }
+    const base = this.base
+    const from: CutRows = {
+      rows: {
+        pair: this.enrPair.view(),
+        from: this.enrFrom.view(),
+        through: this.enrThrough.view(),
+        unit: this.enrUnit.view(),
+        lapPair: this.lapPair.view(),
+        lapDay: this.lapDay.view(),
+      },
+      enrEvent: this.enrEvent.view(),
+      lapEvent: this.lapEvent.view(),
+      recordedAt,
+      knownAt,
     }
-    for (let i = 0; i < lapEvent.length; i++) {
-      if (recordedAt[lapEvent[i]!]! <= knownAt) {
-        cut.lapPair.push(this.lapPair.at(i))
-        cut.lapDay.push(this.lapDay.at(i))
-        cut.lapEvent.push(lapEvent[i]!)
-      }
+    cut.pending = from
+    if (
+      base !== null &&
+      this.overlay === null &&
+      this.enrPair.length === this.baseEnrolments &&
+      this.lapPair.length === this.baseLapses &&
+      this.linkIds.length === 0
+    ) {
+      cut.source = { ...from, base }
+      return cut
     }
+    cut.copied()
     for (let i = 0; i < this.linkIds.length; i++) {
       const o = this.linkEvent.at(i)
       if (recordedAt[o]! <= knownAt) cut.addLink(this.linkIds[i]!, this.linkPersonal[i]!, o)
     }
     return cut
+  }
+
+  /** Before rows or links are added: a copy's rows are its own from now on, and no scope holds. */
+  private changing(): void {
+    this.copied()
+    this.source = null
+    this.scopes.length = 0
+  }
+
+  /** Copies the rows of a known-at copy made lazily (see {@link knownAt}); nothing otherwise. */
+  private copied(): void {
+    const pending = this.pending
+    if (pending === null) return
+    this.pending = null
+    const { rows, enrEvent, lapEvent, recordedAt, knownAt } = pending
+    let enrolments = 0,
+      lapses = 0
+    for (let i = 0; i < enrEvent.length; i++) if (recordedAt[enrEvent[i]!]! <= knownAt) enrolments++
+    for (let i = 0; i < lapEvent.length; i++) if (recordedAt[lapEvent[i]!]! <= knownAt) lapses++
+    // exact sizes: in a process holding a million events, growth garbage can cost a full collection
+    this.reserve(enrolments, lapses)
+    for (let i = 0; i < enrEvent.length; i++) {
+      if (recordedAt[enrEvent[i]!]! <= knownAt) {
+        this.enrPair.push(rows.pair[i]!)
+        this.enrFrom.push(rows.from[i]!)
+        this.enrThrough.push(rows.through[i]!)
+        this.enrUnit.push(rows.unit[i]!)
+        this.enrEvent.push(enrEvent[i]!)
+      }
+    }
+    for (let i = 0; i < lapEvent.length; i++) {
+      if (recordedAt[lapEvent[i]!]! <= knownAt) {
+        this.lapPair.push(rows.lapPair[i]!)
+        this.lapDay.push(rows.lapDay[i]!)
+        this.lapEvent.push(lapEvent[i]!)
+      }
+    }
   }
 
   /** participants(U, s, d): people covered under s on `day` and counted in one of `units` (null: anywhere). */
@@ -320,7 +398,7 @@ export class Participation {
         if (id !== undefined) n += countIn(ix.byUnit, id * 4 + s, day)
       }
       return n
-    })
+    }, units)
   }
 
   /** People whose first enrolment under s starts within [fromDay, toDay] in one of `units` (null: anywhere). */
@@ -335,7 +413,7 @@ export class Participation {
         if (id !== undefined) n += withinFirst(ix.firstByUnit, id * 4 + s, fromDay, toDay)
       }
       return n
-    })
+    }, units)
   }
 
   /**
@@ -366,14 +444,44 @@ export class Participation {
         if (id !== undefined) n += countIn(index.byUnit, id * 4 + s, day)
       }
       return n
-    })
+    }, units)
   }
 
-  /** A count over the full build, corrected by the overlay of the pairs changed since. */
-  private sum(count: (ix: Index) => number): number {
+  /**
+   * A count over the full build, corrected by the overlay of the pairs changed since; for a
+   * known-at copy not yet copied, over the index of a scope holding `units` (null: everywhere,
+   * which needs the copy's own full build).
+   */
+  private sum(count: (ix: Index) => number, units: readonly string[] | null): number {
+    const scoped = units === null || this.source === null ? null : this.scoped(this.source, units)
+    if (scoped !== null) return count(scoped)
+    this.copied()
     const base = this.index()
     const overlay = this.overlay
     return overlay === null ? count(base) : count(base) + count(overlay.plus) - count(overlay.minus)
+  }
+
+  /** The index of a scope holding every one of `units` (built from the source when none does yet). */
+  private scoped(source: CutSource, units: readonly string[]): Index {
+    const numbers: number[] = []
+    for (const code of units) {
+      const id = this.ids.units.get(code)
+      if (id !== undefined) numbers.push(id)
+    }
+    const scopes = this.scopes
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const scope = scopes[i]!
+      if (numbers.every((u) => u < scope.units.length && scope.units[u] === 1)) {
+        if (i !== scopes.length - 1) scopes.push(...scopes.splice(i, 1))
+        return scope.index
+      }
+    }
+    const marked = new Uint8Array(this.ids.unitCodes.length)
+    for (const u of numbers) marked[u] = 1
+    if (scopes.length >= SCOPES_CACHED) scopes.shift()
+    const index = scopedIndex(source, numbers)
+    scopes.push({ units: marked, index })
+    return index
   }
 
   private pairOf(participantId: string, s: number): number {
