@@ -46,34 +46,70 @@ export interface ViewParts {
   readonly revenue?: Revenue
 }
 
+/** Every read model of a view. */
+type Parts = Required<ViewParts>
+
 /** The indexes of one set of known events: geography, registers, participation and debts. */
 export class HistoryView {
+  private readonly parts: Partial<Parts>
+  /** How a known-at cut makes each read model, on its first use (a plan question reads no debts). */
+  private readonly makers: { readonly [K in keyof Parts]: () => Parts[K] } | null
+
   /** Parent links of the known UnitEstablished. */
-  readonly geography: Geography
+  get geography(): Geography {
+    return this.part('geography')
+  }
   /** Known PopulationEstimated per unit. */
-  readonly denominators: Denominators
+  get denominators(): Denominators {
+    return this.part('denominators')
+  }
   /** Known QuotaAssigned per (unit, scheme, year). */
-  readonly quotas: Quotas
+  get quotas(): Quotas {
+    return this.part('quotas')
+  }
   /** Known enrolments and lapses. */
-  readonly participation: Participation
+  get participation(): Participation {
+    return this.part('participation')
+  }
   /** Known debts and settlements. */
-  readonly debts: DebtLedger
+  get debts(): DebtLedger {
+    return this.part('debts')
+  }
   /** The agent of each known enrolment that names one (agents-revenue). */
-  readonly agents: AgentEnrolments
+  get agents(): AgentEnrolments {
+    return this.part('agents')
+  }
   /** Known collections and revenue plans (agents-revenue). */
-  readonly revenue: Revenue
+  get revenue(): Revenue {
+    return this.part('revenue')
+  }
   private count = 0
   private last: number | null = null
 
-  /** A view of no events, or one assembled from read models (a known-at cut, a snapshot). */
-  constructor(parts?: ViewParts) {
-    this.participation = parts?.participation ?? new Participation()
-    this.geography = parts?.geography ?? new Geography()
-    this.denominators = parts?.denominators ?? new Denominators()
-    this.quotas = parts?.quotas ?? new Quotas()
-    this.debts = parts?.debts ?? new DebtLedger()
-    this.agents = parts?.agents ?? new AgentEnrolments()
-    this.revenue = parts?.revenue ?? new Revenue()
+  /**
+   * A view of no events, or one assembled from read models (a snapshot), or (`makers`) one whose
+   * read models are made on first use (a known-at cut).
+   */
+  constructor(parts?: ViewParts, makers?: { readonly [K in keyof Parts]: () => Parts[K] }) {
+    this.makers = makers ?? null
+    this.parts =
+      makers !== undefined
+        ? {}
+        : {
+            participation: parts?.participation ?? new Participation(),
+            geography: parts?.geography ?? new Geography(),
+            denominators: parts?.denominators ?? new Denominators(),
+            quotas: parts?.quotas ?? new Quotas(),
+            debts: parts?.debts ?? new DebtLedger(),
+            agents: parts?.agents ?? new AgentEnrolments(),
+            revenue: parts?.revenue ?? new Revenue(),
+          }
+  }
+
+  private part<K extends keyof Parts>(k: K): Parts[K] {
+    let v = this.parts[k]
+    if (v === undefined) this.parts[k] = v = this.makers![k]()
+    return v as Parts[K]
   }
 
   /** Folds one event in (positions increasing); `ordinal` is its 0-based index in the history. */
@@ -127,22 +163,30 @@ export class HistoryView {
     this.last = lastPosition
   }
 
-  /** The view of the rows whose event was recorded by `knownAt` (`recordedAt` by ordinal). */
+  /**
+   * The view of the rows whose event was recorded by `knownAt` (`recordedAt` by ordinal). Each read
+   * model is cut on its first use; `recordedAt` is the view of the instants at the cut, so rows
+   * appended to this view later (ordinals past its end) are never part of it.
+   */
   knownAt(recordedAt: Float64Array, knownAt: number): HistoryView {
-    return new HistoryView({
-      participation: this.participation.knownAt(recordedAt, knownAt),
-      geography: this.geography.knownAt(recordedAt, knownAt),
-      denominators: this.denominators.knownAt(recordedAt, knownAt),
-      quotas: this.quotas.knownAt(recordedAt, knownAt),
-      debts: this.debts.knownAt(recordedAt, knownAt),
-      agents: this.agents.knownAt(recordedAt, knownAt),
-      revenue: this.revenue.knownAt(recordedAt, knownAt),
+    const participation = this.participation.knownAt(recordedAt, knownAt)
+    return new HistoryView(undefined, {
+      participation: () => participation,
+      geography: () => this.geography.knownAt(recordedAt, knownAt),
+      denominators: () => this.denominators.knownAt(recordedAt, knownAt),
+      quotas: () => this.quotas.knownAt(recordedAt, knownAt),
+      debts: () => this.debts.knownAt(recordedAt, knownAt),
+      agents: () => this.agents.knownAt(recordedAt, knownAt),
+      revenue: () => this.revenue.knownAt(recordedAt, knownAt),
     })
   }
 }
 
 /** How many known-at views are kept. */
 const KNOWN_AT_CACHE = 8
+
+/** Ordinals per block of recording-instant bounds (see `History.cut`). */
+const BLOCK = 4096
 
 /** The per-event columns of a history (what a snapshot keeps besides the read models). */
 export interface EventColumns {
@@ -162,6 +206,8 @@ export class History {
   private latestRecordedAt = -Infinity
   private full = new HistoryView()
   private readonly knownAtViews = new Map<number, HistoryView>()
+  /** Bounds of the recording instants per block of ordinals, as of `events` events. */
+  private instantBlocks: { events: number; min: Float64Array; max: Float64Array } | null = null
 
   /** A history of the given events, taken in order of position, e.g. `History.of(decoded.events)`. */
   static of(events: Iterable<PositionedEvent>): History {
@@ -313,15 +359,57 @@ export class History {
   private cut(knownAt: number): HistoryView {
     const recordedAt = this.recordedAt.view()
     const view = this.full.knownAt(recordedAt, knownAt)
+    // how many events were recorded by then, and the last of them: whole blocks recorded before
+    // (or after) the cut-off are counted at once, so a history recorded roughly in position order
+    // scans one or two blocks
+    const { min, max } = this.blocks(recordedAt)
     let count = 0,
       last = -1
-    for (let i = 0; i < recordedAt.length; i++) {
-      if (recordedAt[i]! <= knownAt) {
-        count++
-        last = i
+    for (let b = 0; b < min.length; b++) {
+      const lo = b * BLOCK,
+        hi = Math.min(lo + BLOCK, recordedAt.length)
+      if (max[b]! <= knownAt) {
+        count += hi - lo
+        last = hi - 1
+      } else if (min[b]! <= knownAt) {
+        for (let i = lo; i < hi; i++) {
+          if (recordedAt[i]! <= knownAt) {
+            count++
+            last = i
+          }
+        }
       }
     }
     view.rest(count, last < 0 ? null : this.positions.at(last))
     return view
+  }
+
+  /** The least and greatest recording instant of each block of {@link BLOCK} ordinals, brought up to date. */
+  private blocks(recordedAt: Float64Array): { min: Float64Array; max: Float64Array } {
+    const n = recordedAt.length
+    const b = this.instantBlocks
+    if (b !== null && b.events === n) return b
+    const count = Math.ceil(n / BLOCK)
+    const min = new Float64Array(count),
+      max = new Float64Array(count)
+    // blocks complete at the last update keep their bounds (events are only appended)
+    const kept = b === null || b.events > n ? 0 : Math.floor(b.events / BLOCK)
+    if (kept > 0) {
+      min.set(b!.min.subarray(0, kept))
+      max.set(b!.max.subarray(0, kept))
+    }
+    for (let k = kept; k < count; k++) {
+      let lo = Infinity,
+        hi = -Infinity
+      for (let i = k * BLOCK; i < Math.min(n, (k + 1) * BLOCK); i++) {
+        const t = recordedAt[i]!
+        if (t < lo) lo = t
+        if (t > hi) hi = t
+      }
+      min[k] = lo
+      max[k] = hi
+    }
+    this.instantBlocks = { events: n, min, max }
+    return this.instantBlocks
   }
 }

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js'
-import { dayNumber, fromDayNumber, parseKnownAt } from '@ansinh/core'
+import { type BusinessDate, dayNumber, fromDayNumber, parseKnownAt } from '@ansinh/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { enrolled, established, positioned } from '@ansinh/testing/fixtures'
+import { enrolled, established, owed, positioned } from '@ansinh/testing/fixtures'
 import { dayOf } from './columns.js'
 import { Geography } from './geography.js'
 import { History } from './index.js'
@@ -48,6 +48,70 @@ describe('History', () => {
     expect(history.basis(cut)).toEqual({ events: 3, lastPosition: 4 })
     // a cut after every recording is the full view itself
     expect(history.view(Date.parse('2030-01-01T00:00:00Z'))).toBe(history.view(null))
+  })
+
+  it.each([
+    ['in position order', 0],
+    ['one in fifty up to a day early or late', 0.02],
+  ])('counts the events known at a cut-off over blocks of 4096, recorded %s, before and after appends', (_, jitter) => {
+    let state = 7
+    const next = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const start = Date.parse('2020-01-01T00:00:00+07:00')
+    // a minute apart in position order, some recorded early or late
+    const at = (i: number): string =>
+      new Date(start + i * 60_000 + (next() < jitter ? (next() - 0.5) * 2 * 86_400_000 : 0)).toISOString()
+    const all = Array.from({ length: 13_000 }, (_, i) =>
+      enrolled(String(i + 1).padStart(10, '0'), 'health', '22816', '2020-01-01', null, at(i)),
+    )
+    const naive = (n: number, k: number): { events: number; lastPosition: number | null } => {
+      let events = 0,
+        lastPosition: number | null = null
+      for (let i = 0; i < n; i++)
+        if (Date.parse(all[i]!.recordedAt) <= k) {
+          events++
+          lastPosition = i + 1
+        }
+      return { events, lastPosition }
+    }
+    // between recordings, at recordings (the cut is inclusive), and at the first and last of a block
+    const cutoffs = [
+      ...Array.from({ length: 20 }, () => start + next() * 13_000 * 60_000),
+      ...Array.from({ length: 20 }, () => Date.parse(all[Math.floor(next() * all.length)]!.recordedAt)),
+      ...[4095, 4096, 8191, 8192, 8999, 9000, 12287, 12288].map((i) => start + i * 60_000),
+    ]
+    const history = History.of(positioned(all.slice(0, 9_000)))
+    for (const k of cutoffs) expect(history.basis(k)).toEqual(naive(9_000, k))
+    for (let i = 9_000; i < all.length; i++) history.append({ event: all[i]!, position: i + 1 })
+    for (const k of cutoffs) expect(history.basis(k)).toEqual(naive(all.length, k))
+  })
+
+  it('keeps a known-at view to what was folded when it was cut, though its read models are cut on first use', () => {
+    const history = History.of([
+      ...events,
+      {
+        event: owed('0101234567', '22816', 'health', '2020-01', 100, '2020-02-01', '2020-02-01T09:00:00+07:00'),
+        position: 4,
+      },
+    ])
+    const cut = Date.parse('2020-02-02T09:00:00+07:00')
+    const view = history.view(cut)
+    // backdated: recorded before the cut-off, appended after the view was taken
+    history.append({
+      event: enrolled('0000000005', 'health', '22816', '2020-01-01', null, '2020-01-01T00:00:00+07:00'),
+      position: 5,
+    })
+    history.append({
+      event: owed('0101234567', '22816', 'health', '2020-02', 50, '2020-02-01', '2020-01-01T00:00:00+07:00'),
+      position: 6,
+    })
+    const day = dayNumber('2020-03-31' as BusinessDate)
+    expect(view.participation.participants(['22816'], 'health', day)).toBe(2)
+    expect(view.participation.participants(null, 'health', day)).toBe(2)
+    expect(view.debts.balancesOn(day, 'health', null).debts.map((b) => b.outstanding)).toEqual([100])
+    // the view taken now sees them
+    expect(history.view(cut).participation.participants(['22816'], 'health', day)).toBe(3)
+    const now = history.view(cut).debts.balancesOn(day, 'health', null)
+    expect(now.debts.map((b) => b.outstanding)).toEqual([100, 50])
   })
 })
 
