@@ -1,0 +1,82 @@
+import * as E from 'fp-ts/lib/Either.js'
+import type { DomainEvent } from '@ansinh/core'
+import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
+import { day, enrolled, established, lapsed, positioned } from '@ansinh/testing/fixtures'
+import { checkTriangle } from '@ansinh/testing/vitest'
+import { describe, expect, it } from 'vitest'
+import { coverageReport, coverageRevisions, reproduceCoverage } from './index.js'
+
+const events: DomainEvent[] = [
+  established('04', 'Tỉnh Bốn'),
+  established('041', 'Huyện Một', '04'),
+  enrolled('0000000001', 'compulsory', '041', '2020-01-01', null),
+  enrolled('0000000001', 'health', '041', '2020-01-01', '2020-12-31'),
+  enrolled('0000000002', 'health', '041', '2020-02-01', '2020-12-31'),
+  lapsed('0000000002', 'health', '2020-04-15'),
+]
+const history = History.of(positioned(events))
+const intact = { broken: null, hashAtLast: null, after: [] }
+/** A report as `--format json` saves it. */
+const saved = (query: Parameters<typeof coverageReport>[1]): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(coverageReport(history, query))) as Record<string, unknown>
+
+describe('coverageRevisions', () => {
+  it('with scheme any, every cell is the report as known at the end of its column', () => {
+    const t = coverageRevisions(
+      history,
+      { scheme: 'any', unit: '04' },
+      'participants',
+      '2020-01-01',
+      '2020-06-30',
+      'month',
+    )
+    if (E.isLeft(t)) throw new Error(t.left._tag)
+    expect(t.right.rows.map((r) => r.now)).toEqual([1, 2, 2, 1, 1, 1])
+    checkTriangle(
+      t.right,
+      'participants',
+      endOfDayMillis,
+      (asOf, knownAt) =>
+        figuresOf(coverageReport(history, { asOf, scheme: 'any', unit: '04', knownAt })).get('participants') ?? null,
+    )
+  })
+
+  it('refuses a field the coverage report does not have, naming some that it has', () => {
+    const t = coverageRevisions(
+      history,
+      { scheme: 'health', unit: '04' },
+      'target',
+      '2020-01-01',
+      '2020-03-31',
+      'month',
+    )
+    expect(E.isLeft(t) && t.left).toMatchObject({ _tag: 'NotAFigure', field: 'target' })
+    expect(E.isLeft(t) && t.left.message).toMatch(/not a figure of the coverage report; e\.g\. .*participants/)
+  })
+})
+
+describe('reproduceCoverage', () => {
+  it('reproduces a saved report, and names the figure a saved file changed', () => {
+    const query = { asOf: day('2020-03-31'), scheme: 'health' as const, unit: '04' }
+    expect(reproduceCoverage(history, saved(query), intact)).toEqual(
+      E.right({ outcome: 'reproduced', lastPosition: events.length, hash: null }),
+    )
+    const edited = { ...saved(query), participants: 5 }
+    expect(reproduceCoverage(history, edited, intact)).toEqual(
+      E.right({ outcome: 'differs', fields: [{ field: 'participants', saved: 5, recomputed: 2 }] }),
+    )
+  })
+
+  it('refuses a saved report of another kind, or one without a scheme, naming the field', () => {
+    const query = { asOf: day('2020-03-31'), scheme: 'health' as const, unit: '04' }
+    expect(reproduceCoverage(history, { ...saved(query), report: 'plan' }, intact)).toEqual(
+      E.left({ _tag: 'NotAReport', field: 'report', message: 'not a coverage report (got "plan")' }),
+    )
+    expect(reproduceCoverage(history, { ...saved(query), scheme: null }, intact)).toEqual(
+      E.left({ _tag: 'NotAReport', field: 'scheme', message: 'a coverage report has a scheme (got null)' }),
+    )
+    expect(reproduceCoverage(history, { ...saved(query), asOf: '31/03/2020' }, intact)).toMatchObject(
+      E.left({ _tag: 'NotAReport', field: 'asOf' }),
+    )
+  })
+})
