@@ -4,7 +4,8 @@ import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
 import { day, enrolled, established, lapsed, positioned } from '@ansinh/testing/fixtures'
 import { checkTriangle } from '@ansinh/testing/vitest'
 import { describe, expect, it } from 'vitest'
-import { coverageReport, coverageRevisions, reproduceCoverage } from './index.js'
+import { coverageReport, coverageRevisions, diffCoverage, explainCoverage, reproduceCoverage } from './index.js'
+import { idsOf } from '@ansinh/testing/vitest'
 
 const events: DomainEvent[] = [
   established('04', 'Tỉnh Bốn'),
@@ -51,7 +52,43 @@ describe('coverageRevisions', () => {
       'month',
     )
     expect(E.isLeft(t) && t.left).toMatchObject({ _tag: 'NotAFigure', field: 'target' })
-    expect(E.isLeft(t) && t.left.message).toMatch(/not a figure of the coverage report; e\.g\. .*participants/)
+    const fields = [
+      ...figuresOf(coverageReport(history, { asOf: day('2020-01-31'), scheme: 'health', unit: '04' })).keys(),
+    ]
+    expect(E.isLeft(t) && t.left.message).toBe(
+      `not a figure of the coverage report; e.g. ${fields.slice(0, 6).join(', ')}`,
+    )
+  })
+
+  it('refuses a range that ends before it starts', () => {
+    const t = coverageRevisions(
+      history,
+      { scheme: 'health', unit: '04' },
+      'participants',
+      '2020-06-30',
+      '2020-01-01',
+      'month',
+    )
+    expect(E.isLeft(t) && t.left).toMatchObject({ _tag: 'BadRange' })
+  })
+})
+
+describe('explainCoverage and diffCoverage refusals', () => {
+  const ids = idsOf(positioned(events))
+  it('names the children a child figure could be of', () => {
+    const e = explainCoverage(
+      history,
+      { asOf: day('2020-03-31'), scheme: 'health', unit: '04', knownAt: null },
+      'children.042.participants',
+      ids,
+    )
+    expect(E.isLeft(e) && e.left).toMatchObject({ _tag: 'NotAFigure', field: 'children.042.participants' })
+    expect(E.isLeft(e) && e.left.message).toContain('042 is not a child unit of 04 (children: 041)')
+  })
+
+  it('refuses a second cut-off earlier than the first', () => {
+    const d = diffCoverage(history, { asOf: day('2020-03-31'), scheme: 'health', unit: '04' }, 2_000, 1_000, ids)
+    expect(d).toEqual(E.left({ _tag: 'BadKnownAt', message: 'the first --known-at must not be later than the second' }))
   })
 })
 
