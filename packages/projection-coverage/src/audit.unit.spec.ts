@@ -17,6 +17,8 @@ const events: DomainEvent[] = [
 ]
 const history = History.of(positioned(events))
 const intact = { broken: null, hashAtLast: null, after: [] }
+/** The question most tests ask: health in province 04 at the end of March. */
+const march = { asOf: day('2020-03-31'), scheme: 'health' as const, unit: '04' }
 /** A report as `--format json` saves it. */
 const saved = (query: Parameters<typeof coverageReport>[1]): Record<string, unknown> =>
   JSON.parse(JSON.stringify(coverageReport(history, query))) as Record<string, unknown>
@@ -76,43 +78,36 @@ describe('coverageRevisions', () => {
 describe('explainCoverage and diffCoverage refusals', () => {
   const ids = idsOf(positioned(events))
   it('names the children a child figure could be of', () => {
-    const e = explainCoverage(
-      history,
-      { asOf: day('2020-03-31'), scheme: 'health', unit: '04', knownAt: null },
-      'children.042.participants',
-      ids,
-    )
+    const e = explainCoverage(history, { ...march, knownAt: null }, 'children.042.participants', ids)
     expect(E.isLeft(e) && e.left).toMatchObject({ _tag: 'NotAFigure', field: 'children.042.participants' })
     expect(E.isLeft(e) && e.left.message).toContain('042 is not a child unit of 04 (children: 041)')
   })
 
   it('refuses a second cut-off earlier than the first', () => {
-    const d = diffCoverage(history, { asOf: day('2020-03-31'), scheme: 'health', unit: '04' }, 2_000, 1_000, ids)
+    const d = diffCoverage(history, march, 2_000, 1_000, ids)
     expect(d).toEqual(E.left({ _tag: 'BadKnownAt', message: 'the first --known-at must not be later than the second' }))
   })
 })
 
 describe('reproduceCoverage', () => {
   it('reproduces a saved report, and names the figure a saved file changed', () => {
-    const query = { asOf: day('2020-03-31'), scheme: 'health' as const, unit: '04' }
-    expect(reproduceCoverage(history, saved(query), intact)).toEqual(
+    expect(reproduceCoverage(history, saved(march), intact)).toEqual(
       E.right({ outcome: 'reproduced', lastPosition: events.length, hash: null }),
     )
-    const edited = { ...saved(query), participants: 5 }
+    const edited = { ...saved(march), participants: 5 }
     expect(reproduceCoverage(history, edited, intact)).toEqual(
       E.right({ outcome: 'differs', fields: [{ field: 'participants', saved: 5, recomputed: 2 }] }),
     )
   })
 
   it('refuses a saved report of another kind, or one without a scheme, naming the field', () => {
-    const query = { asOf: day('2020-03-31'), scheme: 'health' as const, unit: '04' }
-    expect(reproduceCoverage(history, { ...saved(query), report: 'plan' }, intact)).toEqual(
+    expect(reproduceCoverage(history, { ...saved(march), report: 'plan' }, intact)).toEqual(
       E.left({ _tag: 'NotAReport', field: 'report', message: 'not a coverage report (got "plan")' }),
     )
-    expect(reproduceCoverage(history, { ...saved(query), scheme: null }, intact)).toEqual(
+    expect(reproduceCoverage(history, { ...saved(march), scheme: null }, intact)).toEqual(
       E.left({ _tag: 'NotAReport', field: 'scheme', message: 'a coverage report has a scheme (got null)' }),
     )
-    expect(reproduceCoverage(history, { ...saved(query), asOf: '31/03/2020' }, intact)).toMatchObject(
+    expect(reproduceCoverage(history, { ...saved(march), asOf: '31/03/2020' }, intact)).toMatchObject(
       E.left({ _tag: 'NotAReport', field: 'asOf' }),
     )
   })

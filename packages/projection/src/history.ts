@@ -49,11 +49,13 @@ export interface ViewParts {
 /** Every read model of a view. */
 type Parts = Required<ViewParts>
 
+/** How a known-at cut makes each read model, on its first use (a plan question reads no debts). */
+type Makers = { readonly [K in keyof Parts]: () => Parts[K] }
+
 /** The indexes of one set of known events: geography, registers, participation and debts. */
 export class HistoryView {
   private readonly parts: Partial<Parts>
-  /** How a known-at cut makes each read model, on its first use (a plan question reads no debts). */
-  private readonly makers: { readonly [K in keyof Parts]: () => Parts[K] } | null
+  private readonly makers: Makers | null
 
   /** Parent links of the known UnitEstablished. */
   get geography(): Geography {
@@ -90,7 +92,7 @@ export class HistoryView {
    * A view of no events, or one assembled from read models (a snapshot), or (`makers`) one whose
    * read models are made on first use (a known-at cut).
    */
-  constructor(parts?: ViewParts, makers?: { readonly [K in keyof Parts]: () => Parts[K] }) {
+  constructor(parts?: ViewParts, makers?: Makers) {
     this.makers = makers ?? null
     this.parts =
       makers !== undefined

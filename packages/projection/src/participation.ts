@@ -313,8 +313,7 @@ export class Participation {
    */
   knownAt(recordedAt: Float64Array, knownAt: number): Participation {
     this.copied()
-    if (this.base === null && this.linkIds.length === 0 && this.enrPair.length > 0)
-      this.rebuild(this.rows(), this.ids.units.size * 4)
+    if (this.base === null && this.linkIds.length === 0 && this.enrPair.length > 0) this.index()
     const cut = new Participation(this.ids)
     const base = this.base
     const from: CutRows = {
