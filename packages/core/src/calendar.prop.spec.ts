@@ -7,6 +7,7 @@ import {
   endOfBusinessDay,
   fromDayNumber,
   instantMillis,
+  instantOfMillis,
   isBusinessDate,
   parseKnownAt,
   sameDateLastYear,
@@ -169,6 +170,40 @@ describe('calendar arithmetic agrees with luxon', () => {
       { numRuns: 5000 },
     )
     for (const s of [undefined, null, 20200101, ['2020-01-01']]) expect(isBusinessDate(s)).toBe(false)
+  })
+
+  // Both take a fixed +07:00 from 1976 on and ask the tz database before: the offsets of 1900–1975
+  // (+07:06:40, +07, +08, +09) and the edges of the fixed span are where a shortcut would slip.
+  const edgeDay = fc.constantFrom('1900-01-01', '1975-06-12', '1975-06-13', '1975-12-31', '1976-01-01', '2100-12-31')
+  const businessDay = fc.oneof(
+    day.map(fromDayNumber).filter((d) => isBusinessDate(d)),
+    edgeDay,
+  )
+
+  it('endOfBusinessDay is the last millisecond of that local day, as luxon reads the tz database', () => {
+    fc.assert(
+      fc.property(businessDay, (d) => {
+        expect(endOfBusinessDay(d as never)).toBe(DateTime.fromISO(d, { zone: ZONE }).endOf('day').toMillis())
+      }),
+      { numRuns: 400 },
+    )
+  })
+
+  it('instantOfMillis writes what luxon writes in Vietnam, to the millisecond', () => {
+    const ms = fc.oneof(
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 11, 31, 23, 59, 59, 999) }),
+      businessDay.chain((d) => fc.integer({ min: -2, max: 2 }).map((k) => endOfBusinessDay(d as never) + k)),
+    )
+    fc.assert(
+      fc.property(ms, (t) => {
+        const written = instantOfMillis(t)
+        expect(written).toBe(DateTime.fromMillis(t, { zone: ZONE }).toISO({ suppressMilliseconds: false }))
+        // Read back exactly, except under the +07:06:40 of 1906–1911, which an ISO offset can only
+        // write to the minute (luxon writes +07:06).
+        if (!written.endsWith('+07:06')) expect(instantMillis(written)).toBe(t)
+      }),
+      { numRuns: 1000 },
+    )
   })
 
   it('a date cut-off means the end of that day in Vietnam', () => {
