@@ -10,6 +10,10 @@ export default defineConfig({
   ...unit,
   test: {
     ...unit.test,
+    // Stryker's runner manages its own workers and reloads modules per mutant: keep vitest's
+    // defaults here rather than the shared module graph of the unit config.
+    isolate: true,
+    maxWorkers: undefined,
     include: [
       'packages/projection/src/**/*.{unit,prop}.spec.ts',
       'packages/projection-{coverage,plan,debt}/src/**/*.{unit,prop}.spec.ts',

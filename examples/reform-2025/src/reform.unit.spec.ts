@@ -4,7 +4,7 @@ import { coverageReport } from '@ansinh/projection-coverage'
 import { planReport } from '@ansinh/projection-plan'
 import { revenueReport } from '@ansinh/projection-revenue'
 import { describe, expect, it } from 'vitest'
-import { GROUPS, REVENUE_2025, reformHistory } from './history.js'
+import { GROUPS, REVENUE_2025 } from './history.js'
 import { reformLines, summaryLine } from './print.js'
 import { AS_OF, runReform } from './reform.js'
 
@@ -85,7 +85,7 @@ describe('the 2025 reform example', () => {
   })
 
   it('is a history that obeys every write rule of version 2', () => {
-    const { events } = reformHistory()
+    const { events } = run.history
     expect(checkHistory(events.map((e) => ({ ...e, line: e.position })))).toEqual([])
   })
 })

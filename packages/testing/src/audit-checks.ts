@@ -41,11 +41,24 @@ export const idsOf = (events: readonly PositionedEvent[]): ((position: number) =
   return (p: number): string => byPosition.get(p)!
 }
 
+// The checks below gather what they compare and assert once: a property run checks thousands of
+// cells, and one `expect` per cell costs more than the reports it checks. A failure still shows
+// every cell that differs, each named by its place.
+
 /** Every record list adds up to its figure, and every formula applied to its parts' counts gives the figure. */
 export const checkExplanation = (e: CheckedExplanation): void => {
-  expect(e.count).toEqual(e.value)
-  if (e.kind === 'records') expect([...e.list()].length).toBe(e.size)
-  else for (const p of Object.values(e.parts)) checkExplanation(p)
+  const got: unknown[] = []
+  const want: unknown[] = []
+  const walk = (x: CheckedExplanation, path: string): void => {
+    got.push({ path, count: x.count })
+    want.push({ path, count: x.value })
+    if (x.kind === 'records') {
+      got.push({ path, listed: [...x.list()].length })
+      want.push({ path, listed: x.size })
+    } else for (const [name, part] of Object.entries(x.parts)) walk(part, `${path}.${name}`)
+  }
+  walk(e, 'figure')
+  expect(got).toEqual(want)
 }
 
 /**
@@ -54,14 +67,16 @@ export const checkExplanation = (e: CheckedExplanation): void => {
  */
 export const addsUp = (d: CheckedDelta): void => {
   expect(d.delta).not.toBeNull()
+  const off: unknown[] = []
   let sum = 0
-  for (const c of d.causes) {
+  d.causes.forEach((c, i) => {
     let total = 0
     for (const r of c.records) total += r.contribution ?? 0
-    expect(c.total).not.toBeNull()
-    expect(c.total).toBeCloseTo(total, 9)
-    sum += c.total!
-  }
+    // toBeCloseTo(_, 9): within 5e-10
+    if (c.total === null || !(Math.abs(c.total - total) < 5e-10)) off.push({ cause: i, total: c.total, records: total })
+    sum += c.total ?? 0
+  })
+  expect(off, "causes whose records do not add up to the cause's total").toEqual([])
   if (Number.isInteger(d.delta)) expect(sum).toBe(d.delta)
   else expect(sum).toBeCloseTo(d.delta!, 9)
 }
@@ -82,12 +97,16 @@ export const checkTriangle = <D extends string>(
   cutOf: (asOf: D) => number,
   figureAt: (asOf: D, knownAt: number | null) => unknown,
 ): void => {
+  const got: unknown[] = []
+  const want: unknown[] = []
   t.rows.forEach((row, r) => {
     row.cells.forEach((cell, j) => {
       const knownAt = j === t.knownAt.length - 1 ? null : cutOf(t.rows[j]!.asOf)
-      expect(cell, `${field} ${row.asOf} column ${j}`).toBe(j < r ? null : figureAt(row.asOf, knownAt))
+      got.push([row.asOf, j, cell])
+      want.push([row.asOf, j, j < r ? null : figureAt(row.asOf, knownAt)])
     })
   })
+  expect(got, `${field}: [as-of, column, cell]`).toEqual(want)
 }
 
 /**
@@ -99,12 +118,16 @@ export const checkExplains = (
   fields: Iterable<string>,
   explain: (field: string) => E.Either<{ readonly _tag: string }, CheckedExplanation>,
 ): void => {
+  const got: unknown[] = []
+  const want: unknown[] = []
   for (const field of fields) {
     const e = explain(field)
     if (E.isLeft(e)) throw new Error(`${field}: ${e.left._tag}`)
-    expect(e.right.value).toEqual(figures.get(field))
+    got.push([field, e.right.value])
+    want.push([field, figures.get(field)])
     checkExplanation(e.right)
   }
+  expect(got, '[field, explained value]').toEqual(want)
 }
 
 /** A field of a diff as the checks read it: both sides and the delta's causes. */
