@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -17,6 +18,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     // One throw-away PostgreSQL server for the whole run (skipped, with the reason, without binaries).
     globalSetup: ['packages/store-testing/src/postgres-server.ts'],
+    // A worker on every core: vitest keeps one free by default, a single worker on two cores, and
+    // most of an integration spec's time is waiting on a store.
+    maxWorkers: availableParallelism(),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The last line of a run is `tests: N passed, N failed` (what CI reads).

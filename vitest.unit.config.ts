@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import all, { SPEC_ROOTS } from './vitest.config.js'
 
@@ -8,8 +7,7 @@ import all, { SPEC_ROOTS } from './vitest.config.js'
  *
  * These specs share no mutable state between files, so one module graph per worker serves them
  * all (`isolate: false`): importing the packages once per worker instead of once per file halves
- * the import time. Every core runs a worker (vitest keeps one free by default, which on a
- * two-core machine means a single worker).
+ * the import time. Like the full run, a worker on every core.
  */
 export default defineConfig({
   ...all,
@@ -18,6 +16,5 @@ export default defineConfig({
     include: SPEC_ROOTS.flatMap((root) => [`${root}*.unit.spec.ts`, `${root}*.prop.spec.ts`]),
     globalSetup: [],
     isolate: false,
-    maxWorkers: availableParallelism(),
   },
 })
