@@ -38,6 +38,13 @@ export interface FigureModel {
     lapses: readonly number[],
     scope: Scope,
   ) => Map<string, number>
+  /**
+   * Whether `pair` gives nothing for a pair none of whose enrolments names a unit of the scope (in
+   * U's subtree or under one of U's children). The engine then never reads such pairs, when the
+   * scope cannot change on the way (no late geography record): a unit's diff reads its own pairs,
+   * not every pair of the country.
+   */
+  readonly pairsOfScopeOnly?: boolean
   readonly quota?: (records: readonly QuotaRecord[], scope: Scope) => Map<string, number>
   readonly estimate?: (records: readonly EstimateRecord[], scope: Scope) => Map<string, number>
   readonly account?: (account: AccountRecords, scope: Scope) => Map<string, number>
@@ -105,8 +112,10 @@ class KnownRecords {
     // participant pairs
     const ctx: PairContext = { columns: rows.columns, rows }
     const c = rows.columns
+    const read = pairFilter(shape, geography, late.length > 0, rows)
     if (shape.pair !== undefined && shape.pairScheme !== null) {
       for (const p of rows.pairsOf(shape.pairScheme)) {
+        if (read !== null && !read(p)) continue
         const state: PairState = { enrolments: [], lapses: [] }
         const key: Key = { id: p, contribute: (m, scope) => m.pair!(ctx, state.enrolments, state.lapses, scope) }
         keys.push(key)
@@ -198,6 +207,31 @@ class KnownRecords {
         for (const s of a.settlements) place(mine.settlements, s, 'late-settlement', key)
       }
     }
+  }
+}
+
+/**
+ * Which pairs a model of {@link FigureModel.pairsOfScopeOnly} reads: those with an enrolment, known
+ * or late, in a unit of its scope; null (every pair) for another model, a national one, or when a
+ * late geography record may change the scope.
+ */
+const pairFilter = (
+  shape: FigureModel,
+  geography: Geography,
+  geographyLate: boolean,
+  rows: PairRows,
+): ((pair: number) => boolean) | null => {
+  if (shape.pairsOfScopeOnly !== true || shape.unit === null || geographyLate) return null
+  const scope = scopeOf(geography, shape.unit)
+  const codes = rows.participation.interned.unitCodes
+  const inScope = new Uint8Array(codes.length)
+  codes.forEach((code, u) => {
+    if (scope.inUnit(code) || scope.childrenOf(code).length > 0) inScope[u] = 1
+  })
+  const { enrUnit } = rows.columns
+  return (pair) => {
+    for (const e of rows.enrolmentsOf(pair)) if (inScope[enrUnit[e]!] === 1) return true
+    return false
   }
 }
 
