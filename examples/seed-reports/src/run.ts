@@ -25,7 +25,6 @@ import {
 } from './reports.js'
 import { type SeedPage, unitNames, writeSeedReportsHtml } from './html.js'
 import { throughStore } from './store.js'
-import { Tally } from './tally.js'
 import { reformLines, runReform } from '@ansinh/example-reform-2025'
 
 /** Options of {@link runSeedReports}. */
@@ -123,7 +122,6 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
     const names = options.html === undefined ? new Map<string, string>() : unitNames(history)
     const reported = performance.now()
     checks.push(...seedChecks)
-    const tally = new Tally(history)
     const counts = new Map<string, (typeof figures)[number]>()
     for (const f of figures)
       if (
@@ -141,21 +139,18 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
         knownAt: parseKnownAt(f.knownAt)!,
       }),
     )
+    // only a seed with this figure pays for the tally it is checked with (Hải Phòng's 747 k events: 2 s)
     const expiring = figures.find((f) => f.field === 'expiringBeforeYearEnd')
     const renewals =
       expiring === undefined
         ? null
-        : renewedAfterPublication(
-            history,
-            {
-              unit: expiring.unit,
-              scheme: expiring.scheme as Scheme,
-              asOf: expiring.asOf,
-              year: +expiring.asOf.slice(0, 4),
-              knownAt: parseKnownAt(expiring.knownAt)!,
-            },
-            tally,
-          )
+        : renewedAfterPublication(history, {
+            unit: expiring.unit,
+            scheme: expiring.scheme as Scheme,
+            asOf: expiring.asOf,
+            year: +expiring.asOf.slice(0, 4),
+            knownAt: parseKnownAt(expiring.knownAt)!,
+          })
     for (const lang of langs) {
       write(seedHeading(ARTICLES[seed], lang))
       write(
