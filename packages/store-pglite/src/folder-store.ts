@@ -18,6 +18,7 @@ import {
   type SnapshotStamp,
   type StoreError,
   type StreamWrite,
+  type RemembersChainHashes,
   type VouchesHead,
   envelopeStamp,
 } from '@ansinh/store'
@@ -101,16 +102,20 @@ const snapshotStampOf = async (file: string): Promise<SnapshotStamp | null> => {
 export interface FolderStoreOptions extends SqlStoreOptions {
   /** The head the folder's seal vouches for (seal.ts), or null: the store is then opened as always. */
   readonly vouched: SnapshotStamp | null
+  /** The chain hashes that seal remembers (only a vouching seal's: those of another folder state are not these rows'). */
+  readonly hashes?: ReadonlyMap<number, string> | undefined
   /** Releases the folder's lock: called once, after PGlite has closed and the seal is written. */
   readonly release: () => void
 }
 
 /** The embedded store in a folder (see the module comment). */
-export class FolderStore extends SqlEventStore implements VouchesHead {
+export class FolderStore extends SqlEventStore implements VouchesHead, RemembersChainHashes {
   /** The head vouched for by the seal, until this store appends. */
   private vouched: SnapshotStamp | null
   private sealAtClose: SnapshotStamp | null = null
   private readonly files: FileSnapshotStore
+  /** Chain hashes computed from these rows, the latest used last (kept with the seal at close). */
+  private readonly hashes = new Map<number, string>()
 
   private constructor(
     folder: string,
@@ -136,17 +141,35 @@ export class FolderStore extends SqlEventStore implements VouchesHead {
       try {
         const head = store?.sealAtClose ?? null
         // a seal that cannot be written only costs the next process its start-up
-        if (head !== null) await writeSeal(folder, { head, schema: MIGRATIONS.length }).catch(() => undefined)
+        if (head !== null)
+          await writeSeal(folder, { head, schema: MIGRATIONS.length, hashes: store?.hashes }).catch(() => undefined)
       } finally {
         options.release()
       }
     })
-    const { vouched, release: _, ...sql } = options
+    const { vouched, hashes, release: _, ...sql } = options
     // unsealed, PGlite starts now, so that a folder it cannot open is refused by the caller at once
     if (vouched === null) await lazy.start()
     const ready = vouched !== null ? E.right(undefined) : await SqlEventStore.prepare(lazy, sql)
     store = new FolderStore(folder, lazy, ready, vouched, sql)
+    if (vouched !== null) for (const [p, h] of hashes ?? []) store.hashes.set(p, h)
     return store
+  }
+
+  /** The chain hash at `position` computed from these rows, by this process or one that sealed the folder as it is. */
+  rememberedHashAt(position: number): string | null {
+    const hash = this.hashes.get(position)
+    if (hash === undefined) return null
+    // the latest used go last: a seal keeps the last REMEMBERED_HASHES
+    this.hashes.delete(position)
+    this.hashes.set(position, hash)
+    return hash
+  }
+
+  /** Keeps a hash computed from these rows just now, for this process and, with the seal, the next. */
+  rememberHashAt(position: number, hash: string): void {
+    this.hashes.delete(position)
+    this.hashes.set(position, hash)
   }
 
   /** The head the folder's seal vouches for, while this store has not appended. */

@@ -13,7 +13,7 @@ import { MIGRATIONS, SqlEventStore, type SqlStoreOptions } from '@ansinh/store-p
 import { pgliteDriver } from './driver.js'
 import { FolderStore } from './folder-store.js'
 import { describeLockError, lockFolder } from './lock.js'
-import { vouchedHead } from './seal.js'
+import { vouchedSeal } from './seal.js'
 
 export { pgliteDriver } from './driver.js'
 export { FileSnapshotStore, SNAPSHOT_FOLDER } from './file-snapshots.js'
@@ -93,9 +93,14 @@ export const openPgliteFolder = async (
       lock.right.release()
       return E.left({ _tag: 'NoStore', dir })
     }
-    const vouched =
-      options.sealed === false || !pgliteStoreExists(folder) ? null : await vouchedHead(folder, MIGRATIONS.length)
-    const store = await FolderStore.openFolder(folder, { ...options, vouched, release: () => lock.right.release() })
+    const seal =
+      options.sealed === false || !pgliteStoreExists(folder) ? null : await vouchedSeal(folder, MIGRATIONS.length)
+    const store = await FolderStore.openFolder(folder, {
+      ...options,
+      vouched: seal?.head ?? null,
+      hashes: seal?.hashes,
+      release: () => lock.right.release(),
+    })
     return E.right(store)
   } catch (err) {
     lock.right.release()

@@ -5,9 +5,19 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import * as E from 'fp-ts/lib/Either.js'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type EventRead, type RecordedEvent, type SnapshotStamp, checkAgainstChain, sealSnapshot } from '@ansinh/store'
+import {
+  type EventRead,
+  type RecordedEvent,
+  type SnapshotStamp,
+  chainHashAt,
+  checkAgainstChain,
+  rememberHashOf,
+  rememberedHashOf,
+  sealSnapshot,
+} from '@ansinh/store'
 import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
 import { FolderStore, SEALED_SNAPSHOT, SEAL_FILE, SNAPSHOT_FOLDER, openPgliteFolder, vouchedHead } from './index.js'
+import { REMEMBERED_HASHES, readSeal, writeSeal } from './seal.js'
 import { MIGRATIONS } from '@ansinh/store-postgres'
 
 // Its own file: creating a PGlite folder runs initdb (seconds), in parallel with the other files.
@@ -121,5 +131,58 @@ describe('the sealed folder', () => {
     expect(await vouchedHead(dir, MIGRATIONS.length)).toBeNull()
     writeFileSync(file, 'not json')
     expect(await vouchedHead(dir, MIGRATIONS.length)).toBeNull()
+  })
+
+  it('keeps the chain hashes computed from its rows with the seal, and hands them out only while the folder is unchanged', async () => {
+    const { dir, events } = await sealedFolder()
+    const first = await open(dir)
+    expect(rememberedHashOf(first, 2)).toBeNull()
+    const computed = await chainHashAt(first, 2)
+    expect(computed).toEqual(E.right(events[1]!.hash))
+    rememberHashOf(first, 2, events[1]!.hash)
+    expect(first.started).toBe(true)
+    await first.close()
+    // the next process is answered from the seal, without PGlite
+    const second = await open(dir)
+    expect(rememberedHashOf(second, 2)).toBe(events[1]!.hash)
+    expect(rememberedHashOf(second, 1)).toBeNull()
+    expect(second.started).toBe(false)
+    await second.close()
+    // a seal's hashes past its head, or not of the form [position, hash], are none; the seal stands
+    const file = join(dir, SNAPSHOT_FOLDER, SEAL_FILE)
+    const seal = JSON.parse(readFileSync(file, 'utf8')) as { hashes: [number, string][] }
+    expect(seal.hashes).toEqual([[2, events[1]!.hash]])
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...seal,
+        hashes: [
+          [2, events[1]!.hash],
+          [99, events[1]!.hash],
+        ],
+      }),
+    )
+    expect([...(await readSeal(dir))!.hashes!]).toEqual([[2, events[1]!.hash]])
+    writeFileSync(file, JSON.stringify({ ...seal, hashes: [[2, 'not a hash']] }))
+    expect((await readSeal(dir))!.hashes!.size).toBe(0)
+    expect(await vouchedHead(dir, MIGRATIONS.length)).not.toBeNull()
+    writeFileSync(file, JSON.stringify(seal))
+    // the database changed behind the seal: its hashes are not these rows', and are dropped
+    const db = await PGlite.create(dir)
+    await db.close()
+    const third = await open(dir)
+    expect(rememberedHashOf(third, 2)).toBeNull()
+    await third.close()
+  })
+
+  it('keeps the latest used of at most REMEMBERED_HASHES hashes', async () => {
+    const { dir, head } = await sealedFolder()
+    const hashes = new Map<number, string>()
+    for (let p = 1; p <= REMEMBERED_HASHES + 1; p++) hashes.set(p, p.toString(16).padStart(64, '0'))
+    await writeSeal(dir, { head, schema: MIGRATIONS.length, hashes })
+    const kept = (JSON.parse(readFileSync(join(dir, SNAPSHOT_FOLDER, SEAL_FILE), 'utf8')) as { hashes: unknown[] })
+      .hashes
+    expect(kept.length).toBe(REMEMBERED_HASHES)
+    expect(kept[0]).toEqual([2, '2'.padStart(64, '0')])
   })
 })

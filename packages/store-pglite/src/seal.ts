@@ -33,6 +33,30 @@ export interface Seal {
   readonly head: SnapshotStamp
   /** How many schema migrations the database had (a seal of an older schema is not used: the store must migrate). */
   readonly schema: number
+  /**
+   * Chain hashes computed from the database's rows (position → hash) by the processes that held
+   * the folder, at most {@link REMEMBERED_HASHES}: what a report as known at an earlier cut cites.
+   */
+  readonly hashes?: ReadonlyMap<number, string>
+}
+
+/** How many computed chain hashes a seal keeps (the latest used), about 100 bytes each. */
+export const REMEMBERED_HASHES = 4096
+
+const HASH = /^[0-9a-f]{64}$/
+
+/** The seal's `hashes`, when every entry is a [position, hash] pair; else none (the seal itself stands). */
+const hashesOf = (value: unknown): Map<number, string> => {
+  const out = new Map<number, string>()
+  if (!Array.isArray(value)) return out
+  for (const entry of value as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 2) return new Map()
+    const [position, hash] = entry as [unknown, unknown]
+    if (typeof position !== 'number' || !Number.isSafeInteger(position) || position < 1) return new Map()
+    if (typeof hash !== 'string' || !HASH.test(hash)) return new Map()
+    out.set(position, hash)
+  }
+  return out
 }
 
 /** Files of the folder that are not the database: the lock, its take-over guard, the snapshots. */
@@ -70,6 +94,7 @@ export const readSeal = async (folder: string): Promise<(Seal & { readonly finge
       head?: { position?: unknown; hash?: unknown }
       schema?: unknown
       fingerprint?: unknown
+      hashes?: unknown
     }
     const { head } = value
     if (
@@ -86,7 +111,14 @@ export const readSeal = async (folder: string): Promise<(Seal & { readonly finge
       !/^[0-9a-f]{64}$/.test(head.hash)
     )
       return null
-    return { head: { position: head.position, hash: head.hash }, schema: value.schema, fingerprint: value.fingerprint }
+    const { position, hash } = head
+    return {
+      head: { position, hash },
+      schema: value.schema,
+      fingerprint: value.fingerprint,
+      // a hash past the head cannot have been computed from these rows
+      hashes: new Map([...hashesOf(value.hashes)].filter(([p]) => p <= position)),
+    }
   } catch {
     return null // none, unreadable or not JSON: the store is opened as always
   }
@@ -99,17 +131,30 @@ export const writeSeal = async (folder: string, seal: Seal): Promise<void> => {
   const temporary = `${file}.${process.pid}.tmp`
   await writeFile(
     temporary,
-    JSON.stringify({ version: SEAL_VERSION, head: seal.head, schema: seal.schema, fingerprint }) + '\n',
+    JSON.stringify({
+      version: SEAL_VERSION,
+      head: seal.head,
+      schema: seal.schema,
+      fingerprint,
+      hashes: [...(seal.hashes ?? new Map<number, string>())].slice(-REMEMBERED_HASHES),
+    }) + '\n',
   )
   await rename(temporary, file)
+}
+
+/**
+ * The seal of `folder` (its head and remembered hashes), when the folder is still what it was when
+ * the seal was written and its schema is `schema` migrations; else null.
+ */
+export const vouchedSeal = async (folder: string, schema: number): Promise<Seal | null> => {
+  const seal = await readSeal(folder)
+  if (seal === null || seal.schema !== schema) return null
+  return (await folderFingerprint(folder)) === seal.fingerprint ? seal : null
 }
 
 /**
  * The head a seal vouches for, when the folder is still what it was when the seal was written
  * and its schema is `schema` migrations; else null.
  */
-export const vouchedHead = async (folder: string, schema: number): Promise<SnapshotStamp | null> => {
-  const seal = await readSeal(folder)
-  if (seal === null || seal.schema !== schema) return null
-  return (await folderFingerprint(folder)) === seal.fingerprint ? seal.head : null
-}
+export const vouchedHead = async (folder: string, schema: number): Promise<SnapshotStamp | null> =>
+  (await vouchedSeal(folder, schema))?.head ?? null

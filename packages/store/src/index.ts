@@ -71,5 +71,12 @@ export {
   type SnapshotStore,
   type SnapshotStoreFailed,
 } from './snapshot.js'
-export { type VouchesHead, checkAgainstChain, vouchedHeadOf } from './snapshot-trust.js'
+export {
+  type RemembersChainHashes,
+  type VouchesHead,
+  checkAgainstChain,
+  rememberHashOf,
+  rememberedHashOf,
+  vouchedHeadOf,
+} from './snapshot-trust.js'
 export { readsIdsAt, type IdsByPosition } from './ids.js'

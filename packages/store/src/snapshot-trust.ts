@@ -27,6 +27,31 @@ export const vouchedHeadOf = (store: EventStore): SnapshotStamp | null =>
     : null
 
 /**
+ * A store that keeps the chain hashes a process computed from its rows (by walking the chain from
+ * a checkpoint), so that a later process citing the same position need not walk again: the
+ * embedded store keeps them with its seal, and hands them out only while its folder is unchanged
+ * since (a chain is append-only: the hash at a position never changes while the rows stay).
+ */
+export interface RemembersChainHashes {
+  /** The hash at `position` computed from this store's rows by this or an earlier process, or null. */
+  rememberedHashAt(position: number): string | null
+  /** Keeps a hash just computed from this store's rows. */
+  rememberHashAt(position: number, hash: string): void
+}
+
+const remembers = (store: EventStore): store is EventStore & RemembersChainHashes =>
+  'rememberedHashAt' in store && typeof store.rememberedHashAt === 'function'
+
+/** The chain hash at `position` that `store` remembers computing from its rows, or null. */
+export const rememberedHashOf = (store: EventStore, position: number): string | null =>
+  remembers(store) ? store.rememberedHashAt(position) : null
+
+/** Tells `store`, when it keeps them, the hash at `position` just computed from its rows. */
+export const rememberHashOf = (store: EventStore, position: number, hash: string): void => {
+  if (remembers(store)) store.rememberHashAt(position, hash)
+}
+
+/**
  * Right when the store's chain hash at `stamp.position` is `stamp.hash`; a `SnapshotStale` Left
  * otherwise. A store that fails while being read answers its StoreError as the Left (the tags of
  * the two unions differ: `isStoreError` tells them apart), so a failed read is never taken

@@ -230,6 +230,43 @@ describe('ansinh report', () => {
     await sameAsFile(`pglite:${join(dir, 'store')}`)
   }, 240_000)
 
+  it('cites the same hash at a known-at cut a second time, from the hash the sealed folder remembers', async () => {
+    const folder = join(dir, 'store-remembers')
+    const store = `pglite:${folder}`
+    // recorded in position order: a cut before the last recording leaves the last rows out
+    const ordered = cleanHistory(300)
+    const orderedFile = join(dir, 'ordered.ndjson')
+    writeFileSync(orderedFile, ordered.join('\n') + '\n')
+    expect((await run(['import', orderedFile, '--store', store])).code).toBe(0)
+    const knownAt = ['2020-03-01', '2020-08-01T12:00:00+07:00'].map((cut) => [
+      'report',
+      'coverage',
+      '--as-of',
+      '2020-02-29',
+      '--scheme',
+      'voluntary',
+      '--known-at',
+      cut,
+    ])
+    // one after the other: a folder is held by one process at a time
+    const first: Record<string, unknown>[] = []
+    for (const argv of knownAt) first.push(await json([...argv, '--store', store]))
+    const seal = JSON.parse(readFileSync(join(folder, 'ansinh-snapshots', 'seal.json'), 'utf8')) as {
+      hashes: [number, string][]
+    }
+    // each cut's basis hash was computed from the rows once, and kept with the seal
+    const cited = first
+      .map((r) => r.basis as { lastPosition: number; hash: string })
+      .map((b) => [b.lastPosition, b.hash])
+    // cuts before the head: their hashes are walked from a checkpoint, not the snapshot's stamp
+    expect(cited.map(([p]) => (p as number) < ordered.length)).toEqual([true, true])
+    for (const c of cited) expect(seal.hashes).toContainEqual(c)
+    for (const [i, argv] of knownAt.entries()) {
+      expect(await json([...argv, '--store', store])).toEqual(first[i])
+      expect(await json([...argv, '--events', orderedFile])).toEqual(first[i])
+    }
+  }, 240_000)
+
   it.skipIf(whyNoPostgres() !== null)(
     'gives the same JSON from a PostgreSQL server after import as from the file (skipped only without PostgreSQL binaries)',
     async () => {

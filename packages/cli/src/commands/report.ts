@@ -19,6 +19,8 @@ import {
   chainHashOf,
   describeChainHashError,
   describeStoreError,
+  rememberHashOf,
+  rememberedHashOf,
 } from '@ansinh/store'
 import type { ChainEvidence } from '@ansinh/projection'
 import { fileEvidence, storeEvidence, storeIds } from './evidence.js'
@@ -138,11 +140,16 @@ export const withHistory = async <T>(
     // The one hash a load from a snapshot does not hold: the chain's at a known-at cut before it,
     // recomputed up to the cut from the chain checkpoint before it (at most 255 rows; from
     // position 1 without one): a report cites no hash it did not compute.
+    // A hash computed once is remembered by a store that can (a sealed PGlite folder keeps it with
+    // its seal, while its files are unchanged): the next report at that cut starts no database.
     const hashAt = async (position: number): Promise<E.Either<Failure, string | null>> => {
-      const known = loaded.hashAt(position)
+      const known = loaded.hashAt(position) ?? rememberedHashOf(store, position)
       if (known !== null) return E.right(known)
       const computed = await chainHashAt(store, position, loaded.checkpoints.before(position) ?? undefined)
-      if (E.isRight(computed)) return computed
+      if (E.isRight(computed)) {
+        rememberHashOf(store, position, computed.right)
+        return computed
+      }
       const e = computed.left
       if (e._tag === 'StoreFailed') return E.left(readFailure(url, e.error))
       return E.left(
