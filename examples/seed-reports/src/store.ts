@@ -19,7 +19,8 @@ import { openPostgresStore } from '@ansinh/store-postgres'
 
 /** Opens `pglite:DIR` or `postgres://…`. */
 const open = async (url: string): Promise<EventStore> => {
-  if (url.startsWith('pglite:')) return openPgliteStore(url.slice('pglite:'.length))
+  // a first run imports the seed histories (815 k events): a buffer pool for the load
+  if (url.startsWith('pglite:')) return openPgliteStore(url.slice('pglite:'.length), { bulk: true })
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgresStore(url)
   throw new Error(`not a store URL for the seed reports: ${url} (use pglite:DIR or postgres://…)`)
 }

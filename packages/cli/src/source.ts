@@ -109,6 +109,8 @@ export interface OpenOptions {
    * `memory:`, empty in every process, is refused the same way.
    */
   readonly create?: boolean
+  /** This command loads many events (`import`): an embedded store starts with a buffer pool for it. */
+  readonly bulk?: boolean
 }
 
 /**
@@ -137,7 +139,7 @@ export const openStore = async (url: string, options: OpenOptions = {}): Promise
       const dir = url.slice('pglite:'.length)
       if (dir === '') return E.left(fail(1, `--store: pglite needs a folder, e.g. pglite:.ansinh/store (got "${url}")`))
       const { describePgliteOpenError, openPgliteFolder } = await import('@ansinh/store-pglite')
-      const opened = await openPgliteFolder(dir, { create })
+      const opened = await openPgliteFolder(dir, { create, bulk: options.bulk ?? false })
       if (E.isRight(opened)) return opened
       const why = describePgliteOpenError(opened.left)
       return E.left(

@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
-import { LOCK_FILE, openPgliteFolder, openPgliteStore } from './index.js'
+import { PGlite } from '@electric-sql/pglite'
+import {
+  FolderStore,
+  LOCK_FILE,
+  PGLITE_BULK_START_PARAMS,
+  PGLITE_START_PARAMS,
+  openPgliteFolder,
+  openPgliteStore,
+} from './index.js'
 
 // Its own file: creating a PGlite folder runs initdb (seconds), in parallel with the other files.
 describe('PGlite store in a folder', () => {
@@ -21,6 +29,35 @@ describe('PGlite store in a folder', () => {
       const again = await openPgliteStore(join(dir, '.ansinh', 'store'))
       expect(await readEverything(again)).toEqual(before)
       await again.close()
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('starts PostgreSQL with a small buffer pool, and a large one for a bulk load', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ansinh-pglite-'))
+    try {
+      const paramsOf = async (bulk?: boolean): Promise<readonly string[]> => {
+        const opened = await openPgliteFolder(dir, bulk === undefined ? {} : { bulk })
+        if (E.isLeft(opened)) throw new Error(opened.left._tag)
+        const store = opened.right as FolderStore
+        expectRight(await store.append(participantStream(1), [enrolment(1, (await readEverything(store)).length + 1)]))
+        await store.close()
+        return store.startParams
+      }
+      expect(await paramsOf()).toEqual(PGLITE_START_PARAMS)
+      expect(await paramsOf(true)).toEqual(PGLITE_BULK_START_PARAMS)
+      // and PostgreSQL takes them as written
+      for (const [params, shown] of [
+        [PGLITE_START_PARAMS, '16MB'],
+        [PGLITE_BULK_START_PARAMS, '256MB'],
+      ] as const) {
+        const db = await PGlite.create(join(dir, 'show'), { startParams: [...PGlite.defaultStartParams, ...params] })
+        expect((await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows).toEqual([
+          { shared_buffers: shown },
+        ])
+        await db.close()
+      }
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

@@ -45,7 +45,7 @@ export const runImport = async (
   const file = inputName(path)
   if (E.isLeft(read)) return read
   const url = storeUrl(storeOption)
-  const opened = await openStore(url, { create: true })
+  const opened = await openStore(url, { create: true, bulk: true })
   if (E.isLeft(opened)) return opened
   const store = opened.right
   try {
