@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { enrolment, expectRight, participantStream, readEverything } from '@ansinh/store-testing'
 import { PGlite } from '@electric-sql/pglite'
 import {
-  FolderStore,
+  type FolderStore,
   LOCK_FILE,
   PGLITE_BULK_START_PARAMS,
   PGLITE_START_PARAMS,
