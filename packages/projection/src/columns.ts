@@ -14,6 +14,14 @@ import { civilToDays } from '@ansinh/core'
  */
 const grown = (capacity: number): number => capacity + Math.max(64, capacity >> 1)
 
+/**
+ * Whether a column of `length` values in a buffer of `capacity` is worth copying to its exact size:
+ * when over an eighth of the buffer is empty (a column grown by half holds a sixth empty on
+ * average). A full build calls it on the columns it reads, a pass over them already, so a history
+ * folded event by event holds what a sized one does. Views taken before keep the old buffer.
+ */
+const fitted = (length: number, capacity: number): boolean => capacity - length > capacity >> 3 && capacity > 64
+
 /** A growable column of 32-bit integers (day numbers, interned ids). */
 export class IntColumn {
   private data: Int32Array = new Int32Array(64)
@@ -52,6 +60,11 @@ export class IntColumn {
   /** The filled part of the column (a view, not a copy). */
   view(): Int32Array {
     return this.data.subarray(0, this.length)
+  }
+
+  /** Gives back the slack of a column grown value by value (see {@link fitted}). */
+  fit(): void {
+    if (fitted(this.length, this.data.length)) this.data = this.data.slice(0, this.length)
   }
 }
 
@@ -93,6 +106,11 @@ export class FloatColumn {
   /** The filled part of the column (a view, not a copy). */
   view(): Float64Array {
     return this.data.subarray(0, this.length)
+  }
+
+  /** Gives back the slack of a column grown value by value (see {@link fitted}). */
+  fit(): void {
+    if (fitted(this.length, this.data.length)) this.data = this.data.slice(0, this.length)
   }
 }
 

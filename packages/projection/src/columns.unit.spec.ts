@@ -44,4 +44,35 @@ describe('growable columns', () => {
     expect(c.at(0)).toBe(7)
     expect(c.at(1000)).toBe(999)
   })
+
+  it('fit to their values when over an eighth of the buffer is empty, keep every value, and grow again', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 200 }), (n, more) => {
+        const ints = new IntColumn()
+        const floats = new FloatColumn()
+        for (let i = 0; i < n; i++) {
+          ints.push(i)
+          floats.push(i / 2)
+        }
+        const before = ints.view()
+        const capacity = before.buffer.byteLength / 4
+        ints.fit()
+        floats.fit()
+        const after = ints.view()
+        // the buffer is exact when the slack was over an eighth (and over the first 64), else kept
+        const slack = capacity - n > capacity >> 3 && capacity > 64
+        expect(after.buffer.byteLength / 4).toBe(slack ? n : capacity)
+        expect(floats.view().buffer.byteLength / 8).toBe(slack ? n : capacity)
+        // a view taken before still reads its values
+        expect([...before]).toEqual([...after])
+        for (let i = 0; i < more; i++) {
+          ints.push(n + i)
+          floats.push((n + i) / 2)
+        }
+        expect([...ints.view()]).toEqual(Array.from({ length: n + more }, (_, i) => i))
+        expect([...floats.view()]).toEqual(Array.from({ length: n + more }, (_, i) => i / 2))
+      }),
+      { numRuns: 200 },
+    )
+  })
 })

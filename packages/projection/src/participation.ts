@@ -176,7 +176,7 @@ export class Participation {
       this.linkIds.length === this.baseLinks &&
       this.enrPair.length === this.baseEnrolments &&
       this.lapPair.length === this.baseLapses
-    if (!current) this.rebuild(this.rows(), this.ids.units.size * 4)
+    if (!current) this.rebuild(this.ids.units.size * 4)
   }
 
   /** The last full build and the rows it rests on (null: none yet), for a snapshot. */
@@ -518,7 +518,6 @@ export class Participation {
     }
     const base = this.base
     if (base !== null && enrolments === this.baseEnrolments && lapses === this.baseLapses) return base
-    const rows = this.rows()
     const unitKeys = this.ids.units.size * 4
     if (
       base !== null &&
@@ -528,7 +527,7 @@ export class Participation {
       if (o === null || o.enrolments !== enrolments || o.lapses !== lapses) {
         this.overlay = buildOverlay(
           base,
-          rows,
+          this.rows(),
           this.ids.pairScheme.view(),
           unitKeys,
           this.baseEnrolments,
@@ -537,12 +536,29 @@ export class Participation {
       }
       return base
     }
-    return this.rebuild(rows, unitKeys)
+    return this.rebuild(unitKeys)
   }
 
-  /** A full build over every row, and what it rests on. */
-  private rebuild(rows: Rows, unitKeys: number): FullIndex {
-    this.base = buildIndex(rows, this.ids.pairScheme.view(), unitKeys)
+  /**
+   * A full build over every row, and what it rests on. The columns are fitted to their rows first
+   * (the build reads every row anyway): a participation folded event by event then holds no more
+   * than one restored or built at once.
+   */
+  private rebuild(unitKeys: number): FullIndex {
+    for (const c of [
+      this.enrPair,
+      this.enrFrom,
+      this.enrThrough,
+      this.enrUnit,
+      this.enrEvent,
+      this.lapPair,
+      this.lapDay,
+      this.lapEvent,
+      this.ids.pairScheme,
+      this.ids.pairKey,
+    ])
+      c.fit()
+    this.base = buildIndex(this.rows(), this.ids.pairScheme.view(), unitKeys)
     this.baseEnrolments = this.enrPair.length
     this.baseLapses = this.lapPair.length
     this.baseLinks = this.linkIds.length
