@@ -60,27 +60,7 @@ describe('explainPlan', () => {
 
   it('explains each figure by the records or the formula it is made of', () => {
     const participants = 'participants'
-    expect(
-      Object.fromEntries(
-        [
-          'participants',
-          'target',
-          'achievement',
-          'remaining',
-          'expiringBeforeYearEnd',
-          'recruitsNeeded',
-          'sameDateLastYear',
-          'changeVsSameDate',
-          'changeVsSameDatePct',
-          'endOfPreviousYear',
-          'changeVsEndOfPreviousYear',
-          'newInYear',
-          'children.042.participants',
-          'children.042.target',
-          'children.042.achievement',
-        ].map((f) => [f, shape(explain(f))]),
-      ),
-    ).toEqual({
+    const expected = {
       participants,
       target: 'quotas',
       achievement: { formula: 'participants / target', participants, target: 'quotas' },
@@ -109,7 +89,8 @@ describe('explainPlan', () => {
       'children.042.participants': participants,
       'children.042.target': 'quotas',
       'children.042.achievement': { formula: 'participants / target', participants, target: 'quotas' },
-    })
+    }
+    expect(Object.fromEntries(Object.keys(expected).map((f) => [f, shape(explain(f))]))).toEqual(expected)
     // the counts behind them: 6 covered on 31 March, a target of 12, all 6 expiring before year end
     const e = explain('recruitsNeeded')
     expect([e.value, e.count]).toEqual([12, 12])
