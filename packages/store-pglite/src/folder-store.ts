@@ -68,9 +68,8 @@ interface LazyDriver extends SqlDriver {
   start(): Promise<void>
 }
 
-const lazyDriver = (folder: string, bulk: boolean, afterClose: () => Promise<void>): LazyDriver => {
+const lazyDriver = (folder: string, params: readonly string[], afterClose: () => Promise<void>): LazyDriver => {
   let starting: Promise<SqlDriver> | null = null
-  const params = bulk ? PGLITE_BULK_START_PARAMS : PGLITE_START_PARAMS
   const driver = (): Promise<SqlDriver> => (starting ??= startPglite(folder, params))
   return {
     kind: 'pglite',
@@ -149,7 +148,8 @@ export class FolderStore extends SqlEventStore implements VouchesHead, Remembers
    */
   static async openFolder(folder: string, options: FolderStoreOptions): Promise<FolderStore> {
     let store: FolderStore | null = null
-    const lazy = lazyDriver(folder, options.bulk ?? false, async () => {
+    const params = options.bulk === true ? PGLITE_BULK_START_PARAMS : PGLITE_START_PARAMS
+    const lazy = lazyDriver(folder, params, async () => {
       try {
         const head = store?.sealAtClose ?? null
         // a seal that cannot be written only costs the next process its start-up
@@ -172,14 +172,13 @@ export class FolderStore extends SqlEventStore implements VouchesHead, Remembers
   rememberedHashAt(position: number): string | null {
     const hash = this.hashes.get(position)
     if (hash === undefined) return null
-    // the latest used go last: a seal keeps the last REMEMBERED_HASHES
-    this.hashes.delete(position)
-    this.hashes.set(position, hash)
+    this.rememberHashAt(position, hash)
     return hash
   }
 
   /** Keeps a hash computed from these rows just now, for this process and, with the seal, the next. */
   rememberHashAt(position: number, hash: string): void {
+    // the latest used go last: a seal keeps the last REMEMBERED_HASHES
     this.hashes.delete(position)
     this.hashes.set(position, hash)
   }

@@ -108,7 +108,7 @@ export const readSeal = async (folder: string): Promise<(Seal & { readonly finge
       typeof head.position !== 'number' ||
       !Number.isSafeInteger(head.position) ||
       typeof head.hash !== 'string' ||
-      !/^[0-9a-f]{64}$/.test(head.hash)
+      !HASH.test(head.hash)
     )
       return null
     const { position, hash } = head
