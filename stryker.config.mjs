@@ -25,6 +25,8 @@ export default {
     'packages/projection-coverage/src/**/*.ts',
     'packages/projection-plan/src/**/*.ts',
     'packages/projection-debt/src/**/*.ts',
+    'packages/projection-agents/src/**/*.ts',
+    'packages/projection-revenue/src/**/*.ts',
     'packages/core/src/deciders/**/*.ts',
     '!**/*.spec.ts',
     '!**/index.ts',

@@ -16,7 +16,7 @@ export default defineConfig({
     maxWorkers: undefined,
     include: [
       'packages/projection/src/**/*.{unit,prop}.spec.ts',
-      'packages/projection-{coverage,plan,debt}/src/**/*.{unit,prop}.spec.ts',
+      'packages/projection-{coverage,plan,debt,agents,revenue}/src/**/*.{unit,prop}.spec.ts',
       'packages/core/src/deciders/**/*.{unit,prop}.spec.ts',
     ],
   },
