@@ -133,6 +133,31 @@ describe('agentsReport', () => {
     expect([r.new, r.continuing, r.returning]).toEqual([0, 1, 1])
   })
 
+  it('cuts an earlier enrolment at its first lapse after its coveredFrom, by day, whatever order the lapses came in', () => {
+    const events = [
+      ...geography,
+      // p1: a lapse on the day the earlier enrolment starts does not cut it: still covered on 29 Feb
+      enrolled('0000000001', 'voluntary', '22816', '2019-06-01', '2020-12-31'),
+      lapsed('0000000001', 'voluntary', '2019-06-01'),
+      recruited('0000000001', 'voluntary', '22816', '2020-03-01', '2020-12-31', POST),
+      // p2: lapsed on 10 Feb (covered through 9 Feb), back on 11 Feb: a day without cover, returning
+      enrolled('0000000002', 'voluntary', '22816', '2019-01-01', '2020-12-31'),
+      lapsed('0000000002', 'voluntary', '2020-02-10'),
+      recruited('0000000002', 'voluntary', '22816', '2020-02-11', '2020-12-31', POST),
+      // p3: the lapse of 1 June is recorded before the one of 1 February; the earlier day cuts: returning
+      enrolled('0000000003', 'voluntary', '22819', '2019-01-01', '2020-12-31'),
+      lapsed('0000000003', 'voluntary', '2020-06-01'),
+      lapsed('0000000003', 'voluntary', '2020-02-01'),
+      recruited('0000000003', 'voluntary', '22819', '2020-04-01', '2020-12-31', UBND),
+    ]
+    const r = report(events, { asOf: day('2020-09-30'), scheme: 'voluntary' })
+    expect([r.new, r.continuing, r.returning]).toEqual([0, 1, 2])
+    expect(r.agents).toEqual([
+      { agent: POST, participants: 2, new: 0, continuing: 1, returning: 1 },
+      { agent: UBND, participants: 1, new: 0, continuing: 0, returning: 1 },
+    ])
+  })
+
   it('calls a tie on the first coveredFrom new only for the earlier position', () => {
     const events = [
       ...geography,

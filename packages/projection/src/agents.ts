@@ -223,8 +223,7 @@ const bucket = (): Bucket => [[], [], [], []]
 const sortBucket = (b: Bucket): Int32Array[] => b.map((days) => Int32Array.from(days).sort())
 
 /** How many sorted values are ≤ x. */
-const atMost = (a: Int32Array | undefined, x: number): number => {
-  if (a === undefined) return 0
+const atMost = (a: Int32Array, x: number): number => {
   let lo = 0,
     hi = a.length
   while (lo < hi) {
@@ -382,7 +381,7 @@ const counter = (m: Map<number, number[]>, a: number): number[] => {
 
 const add = (into: number[], b: Int32Array[] | undefined, to: number): void => {
   if (b === undefined) return
-  for (let k = 0; k < 4; k++) into[k]! += atMost(b[k], to)
+  for (let k = 0; k < 4; k++) into[k]! += atMost(b[k]!, to)
 }
 
 const figuresOf = (
