@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { enrolled, lapsed, positioned } from '@ansinh/testing/fixtures'
 import { History } from './index.js'
 import type { Participation } from './participation.js'
+import { type CutSource, scopedIndex } from './scoped-cut.js'
 
 const SCHEMES: readonly Scheme[] = ['voluntary', 'compulsory', 'health', 'unemployment']
 const UNITS = ['22816', '22819', '22822', '22825', '22828', '22831']
@@ -78,6 +79,35 @@ describe('a known-at view asked about units', () => {
           known.view().participation.participants(null, 'health', FIRST_DAY + 365),
         )
         for (const units of sets) expect(figures(view, units)).toEqual(figures(known.view().participation, units))
+      }),
+      { numRuns: 150 },
+    )
+  })
+})
+
+describe('a scoped cut', () => {
+  it('is the same index whether it is cut straight from the rows or from their layout', () => {
+    fc.assert(
+      fc.property(lateHistory, fc.integer({ min: 0, max: 12 * 672 }), unitSets, (events, hour, sets) => {
+        const knownAt = instantMillis(recorded(Math.min(hour, 12 * 672 - 1)))
+        const history = History.of(events)
+        // a known-at view is cut from the full build (made by a first question about the present);
+        // its source is private to the participation
+        history.view().participation.participants(null, 'voluntary', FIRST_DAY)
+        const participation = history.view(knownAt).participation
+        const { source, ids } = participation as unknown as {
+          source: CutSource
+          ids: { units: Map<string, number> }
+        }
+        // at or after the last record the view is the full one, which is not cut
+        if (participation === history.view().participation) return
+        expect(source).not.toBeNull()
+        for (const units of sets) {
+          const numbers = units.flatMap((u) => ids.units.get(u) ?? [])
+          // duplicates and a number past the build's units, as a caller may pass them
+          const asked = [...numbers, ...numbers.slice(0, 1), 99]
+          expect(scopedIndex(source, asked, 'direct')).toEqual(scopedIndex(source, asked, 'layout'))
+        }
       }),
       { numRuns: 150 },
     )
