@@ -140,7 +140,7 @@ export const explainPlan = (
   if (parts[0] === 'bands' && parts.length === 2 && parts[1]! in report.bands) {
     const band = parts[1] as keyof PlanReport['bands']
     const inBand = report.children
-      .filter((c) => c.target !== null && c.target > 0)
+      .filter((c) => (c.target ?? 0) > 0)
       .filter((c) => {
         const a = c.participants / c.target!
         return (
@@ -157,7 +157,6 @@ export const explainPlan = (
   const previousYearEnd = (): Explanation => people(unit, counted(endOfYear(year - 1)), report.endOfPreviousYear)
   const expiring = (): Explanation =>
     people(unit, { kind: 'expiring', day, laterDay: dayNumber(endOfYear(year)) }, report.expiringBeforeYearEnd)
-  const sub = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b)
   switch (field) {
     case 'participants':
       return E.right(participants)
@@ -200,7 +199,7 @@ export const explainPlan = (
           'participants − sameDateLastYear',
           report.changeVsSameDate,
           { participants, sameDateLastYear: lastYear() },
-          (c) => sub(c.participants!, c.sameDateLastYear!),
+          (c) => c.participants! - c.sameDateLastYear!,
         ),
       )
     case 'changeVsSameDatePct':
@@ -209,7 +208,7 @@ export const explainPlan = (
           '(participants − sameDateLastYear) / sameDateLastYear',
           report.changeVsSameDatePct,
           { participants, sameDateLastYear: lastYear() },
-          (c) => ratioOf(sub(c.participants!, c.sameDateLastYear!), c.sameDateLastYear!),
+          (c) => ratioOf(c.participants! - c.sameDateLastYear!, c.sameDateLastYear!),
         ),
       )
     case 'endOfPreviousYear':
@@ -220,7 +219,7 @@ export const explainPlan = (
           'participants − endOfPreviousYear',
           report.changeVsEndOfPreviousYear,
           { participants, endOfPreviousYear: previousYearEnd() },
-          (c) => sub(c.participants!, c.endOfPreviousYear!),
+          (c) => c.participants! - c.endOfPreviousYear!,
         ),
       )
     case 'newInYear':

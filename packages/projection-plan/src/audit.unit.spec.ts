@@ -4,7 +4,7 @@ import { type Explanation, History } from '@ansinh/projection'
 import { assigned, day, enrolled, established, positioned } from '@ansinh/testing/fixtures'
 import { idsOf } from '@ansinh/testing/vitest'
 import { describe, expect, it } from 'vitest'
-import { explainPlan, planReport } from './index.js'
+import { diffPlan, explainPlan, planReport, planRevisions, reproducePlan } from './index.js'
 
 // Province 04 and six districts, one of each standing against its voluntary target for 2020:
 // 041 met (2 of 2), 042 a quarter (1 of 4), 043 half (1 of 2), 044 none (0 of 3), 045 no target,
@@ -117,5 +117,122 @@ describe('explainPlan', () => {
         }),
       ),
     )
+  })
+
+  it('refuses a field that is not a figure, however near it comes to one', () => {
+    for (const field of ['children.041', 'a.b.c', 'bands', 'bands.nope', 'bands.met.x', 'x.met', 'children']) {
+      const e = explainPlan(history, query, field, ids)
+      expect(E.isLeft(e) && e.left).toMatchObject({ _tag: 'NotAFigure', field })
+      expect(E.isLeft(e) && e.left.message).toContain(
+        'not a figure of the plan report; one of target, participants, achievement,',
+      )
+    }
+  })
+
+  it('names the nation, or no children, when the child asked for is not one', () => {
+    const national = explainPlan(history, { ...query, unit: null }, 'children.041.participants', ids)
+    expect(E.isLeft(national) && national.left.message).toContain(
+      '041 is not a child unit of the nation (children: 04)',
+    )
+    const district = explainPlan(history, { ...query, unit: '041' }, 'children.999.participants', ids)
+    expect(E.isLeft(district) && district.left.message).toContain('999 is not a child unit of 041 (children: none)')
+  })
+
+  it('explains the national target by no quota: plans are per unit', () => {
+    const e = explainPlan(history, { ...query, unit: null }, 'target', ids)
+    if (E.isLeft(e) || e.right.kind !== 'records') throw new Error('target is a record list')
+    expect([e.right.records, e.right.value, e.right.count, e.right.size, [...e.right.list()]]).toEqual([
+      'quotas',
+      null,
+      null,
+      0,
+      [],
+    ])
+  })
+})
+
+describe('diffPlan', () => {
+  // a late enrolment in 042, recorded in April about March: the province gains a participant
+  const late = enrolled('1999999999', 'voluntary', '042', '2020-03-01', '2020-12-31', '2020-04-10T09:00:00+07:00')
+  const withLate = positioned([...events, late])
+  const lateHistory = History.of(withLate)
+  const april = Date.parse('2020-04-01T00:00:00+07:00')
+
+  it('moves the remaining figures by the late enrolment, from the reports as known then', () => {
+    const d = diffPlan(lateHistory, query, april, null, idsOf(withLate))
+    if (E.isLeft(d)) throw new Error(d.left._tag)
+    // 6 of a target of 12 before the record, 7 after; the six paid through 30 June all expire
+    // before the year ends, the late one (paid through December) does not
+    const moved = Object.fromEntries(d.right.fields.map((f) => [f.field, [f.before, f.after]]))
+    expect(moved).toEqual({
+      participants: [6, 7],
+      achievement: [0.5, 7 / 12],
+      remaining: [6, 5],
+      recruitsNeeded: [12, 11],
+      'children.042.participants': [1, 2],
+      'children.042.achievement': [0.25, 0.5],
+      'bands.below50': [2, 1],
+      // nobody was covered a year before or at the end of 2019, and everyone is new in 2020
+      changeVsSameDate: [6, 7],
+      changeVsEndOfPreviousYear: [6, 7],
+      newInYear: [6, 7],
+    })
+    // and the late record accounts for each delta
+    for (const f of d.right.fields) {
+      const sum = f.causes.flatMap((g) => g.records).reduce((a, r) => a + (r.contribution ?? 0), 0)
+      expect(sum, f.field).toBeCloseTo(f.delta!, 12)
+      expect(
+        f.causes.flatMap((g) => g.records.map((r) => r.position)),
+        f.field,
+      ).toEqual([withLate.length])
+    }
+  })
+
+  it('refuses a second cut-off earlier than the first, and diffs a cut-off with itself to nothing', () => {
+    expect(diffPlan(lateHistory, query, april, april - 1, ids)).toEqual(
+      E.left({ _tag: 'BadKnownAt', message: 'the first --known-at must not be later than the second' }),
+    )
+    const same = diffPlan(lateHistory, query, april, april, idsOf(withLate))
+    expect(E.isRight(same) && same.right.fields).toEqual([])
+  })
+})
+
+describe('planRevisions', () => {
+  it('refuses a range that ends before it starts, and a field the report does not have', () => {
+    expect(
+      planRevisions(history, { scheme: 'voluntary', unit: '04' }, 'participants', '2020-06-30', '2020-01-31', 'month'),
+    ).toEqual(E.left({ _tag: 'BadRange', message: 'the range ends before it starts (got "2020-06-30..2020-01-31")' }))
+    expect(
+      planRevisions(history, { scheme: 'voluntary', unit: '04' }, 'members', '2020-01-31', '2020-06-30', 'month'),
+    ).toEqual(
+      E.left({
+        _tag: 'NotAFigure',
+        field: 'members',
+        message:
+          'not a figure of the plan report; e.g. target, participants, achievement, remaining, expiringBeforeYearEnd, recruitsNeeded',
+      }),
+    )
+  })
+})
+
+describe('reproducePlan', () => {
+  const intact = { broken: null, hashAtLast: null, after: [] }
+  const saved = (): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(planReport(history, query))) as Record<string, unknown>
+
+  it('reproduces a saved report, and names the figure a saved file changed', () => {
+    expect(reproducePlan(history, saved(), intact)).toEqual(
+      E.right({ outcome: 'reproduced', lastPosition: events.length, hash: null }),
+    )
+    expect(reproducePlan(history, { ...saved(), remaining: 1 }, intact)).toEqual(
+      E.right({ outcome: 'differs', fields: [{ field: 'remaining', saved: 1, recomputed: 6 }] }),
+    )
+  })
+
+  it('refuses a saved report of another kind, or no report at all, naming the field', () => {
+    expect(reproducePlan(history, { ...saved(), report: 'coverage' }, intact)).toEqual(
+      E.left({ _tag: 'NotAReport', field: 'report', message: 'not a plan report (got "coverage")' }),
+    )
+    expect(reproducePlan(history, [saved()], intact)).toMatchObject(E.left({ _tag: 'NotAReport', field: '' }))
   })
 })
