@@ -145,9 +145,9 @@ export const explainDebt = (
   }
   const [head, key, leaf] = field.split('.')
   if (field === 'outstanding') return E.right(list(report.outstanding, () => true))
-  if (head === 'byScheme' && leaf === undefined && key !== undefined && key in report.byScheme)
+  if (head === 'byScheme' && leaf === undefined && key !== undefined && Object.hasOwn(report.byScheme, key))
     return E.right(list(report.byScheme[key as keyof ByScheme], (d) => d.debt.scheme === key))
-  if (head === 'aging' && leaf === undefined && key !== undefined && key in report.aging) {
+  if (head === 'aging' && leaf === undefined && key !== undefined && Object.hasOwn(report.aging, key)) {
     return E.right(
       list(
         report.aging[key as keyof Aging],

@@ -137,7 +137,7 @@ export const explainPlan = (
     }
     return notAFigure(field, `a child's figures are target, participants and achievement (got "${parts[2]}")`)
   }
-  if (parts[0] === 'bands' && parts.length === 2 && parts[1]! in report.bands) {
+  if (parts[0] === 'bands' && parts.length === 2 && Object.hasOwn(report.bands, parts[1]!)) {
     const band = parts[1] as keyof PlanReport['bands']
     const inBand = report.children
       .filter((c) => (c.target ?? 0) > 0)

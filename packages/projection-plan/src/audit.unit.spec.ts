@@ -95,6 +95,9 @@ describe('explainPlan', () => {
     const e = explain('recruitsNeeded')
     expect([e.value, e.count]).toEqual([12, 12])
     expect(explain('children.042.achievement').count).toBe(0.25)
+    const remaining = explain('remaining')
+    expect([remaining.value, remaining.count]).toEqual([6, 6])
+    expect([explain('achievement').count, explain('changeVsSameDatePct').count]).toEqual([0.5, null])
   })
 
   it('refuses a child that is not one, and a field a child does not have, naming what there is', () => {
@@ -120,7 +123,16 @@ describe('explainPlan', () => {
   })
 
   it('refuses a field that is not a figure, however near it comes to one', () => {
-    for (const field of ['children.041', 'a.b.c', 'bands', 'bands.nope', 'bands.met.x', 'x.met', 'children']) {
+    for (const field of [
+      'children.041',
+      'a.b.c',
+      'bands',
+      'bands.nope',
+      'bands.met.x',
+      'x.met',
+      'children',
+      'bands.toString',
+    ]) {
       const e = explainPlan(history, query, field, ids)
       expect(E.isLeft(e) && e.left).toMatchObject({ _tag: 'NotAFigure', field })
       expect(E.isLeft(e) && e.left.message).toContain(
