@@ -44,7 +44,6 @@ import {
   type EmployerDebt,
   ageInMonths,
   agingBucket,
-  compareEmployers,
 } from './report.js'
 
 const notAFigure = (field: string, message: string): E.Either<AuditError, never> =>
@@ -233,12 +232,11 @@ export const debtModel = (query: DebtQuery): FigureModel => {
         byScheme,
         aging,
         credit: sums.get('credit'),
-        // only the numbers take part in a diff: the oldest period is text
+        // only the numbers take part in a diff, by employer: the oldest period is text, the order moot
         employers: sums
           .names('e|')
           .map((e): EmployerDebt => ({ employer: e, outstanding: sums.get(`e|${e}`), oldestPeriod: '' }))
-          .filter((e) => e.outstanding > 0)
-          .sort(compareEmployers),
+          .filter((e) => e.outstanding > 0),
         children: scope.children.map((ch): DebtChild => ({
           unit: ch,
           name: geography.nameOf(ch),

@@ -117,6 +117,7 @@ describe('explainDebt', () => {
       'aging',
       'aging.upTo3Months.x',
       'aging.constructor',
+      'x.upTo3Months',
       'children.481.paid',
       'employers.ACME.paid',
       'x.ACME.outstanding',
