@@ -244,9 +244,8 @@ export const planModel = (query: PlanQuery): FigureModel => {
     pairsOfScopeOnly: true,
     pair: ({ columns: c, rows }, enr, lap, scope) => {
       const m = new Map<string, number>()
-      // a pair none of whose enrolments is in the unit's subtree counts in none of its figures
-      // (the engine skips the pairs that never have one: pairsOfScopeOnly)
-      if (!enr.some((e) => scope.inUnit(rows.unitOf(e)) || scope.childrenOf(rows.unitOf(e)).length > 0)) return m
+      // a pair none of whose enrolments is in the unit's subtree counts in none of its figures:
+      // the engine does not ask (pairsOfScopeOnly)
       const row = countingRow(c, enr, lap, day)
       if (row >= 0) {
         const u = rows.unitOf(row)

@@ -40,9 +40,10 @@ export interface FigureModel {
   ) => Map<string, number>
   /**
    * Whether `pair` gives nothing for a pair none of whose enrolments names a unit of the scope (in
-   * U's subtree or under one of U's children). The engine then never reads such pairs, when the
-   * scope cannot change on the way (no late geography record): a unit's diff reads its own pairs,
-   * not every pair of the country.
+   * U's subtree or under one of U's children). The engine then does not ask `pair` about such a
+   * pair (it gives nothing in its place), and never reads the pairs that have no such enrolment
+   * known or late, when the scope cannot change on the way (no late geography record): a unit's
+   * diff reads its own pairs, not every pair of the country.
    */
   readonly pairsOfScopeOnly?: boolean
   readonly quota?: (records: readonly QuotaRecord[], scope: Scope) => Map<string, number>
@@ -117,7 +118,14 @@ class KnownRecords {
       for (const p of rows.pairsOf(shape.pairScheme)) {
         if (read !== null && !read(p)) continue
         const state: PairState = { enrolments: [], lapses: [] }
-        const key: Key = { id: p, contribute: (m, scope) => m.pair!(ctx, state.enrolments, state.lapses, scope) }
+        const key: Key = {
+          id: p,
+          // a pair none of whose known enrolments names a unit of the scope gives nothing to such a model
+          contribute: (m, scope) =>
+            m.pairsOfScopeOnly === true && !state.enrolments.some((e) => namesScope(rows.unitOf(e), scope))
+              ? new Map<string, number>()
+              : m.pair!(ctx, state.enrolments, state.lapses, scope),
+        }
         keys.push(key)
         const lateRows: { row: number; lapse: boolean; ordinal: number }[] = []
         for (const e of rows.enrolmentsOf(p)) {
@@ -210,6 +218,9 @@ class KnownRecords {
   }
 }
 
+/** Whether a unit is in the scope's subtree or under one of its children. */
+const namesScope = (unit: string, scope: Scope): boolean => scope.inUnit(unit) || scope.childrenOf(unit).length > 0
+
 /**
  * Which pairs a model of {@link FigureModel.pairsOfScopeOnly} reads: those with an enrolment, known
  * or late, in a unit of its scope; null (every pair) for another model, a national one, or when a
@@ -226,7 +237,7 @@ const pairFilter = (
   const codes = rows.participation.interned.unitCodes
   const inScope = new Uint8Array(codes.length)
   codes.forEach((code, u) => {
-    if (scope.inUnit(code) || scope.childrenOf(code).length > 0) inScope[u] = 1
+    if (namesScope(code, scope)) inScope[u] = 1
   })
   const { enrUnit } = rows.columns
   return (pair) => {
