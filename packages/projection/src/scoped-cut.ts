@@ -177,6 +177,31 @@ const directIndex = (s: CutSource, units: readonly number[], maxRows: number): I
     if (l > 0 && recordedAt[lapEvent[k]!]! <= knownAt) lapDays[lapFill[l - 1]!++] = rows.lapDay[k]!
   }
   for (let l = 0; l < m; l++) sortDays(lapDays, lapOffsets[l]!, lapOffsets[l + 1]!)
+  // the pair's rows known then, in the full build's (coveredFrom, row) order
+  return paintScope(base, pairs, m, rows, lapDays, lapOffsets, (lo, hi, order) => {
+    let known = 0
+    for (let k = lo; k < hi; k++) {
+      const row = base.order[k]!
+      if (recordedAt[enrEvent[row]!]! <= knownAt) order[known++] = row
+    }
+    return known
+  })
+}
+
+/**
+ * The index of the scope's pairs `pairs[0, m)`: each painted from the rows of `paint` that
+ * `knownRows` puts in `order` (from the pair's range `[lo, hi)` of the full build's per-pair order,
+ * returning how many) and from its known lapse days `lapDays[lapOffsets[l], lapOffsets[l + 1])`.
+ */
+const paintScope = (
+  base: FullIndex,
+  pairs: ArrayLike<number>,
+  m: number,
+  paint: Rows,
+  lapDays: Int32Array,
+  lapOffsets: Int32Array,
+  knownRows: (lo: number, hi: number, order: Int32Array) => number,
+): Index => {
   const pairScheme = new Int32Array(m)
   const pairSeg = new Int32Array(m + 1)
   const firstDay = new Int32Array(m)
@@ -187,19 +212,14 @@ const directIndex = (s: CutSource, units: readonly number[], maxRows: number): I
     const p = pairs[l]!
     pairScheme[l] = base.pairScheme[p]!
     pairSeg[l] = segments.length
-    // the pair's rows known then, in the full build's (coveredFrom, row) order
     const lo = base.offsets[p]!,
       hi = base.offsets[p + 1]!
     if (hi - lo > order.length) order = new Int32Array(2 * (hi - lo))
-    let known = 0
-    for (let k = lo; k < hi; k++) {
-      const row = base.order[k]!
-      if (recordedAt[enrEvent[row]!]! <= knownAt) order[known++] = row
-    }
-    if (known === 0) continue
-    firstDay[l] = rows.from[order[0]!]!
-    firstUnit[l] = rows.unit[order[0]!]!
-    paintPair(segments, rows, order, 0, known, lapDays, lapOffsets[l]!, lapOffsets[l + 1]!)
+    const n = knownRows(lo, hi, order)
+    if (n === 0) continue
+    firstDay[l] = paint.from[order[0]!]!
+    firstUnit[l] = paint.unit[order[0]!]!
+    paintPair(segments, paint, order, 0, n, lapDays, lapOffsets[l]!, lapOffsets[l + 1]!)
   }
   pairSeg[m] = segments.length
   return assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, base.unitKeys, base.yearEnds.firstYear, false)
@@ -241,36 +261,24 @@ export const scopedIndex = (
       }
     }
   }
-  const pairScheme = new Int32Array(m)
-  const pairSeg = new Int32Array(m + 1)
-  const firstDay = new Int32Array(m)
-  const firstUnit = new Int32Array(m).fill(-1)
-  // painting reads the laid-out columns: `order` holds positions in the full build's order
-  const laidOut: Rows = { ...s.rows, from: g.from, through: g.through, unit: g.unit }
-  let order = new Int32Array(1024)
-  let laps = new Int32Array(64)
-  const segments = new SegmentBuffer(m * 2)
+  // each pair's lapses known then, still sorted by day
+  const scopeLapOffsets = new Int32Array(m + 1)
   for (let l = 0; l < m; l++) {
     const p = pairs[l]!
-    pairScheme[l] = base.pairScheme[p]!
-    pairSeg[l] = segments.length
-    // the pair's enrolments known then, still sorted by (coveredFrom, row)
-    const lo = base.offsets[p]!,
-      hi = base.offsets[p + 1]!
-    if (hi - lo > order.length) order = new Int32Array(2 * (hi - lo))
+    let z = 0
+    for (let k = lapOffsets[p]!; k < lapOffsets[p + 1]!; k++) if (lapAt[k]! <= knownAt) z++
+    scopeLapOffsets[l + 1] = scopeLapOffsets[l]! + z
+  }
+  const scopeLapDays = new Int32Array(scopeLapOffsets[m]!)
+  for (let l = 0, z = 0; l < m; l++) {
+    const p = pairs[l]!
+    for (let k = lapOffsets[p]!; k < lapOffsets[p + 1]!; k++) if (lapAt[k]! <= knownAt) scopeLapDays[z++] = lapDays[k]!
+  }
+  // painting reads the laid-out columns: `order` holds positions in the full build's order
+  const laidOut: Rows = { ...s.rows, from: g.from, through: g.through, unit: g.unit }
+  return paintScope(base, pairs, m, laidOut, scopeLapDays, scopeLapOffsets, (lo, hi, order) => {
     let n = 0
     for (let k = lo; k < hi; k++) if (at[k]! <= knownAt) order[n++] = k
-    if (n === 0) continue
-    // its lapses known then, still sorted by day
-    const llo = lapOffsets[p]!,
-      lhi = lapOffsets[p + 1]!
-    if (lhi - llo > laps.length) laps = new Int32Array(2 * (lhi - llo))
-    let z = 0
-    for (let k = llo; k < lhi; k++) if (lapAt[k]! <= knownAt) laps[z++] = lapDays[k]!
-    firstDay[l] = g.from[order[0]!]!
-    firstUnit[l] = g.unit[order[0]!]!
-    paintPair(segments, laidOut, order, 0, n, laps, 0, z)
-  }
-  pairSeg[m] = segments.length
-  return assemble(segments, pairSeg, pairScheme, firstDay, firstUnit, base.unitKeys, base.yearEnds.firstYear, false)
+    return n
+  })
 }
