@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
 import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
 import { day, enrolled, established, estimated, lapsed, positioned } from '@ansinh/testing/fixtures'
-import { checkTriangle } from '@ansinh/testing/vitest'
+import { INTACT_CHAIN, checkReproduces, checkTriangle } from '@ansinh/testing/vitest'
 import { describe, expect, it } from 'vitest'
 import { coverageReport, coverageRevisions, diffCoverage, explainCoverage, reproduceCoverage } from './index.js'
 import { idsOf } from '@ansinh/testing/vitest'
@@ -16,7 +16,7 @@ const events: DomainEvent[] = [
   lapsed('0000000002', 'health', '2020-04-15'),
 ]
 const history = History.of(positioned(events))
-const intact = { broken: null, hashAtLast: null, after: [] }
+const intact = INTACT_CHAIN
 /** The question most tests ask: health in province 04 at the end of March. */
 const march = { asOf: day('2020-03-31'), scheme: 'health' as const, unit: '04' }
 /** A report as `--format json` saves it. */
@@ -90,20 +90,17 @@ describe('explainCoverage and diffCoverage refusals', () => {
 })
 
 describe('reproduceCoverage', () => {
-  it('reproduces a saved report, and names the figure a saved file changed', () => {
-    expect(reproduceCoverage(history, saved(march), intact)).toEqual(
-      E.right({ outcome: 'reproduced', lastPosition: events.length, hash: null }),
-    )
-    const edited = { ...saved(march), participants: 5 }
-    expect(reproduceCoverage(history, edited, intact)).toEqual(
-      E.right({ outcome: 'differs', fields: [{ field: 'participants', saved: 5, recomputed: 2 }] }),
-    )
+  it('reproduces a saved report, names the figure a saved file changed, and refuses another kind', () => {
+    checkReproduces((file, evidence) => reproduceCoverage(history, file, evidence), coverageReport(history, march), {
+      name: 'coverage',
+      other: 'plan',
+      lastPosition: events.length,
+      field: 'participants',
+      edited: 5,
+    })
   })
 
-  it('refuses a saved report of another kind, or one without a scheme, naming the field', () => {
-    expect(reproduceCoverage(history, { ...saved(march), report: 'plan' }, intact)).toEqual(
-      E.left({ _tag: 'NotAReport', field: 'report', message: 'not a coverage report (got "plan")' }),
-    )
+  it('refuses a saved report without a scheme, or with a date it cannot read, naming the field', () => {
     expect(reproduceCoverage(history, { ...saved(march), scheme: null }, intact)).toEqual(
       E.left({ _tag: 'NotAReport', field: 'scheme', message: 'a coverage report has a scheme (got null)' }),
     )

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
 import { type Explanation, History } from '@ansinh/projection'
 import { day, established, owed, positioned, settled } from '@ansinh/testing/fixtures'
-import { idsOf } from '@ansinh/testing/vitest'
+import { checkReproduces, idsOf } from '@ansinh/testing/vitest'
 import { describe, expect, it } from 'vitest'
 import { debtReport, debtRevisions, diffDebt, explainDebt, reproduceDebt } from './index.js'
 
@@ -187,23 +187,13 @@ describe('debtRevisions', () => {
 })
 
 describe('reproduceDebt', () => {
-  const intact = { broken: null, hashAtLast: null, after: [] }
-  const saved = (): Record<string, unknown> =>
-    JSON.parse(JSON.stringify(debtReport(history, march))) as Record<string, unknown>
-
-  it('reproduces a saved report, and names the figure a saved file changed', () => {
-    expect(reproduceDebt(history, saved(), intact)).toEqual(
-      E.right({ outcome: 'reproduced', lastPosition: events.length, hash: null }),
-    )
-    expect(reproduceDebt(history, { ...saved(), credit: 0 }, intact)).toEqual(
-      E.right({ outcome: 'differs', fields: [{ field: 'credit', saved: 0, recomputed: 20 }] }),
-    )
-  })
-
-  it('refuses a saved report of another kind, or no report at all, naming the field', () => {
-    expect(reproduceDebt(history, { ...saved(), report: 'plan' }, intact)).toEqual(
-      E.left({ _tag: 'NotAReport', field: 'report', message: 'not a debt report (got "plan")' }),
-    )
-    expect(reproduceDebt(history, 'debt', intact)).toMatchObject(E.left({ _tag: 'NotAReport', field: '' }))
+  it('reproduces a saved report, names the figure a saved file changed, and refuses another kind', () => {
+    checkReproduces((saved, evidence) => reproduceDebt(history, saved, evidence), debtReport(history, march), {
+      name: 'debt',
+      other: 'plan',
+      lastPosition: events.length,
+      field: 'credit',
+      edited: 0,
+    })
   })
 })

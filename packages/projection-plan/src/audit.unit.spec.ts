@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
 import { type Explanation, History } from '@ansinh/projection'
 import { assigned, day, enrolled, established, positioned } from '@ansinh/testing/fixtures'
-import { idsOf } from '@ansinh/testing/vitest'
+import { checkReproduces, idsOf } from '@ansinh/testing/vitest'
 import { describe, expect, it } from 'vitest'
 import { diffPlan, explainPlan, planReport, planRevisions, reproducePlan } from './index.js'
 
@@ -228,23 +228,13 @@ describe('planRevisions', () => {
 })
 
 describe('reproducePlan', () => {
-  const intact = { broken: null, hashAtLast: null, after: [] }
-  const saved = (): Record<string, unknown> =>
-    JSON.parse(JSON.stringify(planReport(history, query))) as Record<string, unknown>
-
-  it('reproduces a saved report, and names the figure a saved file changed', () => {
-    expect(reproducePlan(history, saved(), intact)).toEqual(
-      E.right({ outcome: 'reproduced', lastPosition: events.length, hash: null }),
-    )
-    expect(reproducePlan(history, { ...saved(), remaining: 1 }, intact)).toEqual(
-      E.right({ outcome: 'differs', fields: [{ field: 'remaining', saved: 1, recomputed: 6 }] }),
-    )
-  })
-
-  it('refuses a saved report of another kind, or no report at all, naming the field', () => {
-    expect(reproducePlan(history, { ...saved(), report: 'coverage' }, intact)).toEqual(
-      E.left({ _tag: 'NotAReport', field: 'report', message: 'not a plan report (got "coverage")' }),
-    )
-    expect(reproducePlan(history, [saved()], intact)).toMatchObject(E.left({ _tag: 'NotAReport', field: '' }))
+  it('reproduces a saved report, names the figure a saved file changed, and refuses another kind', () => {
+    checkReproduces((saved, evidence) => reproducePlan(history, saved, evidence), planReport(history, query), {
+      name: 'plan',
+      other: 'coverage',
+      lastPosition: events.length,
+      field: 'remaining',
+      edited: 1,
+    })
   })
 })

@@ -158,3 +158,36 @@ export const checkDiff = (
     if (f.before !== null && f.after !== null) addsUp(f)
   }
 }
+
+/** The chain evidence of an intact store holding nothing after the report. */
+export const INTACT_CHAIN = { broken: null, hashAtLast: null, after: [] } as const
+
+/**
+ * Checks a report's `reproduce…` (audit.md) against one of its reports saved as `--format json`
+ * writes it, with an intact chain: the file is reproduced at `lastPosition`; with `field` edited
+ * to `edited` it differs by that field alone (recomputed: the saved value); renamed to report
+ * `other` it is refused, naming `report`; a file that is not an object is refused, naming the root.
+ */
+export const checkReproduces = (
+  reproduce: (saved: unknown, evidence: typeof INTACT_CHAIN) => E.Either<unknown, unknown>,
+  saved: object,
+  o: {
+    readonly name: string
+    readonly other: string
+    readonly lastPosition: number
+    readonly field: string
+    readonly edited: number
+  },
+): void => {
+  const file = JSON.parse(JSON.stringify(saved)) as Record<string, unknown>
+  expect(reproduce(file, INTACT_CHAIN)).toEqual(
+    E.right({ outcome: 'reproduced', lastPosition: o.lastPosition, hash: null }),
+  )
+  expect(reproduce({ ...file, [o.field]: o.edited }, INTACT_CHAIN)).toEqual(
+    E.right({ outcome: 'differs', fields: [{ field: o.field, saved: o.edited, recomputed: file[o.field] }] }),
+  )
+  expect(reproduce({ ...file, report: o.other }, INTACT_CHAIN)).toEqual(
+    E.left({ _tag: 'NotAReport', field: 'report', message: `not a ${o.name} report (got "${o.other}")` }),
+  )
+  expect(reproduce([file], INTACT_CHAIN)).toMatchObject(E.left({ _tag: 'NotAReport', field: '' }))
+}

@@ -39,6 +39,8 @@ export {
   checkExplains,
   checkExplanation,
   checkTriangle,
+  checkReproduces,
+  INTACT_CHAIN,
   type CheckedDelta,
   type CheckedExplanation,
   type CheckedFieldDelta,
