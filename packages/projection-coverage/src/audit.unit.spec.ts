@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
 import { History, endOfDayMillis, figuresOf } from '@ansinh/projection'
 import { day, enrolled, established, estimated, lapsed, positioned } from '@ansinh/testing/fixtures'
-import { INTACT_CHAIN, checkReproduces, checkTriangle } from '@ansinh/testing/vitest'
+import { INTACT_CHAIN, checkReproduces, checkTriangle, refusalOf } from '@ansinh/testing/vitest'
 import { describe, expect, it } from 'vitest'
 import { coverageReport, coverageRevisions, diffCoverage, explainCoverage, reproduceCoverage } from './index.js'
 import { idsOf } from '@ansinh/testing/vitest'
@@ -132,10 +132,8 @@ describe('explainCoverage and diffCoverage over two provinces', () => {
     if (E.isLeft(e)) throw new Error(e.left.message)
     return e.right
   }
-  const refusal = (query: Parameters<typeof explainCoverage>[1], field: string): string => {
-    const e = explainCoverage(wideHistory, query, field, ids)
-    return E.isLeft(e) ? `${e.left._tag}: ${e.left.message}` : 'explained'
-  }
+  const refusal = (query: Parameters<typeof explainCoverage>[1], field: string): string =>
+    refusalOf(explainCoverage(wideHistory, query, field, ids))
 
   it('explains the national denominator by each province’s estimate, and none when one lacks the field', () => {
     expect(explained({ ...q, scheme: 'health', unit: null }, 'denominator')).toMatchObject({

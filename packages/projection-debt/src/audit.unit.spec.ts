@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js'
 import type { DomainEvent } from '@ansinh/core'
 import { type Explanation, History } from '@ansinh/projection'
 import { day, established, owed, positioned, settled } from '@ansinh/testing/fixtures'
-import { checkReproduces, idsOf } from '@ansinh/testing/vitest'
+import { checkReproduces, idsOf, refusalOf } from '@ansinh/testing/vitest'
 import { describe, expect, it } from 'vitest'
 import { debtReport, debtRevisions, diffDebt, explainDebt, reproduceDebt } from './index.js'
 
@@ -72,10 +72,8 @@ describe('explainDebt', () => {
     expect(explain('children.482.outstanding')).toMatchObject({ value: 80, count: 80, size: 1 })
     expect(explain('children.481.outstanding')).toMatchObject({ value: 200, count: 200, size: 3 })
     expect(explain('employers.BETA.outstanding')).toMatchObject({ value: 80, count: 80, size: 1 })
-    const refusal = (query: Parameters<typeof debtReport>[1], field: string): string => {
-      const e = explainDebt(history, query, field, ids)
-      return E.isLeft(e) ? `${e.left._tag}: ${e.left.message}` : 'explained'
-    }
+    const refusal = (query: Parameters<typeof debtReport>[1], field: string): string =>
+      refusalOf(explainDebt(history, query, field, ids))
     expect(refusal(march, 'children.19900.outstanding')).toBe(
       'NotAFigure: 19900 is not a child unit of 46 (children: 481, 482)',
     )

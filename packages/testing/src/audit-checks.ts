@@ -159,6 +159,10 @@ export const checkDiff = (
   }
 }
 
+/** A refusal as one line, `Tag: message`, to compare in full; `explained` when the answer is not one. */
+export const refusalOf = (answer: E.Either<{ readonly _tag: string; readonly message: string }, unknown>): string =>
+  E.isLeft(answer) ? `${answer.left._tag}: ${answer.left.message}` : 'explained'
+
 /** The chain evidence of an intact store holding nothing after the report. */
 export const INTACT_CHAIN = { broken: null, hashAtLast: null, after: [] } as const
 

@@ -41,6 +41,7 @@ export {
   checkTriangle,
   checkReproduces,
   INTACT_CHAIN,
+  refusalOf,
   type CheckedDelta,
   type CheckedExplanation,
   type CheckedFieldDelta,
