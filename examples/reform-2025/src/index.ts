@@ -12,3 +12,10 @@ export {
 } from './history.js'
 export { type Comparison, type ReformRun, type Reproduced, AS_OF, YEAR_BEFORE, runReform } from './reform.js'
 export { type Lang, reformLines, summaryLine } from './print.js'
+export {
+  type PendingSection,
+  type ReformSection,
+  type SectionRequest,
+  reformSection,
+  reformSectionInWorker,
+} from './section.js'

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { GROUPS, REVENUE_2025 } from './history.js'
 import { reformLines, summaryLine } from './print.js'
 import { AS_OF, runReform } from './reform.js'
+import { reformSection, reformSectionInWorker } from './section.js'
 
 describe('the 2025 reform example', () => {
   const run = runReform()
@@ -87,5 +88,26 @@ describe('the 2025 reform example', () => {
   it('is a history that obeys every write rule of version 2', () => {
     const { events } = run.history
     expect(checkHistory(events.map((e) => ({ ...e, line: e.position })))).toEqual([])
+  })
+
+  it('computes the same section on a worker thread as in this one, in the languages asked', async () => {
+    const pending = reformSectionInWorker({ options: {}, langs: ['vi', 'en'] })
+    const section = await pending.section
+    await pending.stop()
+    expect(section).toEqual(reformSection(run, ['vi', 'en']))
+    expect(section.lines.map((l) => l.lang)).toEqual(['vi', 'en'])
+    expect(section).toMatchObject({ reproduced: 10, figures: 10 })
+  })
+  it('stops a worker that has not answered, without settling its section', async () => {
+    const pending = reformSectionInWorker({ options: {}, langs: ['en'] })
+    await pending.stop()
+    const outcome = await Promise.race([
+      pending.section.then(
+        () => 'answered',
+        () => 'rejected',
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('unsettled'), 200)),
+    ])
+    expect(outcome).toBe('unsettled')
   })
 })

@@ -1,8 +1,11 @@
+import type { Instant } from '@ansinh/core'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { seedHistory } from './history.js'
 import { htmlPaths, runSeedReports } from './run.js'
+import { throughStore } from './store.js'
 
 describe('runSeedReports', () => {
   it('prints the checks in both languages and ends with the count of reproduced figures', async () => {
@@ -18,6 +21,14 @@ describe('runSeedReports', () => {
     )
     expect(lines.some((l) => l.includes('806.000.000 đồng'))).toBe(true)
     expect(lines.some((l) => l.includes('as known today'))).toBe(true)
+  })
+  it('ends with the reform section, computed on a worker thread, whose figures count in the total', async () => {
+    const lines: string[] = []
+    const result = await runSeedReports({ seeds: ['a-luoi'], langs: ['en'], reform: true }, (l) => lines.push(l))
+    expect(result.ok).toBe(true)
+    const section = lines.findIndex((l) => l.startsWith('== reform-2025: An Giang (91)'))
+    expect(section).toBeGreaterThan(lines.findIndex((l) => l.includes('as known today')))
+    expect(lines.at(-1)).toBe('reproduced 18 of 18 published figures')
   })
   it('writes only the languages asked for', async () => {
     const lines: string[] = []
@@ -65,5 +76,12 @@ describe('runSeedReports', () => {
     await expect(runSeedReports({ seeds: ['a-luoi'], langs: ['en'], store }, () => undefined)).rejects.toThrow(
       /holds another history \(26758 events\)/,
     )
+    // as many events, the first recorded a second later: refused, from the snapshot, appending nothing
+    const events = seedHistory({ seeds: ['a-luoi', 'thuong-tin'] })
+    const moved = events[0]!
+    events[0] = { ...moved, recordedAt: new Date(Date.parse(moved.recordedAt) + 1000).toISOString() as Instant }
+    await expect(throughStore(store, events, () => undefined)).rejects.toThrow(/holds another history \(26758 events\)/)
+    const third = await throughStore(store, seedHistory({ seeds: ['a-luoi', 'thuong-tin'] }), () => undefined)
+    expect(third).toMatchObject({ imported: 0, fromSnapshot: true })
   }, 300_000)
 })

@@ -25,7 +25,7 @@ import {
 } from './reports.js'
 import { type SeedPage, unitNames, writeSeedReportsHtml } from './html.js'
 import { throughStore } from './store.js'
-import { reformLines, runReform } from '@ansinh/example-reform-2025'
+import { type PendingSection, reformSectionInWorker } from '@ansinh/example-reform-2025'
 
 /** Options of {@link runSeedReports}. */
 export interface RunOptions {
@@ -62,9 +62,29 @@ export interface RunResult {
   readonly ok: boolean
 }
 
-/** Runs every chosen seed, writing lines through `write`. */
+/**
+ * Runs every chosen seed, writing lines through `write`. The reform section, which shares nothing
+ * with the seeds, is computed meanwhile on a worker thread and written at the end.
+ */
 export const runSeedReports = async (options: RunOptions, write: (line: string) => void): Promise<RunResult> => {
   const langs = options.langs ?? ['en', 'vi']
+  const reform =
+    options.reform === true
+      ? reformSectionInWorker({ options: { includeHealth: options.includeHealth ?? false }, langs })
+      : null
+  try {
+    return await seedReports(options, langs, reform, write)
+  } finally {
+    await reform?.stop()
+  }
+}
+
+const seedReports = async (
+  options: RunOptions,
+  langs: readonly Lang[],
+  reform: PendingSection | null,
+  write: (line: string) => void,
+): Promise<RunResult> => {
   const seeds = options.seeds ?? SEEDS
   const checks: FigureCheck[] = []
   const events: Partial<Record<SeedName, number>> = {}
@@ -193,11 +213,11 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
   }
   let ok = checks.filter((c) => c.ok).length
   let total = checks.length
-  if (options.reform === true) {
-    const reform = runReform({ includeHealth: options.includeHealth ?? false })
-    for (const lang of langs) for (const line of reformLines(reform, lang)) write(line)
-    ok += reform.figures.filter((f) => f.ok).length
-    total += reform.figures.length
+  if (reform !== null) {
+    const section = await reform.section
+    for (const { lines } of section.lines) for (const line of lines) write(line)
+    ok += section.reproduced
+    total += section.figures
   }
   // English last when it is asked for, so the run ends with "reproduced N of N published figures".
   for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0)))
