@@ -23,6 +23,7 @@ import {
   envelopeStamp,
 } from '@ansinh/store'
 import { MIGRATIONS, type SqlDriver, SqlEventStore, type SqlStoreOptions } from '@ansinh/store-postgres'
+import { CHAIN_FILE, ChainFile, type ChainRecord } from './chain-file.js'
 import { pgliteDriver } from './driver.js'
 import { FileSnapshotStore, SNAPSHOT_FOLDER } from './file-snapshots.js'
 import { writeSeal } from './seal.js'
@@ -113,6 +114,8 @@ export interface FolderStoreOptions extends SqlStoreOptions {
   readonly vouched: SnapshotStamp | null
   /** The chain hashes that seal remembers (only a vouching seal's: those of another folder state are not these rows'). */
   readonly hashes?: ReadonlyMap<number, string> | undefined
+  /** The chain file that seal records (only a vouching seal's, as `hashes`). */
+  readonly chain?: ChainRecord | null | undefined
   /** Releases the folder's lock: called once, after PGlite has closed and the seal is written. */
   readonly release: () => void
   /** Start PGlite for a bulk load ({@link PGLITE_BULK_START_PARAMS}); default false. */
@@ -127,6 +130,8 @@ export class FolderStore extends SqlEventStore implements VouchesHead, Remembers
   private readonly files: FileSnapshotStore
   /** Chain hashes computed from these rows, the latest used last (kept with the seal at close). */
   private readonly hashes = new Map<number, string>()
+  /** The chain hash of every position up to some head, computed as they were appended (chain-file.ts); null: none trusted. */
+  private chain: ChainFile | null = null
 
   private constructor(
     folder: string,
@@ -153,25 +158,48 @@ export class FolderStore extends SqlEventStore implements VouchesHead, Remembers
       try {
         const head = store?.sealAtClose ?? null
         // a seal that cannot be written only costs the next process its start-up
-        if (head !== null)
-          await writeSeal(folder, { head, schema: MIGRATIONS.length, hashes: store?.hashes }).catch(() => undefined)
+        if (head !== null) {
+          const chain = (await store?.chain?.record()) ?? null
+          await writeSeal(folder, { head, schema: MIGRATIONS.length, hashes: store?.hashes, chain }).catch(
+            () => undefined,
+          )
+        }
       } finally {
+        store?.chain?.close()
         options.release()
       }
     })
-    const { vouched, hashes, bulk: _bulk, release: _, ...sql } = options
+    const { vouched, hashes, chain, bulk: _bulk, release: _, ...sql } = options
     // unsealed, PGlite starts now, so that a folder it cannot open is refused by the caller at once
     if (vouched === null) await lazy.start()
     const ready = vouched !== null ? E.right(undefined) : await SqlEventStore.prepare(lazy, sql)
     store = new FolderStore(folder, lazy, ready, vouched, sql)
     if (vouched !== null) for (const [p, h] of hashes ?? []) store.hashes.set(p, h)
+    const chainPath = join(folder, SNAPSHOT_FOLDER, CHAIN_FILE)
+    if (vouched !== null) store.chain = await ChainFile.trusted(chainPath, chain ?? null, vouched)
+    else if (E.isRight(ready)) {
+      // unsealed, a chain file cannot be trusted; an empty store gets a fresh one with its first append
+      const head = await store.headPosition()
+      if (E.isRight(head) && head.right === 0) store.chain = ChainFile.fresh(chainPath)
+    }
     return store
+  }
+
+  /** Keeps the hashes an append just stored in the chain file (a file that cannot be written is no longer trusted). */
+  protected override async committed(head: SnapshotStamp, hashes: readonly string[]): Promise<void> {
+    const chain = this.chain
+    if (chain === null) return
+    const extended = await chain.extend(head.position - hashes.length + 1, hashes).catch(() => false)
+    if (!extended) {
+      chain.close()
+      this.chain = null
+    }
   }
 
   /** The chain hash at `position` computed from these rows, by this process or one that sealed the folder as it is. */
   rememberedHashAt(position: number): string | null {
     const hash = this.hashes.get(position)
-    if (hash === undefined) return null
+    if (hash === undefined) return this.chain?.hashAt(position) ?? null
     this.rememberHashAt(position, hash)
     return hash
   }

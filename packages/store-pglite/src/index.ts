@@ -111,6 +111,7 @@ export const openPgliteFolder = async (
       ...options,
       vouched: seal?.head ?? null,
       hashes: seal?.hashes,
+      chain: seal?.chain,
       release: () => lock.right.release(),
     })
     return E.right(store)

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto'
 import { readFile, readdir, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { SnapshotStamp } from '@ansinh/store'
+import { type ChainRecord, chainRecordOf } from './chain-file.js'
 import { SNAPSHOT_FOLDER } from './file-snapshots.js'
 import { LOCK_FILE } from './lock.js'
 
@@ -38,6 +39,8 @@ export interface Seal {
    * the folder, at most {@link REMEMBERED_HASHES}: what a report as known at an earlier cut cites.
    */
   readonly hashes?: ReadonlyMap<number, string>
+  /** The chain file as the sealing process left it (chain-file.ts), when it holds one it trusts. */
+  readonly chain?: ChainRecord | null
 }
 
 /** How many computed chain hashes a seal keeps (the latest used), about 100 bytes each. */
@@ -95,6 +98,7 @@ export const readSeal = async (folder: string): Promise<(Seal & { readonly finge
       schema?: unknown
       fingerprint?: unknown
       hashes?: unknown
+      chain?: unknown
     }
     const { head } = value
     if (
@@ -118,6 +122,7 @@ export const readSeal = async (folder: string): Promise<(Seal & { readonly finge
       fingerprint: value.fingerprint,
       // a hash past the head cannot have been computed from these rows
       hashes: new Map([...hashesOf(value.hashes)].filter(([p]) => p <= position)),
+      chain: chainRecordOf(value.chain),
     }
   } catch {
     return null // none, unreadable or not JSON: the store is opened as always
@@ -137,6 +142,7 @@ export const writeSeal = async (folder: string, seal: Seal): Promise<void> => {
       schema: seal.schema,
       fingerprint,
       hashes: [...(seal.hashes ?? new Map<number, string>())].slice(-REMEMBERED_HASHES),
+      ...(seal.chain == null ? {} : { chain: seal.chain }),
     }) + '\n',
   )
   await rename(temporary, file)

@@ -235,11 +235,19 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
       if (committed.result.positions.length > 0) this.changes.notify()
       if (snapshot !== null && this.snapshotsOutside)
         await this.saveAfterCommit(snapshot, committed.result, committed.head, committed.hashes)
+      if (committed.hashes.length > 0) await this.committed(committed.head, committed.hashes)
       return E.right(committed.result)
     } catch (err) {
       return E.left(err instanceof Refused ? err.error : unavailable(err))
     }
   }
+
+  /**
+   * Told, after an append's commit, the head it left and the chain hash of each event it stored
+   * (the last is the head's): for a subclass that keeps them (the embedded store's chain file).
+   * It must not reject: the events are stored whatever it does.
+   */
+  protected async committed(_head: SnapshotStamp, _hashes: readonly string[]): Promise<void> {}
 
   private async saveAfterCommit(
     snapshot: AppendSnapshot,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -230,7 +230,7 @@ describe('ansinh report', () => {
     await sameAsFile(`pglite:${join(dir, 'store')}`)
   }, 240_000)
 
-  it('cites the same hash at a known-at cut a second time, from the hash the sealed folder remembers', async () => {
+  it('cites the hash at a new known-at cut from the chain file the import left, and without it the hash the sealed folder remembers', async () => {
     const folder = join(dir, 'store-remembers')
     const store = `pglite:${folder}`
     // recorded in position order: a cut before the last recording leaves the last rows out
@@ -248,23 +248,30 @@ describe('ansinh report', () => {
       '--known-at',
       cut,
     ])
+    const sealFile = join(folder, 'ansinh-snapshots', 'seal.json')
+    const chainFile = join(folder, 'ansinh-snapshots', 'chain.hashes')
+    const sealed = readFileSync(sealFile, 'utf8')
+    const chain = readFileSync(chainFile)
+    expect(chain.length).toBe(32 * ordered.length)
     // one after the other: a folder is held by one process at a time
     const first: Record<string, unknown>[] = []
     for (const argv of knownAt) first.push(await json([...argv, '--store', store]))
-    const seal = JSON.parse(readFileSync(join(folder, 'ansinh-snapshots', 'seal.json'), 'utf8')) as {
-      hashes: [number, string][]
-    }
-    // each cut's basis hash was computed from the rows once, and kept with the seal
-    const cited = first
-      .map((r) => r.basis as { lastPosition: number; hash: string })
-      .map((b) => [b.lastPosition, b.hash])
-    // cuts before the head: their hashes are walked from a checkpoint, not the snapshot's stamp
-    expect(cited.map(([p]) => (p as number) < ordered.length)).toEqual([true, true])
-    for (const c of cited) expect(seal.hashes).toContainEqual(c)
-    for (const [i, argv] of knownAt.entries()) {
-      expect(await json([...argv, '--store', store])).toEqual(first[i])
-      expect(await json([...argv, '--events', orderedFile])).toEqual(first[i])
-    }
+    const cited = first.map((r) => r.basis as { lastPosition: number; hash: string })
+    // cuts before the head: not the snapshot's stamp, the chain file's hash at the cut
+    expect(cited.map((b) => b.lastPosition < ordered.length)).toEqual([true, true])
+    for (const b of cited)
+      expect(chain.subarray(32 * (b.lastPosition - 1), 32 * b.lastPosition).toString('hex')).toBe(b.hash)
+    // PGlite was not started: the seal was not written again
+    expect(readFileSync(sealFile, 'utf8')).toBe(sealed)
+    for (const [i, argv] of knownAt.entries()) expect(await json([...argv, '--events', orderedFile])).toEqual(first[i])
+
+    // without the chain file, each cut's hash is walked from the rows once, and kept with the seal
+    rmSync(chainFile)
+    for (const [i, argv] of knownAt.entries()) expect(await json([...argv, '--store', store])).toEqual(first[i])
+    const seal = JSON.parse(readFileSync(sealFile, 'utf8')) as { hashes: [number, string][]; chain?: unknown }
+    for (const b of cited) expect(seal.hashes).toContainEqual([b.lastPosition, b.hash])
+    expect(seal.chain).toBeUndefined()
+    for (const [i, argv] of knownAt.entries()) expect(await json([...argv, '--store', store])).toEqual(first[i])
   }, 240_000)
 
   it.skipIf(whyNoPostgres() !== null)(
