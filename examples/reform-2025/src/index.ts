@@ -12,10 +12,5 @@ export {
 } from './history.js'
 export { type Comparison, type ReformRun, type Reproduced, AS_OF, YEAR_BEFORE, runReform } from './reform.js'
 export { type Lang, reformLines, summaryLine } from './print.js'
-export {
-  type PendingSection,
-  type ReformSection,
-  type SectionRequest,
-  reformSection,
-  reformSectionInWorker,
-} from './section.js'
+export { type WorkerTask, workerTask } from './worker-task.js'
+export { type ReformSection, type SectionRequest, reformSection, reformSectionInWorker } from './section.js'

@@ -92,7 +92,7 @@ describe('the 2025 reform example', () => {
 
   it('computes the same section on a worker thread as in this one, in the languages asked', async () => {
     const pending = reformSectionInWorker({ options: {}, langs: ['vi', 'en'] })
-    const section = await pending.section
+    const section = await pending.result
     await pending.stop()
     expect(section).toEqual(reformSection(run, ['vi', 'en']))
     expect(section.lines.map((l) => l.lang)).toEqual(['vi', 'en'])
@@ -102,7 +102,7 @@ describe('the 2025 reform example', () => {
     const pending = reformSectionInWorker({ options: {}, langs: ['en'] })
     await pending.stop()
     const outcome = await Promise.race([
-      pending.section.then(
+      pending.result.then(
         () => 'answered',
         () => 'rejected',
       ),

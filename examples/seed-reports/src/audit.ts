@@ -32,16 +32,29 @@ export interface KnownAtDifference {
   readonly lateLapses: LateChange & { readonly reasons: Readonly<Partial<Record<LapseReason, number>>> }
 }
 
+/** What {@link explainKnownAt} reads of the event at a position: its id, and a lapse's reason. */
+export interface EventFacts {
+  readonly id: string
+  /** The reason of a `ParticipantLapsed`; null for any other event. */
+  readonly lapseReason: LapseReason | null
+}
+
+/** The {@link EventFacts} of an event. */
+export const factsOf = (e: DomainEvent): EventFacts => ({
+  id: e.id,
+  lapseReason: e.type === 'ParticipantLapsed' ? e.data.reason : null,
+})
+
 /**
  * Explains the difference, for `unit` and `scheme` on `asOf`, between known at `knownAt` and
  * today, with the library's diff of the coverage report: its `participants` delta is made of the
  * late enrolments and renewals that add a participant and the late lapses that remove one (their
- * contributions add up to the delta). `eventAt` gives the event at a position of `history` (the
- * reasons of the lapses are read from it).
+ * contributions add up to the delta). `eventAt` tells the id of the event at a position of
+ * `history`, and a lapse's reason.
  */
 export const explainKnownAt = (
   history: History,
-  eventAt: (position: number) => DomainEvent,
+  eventAt: (position: number) => EventFacts,
   query: { readonly unit: string; readonly scheme: Scheme; readonly asOf: BusinessDate; readonly knownAt: number },
 ): KnownAtDifference => {
   const { unit, scheme, asOf, knownAt } = query
@@ -64,8 +77,8 @@ export const explainKnownAt = (
       } else if (c < 0 && group.cause === 'late-lapse') {
         removed -= c
         removedDays.push(r.recordedAt.slice(0, 10))
-        const e = eventAt(r.position)
-        if (e.type === 'ParticipantLapsed') reasons[e.data.reason] = (reasons[e.data.reason] ?? 0) + 1
+        const reason = eventAt(r.position).lapseReason
+        if (reason !== null) reasons[reason] = (reasons[reason] ?? 0) + 1
       }
     }
   }
@@ -85,6 +98,13 @@ export const explainKnownAt = (
   }
 }
 
+/** What {@link renewedAfterPublication} finds. */
+export interface Renewals {
+  readonly expiringAtPublication: number
+  readonly expiringToday: number
+  readonly renewedLater: number
+}
+
 /** Participants expiring before year end as known at publication who renewed in records that came later. */
 export const renewedAfterPublication = (
   events: readonly DomainEvent[],
@@ -96,7 +116,7 @@ export const renewedAfterPublication = (
     readonly knownAt: number
   },
   tally: Tally = new Tally(events),
-): { readonly expiringAtPublication: number; readonly expiringToday: number; readonly renewedLater: number } => {
+): Renewals => {
   const { unit, scheme, asOf, year, knownAt } = query
   const yearEnd = `${year}-12-31`
   const expiring = (k: number | null): Set<string> => {

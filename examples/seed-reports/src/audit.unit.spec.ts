@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type BusinessDate, type DomainEvent, decodeEvent, parseKnownAt } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { explainKnownAt, renewedAfterPublication } from './audit.js'
+import { type EventFacts, explainKnownAt, factsOf, renewedAfterPublication } from './audit.js'
 
 let n = 0
 const event = (type: string, recordedAt: string, data: object): DomainEvent => {
@@ -48,7 +48,7 @@ const history: DomainEvent[] = [
   enrol('6000000001', '2020-10-01', '2020-12-31', '2020-10-28'), // renewal after publication
 ]
 const folded = History.of(history.map((event, i) => ({ event, position: i + 1 })))
-const at = (p: number): DomainEvent => history[p - 1]!
+const at = (p: number): EventFacts => factsOf(history[p - 1]!)
 const knownAt = parseKnownAt('2020-10-05')!
 const asOf = '2020-09-30' as BusinessDate
 
@@ -57,7 +57,12 @@ describe('explainKnownAt', () => {
   const more = [...history, enrol('6000000005', '2020-08-01', '2020-12-31', '2020-10-16')]
   const foldedMore = History.of(more.map((event, i) => ({ event, position: i + 1 })))
   it('counts at publication and today, and names the late records between (the diff of the coverage report)', () => {
-    const d = explainKnownAt(foldedMore, (p) => more[p - 1]!, { unit: '60', scheme: 'voluntary', asOf, knownAt })
+    const d = explainKnownAt(foldedMore, (p) => factsOf(more[p - 1]!), {
+      unit: '60',
+      scheme: 'voluntary',
+      asOf,
+      knownAt,
+    })
     expect(d.atPublication).toBe(3)
     expect(d.today).toBe(4)
     expect(d.lateEnrolments).toEqual({ participants: 2, recordedFrom: '2020-10-14', recordedTo: '2020-10-16' })
@@ -75,7 +80,7 @@ describe('explainKnownAt', () => {
     expect(d.lateLapses).toEqual({ participants: 0, recordedFrom: null, recordedTo: null, reasons: {} })
   })
   it('finds nothing late when known at the end of time', () => {
-    const d = explainKnownAt(foldedMore, (p) => more[p - 1]!, {
+    const d = explainKnownAt(foldedMore, (p) => factsOf(more[p - 1]!), {
       unit: '60',
       scheme: 'voluntary',
       asOf,

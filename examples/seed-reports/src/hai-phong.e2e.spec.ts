@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type BusinessDate, parseKnownAt } from '@ansinh/core'
 import { History } from '@ansinh/projection'
-import { explainKnownAt } from './audit.js'
+import { explainKnownAt, factsOf } from './audit.js'
 import { figuresFor } from './figures.js'
 import { seedHistory } from './history.js'
 import { checkFigures, projectionSource } from './reports.js'
@@ -33,7 +33,7 @@ describe('Hải Phòng, 30/9/2024', () => {
 
   it('explains what the late records change: a late intake adds 146, a closure reported late removes 38', () => {
     const history = History.of(events.map((event, i) => ({ event, position: i + 1 })))
-    const d = explainKnownAt(history, (p) => events[p - 1]!, {
+    const d = explainKnownAt(history, (p) => factsOf(events[p - 1]!), {
       unit: '31',
       scheme: 'compulsory',
       asOf: '2024-09-30' as BusinessDate,

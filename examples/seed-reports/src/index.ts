@@ -15,6 +15,14 @@ export {
   type ReportSource,
   type AnyReport,
 } from './reports.js'
-export { explainKnownAt, renewedAfterPublication, type KnownAtDifference, type LateChange } from './audit.js'
+export {
+  type EventFacts,
+  type KnownAtDifference,
+  type LateChange,
+  type Renewals,
+  explainKnownAt,
+  factsOf,
+  renewedAfterPublication,
+} from './audit.js'
 export { Tally, type CoveredParticipant } from './tally.js'
 export { runSeedReports, type RunOptions, type RunResult } from './run.js'

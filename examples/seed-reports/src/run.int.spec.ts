@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seedHistory } from './history.js'
 import { htmlPaths, runSeedReports } from './run.js'
-import { throughStore } from './store.js'
+import { sourceOf, throughStore } from './store.js'
 
 describe('runSeedReports', () => {
   it('prints the checks in both languages and ends with the count of reproduced figures', async () => {
@@ -80,8 +80,9 @@ describe('runSeedReports', () => {
     const events = seedHistory({ seeds: ['a-luoi', 'thuong-tin'] })
     const moved = events[0]!
     events[0] = { ...moved, recordedAt: new Date(Date.parse(moved.recordedAt) + 1000).toISOString() as Instant }
-    await expect(throughStore(store, events, () => undefined)).rejects.toThrow(/holds another history \(26758 events\)/)
-    const third = await throughStore(store, seedHistory({ seeds: ['a-luoi', 'thuong-tin'] }), () => undefined)
+    const refused = await throughStore(store, sourceOf(events), () => undefined)
+    await expect(refused.facts).rejects.toThrow(/holds another history \(26758 events\)/)
+    const third = await throughStore(store, sourceOf(seedHistory({ seeds: ['a-luoi', 'thuong-tin'] })), () => undefined)
     expect(third).toMatchObject({ imported: 0, fromSnapshot: true })
   }, 300_000)
 })

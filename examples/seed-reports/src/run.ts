@@ -4,13 +4,23 @@
  *
  * @module run
  */
-import { type DomainEvent, type Scheme, parseKnownAt } from '@ansinh/core'
+import { type Scheme, parseKnownAt } from '@ansinh/core'
 import { progress } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
-import { explainKnownAt, renewedAfterPublication } from './audit.js'
+import { explainKnownAt } from './audit.js'
 import { ARTICLES, figuresFor } from './figures.js'
-import { type EventLog, mergeLogs } from './generate/events.js'
-import { DEFAULT_SEED, SEEDS, type SeedName, seedLogs } from './history.js'
+import {
+  type GenerateRequest,
+  type GeneratedHere,
+  type GeneratedThere,
+  type HistoryFacts,
+  type SeedFacts,
+  factsOfEvents,
+  factsThere,
+  generateHere,
+  generateInWorker,
+} from './generated.js'
+import { SEEDS, type SeedName } from './history.js'
 import { type Lang, checkLine, formatCount, knownAtLines, reportLines, seedHeading, summaryLine } from './print.js'
 import {
   type AnyReport,
@@ -23,9 +33,9 @@ import {
   queryKey,
   queryOf,
 } from './reports.js'
-import { type SeedPage, unitNames, writeSeedReportsHtml } from './html.js'
-import { throughStore } from './store.js'
-import { type PendingSection, reformSectionInWorker } from '@ansinh/example-reform-2025'
+import { type SeedPage, writeSeedReportsHtml } from './html.js'
+import { type StoreLoad, throughStore } from './store.js'
+import { type ReformSection, type WorkerTask, reformSectionInWorker } from '@ansinh/example-reform-2025'
 
 /** Options of {@link runSeedReports}. */
 export interface RunOptions {
@@ -82,145 +92,159 @@ export const runSeedReports = async (options: RunOptions, write: (line: string) 
 const seedReports = async (
   options: RunOptions,
   langs: readonly Lang[],
-  reform: PendingSection | null,
+  reform: WorkerTask<ReformSection> | null,
   write: (line: string) => void,
 ): Promise<RunResult> => {
   const seeds = options.seeds ?? SEEDS
-  const checks: FigureCheck[] = []
-  const events: Partial<Record<SeedName, number>> = {}
-  const generatedIn = new Map<SeedName, number>()
-  const histories = new Map<SeedName, DomainEvent[]>()
-  const logs = new Map<SeedName, EventLog>()
+  const request: GenerateRequest = {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    includeHealth: options.includeHealth ?? false,
+    seeds,
+    names: options.html !== undefined,
+  }
   // progress on stderr, only on a terminal: the first line on stdout comes after every phase below
-  const generating = progress('generating the seed histories', { total: seeds.length })
-  for (const [i, seed] of seeds.entries()) {
-    const started = performance.now()
-    const log = seedLogs({
-      seed: options.seed ?? DEFAULT_SEED,
-      includeHealth: options.includeHealth ?? false,
-      seeds: [seed],
-    }).get(seed)!
-    logs.set(seed, log)
-    histories.set(seed, mergeLogs([log]))
-    generatedIn.set(seed, performance.now() - started)
-    generating.update(i + 1)
+  let here: GeneratedHere | null = null
+  const generateHereOnce = (): GeneratedHere => {
+    if (here !== null) return here
+    const generating = progress('generating the seed histories', { total: seeds.length })
+    here = generateHere(request, (done) => generating.update(done))
+    generating.done()
+    return here
   }
-  generating.done()
-  // One store holds every seed (their units are disjoint, so each report reads only its own seed).
-  let shared: {
-    readonly source: ReportSource
-    readonly history: History
-    readonly events: readonly DomainEvent[]
-  } | null = null
-  if (options.store !== undefined) {
-    const merged = mergeLogs(seeds.map((s) => logs.get(s)!))
-    const load = await throughStore(options.store, merged)
-    // the store holds the merged history at positions 1, 2, … in its order
-    shared = { source: historySource(load.history), history: load.history, events: merged }
-    write(
-      load.imported > 0
-        ? `${options.store}: imported ${formatCount(load.imported, 'en')} events in ${Math.round(load.importMs)} ms, ${load.fromSnapshot ? 'with a snapshot of them' : `read back in ${Math.round(load.readMs)} ms`}`
-        : `${options.store}: already holds these ${formatCount(merged.length, 'en')} events; ${load.fromSnapshot ? 'restored from its snapshot' : 'read back'} in ${Math.round(load.readMs)} ms`,
-    )
-  }
-  const pages = new Map<Lang, SeedPage[]>(langs.map((l) => [l, []]))
-  const reporting = progress('computing the reports', { total: seeds.length })
-  for (const [i, seed] of seeds.entries()) {
-    reporting.update(i)
-    const history = histories.get(seed)!
-    const generated = performance.now()
-    const started = generated - generatedIn.get(seed)!
-    events[seed] = history.length
-    const figures = figuresFor({ includeHealth: options.includeHealth ?? false, seeds: [seed] })
-    const folded = shared?.history ?? History.of(history.map((event, i) => ({ event, position: i + 1 })))
-    const positioned = shared?.events ?? history
-    const source = memoised(shared?.source ?? historySource(folded))
-    const seedChecks = checkFigures(source, figures)
-    const reports = new Map<string, AnyReport>()
-    for (const f of figures) reports.set(queryKey(queryOf(f)), source(queryOf(f)))
-    const queries = new Map<string, FigureQuery>(figures.map((f) => [queryKey(queryOf(f)), queryOf(f)]))
-    const names = options.html === undefined ? new Map<string, string>() : unitNames(history)
-    const reported = performance.now()
-    checks.push(...seedChecks)
-    const counts = new Map<string, (typeof figures)[number]>()
-    for (const f of figures)
-      if (
-        f.field === 'participants' &&
-        (f.report === 'plan' || f.report === 'coverage') &&
-        f.scheme !== null &&
-        f.scheme !== 'any'
-      )
-        counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
-    const differences = [...counts.values()].map((f) =>
-      explainKnownAt(folded, (p) => positioned[p - 1]!, {
-        unit: f.unit,
-        scheme: f.scheme as Scheme,
-        asOf: f.asOf,
-        knownAt: parseKnownAt(f.knownAt)!,
-      }),
-    )
-    // only a seed with this figure pays for the tally it is checked with (Hải Phòng's 747 k events: 2 s)
-    const expiring = figures.find((f) => f.field === 'expiringBeforeYearEnd')
-    const renewals =
-      expiring === undefined
-        ? null
-        : renewedAfterPublication(history, {
-            unit: expiring.unit,
-            scheme: expiring.scheme as Scheme,
-            asOf: expiring.asOf,
-            year: +expiring.asOf.slice(0, 4),
-            knownAt: parseKnownAt(expiring.knownAt)!,
-          })
-    for (const lang of langs) {
-      write(seedHeading(ARTICLES[seed], lang))
+  let there: WorkerTask<GeneratedThere> | null = null
+  try {
+    // One store holds every seed (their units are disjoint, so each report reads only its own seed).
+    let stored: { readonly load: StoreLoad; readonly source: ReportSource } | null = null
+    let fromThere: ReadonlyMap<SeedName, SeedFacts> | null = null
+    if (options.store !== undefined) {
+      const load = await throughStore(options.store, {
+        events: () => generateHereOnce().merged(),
+        // a store that holds the seeds already: only the facts are generated, on a worker thread
+        facts: async () => {
+          there = generateInWorker(request)
+          const f = factsThere(await there.result)
+          fromThere = f.facts
+          return f.merged
+        },
+      })
+      stored = { load, source: historySource(load.history) }
+    }
+    // The reports first: they read only the folded history, while the facts are generated elsewhere.
+    const reporting = progress('computing the reports', { total: seeds.length })
+    const reported = seeds.map((seed, i) => {
+      reporting.update(i)
+      const started = performance.now()
+      let folded: History
+      let positioned: HistoryFacts | null
+      if (stored !== null) {
+        // the store holds the merged history at positions 1, 2, … in its order
+        folded = stored.load.history
+        positioned = null // the merged history's, once judged
+      } else {
+        const history = generateHereOnce().histories.get(seed)!
+        folded = History.of(history.map((event, i) => ({ event, position: i + 1 })))
+        positioned = factsOfEvents(history)
+      }
+      const figures = figuresFor({ includeHealth: options.includeHealth ?? false, seeds: [seed] })
+      const source = memoised(stored?.source ?? historySource(folded))
+      const seedChecks = checkFigures(source, figures)
+      const reports = new Map<string, { readonly query: FigureQuery; readonly report: AnyReport }>()
+      for (const f of figures) reports.set(queryKey(queryOf(f)), { query: queryOf(f), report: source(queryOf(f)) })
+      return { seed, folded, positioned, figures, source, seedChecks, reports, ms: performance.now() - started }
+    })
+    reporting.done()
+    // a store's history is judged against the generated one before anything is written
+    const merged = stored === null ? null : await stored.load.facts
+    if (stored !== null) {
+      const { load } = stored
       write(
-        lang === 'en'
-          ? `  ${formatCount(history.length, lang)} events generated in ${Math.round(generated - started)} ms; reports in ${Math.round(reported - generated)} ms`
-          : `  ${formatCount(history.length, lang)} sự kiện, sinh trong ${Math.round(generated - started)} ms; báo cáo trong ${Math.round(reported - generated)} ms`,
+        load.imported > 0
+          ? `${options.store}: imported ${formatCount(load.imported, 'en')} events in ${Math.round(load.importMs)} ms, ${load.fromSnapshot ? 'with a snapshot of them' : `read back in ${Math.round(load.readMs)} ms`}`
+          : `${options.store}: already holds these ${formatCount(merged!.length, 'en')} events; ${load.fromSnapshot ? 'restored from its snapshot' : 'read back'} in ${Math.round(load.readMs)} ms`,
       )
-      for (const r of reports.values()) for (const line of reportLines(r, lang)) write(line)
-      write(lang === 'en' ? '  Published figures:' : '  Số liệu đã công bố:')
-      for (const c of seedChecks) write(checkLine(c, lang))
-      write(
-        lang === 'en'
-          ? '  As known at publication and as known today:'
-          : '  Theo dữ liệu lúc công bố và theo dữ liệu hiện nay:',
-      )
-      const story: string[] = []
-      for (const d of differences) story.push(...knownAtLines(d, lang))
-      if (renewals !== null) {
-        story.push(
-          lang === 'en'
-            ? `    expiring before year end: ${formatCount(renewals.expiringAtPublication, lang)} at publication, ${formatCount(renewals.expiringToday, lang)} today: ${formatCount(renewals.renewedLater, lang)} of them renewed in records that came later`
-            : `    hết hạn trước cuối năm: ${formatCount(renewals.expiringAtPublication, lang)} lúc công bố, ${formatCount(renewals.expiringToday, lang)} hiện nay: ${formatCount(renewals.renewedLater, lang)} người đã đóng tiếp, ghi nhận sau ngày công bố`,
+    }
+    const facts = fromThere ?? generateHereOnce().facts
+    const checks: FigureCheck[] = []
+    const events: Partial<Record<SeedName, number>> = {}
+    const pages = new Map<Lang, SeedPage[]>(langs.map((l) => [l, []]))
+    for (const { seed, folded, positioned, figures, source, seedChecks, reports, ms } of reported) {
+      const seedFacts = facts.get(seed)!
+      events[seed] = seedFacts.events
+      checks.push(...seedChecks)
+      const at = (positioned ?? merged!).at
+      const counts = new Map<string, (typeof figures)[number]>()
+      for (const f of figures)
+        if (
+          f.field === 'participants' &&
+          (f.report === 'plan' || f.report === 'coverage') &&
+          f.scheme !== null &&
+          f.scheme !== 'any'
         )
-      }
-      for (const line of story) write(line)
-      if (options.html !== undefined) {
-        const reportList = [...reports.entries()].map(([key, report]) => ({ query: queries.get(key)!, report }))
-        pages
-          .get(lang)!
-          .push({ article: ARTICLES[seed], reports: reportList, checks: seedChecks, story, source, names })
+          counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
+      const differences = [...counts.values()].map((f) =>
+        explainKnownAt(folded, at, {
+          unit: f.unit,
+          scheme: f.scheme as Scheme,
+          asOf: f.asOf,
+          knownAt: parseKnownAt(f.knownAt)!,
+        }),
+      )
+      const renewals = seedFacts.renewals
+      for (const lang of langs) {
+        write(seedHeading(ARTICLES[seed], lang))
+        write(
+          lang === 'en'
+            ? `  ${formatCount(seedFacts.events, lang)} events generated in ${Math.round(seedFacts.generatedMs)} ms; reports in ${Math.round(ms)} ms`
+            : `  ${formatCount(seedFacts.events, lang)} sự kiện, sinh trong ${Math.round(seedFacts.generatedMs)} ms; báo cáo trong ${Math.round(ms)} ms`,
+        )
+        for (const { report } of reports.values()) for (const line of reportLines(report, lang)) write(line)
+        write(lang === 'en' ? '  Published figures:' : '  Số liệu đã công bố:')
+        for (const c of seedChecks) write(checkLine(c, lang))
+        write(
+          lang === 'en'
+            ? '  As known at publication and as known today:'
+            : '  Theo dữ liệu lúc công bố và theo dữ liệu hiện nay:',
+        )
+        const story: string[] = []
+        for (const d of differences) story.push(...knownAtLines(d, lang))
+        if (renewals !== null) {
+          story.push(
+            lang === 'en'
+              ? `    expiring before year end: ${formatCount(renewals.expiringAtPublication, lang)} at publication, ${formatCount(renewals.expiringToday, lang)} today: ${formatCount(renewals.renewedLater, lang)} of them renewed in records that came later`
+              : `    hết hạn trước cuối năm: ${formatCount(renewals.expiringAtPublication, lang)} lúc công bố, ${formatCount(renewals.expiringToday, lang)} hiện nay: ${formatCount(renewals.renewedLater, lang)} người đã đóng tiếp, ghi nhận sau ngày công bố`,
+          )
+        }
+        for (const line of story) write(line)
+        if (options.html !== undefined)
+          pages.get(lang)!.push({
+            article: ARTICLES[seed],
+            reports: [...reports.values()],
+            checks: seedChecks,
+            story,
+            source,
+            names: seedFacts.names,
+          })
       }
     }
-  }
-  reporting.done()
-  if (options.html !== undefined) {
-    for (const [lang, path] of htmlPaths(options.html, langs)) {
-      await writeSeedReportsHtml(path, pages.get(lang)!, lang)
-      write(lang === 'en' ? `the reports with their charts: ${path}` : `báo cáo kèm biểu đồ: ${path}`)
+    if (options.html !== undefined) {
+      for (const [lang, path] of htmlPaths(options.html, langs)) {
+        await writeSeedReportsHtml(path, pages.get(lang)!, lang)
+        write(lang === 'en' ? `the reports with their charts: ${path}` : `báo cáo kèm biểu đồ: ${path}`)
+      }
     }
+    let ok = checks.filter((c) => c.ok).length
+    let total = checks.length
+    if (reform !== null) {
+      const section = await reform.result
+      for (const { lines } of section.lines) for (const line of lines) write(line)
+      ok += section.reproduced
+      total += section.figures
+    }
+    // English last when it is asked for, so the run ends with "reproduced N of N published figures".
+    for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0)))
+      write(summaryLine(ok, total, lang))
+    return { checks, events, ok: ok === total }
+  } finally {
+    await (there as WorkerTask<GeneratedThere> | null)?.stop()
   }
-  let ok = checks.filter((c) => c.ok).length
-  let total = checks.length
-  if (reform !== null) {
-    const section = await reform.section
-    for (const { lines } of section.lines) for (const line of lines) write(line)
-    ok += section.reproduced
-    total += section.figures
-  }
-  // English last when it is asked for, so the run ends with "reproduced N of N published figures".
-  for (const lang of [...langs].sort((a, b) => (a === 'en' ? 1 : 0) - (b === 'en' ? 1 : 0)))
-    write(summaryLine(ok, total, lang))
-  return { checks, events, ok: ok === total }
 }

@@ -11,18 +11,21 @@
  * event there (another seed, other options or another generator moves them; comparing all 815 k
  * instants costs half a second). A sealed folder then answers without starting PGlite at all:
  * reading one event back to compare its id cost 1.2 s of PGlite's start-up, a sixth of the
- * second run.
+ * second run. The generated side of that judgement may still be on its way (generated on a
+ * worker thread, generated.ts): the load hands it over as a promise, which the caller awaits
+ * before it writes anything it read from the store.
  *
  * @module store
  */
 import * as E from 'fp-ts/lib/Either.js'
-import { type DomainEvent, instantMillis } from '@ansinh/core'
+import type { DomainEvent } from '@ansinh/core'
 import { progress } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
 import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
 import { type EventStore, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { openPgliteStore } from '@ansinh/store-pglite'
 import { openPostgresStore } from '@ansinh/store-postgres'
+import { type HistoryFacts, factsOfEvents, sampled } from './generated.js'
 
 /** Opens `pglite:DIR` or `postgres://…`. */
 const open = async (url: string): Promise<EventStore> => {
@@ -35,20 +38,32 @@ const open = async (url: string): Promise<EventStore> => {
 const anotherHistory = (url: string, head: number): string =>
   `${url} holds another history (${head} events); remove it or name another store with --store`
 
-/** One of every `SAMPLE_EVERY` positions is compared by {@link recordedAsGenerated}. */
-const SAMPLE_EVERY = 64
-
 /**
- * Whether `history` holds as many events as `events` and, at every {@link SAMPLE_EVERY}th position
- * and the last, the one it holds was recorded when the generated event there was.
+ * Whether `history` holds as many events as `facts` tells of and, at each sampled index (every
+ * 64th and the last, generated.ts), the one it holds was recorded when the generated event there was.
  */
-export const recordedAsGenerated = (history: History, events: readonly DomainEvent[]): boolean => {
+export const recordedAsGenerated = (history: History, facts: HistoryFacts): boolean => {
   const { positions, recordedAt } = history.columns()
-  if (positions.length !== events.length) return false
-  const same = (i: number): boolean => positions[i] === i + 1 && recordedAt[i] === instantMillis(events[i]!.recordedAt)
-  for (let i = 0; i < events.length; i += SAMPLE_EVERY) if (!same(i)) return false
-  return events.length === 0 || same(events.length - 1)
+  if (positions.length !== facts.length) return false
+  return sampled(facts.length).every((i) => positions[i] === i + 1 && recordedAt[i] === facts.instantAt(i))
 }
+
+/** Where a run's seed history comes from, as the store needs it. */
+export interface SeedSource {
+  /** The merged history, generated in this thread: what an empty store is imported from. */
+  readonly events: () => readonly DomainEvent[]
+  /**
+   * What a store that already holds events is judged against: asked for before the store's
+   * history is restored (so that it can be generated meanwhile, elsewhere), awaited after.
+   */
+  readonly facts: () => Promise<HistoryFacts>
+}
+
+/** The source of a history generated already. */
+export const sourceOf = (events: readonly DomainEvent[]): SeedSource => ({
+  events: () => events,
+  facts: () => Promise.resolve(factsOfEvents(events)),
+})
 
 /** What {@link throughStore} did, for the run's log. */
 export interface StoreLoad {
@@ -59,15 +74,21 @@ export interface StoreLoad {
   readonly readMs: number
   /** Whether the history is the store's snapshot: restored from it, or sealed into it by the import. */
   readonly fromSnapshot: boolean
+  /**
+   * The facts of the history's events by position, once the history is judged the generated one
+   * (rejects, naming the store, when it is not: read it before writing anything from the history).
+   */
+  readonly facts: Promise<HistoryFacts>
 }
 
 /**
- * Makes sure `url` holds `events` (importing them, all or nothing, into an empty store) and returns
- * the history read back from it. Fails, appending nothing, when the store holds another history.
+ * Makes sure `url` holds the source's history (importing it, all or nothing, into an empty store)
+ * and returns the history read back from it. Fails, appending nothing, when the store holds
+ * another history.
  */
 export const throughStore = async (
   url: string,
-  events: readonly DomainEvent[],
+  source: SeedSource,
   warn: (line: string) => void = (l) => process.stderr.write(l + '\n'),
 ): Promise<StoreLoad> => {
   const store = await open(url)
@@ -77,7 +98,10 @@ export const throughStore = async (
     if (E.isLeft(headRead)) throw new Error(describeStoreError(headRead.left))
     const head = headRead.right
     let imported = 0
+    let facts: Promise<HistoryFacts>
     if (head === 0) {
+      const events = source.events()
+      facts = Promise.resolve(factsOfEvents(events))
       // The history the snapshot seals is folded at the positions the store gives the events, in
       // the append's transaction: it is what a later run restores, so this run reports from it.
       const history = History.of([])
@@ -91,8 +115,15 @@ export const throughStore = async (
       if (E.isLeft(appended)) throw new Error(describeStoreError(appended.left))
       imported = appended.right.positions.length
       if (history.size === imported && imported > 0)
-        return { history, imported, importMs: performance.now() - started, readMs: 0, fromSnapshot: true }
-    } else if (head !== events.length) throw new Error(anotherHistory(url, head))
+        return {
+          history,
+          imported,
+          importMs: performance.now() - started,
+          readMs: 0,
+          fromSnapshot: true,
+          facts,
+        }
+    } else facts = source.facts()
     const importedAt = performance.now()
     const reading = progress(`reading ${url}`, { total: imported > 0 ? imported : head })
     const read = await loadStoredHistory(store, {
@@ -104,8 +135,17 @@ export const throughStore = async (
     reading.done()
     if (E.isLeft(read)) throw new Error(describeStoreError(read.left))
     const loaded = read.right
-    if (imported === 0 && !recordedAsGenerated(loaded.history, events)) throw new Error(anotherHistory(url, head))
+    const judged =
+      imported > 0
+        ? facts
+        : facts.then((known) => {
+            if (!recordedAsGenerated(loaded.history, known)) throw new Error(anotherHistory(url, head))
+            return known
+          })
+    // the caller reads it after its reports: a refusal must not also be an unhandled rejection meanwhile
+    judged.catch(() => undefined)
     return {
+      facts: judged,
       history: loaded.history,
       imported,
       importMs: importedAt - started,
