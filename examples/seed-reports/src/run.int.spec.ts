@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { seedHistory } from './history.js'
 import { htmlPaths, runSeedReports } from './run.js'
-import { sourceOf, throughStore } from './store.js'
+import { generateHere } from './generated.js'
+import { ReadPositions, saveManifest } from './manifest.js'
+import { keepManifest, sourceOf, throughStore } from './store.js'
 
 describe('runSeedReports', () => {
   it('prints the checks in both languages and ends with the count of reproduced figures', async () => {
@@ -73,6 +75,13 @@ describe('runSeedReports', () => {
     expect(second[0]).toMatch(
       new RegExp(`^${store}: already holds these 26,758 events; restored from its snapshot in \\d+ ms$`),
     )
+    // the first run kept what it learnt of the generated events in the store: nothing generated now
+    const generatedLines = (lines: string[]): string[] => lines.filter((l) => / events generated in \d+ ms/.test(l))
+    expect(generatedLines(first).some((l) => l.includes('by an earlier run'))).toBe(false)
+    expect(generatedLines(second).map((l) => l.includes(' ms by an earlier run; '))).toEqual([true, true])
+    expect(second.slice(1)).toEqual(
+      first.slice(1).map((l, i) => (generatedLines(first).includes(l) ? second[i + 1]! : l)),
+    )
     await expect(runSeedReports({ seeds: ['a-luoi'], langs: ['en'], store }, () => undefined)).rejects.toThrow(
       /holds another history \(26758 events\)/,
     )
@@ -84,5 +93,20 @@ describe('runSeedReports', () => {
     await expect(refused.facts).rejects.toThrow(/holds another history \(26758 events\)/)
     const third = await throughStore(store, sourceOf(seedHistory({ seeds: ['a-luoi', 'thuong-tin'] })), () => undefined)
     expect(third).toMatchObject({ imported: 0, fromSnapshot: true })
+    // a manifest that lacks an event the story reads: the run generates, and keeps a whole one again
+    const request = { seeds: ['a-luoi', 'thuong-tin'] as const, names: false }
+    const head = third.head!
+    await keepManifest(store, head, (s) =>
+      saveManifest(s, head, request, generateHere(request).facts, new ReadPositions()),
+    )
+    const fourth: string[] = []
+    expect(
+      (await runSeedReports({ seeds: ['a-luoi', 'thuong-tin'], langs: ['en'], store }, (l) => fourth.push(l))).ok,
+    ).toBe(true)
+    expect(generatedLines(fourth).some((l) => l.includes('by an earlier run'))).toBe(false)
+    expect(fourth.at(-1)).toBe('reproduced 15 of 15 published figures')
+    const fifth: string[] = []
+    await runSeedReports({ seeds: ['a-luoi', 'thuong-tin'], langs: ['en'], store }, (l) => fifth.push(l))
+    expect(generatedLines(fifth).every((l) => l.includes('by an earlier run'))).toBe(true)
   }, 300_000)
 })

@@ -7,7 +7,8 @@
 import { type Scheme, parseKnownAt } from '@ansinh/core'
 import { progress } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
-import { explainKnownAt } from './audit.js'
+import { type KnownAtDifference, explainKnownAt } from './audit.js'
+import { ManifestMiss, ReadPositions, readManifest, saveManifest } from './manifest.js'
 import { ARTICLES, figuresFor } from './figures.js'
 import {
   type GenerateRequest,
@@ -34,7 +35,7 @@ import {
   queryOf,
 } from './reports.js'
 import { type SeedPage, writeSeedReportsHtml } from './html.js'
-import { type StoreLoad, throughStore } from './store.js'
+import { type StoreLoad, keepManifest, throughStore } from './store.js'
 import { type ReformSection, type WorkerTask, reformSectionInWorker } from '@ansinh/example-reform-2025'
 
 /** Options of {@link runSeedReports}. */
@@ -94,6 +95,7 @@ const seedReports = async (
   langs: readonly Lang[],
   reform: WorkerTask<ReformSection> | null,
   write: (line: string) => void,
+  useManifest = true,
 ): Promise<RunResult> => {
   const seeds = options.seeds ?? SEEDS
   const request: GenerateRequest = {
@@ -116,15 +118,23 @@ const seedReports = async (
     // One store holds every seed (their units are disjoint, so each report reads only its own seed).
     let stored: { readonly load: StoreLoad; readonly source: ReportSource } | null = null
     let fromThere: ReadonlyMap<SeedName, SeedFacts> | null = null
+    let fromManifest = false
     if (options.store !== undefined) {
       const load = await throughStore(options.store, {
         events: () => generateHereOnce().merged(),
         // a store that holds the seeds already: only the facts are generated, on a worker thread
-        facts: async () => {
+        facts: async (store, head) => {
+          // what an earlier run learnt, kept in the store with its head: nothing to generate
+          const kept = useManifest ? await readManifest(store, head, request) : null
+          if (kept !== null) {
+            fromManifest = true
+            fromThere = kept.facts
+            return { facts: kept.merged, vouched: true }
+          }
           there = generateInWorker(request)
           const f = factsThere(await there.result)
           fromThere = f.facts
-          return f.merged
+          return { facts: f.merged, vouched: false }
         },
       })
       stored = { load, source: historySource(load.history) }
@@ -155,6 +165,40 @@ const seedReports = async (
     reporting.done()
     // a store's history is judged against the generated one before anything is written
     const merged = stored === null ? null : await stored.load.facts
+    const facts = fromThere ?? generateHereOnce().facts
+    // the story's diffs, before anything is written: a manifest that lacks an event they read
+    // (the engine now reads other records) makes the run start again and generate
+    const read = new ReadPositions()
+    let stories: { readonly differences: KnownAtDifference[] }[]
+    try {
+      stories = reported.map(({ folded, positioned, figures }) => {
+        const at = read.watch(positioned ?? merged!)
+        const counts = new Map<string, (typeof figures)[number]>()
+        for (const f of figures)
+          if (
+            f.field === 'participants' &&
+            (f.report === 'plan' || f.report === 'coverage') &&
+            f.scheme !== null &&
+            f.scheme !== 'any'
+          )
+            counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
+        const differences = [...counts.values()].map((f) =>
+          explainKnownAt(folded, at, {
+            unit: f.unit,
+            scheme: f.scheme as Scheme,
+            asOf: f.asOf,
+            knownAt: parseKnownAt(f.knownAt)!,
+          }),
+        )
+        return { differences }
+      })
+    } catch (err) {
+      if (err instanceof ManifestMiss && fromManifest) return seedReports(options, langs, reform, write, false)
+      throw err
+    }
+    const head = stored?.load.head ?? null
+    if (options.store !== undefined && head !== null && !fromManifest)
+      await keepManifest(options.store, head, (store) => saveManifest(store, head, request, facts, read))
     if (stored !== null) {
       const { load } = stored
       write(
@@ -163,39 +207,21 @@ const seedReports = async (
           : `${options.store}: already holds these ${formatCount(merged!.length, 'en')} events; ${load.fromSnapshot ? 'restored from its snapshot' : 'read back'} in ${Math.round(load.readMs)} ms`,
       )
     }
-    const facts = fromThere ?? generateHereOnce().facts
     const checks: FigureCheck[] = []
     const events: Partial<Record<SeedName, number>> = {}
     const pages = new Map<Lang, SeedPage[]>(langs.map((l) => [l, []]))
-    for (const { seed, folded, positioned, figures, source, seedChecks, reports, ms } of reported) {
+    for (const [k, { seed, seedChecks, reports, source, ms }] of reported.entries()) {
       const seedFacts = facts.get(seed)!
       events[seed] = seedFacts.events
       checks.push(...seedChecks)
-      const at = (positioned ?? merged!).at
-      const counts = new Map<string, (typeof figures)[number]>()
-      for (const f of figures)
-        if (
-          f.field === 'participants' &&
-          (f.report === 'plan' || f.report === 'coverage') &&
-          f.scheme !== null &&
-          f.scheme !== 'any'
-        )
-          counts.set(`${f.unit}/${f.scheme}/${f.asOf}`, f)
-      const differences = [...counts.values()].map((f) =>
-        explainKnownAt(folded, at, {
-          unit: f.unit,
-          scheme: f.scheme as Scheme,
-          asOf: f.asOf,
-          knownAt: parseKnownAt(f.knownAt)!,
-        }),
-      )
+      const { differences } = stories[k]!
       const renewals = seedFacts.renewals
       for (const lang of langs) {
         write(seedHeading(ARTICLES[seed], lang))
         write(
           lang === 'en'
-            ? `  ${formatCount(seedFacts.events, lang)} events generated in ${Math.round(seedFacts.generatedMs)} ms; reports in ${Math.round(ms)} ms`
-            : `  ${formatCount(seedFacts.events, lang)} sự kiện, sinh trong ${Math.round(seedFacts.generatedMs)} ms; báo cáo trong ${Math.round(ms)} ms`,
+            ? `  ${formatCount(seedFacts.events, lang)} events generated in ${Math.round(seedFacts.generatedMs)} ms${fromManifest ? ' by an earlier run' : ''}; reports in ${Math.round(ms)} ms`
+            : `  ${formatCount(seedFacts.events, lang)} sự kiện, sinh trong ${Math.round(seedFacts.generatedMs)} ms${fromManifest ? ' ở lần chạy trước' : ''}; báo cáo trong ${Math.round(ms)} ms`,
         )
         for (const { report } of reports.values()) for (const line of reportLines(report, lang)) write(line)
         write(lang === 'en' ? '  Published figures:' : '  Số liệu đã công bố:')

@@ -22,7 +22,7 @@ import type { DomainEvent } from '@ansinh/core'
 import { progress } from '@ansinh/cli'
 import { History } from '@ansinh/projection'
 import { loadStoredHistory, snapshotWithAppend } from '@ansinh/projection-runner'
-import { type EventStore, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
+import { type EventStore, type SnapshotStamp, describeStoreError, keepsSnapshots, writesInOrder } from '@ansinh/store'
 import { openPgliteStore } from '@ansinh/store-pglite'
 import { openPostgresStore } from '@ansinh/store-postgres'
 import { type HistoryFacts, factsOfEvents, sampled } from './generated.js'
@@ -53,16 +53,21 @@ export interface SeedSource {
   /** The merged history, generated in this thread: what an empty store is imported from. */
   readonly events: () => readonly DomainEvent[]
   /**
-   * What a store that already holds events is judged against: asked for before the store's
-   * history is restored (so that it can be generated meanwhile, elsewhere), awaited after.
+   * What a store that already holds `head` events is judged against: asked for before the store's
+   * history is restored (so that it can be generated meanwhile, elsewhere, or read from the
+   * store's manifest), awaited after. `vouched`: the facts come with the store's own word that it
+   * holds this history (a manifest stamped with its head), and need no comparison.
    */
-  readonly facts: () => Promise<HistoryFacts>
+  readonly facts: (
+    store: EventStore,
+    head: number,
+  ) => Promise<{ readonly facts: HistoryFacts; readonly vouched: boolean }>
 }
 
 /** The source of a history generated already. */
 export const sourceOf = (events: readonly DomainEvent[]): SeedSource => ({
   events: () => events,
-  facts: () => Promise.resolve(factsOfEvents(events)),
+  facts: () => Promise.resolve({ facts: factsOfEvents(events), vouched: false }),
 })
 
 /** What {@link throughStore} did, for the run's log. */
@@ -79,6 +84,8 @@ export interface StoreLoad {
    * (rejects, naming the store, when it is not: read it before writing anything from the history).
    */
   readonly facts: Promise<HistoryFacts>
+  /** The store's head after the load (null: it holds no event). */
+  readonly head: SnapshotStamp | null
 }
 
 /**
@@ -98,18 +105,30 @@ export const throughStore = async (
     if (E.isLeft(headRead)) throw new Error(describeStoreError(headRead.left))
     const head = headRead.right
     let imported = 0
-    let facts: Promise<HistoryFacts>
+    let facts: Promise<{ readonly facts: HistoryFacts; readonly vouched: boolean }>
     if (head === 0) {
       const events = source.events()
-      facts = Promise.resolve(factsOfEvents(events))
+      facts = Promise.resolve({ facts: factsOfEvents(events), vouched: true })
       // The history the snapshot seals is folded at the positions the store gives the events, in
       // the append's transaction: it is what a later run restores, so this run reports from it.
       const history = History.of([])
       const writes = writesInOrder(events, new Map())
       const importing = progress(`importing into ${url}`, { total: events.length })
       const onProgress = (written: number): void => importing.update(written)
+      let sealedAt: SnapshotStamp | null = null
+      const sealing = snapshotWithAppend(history, events)
       const appended = keepsSnapshots(store)
-        ? await store.appendManyWithSnapshot(writes, snapshotWithAppend(history, events), { onProgress })
+        ? await store.appendManyWithSnapshot(
+            writes,
+            {
+              ...sealing,
+              seal: (result, after, hashes) => {
+                sealedAt = after
+                return sealing.seal(result, after, hashes)
+              },
+            },
+            { onProgress },
+          )
         : await store.appendMany(writes, { onProgress })
       importing.done()
       if (E.isLeft(appended)) throw new Error(describeStoreError(appended.left))
@@ -121,9 +140,10 @@ export const throughStore = async (
           importMs: performance.now() - started,
           readMs: 0,
           fromSnapshot: true,
-          facts,
+          facts: facts.then((f) => f.facts),
+          head: sealedAt,
         }
-    } else facts = source.facts()
+    } else facts = source.facts(store, head)
     const importedAt = performance.now()
     const reading = progress(`reading ${url}`, { total: imported > 0 ? imported : head })
     const read = await loadStoredHistory(store, {
@@ -135,17 +155,15 @@ export const throughStore = async (
     reading.done()
     if (E.isLeft(read)) throw new Error(describeStoreError(read.left))
     const loaded = read.right
-    const judged =
-      imported > 0
-        ? facts
-        : facts.then((known) => {
-            if (!recordedAsGenerated(loaded.history, known)) throw new Error(anotherHistory(url, head))
-            return known
-          })
+    const judged = facts.then(({ facts: known, vouched }) => {
+      if (!vouched && !recordedAsGenerated(loaded.history, known)) throw new Error(anotherHistory(url, head))
+      return known
+    })
     // the caller reads it after its reports: a refusal must not also be an unhandled rejection meanwhile
     judged.catch(() => undefined)
     return {
       facts: judged,
+      head: loaded.head.position > 0 ? loaded.head : null,
       history: loaded.history,
       imported,
       importMs: importedAt - started,
@@ -154,5 +172,27 @@ export const throughStore = async (
     }
   } finally {
     await store.close()
+  }
+}
+
+/**
+ * Opens `url` again to keep what the run learnt of the generated events (manifest.ts), when the
+ * store's head is still `head`; a failure costs only the next run's speed, and is not reported.
+ */
+export const keepManifest = async (
+  url: string,
+  head: SnapshotStamp,
+  save: (store: EventStore) => Promise<void>,
+): Promise<void> => {
+  try {
+    const store = await open(url)
+    try {
+      const now = await store.headPosition()
+      if (E.isRight(now) && now.right === head.position) await save(store)
+    } finally {
+      await store.close()
+    }
+  } catch {
+    // the manifest is an optimisation: the run's figures are complete without it
   }
 }
