@@ -140,6 +140,34 @@ describe('the chain file of a folder', () => {
   })
 })
 
+describe('keepEveryChainHash', () => {
+  it('writes the chain file afresh from a walk of every row, only when none trusted reaches as far', async () => {
+    const { dir, events } = await importedFolder()
+    const walked = Buffer.from(events.map((e) => e.hash).join(''), 'hex')
+    // a trusted file of every row: nothing to keep
+    const sealed = await open(dir)
+    expect(await sealed.keepEveryChainHash(walked)).toBe(false)
+    await sealed.close()
+    // a copy trusts no file: a walk of fewer rows than the head is refused, of every row kept
+    const copy = await copyOf(dir)
+    const unsealed = await open(copy)
+    expect(await unsealed.keepEveryChainHash(walked.subarray(0, 64))).toBe(false)
+    expect(await unsealed.keepEveryChainHash(new Uint8Array(0))).toBe(false)
+    expect(rememberedHashOf(unsealed, 2)).toBeNull()
+    expect(await unsealed.keepEveryChainHash(walked)).toBe(true)
+    expect(hashes(unsealed, 3)).toEqual(events.map((e) => e.hash))
+    await unsealed.close()
+    // kept with the seal: the next process reads it without PGlite
+    const next = await open(copy)
+    try {
+      expect(hashes(next, 3)).toEqual(events.map((e) => e.hash))
+      expect(next.started).toBe(false)
+    } finally {
+      await next.close()
+    }
+  })
+})
+
 describe('ChainFile', () => {
   const h = (n: number): string => n.toString(16).padStart(64, '0')
 

@@ -114,6 +114,14 @@ export class ChainFile {
     if (hashes.length === 0) return true
     const bytes = Buffer.from(hashes.join(''), 'hex')
     if (bytes.length !== hashes.length * HASH_BYTES) return false
+    return this.extendBytes(from, bytes)
+  }
+
+  /** {@link extend} with the hashes as bytes, 32 each. */
+  async extendBytes(from: number, bytes: Uint8Array): Promise<boolean> {
+    if (bytes.length % HASH_BYTES !== 0) return false
+    const count = bytes.length / HASH_BYTES
+    if (count === 0) return true
     if (this.count < 0) {
       if (from !== 1) return false
       await mkdir(dirname(this.path), { recursive: true })
@@ -127,12 +135,12 @@ export class ChainFile {
       const handle = await open(this.path, 'r+')
       try {
         await handle.write(bytes, 0, bytes.length, this.count * HASH_BYTES)
-        await handle.truncate((this.count + hashes.length) * HASH_BYTES)
+        await handle.truncate((this.count + count) * HASH_BYTES)
       } finally {
         await handle.close()
       }
     }
-    this.count = from - 1 + hashes.length
+    this.count = from - 1 + count
     return true
   }
 

@@ -18,6 +18,7 @@ import {
   type SnapshotStamp,
   type StoreError,
   type StreamWrite,
+  type KeepsEveryChainHash,
   type RemembersChainHashes,
   type VouchesHead,
   envelopeStamp,
@@ -123,7 +124,7 @@ export interface FolderStoreOptions extends SqlStoreOptions {
 }
 
 /** The embedded store in a folder (see the module comment). */
-export class FolderStore extends SqlEventStore implements VouchesHead, RemembersChainHashes {
+export class FolderStore extends SqlEventStore implements VouchesHead, RemembersChainHashes, KeepsEveryChainHash {
   /** The head vouched for by the seal, until this store appends. */
   private vouched: SnapshotStamp | null
   private sealAtClose: SnapshotStamp | null = null
@@ -134,7 +135,7 @@ export class FolderStore extends SqlEventStore implements VouchesHead, Remembers
   private chain: ChainFile | null = null
 
   private constructor(
-    folder: string,
+    private readonly folder: string,
     private readonly lazy: LazyDriver,
     ready: E.Either<StoreError, void>,
     vouched: SnapshotStamp | null,
@@ -183,6 +184,24 @@ export class FolderStore extends SqlEventStore implements VouchesHead, Remembers
       if (E.isRight(head) && head.right === 0) store.chain = ChainFile.fresh(chainPath)
     }
     return store
+  }
+
+  /**
+   * Writes the chain file afresh from a walk of every row (positions 1 … n), when the store holds
+   * no trusted one reaching as far: after the database was opened by something else, a full
+   * `verify` gives the folder its chain file back. Kept with the seal at close, like an append's.
+   */
+  async keepEveryChainHash(hashes: Uint8Array): Promise<boolean> {
+    if (hashes.length === 0 || (this.chain !== null && this.chain.positions * 32 >= hashes.length)) return false
+    const head = await this.headPosition()
+    // a walk that is not of every row up to the head (an append since) is not kept
+    if (E.isLeft(head) || head.right * 32 !== hashes.length) return false
+    const file = ChainFile.fresh(join(this.folder, SNAPSHOT_FOLDER, CHAIN_FILE))
+    const written = await file.extendBytes(1, hashes).catch(() => false)
+    if (!written) return false
+    this.chain?.close()
+    this.chain = file
+    return true
   }
 
   /** Keeps the hashes an append just stored in the chain file (a file that cannot be written is no longer trusted). */

@@ -172,11 +172,15 @@ export const breakOfReadError = (error: StoreError): ChainBreak | null =>
  * With `expectHead` (a head published earlier, see {@link parseChainStamp}), the chain must also
  * reach that position with exactly that hash: a rewrite re-hashed from some position on, a
  * renumbering after a deletion, or a truncated tail then fails at the published position.
+ *
+ * `onHash` is told the hash the walk computed at each position that verifies, in order (a store
+ * can keep them: see `KeepsEveryChainHash`).
  */
 export const verifyChain = async (
   events: AsyncIterable<EventRead>,
   from?: ChainStamp,
   expectHead?: ChainStamp,
+  onHash?: (position: number, hash: string) => void,
 ): Promise<E.Either<StoreError, ChainVerdict>> => {
   const walk = new ChainWalk(from)
   const check = expectHead === undefined ? null : headCheck(expectHead)
@@ -197,6 +201,7 @@ export const verifyChain = async (
     }
     const broken = walk.step(r.right)
     if (broken !== null) return E.right({ ok: false, ...broken })
+    onHash?.(walk.head.position, walk.head.hash)
     if (check !== null && r.right.position === expectHead!.position) {
       const differs = check(walk.head)
       if (differs !== null) return E.right({ ok: false, ...differs })

@@ -76,6 +76,19 @@ describe('chain', () => {
     )
   })
 
+  it('tells each hash it computed, in position order, up to the first position that does not verify', async () => {
+    const events = await stored(5)
+    const told: [number, string][] = []
+    await verifyChain(of(events), undefined, undefined, (p, h) => told.push([p, h]))
+    expect(told).toEqual(events.map((e) => [e.position, e.hash]))
+    told.length = 0
+    const edited = events.map((e) =>
+      e.position === 3 ? { ...e, event: { ...e.event, recordedAt: '2020-03-02T09:15:01+07:00' as Instant } } : e,
+    )
+    await verifyChain(of(edited), undefined, undefined, (p, h) => told.push([p, h]))
+    expect(told).toEqual(events.slice(0, 2).map((e) => [e.position, e.hash]))
+  })
+
   it('names the first position that does not verify', async () => {
     const events = await stored(5)
     const edited = events.map((e) =>

@@ -72,9 +72,11 @@ export {
   type SnapshotStoreFailed,
 } from './snapshot.js'
 export {
+  type KeepsEveryChainHash,
   type RemembersChainHashes,
   type VouchesHead,
   checkAgainstChain,
+  keepEveryChainHashOf,
   rememberHashOf,
   rememberedHashOf,
   vouchedHeadOf,

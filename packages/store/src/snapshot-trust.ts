@@ -46,6 +46,25 @@ const remembers = (store: EventStore): store is EventStore & RemembersChainHashe
 export const rememberedHashOf = (store: EventStore, position: number): string | null =>
   remembers(store) ? store.rememberedHashAt(position) : null
 
+/**
+ * A store that keeps the chain hash of every position (the embedded store's chain file) and can
+ * take them from a walk of its rows from position 1, when it holds none it trusts: a full
+ * `verify` then restores what a report at a new known-at cut reads instead of walking.
+ */
+export interface KeepsEveryChainHash {
+  /**
+   * Keeps `hashes`, 32 bytes each, the chain hash of positions 1, 2, … as a walk of this store's
+   * rows computed them just now; false when it did not (it holds them already, or cannot write).
+   */
+  keepEveryChainHash(hashes: Uint8Array): Promise<boolean>
+}
+
+/** Hands `hashes` (32 bytes per position from 1, walked from the rows) to a store that keeps them; false otherwise. */
+export const keepEveryChainHashOf = async (store: EventStore, hashes: Uint8Array): Promise<boolean> =>
+  'keepEveryChainHash' in store && typeof store.keepEveryChainHash === 'function'
+    ? (store as EventStore & KeepsEveryChainHash).keepEveryChainHash(hashes)
+    : false
+
 /** Tells `store`, when it keeps them, the hash at `position` just computed from its rows. */
 export const rememberHashOf = (store: EventStore, position: number, hash: string): void => {
   if (remembers(store)) store.rememberHashAt(position, hash)

@@ -230,7 +230,7 @@ describe('ansinh report', () => {
     await sameAsFile(`pglite:${join(dir, 'store')}`)
   }, 240_000)
 
-  it('cites the hash at a new known-at cut from the chain file the import left, and without it the hash the sealed folder remembers', async () => {
+  it('cites the hash at a new known-at cut from the chain file the import left, without it the hash the sealed folder remembers, and gets it back from a full verify', async () => {
     const folder = join(dir, 'store-remembers')
     const store = `pglite:${folder}`
     // recorded in position order: a cut before the last recording leaves the last rows out
@@ -272,6 +272,17 @@ describe('ansinh report', () => {
     for (const b of cited) expect(seal.hashes).toContainEqual([b.lastPosition, b.hash])
     expect(seal.chain).toBeUndefined()
     for (const [i, argv] of knownAt.entries()) expect(await json([...argv, '--store', store])).toEqual(first[i])
+    // a full verify walks every row: the folder gets its chain file back, the same bytes
+    expect((await run(['verify', '--full', '--store', store])).code).toBe(0)
+    expect(readFileSync(chainFile)).toEqual(chain)
+    const resealed = readFileSync(sealFile, 'utf8')
+    expect((JSON.parse(resealed) as { chain?: { positions: number } }).chain?.positions).toBe(ordered.length)
+    const later = await json([...knownAt[0]!.slice(0, -1), '2020-04-01', '--store', store])
+    const b = later.basis as { lastPosition: number; hash: string }
+    expect(cited.map((c) => c.lastPosition)).not.toContain(b.lastPosition)
+    expect(chain.subarray(32 * (b.lastPosition - 1), 32 * b.lastPosition).toString('hex')).toBe(b.hash)
+    // read from the file: PGlite was not started, the seal was not written again
+    expect(readFileSync(sealFile, 'utf8')).toBe(resealed)
   }, 240_000)
 
   it.skipIf(whyNoPostgres() !== null)(

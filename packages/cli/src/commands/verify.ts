@@ -21,6 +21,7 @@ import {
   describeSnapshotError,
   formatChainStamp,
   isStoreError,
+  keepEveryChainHashOf,
   keepsSnapshots,
   openSnapshot,
   verifyChain,
@@ -71,6 +72,29 @@ export interface VerifiedChain {
   readonly lastRecordedAt: string | null
 }
 
+/** Chain hashes of positions 1, 2, … as 32 bytes each, in a buffer that grows. */
+class HashBytes {
+  private buffer = new Uint8Array(32 * 1024)
+  private length = 0
+
+  readonly add = (position: number, hash: string): void => {
+    const at = (position - 1) * 32
+    // positions come in order from 1; a gap would misplace every later hash
+    if (at !== this.length) throw new Error(`verify: chain hash of position ${position} out of order`)
+    if (at + 32 > this.buffer.length) {
+      const grown = new Uint8Array(this.buffer.length * 2)
+      grown.set(this.buffer)
+      this.buffer = grown
+    }
+    this.buffer.set(Buffer.from(hash, 'hex'), at)
+    this.length = at + 32
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length)
+  }
+}
+
 /**
  * Walks the chain of the store at `url` (from its trusted snapshot unless `full`, not `snapshot`
  * or given an `expectHead`, which is checked from position 1), or exit 3 with the
@@ -103,10 +127,14 @@ export const verifyStore = async (
         yield r
       }
     }
-    const verdict = await verifyChain(events(), from ?? undefined, options.expectHead)
+    // walked from position 1, every hash is known: a store that keeps them all (the embedded
+    // store's chain file) takes them when it holds none it trusts
+    const walked = from === null ? new HashBytes() : null
+    const verdict = await verifyChain(events(), from ?? undefined, options.expectHead, walked?.add)
     if (E.isLeft(verdict)) return E.left(storeFailed(url, verdict.left))
     const r = verdict.right
     if (!r.ok) return E.left(fail(3, `${redact(url)}: hash chain broken at position ${r.position}: ${r.reason}`))
+    if (walked !== null) await keepEveryChainHashOf(store, walked.bytes())
     return E.right({
       checked: r.checked,
       head: { position: r.lastPosition, hash: r.lastHash },
