@@ -123,18 +123,20 @@ const seedReports = async (
       const load = await throughStore(options.store, {
         events: () => generateHereOnce().merged(),
         // a store that holds the seeds already: only the facts are generated, on a worker thread
-        facts: async (store, head) => {
-          // what an earlier run learnt, kept in the store with its head: nothing to generate
+        // what an earlier run learnt, kept in the store with its head: nothing to generate
+        kept: async (store, head) => {
           const kept = useManifest ? await readManifest(store, head, request) : null
-          if (kept !== null) {
-            fromManifest = true
-            fromThere = kept.facts
-            return { facts: kept.merged, vouched: true }
-          }
+          if (kept === null) return null
+          fromManifest = true
+          fromThere = kept.facts
+          return kept.merged
+        },
+        // else only the facts are generated, on a worker thread
+        facts: async () => {
           there = generateInWorker(request)
           const f = factsThere(await there.result)
           fromThere = f.facts
-          return { facts: f.merged, vouched: false }
+          return f.merged
         },
       })
       stored = { load, source: historySource(load.history) }

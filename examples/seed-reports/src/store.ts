@@ -53,21 +53,23 @@ export interface SeedSource {
   /** The merged history, generated in this thread: what an empty store is imported from. */
   readonly events: () => readonly DomainEvent[]
   /**
-   * What a store that already holds `head` events is judged against: asked for before the store's
-   * history is restored (so that it can be generated meanwhile, elsewhere, or read from the
-   * store's manifest), awaited after. `vouched`: the facts come with the store's own word that it
-   * holds this history (a manifest stamped with its head), and need no comparison.
+   * What an earlier run kept in the store of the history at `head` (manifest.ts), read while the
+   * store is open; null when it kept nothing this run can trust. Its facts come with the store's
+   * own word that it holds this history (stamped with its head), and need no comparison.
    */
-  readonly facts: (
-    store: EventStore,
-    head: number,
-  ) => Promise<{ readonly facts: HistoryFacts; readonly vouched: boolean }>
+  readonly kept: (store: EventStore, head: number) => Promise<HistoryFacts | null>
+  /**
+   * Otherwise, what a store that already holds events is judged against: asked for before the
+   * store's history is restored (so that it can be generated meanwhile, elsewhere), awaited after.
+   */
+  readonly facts: () => Promise<HistoryFacts>
 }
 
 /** The source of a history generated already. */
 export const sourceOf = (events: readonly DomainEvent[]): SeedSource => ({
   events: () => events,
-  facts: () => Promise.resolve({ facts: factsOfEvents(events), vouched: false }),
+  kept: () => Promise.resolve(null),
+  facts: () => Promise.resolve(factsOfEvents(events)),
 })
 
 /** What {@link throughStore} did, for the run's log. */
@@ -143,7 +145,13 @@ export const throughStore = async (
           facts: facts.then((f) => f.facts),
           head: sealedAt,
         }
-    } else facts = source.facts(store, head)
+    } else {
+      const kept = await source.kept(store, head)
+      facts =
+        kept !== null
+          ? Promise.resolve({ facts: kept, vouched: true })
+          : source.facts().then((f) => ({ facts: f, vouched: false }))
+    }
     const importedAt = performance.now()
     const reading = progress(`reading ${url}`, { total: imported > 0 ? imported : head })
     const read = await loadStoredHistory(store, {
