@@ -74,7 +74,10 @@ export const openPgliteFolder = async (
   if (inMemory(dir)) {
     try {
       const { PGlite } = await import('@electric-sql/pglite')
-      return E.right(await SqlEventStore.open(pgliteDriver(await PGlite.create()), options))
+      // one session, this process's: a first load may build the indexes after its rows
+      return E.right(
+        await SqlEventStore.open(pgliteDriver(await PGlite.create()), { indexAfterFirstLoad: true, ...options }),
+      )
     } catch (err) {
       return E.left({ _tag: 'StoreUnavailable', message: `cannot open PGlite in memory: ${(err as Error).message}` })
     }

@@ -24,16 +24,16 @@ afterAll(async () => {
   await db.close()
 })
 
-const fresh = async (): Promise<SqlEventStore> => {
+const fresh = async (options: { indexAfterFirstLoad?: boolean } = {}): Promise<SqlEventStore> => {
   const driver = pgliteDriver(db, false)
-  const store = await SqlEventStore.open(driver, { pollMs: 50 })
+  const store = await SqlEventStore.open(driver, { pollMs: 50, ...options })
   await db.query('TRUNCATE ansinh_events')
   return store
 }
 
 describeEventStoreContract('PGlite', fresh, { propertyRuns: 15 })
 describeTamperTests('PGlite', async () => ({ store: await fresh(), sql: pgliteDriver(db, false) }))
-describeBulkImport('PGlite', async () => ({ store: await fresh(), sql: pgliteDriver(db, false) }))
+describeBulkImport('PGlite', async (options) => ({ store: await fresh(options), sql: pgliteDriver(db, false) }))
 
 describe('PGlite store', () => {
   it('re-running the migrations changes nothing', async () => {

@@ -80,6 +80,28 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ]
 
+/**
+ * The indexes of `ansinh_events` as the migrations leave them (migration 1: the primary key, the
+ * unique id, the unique (stream, revision), the recording-time index), to drop before a first
+ * load into the empty table and build again after it, under the same names
+ * (the store option `indexAfterFirstLoad`). Building an index over loaded rows sorts them
+ * once; keeping it while loading inserts each key where it belongs, and the id index's keys are
+ * random UUIDs.
+ */
+export const EVENT_INDEXES = {
+  drop: [
+    `ALTER TABLE ansinh_events DROP CONSTRAINT ansinh_events_pkey, DROP CONSTRAINT ansinh_events_id_key,
+       DROP CONSTRAINT ansinh_events_stream_revision`,
+    `DROP INDEX ansinh_events_recorded_at_ms`,
+  ],
+  build: [
+    `ALTER TABLE ansinh_events ADD CONSTRAINT ansinh_events_pkey PRIMARY KEY (position)`,
+    `ALTER TABLE ansinh_events ADD CONSTRAINT ansinh_events_id_key UNIQUE (id)`,
+    `ALTER TABLE ansinh_events ADD CONSTRAINT ansinh_events_stream_revision UNIQUE (stream, revision)`,
+    `CREATE INDEX ansinh_events_recorded_at_ms ON ansinh_events (recorded_at_ms)`,
+  ],
+} as const
+
 /** The advisory-lock key serializing migrations (distinct from the append lock). */
 const MIGRATION_LOCK = 0x616e7369 // "ansi"
 

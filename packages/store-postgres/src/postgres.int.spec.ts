@@ -60,8 +60,8 @@ afterAll(async () => {
   }
 })
 
-const fresh = async () => {
-  const store = await openPostgresStore(url, { pollMs: 50 })
+const fresh = async (options: { indexAfterFirstLoad?: boolean } = {}) => {
+  const store = await openPostgresStore(url, { pollMs: 50, ...options })
   await admin.query('TRUNCATE ansinh_events')
   return store
 }
@@ -73,7 +73,7 @@ describe.skipIf(skipped !== null)(`PostgreSQL server${skipped === null ? '' : ` 
 
   describeEventStoreContract('PostgreSQL', fresh, { propertyRuns: 15 })
   describeTamperTests('PostgreSQL', async () => ({ store: await fresh(), sql: adminSql }))
-  describeBulkImport('PostgreSQL', async () => ({ store: await fresh(), sql: adminSql }))
+  describeBulkImport('PostgreSQL', async (options) => ({ store: await fresh(options), sql: adminSql }))
 
   it('wakes a subscriber in another process by NOTIFY, long before its poll interval', async () => {
     const writer = await fresh()

@@ -39,8 +39,8 @@ import {
   prepareAppend,
 } from '@ansinh/store'
 import type { SqlDriver } from './driver.js'
-import { migrate } from './migrations.js'
-import { planAndLoad } from './load.js'
+import { EVENT_INDEXES, migrate } from './migrations.js'
+import { COPY_CHUNK, planAndLoad } from './load.js'
 import { type EventRow, decodeRow, readRows } from './internal/rows.js'
 
 /** The advisory-lock key serializing appends ("ansh"). */
@@ -68,6 +68,17 @@ export interface SqlStoreOptions {
    * matches the chain.
    */
   readonly snapshots?: SnapshotStore
+  /**
+   * A first append of at least {@link COPY_CHUNK} events into the empty store loads its rows
+   * before it builds the table's indexes, and empties the table in the same transaction (so that
+   * PostgreSQL at `wal_level=minimal` writes the rows without logging them); default false. The
+   * schema after the commit is the migrations' own, and the indexes' checks (unique ids, unique
+   * stream revisions) still hold: a violation refuses the whole append. The transaction holds the
+   * table's exclusive lock, which blocks readers until it commits: for a database no other session
+   * reads while it loads (the embedded store). The seed histories' 815 k events load into PGlite
+   * in less than half the time.
+   */
+  readonly indexAfterFirstLoad?: boolean
 }
 
 /** The message of a store opened with `create: false` on a database that holds none. */
@@ -103,6 +114,7 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
   readonly snapshots: SnapshotStore
   /** Whether snapshots are kept outside the database, so saved after an append's commit. */
   private readonly snapshotsOutside: boolean
+  private readonly indexAfterFirstLoad: boolean
 
   /** A store over a driver whose schema is ready, or the error that kept it from being ready. */
   constructor(
@@ -115,6 +127,7 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
     this.checkpoints = new SqlCheckpointStore(driver)
     this.snapshots = options.snapshots ?? new SqlSnapshotStore(driver)
     this.snapshotsOutside = options.snapshots !== undefined
+    this.indexAfterFirstLoad = options.indexAfterFirstLoad === true
   }
 
   /** Migrates the schema and returns the store; a failure is kept and returned by every call. */
@@ -208,6 +221,14 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
             stored.set(decoded.right.event.id, decoded.right)
           }
         }
+        const bulk =
+          head === undefined &&
+          this.indexAfterFirstLoad &&
+          prepared.right.writes.reduce((n, w) => n + w.events.length, 0) >= COPY_CHUNK
+        if (bulk) {
+          await tx.query('TRUNCATE ansinh_events')
+          for (const statement of EVENT_INDEXES.drop) await tx.query(statement)
+        }
         const planned = await planAndLoad(
           tx,
           prepared.right,
@@ -220,6 +241,7 @@ export class SqlEventStore implements EventStore, SnapshotKeeping, IdsByPosition
           options.onProgress,
         )
         if (E.isLeft(planned)) throw new Refused(planned.left)
+        if (bulk) for (const statement of EVENT_INDEXES.build) await tx.query(statement)
         const { result, head: after, hashes } = planned.right
         const { positions } = result
         if (snapshot !== null && !this.snapshotsOutside) {

@@ -47,16 +47,42 @@ const interleaved = (): StreamWrite[] => {
   return writes
 }
 
+/** The definitions of the events table's indexes and constraints, sorted: what the migrations leave. */
+const eventsSchema = async (sql: SqlDriver): Promise<string[]> => {
+  const indexes = await sql.query<{ d: string }>(
+    `SELECT indexdef AS d FROM pg_indexes WHERE tablename = 'ansinh_events'`,
+  )
+  const constraints = await sql.query<{ d: string }>(
+    `SELECT conname || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE conrelid = 'ansinh_events'::regclass`,
+  )
+  return [...indexes, ...constraints].map((r) => r.d).sort()
+}
+
+/** The object id of the events table's id index: a new one once the index is built again. */
+const idIndexOid = async (sql: SqlDriver): Promise<number> =>
+  Number((await sql.query<{ oid: string }>(`SELECT 'ansinh_events_id_key'::regclass::oid AS oid`))[0]!.oid)
+
+/** Options a test opens a store with. */
+export interface BulkStoreOptions {
+  readonly indexAfterFirstLoad: boolean
+}
+
 /** Declares the bulk tests; `open` gives a fresh empty store and raw SQL on its database. */
-export const describeBulkImport = (name: string, open: () => Promise<{ store: EventStore; sql: SqlDriver }>): void => {
+export const describeBulkImport = (
+  name: string,
+  open: (options: BulkStoreOptions) => Promise<{ store: EventStore; sql: SqlDriver }>,
+): void => {
   describe(`bulk import: ${name}`, () => {
-    it(
-      `appends ${STREAMS * ROUNDS} interleaved events in one appendMany, reads them back and verifies`,
+    it.each([false, true])(
+      `appends ${STREAMS * ROUNDS} interleaved events in one appendMany, reads them back and verifies (indexAfterFirstLoad: %s)`,
       { timeout: 60_000 },
-      async () => {
+      async (indexAfterFirstLoad) => {
         expect(STREAMS * ROUNDS).toBeGreaterThan(2 * COPY_CHUNK)
-        const { store } = await open()
+        const { store, sql } = await open({ indexAfterFirstLoad })
         try {
+          const schema = await eventsSchema(sql)
+          expect(schema.filter((d) => d.startsWith('CREATE'))).toHaveLength(4)
+          const index = await idIndexOid(sql)
           const writes = interleaved()
           const sent: NewEvent[] = writes.flatMap((w) => w.events)
           // progress is reported after each COPY slice, up to every event sent
@@ -69,6 +95,9 @@ export const describeBulkImport = (name: string, open: () => Promise<{ store: Ev
           expect(progress).toEqual([...progress].sort((a, b) => a - b))
           expect(progress.at(-1)).toBe(sent.length)
           expect(result.revisions[participantStream(STREAMS)]).toBe(ROUNDS - 1)
+          // indexes built after the rows, or kept while loading: the same schema either way
+          expect(await eventsSchema(sql)).toEqual(schema)
+          expect((await idIndexOid(sql)) !== index).toBe(indexAfterFirstLoad)
 
           const stored = await readEverything(store, 5_000)
           expect(stored.map((r) => r.position)).toEqual(result.positions)
@@ -97,6 +126,11 @@ export const describeBulkImport = (name: string, open: () => Promise<{ store: Ev
             'DuplicateEventId',
           )
           expect(await store.headPosition()).toEqual(E.right(STREAMS * ROUNDS + 4))
+          // the rebuilt unique indexes refuse what the store's lock would never let through
+          const [last] = await sql.query<{ id: string }>('SELECT id FROM ansinh_events WHERE position = 1')
+          await expect(sql.query(`UPDATE ansinh_events SET id = $1 WHERE position = 2`, [last!.id])).rejects.toThrow(
+            /ansinh_events_id_key/,
+          )
         } finally {
           await store.close()
         }
@@ -104,7 +138,7 @@ export const describeBulkImport = (name: string, open: () => Promise<{ store: Ev
     )
 
     it('a transaction whose second COPY breaks a constraint keeps nothing of the first; the connection stays usable', async () => {
-      const { store, sql } = await open()
+      const { store, sql } = await open({ indexAfterFirstLoad: false })
       try {
         expectRight(await store.append(participantStream(1), [enrolment(1)]))
         const before = await readEverything(store)
