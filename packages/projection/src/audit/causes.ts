@@ -235,6 +235,14 @@ export class KeyedSum {
     return changed
   }
 
+  /**
+   * Adds a contribution that is never replaced (a key no record will change): to the totals
+   * only, so that it costs no entry per key. {@link clear} forgets it with the rest.
+   */
+  addFixed(contribution: ReadonlyMap<string, number>): void {
+    for (const [name, v] of contribution) this.totals.set(name, (this.totals.get(name) ?? 0) + v)
+  }
+
   /** The names with a prefix that some key contributes to, without the prefix (`e|` → employers). */
   names(prefix: string): string[] {
     const out: string[] = []

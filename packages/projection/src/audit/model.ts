@@ -86,6 +86,14 @@ interface Late {
 class KnownRecords {
   readonly late: Late[] = []
   readonly keys: Key[] = []
+  /**
+   * The pairs none of whose rows is late: their contribution is fixed until the scope changes,
+   * so the figures add it to their totals without keeping it per pair (see {@link Figures}).
+   * Most pairs of a diff are such: a coverage diff of a province reads hundreds of thousands.
+   */
+  readonly settled: number[] = []
+  /** What a model reads of a pair of {@link settled}: every row of the pair (all known). */
+  readonly contributeSettled: (model: FigureModel, scope: Scope, pair: number) => Map<string, number>
   readonly geography = new Geography()
 
   constructor(
@@ -113,10 +121,21 @@ class KnownRecords {
     // participant pairs
     const ctx: PairContext = { columns: rows.columns, rows }
     const c = rows.columns
+    this.contributeSettled = (m, scope, p) => {
+      const enrolments = Array.from(rows.enrolmentsOf(p))
+      const lapsed = rows.lapsesOf(p)
+      return m.pairsOfScopeOnly === true && !enrolments.some((e) => namesScope(rows.unitOf(e), scope))
+        ? new Map<string, number>()
+        : m.pair!(ctx, enrolments, lapsed.length === 0 ? NO_ROWS : Array.from(lapsed), scope)
+    }
     const read = pairFilter(shape, geography, late.length > 0, rows)
     if (shape.pair !== undefined && shape.pairScheme !== null) {
       for (const p of rows.pairsOf(shape.pairScheme)) {
         if (read !== null && !read(p)) continue
+        if (allKnown(rows.enrolmentsOf(p), c.enrEvent, known) && allKnown(rows.lapsesOf(p), c.lapEvent, known)) {
+          this.settled.push(p)
+          continue
+        }
         const state: PairState = { enrolments: [], lapses: [] }
         const key: Key = {
           id: p,
@@ -218,6 +237,15 @@ class KnownRecords {
   }
 }
 
+/** No rows: the lapses of the many pairs that have none. */
+const NO_ROWS: readonly number[] = Object.freeze([])
+
+/** Whether every row of `list` was made by a known event. */
+const allKnown = (list: Int32Array, eventOf: Int32Array, known: (ordinal: number) => boolean): boolean => {
+  for (let k = 0; k < list.length; k++) if (!known(eventOf[list[k]!]!)) return false
+  return true
+}
+
 /** Whether a unit is in the scope's subtree or under one of its children. */
 const namesScope = (unit: string, scope: Scope): boolean => scope.inUnit(unit) || scope.childrenOf(unit).length > 0
 
@@ -261,6 +289,8 @@ class Figures {
 
   private recomputeAll(): void {
     this.sums.clear()
+    const { settled, contributeSettled } = this.records
+    for (let k = 0; k < settled.length; k++) this.sums.addFixed(contributeSettled(this.model, this.scope, settled[k]!))
     for (const key of this.records.keys) this.sums.set(key.id, key.contribute(this.model, this.scope))
   }
 
