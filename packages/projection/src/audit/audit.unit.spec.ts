@@ -85,6 +85,116 @@ describe('telescope', () => {
     ])
   })
 
+  it('has no number for a field that starts null: its records and causes say null, never a number resumed', () => {
+    // a rate without a denominator at first: null, then 4 (a late estimate), then 6 (a late renewal
+    // of the same cause as a later record); before is null, so nothing adds up to a delta
+    const state = { value: null as number | null }
+    const fields = () => new Map([['rate', state.value]])
+    const steps = [
+      { ordinal: 0, cause: 'late-estimate' as const, apply: () => ((state.value = 4), true) },
+      { ordinal: 1, cause: 'late-estimate' as const, apply: () => ((state.value = 6), true) },
+    ]
+    expect(telescope(fields, steps, ref)).toEqual([
+      {
+        field: 'rate',
+        before: null,
+        after: 6,
+        delta: null,
+        causes: [
+          {
+            cause: 'late-estimate',
+            total: null,
+            records: [
+              { ...ref(0), contribution: null },
+              { ...ref(1), contribution: 2 },
+            ],
+          },
+        ],
+      },
+    ])
+  })
+
+  it("lists under a field only the records that moved it, and a field's departure as a move to 0 where missing is 0", () => {
+    // an employer owing 3 pays 3 (listed with 0), is then no longer listed (still 0: no record for
+    // that), then owes 2 again; a second employer moves only in the second step
+    const owed = new Map([
+      ['employers.A.outstanding', 3],
+      ['employers.B.outstanding', 1],
+    ])
+    const fields = () => new Map(owed)
+    const steps = [
+      { ordinal: 0, cause: 'late-settlement' as const, apply: () => (owed.set('employers.A.outstanding', 0), true) },
+      {
+        ordinal: 1,
+        cause: 'late-settlement' as const,
+        apply: () => (owed.delete('employers.A.outstanding'), owed.set('employers.B.outstanding', 4), true),
+      },
+      { ordinal: 2, cause: 'late-debt' as const, apply: () => (owed.set('employers.A.outstanding', 2), true) },
+      { ordinal: 3, cause: 'late-debt' as const, apply: () => (owed.delete('employers.B.outstanding'), true) },
+    ]
+    const missingAsZero = (f: string) => f.startsWith('employers.')
+    expect(telescope(fields, steps, ref, missingAsZero)).toEqual([
+      {
+        field: 'employers.A.outstanding',
+        before: 3,
+        after: 2,
+        delta: -1,
+        causes: [
+          { cause: 'late-debt', total: 2, records: [{ ...ref(2), contribution: 2 }] },
+          { cause: 'late-settlement', total: -3, records: [{ ...ref(0), contribution: -3 }] },
+        ],
+      },
+      {
+        field: 'employers.B.outstanding',
+        before: 1,
+        after: 0,
+        delta: -1,
+        causes: [
+          { cause: 'late-debt', total: -4, records: [{ ...ref(3), contribution: -4 }] },
+          { cause: 'late-settlement', total: 3, records: [{ ...ref(1), contribution: 3 }] },
+        ],
+      },
+    ])
+    // where missing is not 0, a field that goes is a move to null
+    owed.clear()
+    owed.set('children.1.participants', 5)
+    const gone = [{ ordinal: 4, cause: 'geography' as const, apply: () => (owed.clear(), true) }]
+    expect(telescope(fields, gone, ref)).toEqual([
+      {
+        field: 'children.1.participants',
+        before: 5,
+        after: null,
+        delta: null,
+        causes: [{ cause: 'geography', total: null, records: [{ ...ref(4), contribution: null }] }],
+      },
+    ])
+  })
+
+  it('sums contributions by key, replacing a key’s own, and names the non-zero totals of a prefix', () => {
+    const sums = new KeyedSum()
+    expect(sums.names('e|')).toEqual([])
+    expect(sums.set('a', new Map([['e|A', 2]]))).toBe(true)
+    expect(sums.set('b', new Map([['e|B', 1]]))).toBe(true)
+    sums.addFixed(
+      new Map([
+        ['e|A', 1],
+        ['n', 4],
+      ]),
+    )
+    expect(sums.set('c', new Map([['x|C', 3]]))).toBe(true)
+    expect([sums.get('e|A'), sums.get('e|B'), sums.get('n'), sums.get('none')]).toEqual([3, 1, 4, 0])
+    // the same contribution again changes nothing; a new one replaces the key's own, not the fixed part
+    expect(sums.set('a', new Map([['e|A', 2]]))).toBe(false)
+    expect(sums.set('b', new Map([['e|B', 0]]))).toBe(true)
+    expect(sums.set('a', new Map())).toBe(true)
+    expect([sums.get('e|A'), sums.get('e|B')]).toEqual([1, 0])
+    // B's total is 0 and C's prefix is another: only A is named
+    expect(sums.names('e|')).toEqual(['A'])
+    expect(sums.names('x|')).toEqual(['C'])
+    sums.clear()
+    expect([sums.get('e|A'), sums.get('n'), sums.names('e|')]).toEqual([0, 0, []])
+  })
+
   it('flattens a report body by row keys and leaves text out', () => {
     expect([
       ...flattenFigures({
@@ -92,13 +202,24 @@ describe('telescope', () => {
         rate: null,
         name: 'x',
         children: [{ unit: '593', name: 'P', participants: 2 }],
-        employers: [{ employer: 'E', outstanding: 5, oldestPeriod: '2020-01' }],
+        employers: [
+          { employer: 'E', outstanding: 5, oldestPeriod: '2020-01' },
+          // an employer of no unit: the row is keyed by its employer, and neither key is a figure
+          { employer: 'F', unit: null, outstanding: 1 },
+        ],
+        // a row without a key names no figure
+        rows: [{ participants: 7 }],
       }),
     ]).toEqual([
       ['participants', 3],
       ['rate', null],
       ['children.593.participants', 2],
       ['employers.E.outstanding', 5],
+      ['employers.F.outstanding', 1],
+    ])
+    // a unit row whose employer is null: keyed by the unit
+    expect([...flattenFigures({ children: [{ unit: '1', employer: null, participants: 2 }] })]).toEqual([
+      ['children.1.participants', 2],
     ])
     expect([...figuresOf({ report: 'plan', year: 2020, basis: { events: 1 }, target: 9 }).keys()]).toEqual(['target'])
   })
