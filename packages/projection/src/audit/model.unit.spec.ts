@@ -1,0 +1,158 @@
+import { dayNumber, instantMillis } from '@ansinh/core'
+import { describe, expect, it } from 'vitest'
+import { enrolled, established, lapsed, positioned } from '@ansinh/testing/fixtures'
+import { History } from '../history.js'
+import { SCHEME_INDEX } from '../participation.js'
+import { countingRow } from './pairs.js'
+import { type FigureModel, modelDiff } from './model.js'
+
+// The engine behind every report's diff (model.ts), with a model of its own: the participants
+// counted on a day in a unit and under each of its children. The report packages' properties check
+// that causes add up to deltas; these examples pin what each late record is called and in which
+// order the records are applied: by recording instant (ties: position), whatever their position,
+// and the geography before everything else.
+
+const T0 = '2020-01-01T08:00:00+07:00' // the cut: known
+const T1 = '2020-02-01T08:00:00+07:00'
+const T2 = '2020-03-05T08:00:00+07:00'
+const T3 = '2020-04-01T08:00:00+07:00'
+const T4 = '2020-05-01T08:00:00+07:00'
+const DAY = dayNumber('2020-06-30')
+
+const counted = (unit: string | null, pairsOfScopeOnly: boolean): FigureModel => ({
+  unit,
+  pairScheme: SCHEME_INDEX.voluntary,
+  pairsOfScopeOnly,
+  pair: ({ columns: c, rows }, enr, lap, scope) => {
+    const m = new Map<string, number>()
+    const row = countingRow(c, enr, lap, DAY)
+    if (row < 0) return m
+    const u = rows.unitOf(row)
+    if (scope.inUnit(u)) m.set('participants', 1)
+    for (const ch of scope.childrenOf(u)) m.set(`c|${ch}`, 1)
+    return m
+  },
+  derive: (sums, scope) => ({
+    participants: sums.get('participants'),
+    children: scope.children.map((ch) => ({ unit: ch, participants: sums.get(`c|${ch}`) })),
+  }),
+})
+
+const events = positioned([
+  established('60', 'P', undefined, T0),
+  established('601', 'D1', '60', T0),
+  established('602', 'D2', '60', T0),
+  established('70', 'Q', undefined, T0),
+  established('701', 'D3', '70', T0),
+  // P1 known and unchanged: a settled pair
+  enrolled('0000000001', 'voluntary', '601', '2020-01-01', null, T0),
+  // P2 known, its lapse late
+  enrolled('0000000002', 'voluntary', '601', '2020-01-01', null, T0),
+  lapsed('0000000002', 'voluntary', '2020-03-01', T2),
+  // P3 unknown: an enrolment written first but recorded last (closed before the day), then an open
+  // one recorded first. The one recorded first is the late enrolment, the other a renewal.
+  enrolled('0000000003', 'voluntary', '602', '2020-02-01', '2020-03-31', T3),
+  enrolled('0000000003', 'voluntary', '602', '2020-02-15', null, T1),
+  // P4 known until February, renewed late
+  enrolled('0000000004', 'voluntary', '601', '2020-01-01', '2020-02-28', T0),
+  enrolled('0000000004', 'voluntary', '601', '2020-03-01', null, T1),
+  // P5 in a district recorded after its enrolment; Q's P6 never counts in P
+  enrolled('0000000005', 'voluntary', '603', '2020-01-01', null, T1),
+  established('603', 'D4', '60', T4),
+  enrolled('0000000006', 'voluntary', '701', '2020-01-01', null, T1),
+])
+
+const history = History.of(events)
+const ids = (position: number): string => `e${position}`
+const ref = (position: number, recordedAt: string) => ({
+  id: `e${position}`,
+  position,
+  recordedAt: recordedAt.replace('+07:00', '.000+07:00'),
+})
+const cut = instantMillis(T0)
+const { recordedAt } = history.columns()
+const known = (ordinal: number): boolean => recordedAt[ordinal]! <= cut
+
+describe('modelDiff', () => {
+  it.each([false, true])(
+    'names each late record by what it did to its pair, in recording order, the geography first (pairsOfScopeOnly: %s)',
+    (pairsOfScopeOnly) => {
+      const diff = modelDiff(history, history.view(), known, counted('60', pairsOfScopeOnly), ids)
+      expect(diff.before).toEqual({
+        participants: 2,
+        children: [
+          { unit: '601', participants: 2 },
+          { unit: '602', participants: 0 },
+        ],
+      })
+      expect(diff.after).toEqual({
+        participants: 4,
+        children: [
+          { unit: '601', participants: 2 },
+          { unit: '602', participants: 1 },
+          { unit: '603', participants: 1 },
+        ],
+      })
+      expect(diff.fields).toEqual([
+        {
+          field: 'participants',
+          before: 2,
+          after: 4,
+          delta: 2,
+          causes: [
+            // P3's open enrolment (position 10, recorded first) and P5's, once D4 is in P
+            {
+              cause: 'late-enrolment',
+              total: 2,
+              records: [
+                { ...ref(10, T1), contribution: 1 },
+                { ...ref(13, T1), contribution: 1 },
+              ],
+            },
+            { cause: 'late-renewal', total: 1, records: [{ ...ref(12, T1), contribution: 1 }] },
+            { cause: 'late-lapse', total: -1, records: [{ ...ref(8, T2), contribution: -1 }] },
+          ],
+        },
+        {
+          field: 'children.602.participants',
+          before: 0,
+          after: 1,
+          delta: 1,
+          causes: [{ cause: 'late-enrolment', total: 1, records: [{ ...ref(10, T1), contribution: 1 }] }],
+        },
+        {
+          // D4 is a child only from its record on: no number before it
+          field: 'children.603.participants',
+          before: null,
+          after: 1,
+          delta: null,
+          causes: [
+            { cause: 'late-enrolment', total: 1, records: [{ ...ref(13, T1), contribution: 1 }] },
+            { cause: 'geography', total: null, records: [{ ...ref(14, T4), contribution: null }] },
+          ],
+        },
+      ])
+    },
+  )
+
+  it("reads a unit's own pairs, whatever the others do, and the same figures nationally", () => {
+    const q = modelDiff(history, history.view(), known, counted('70', true), ids)
+    expect([q.before, q.after]).toEqual([
+      { participants: 0, children: [{ unit: '701', participants: 0 }] },
+      { participants: 1, children: [{ unit: '701', participants: 1 }] },
+    ])
+    expect(q.fields.map((f) => [f.field, f.causes.map((c) => [c.cause, c.records.map((r) => r.position)])])).toEqual([
+      ['participants', [['late-enrolment', [15]]]],
+      ['children.701.participants', [['late-enrolment', [15]]]],
+    ])
+    const national = modelDiff(history, history.view(), known, counted(null, true), ids)
+    expect(national.after).toMatchObject({ participants: 5 })
+    expect(national.before).toMatchObject({ participants: 2 })
+  })
+
+  it('finds nothing to say when everything was known', () => {
+    const all = modelDiff(history, history.view(), () => true, counted('60', true), ids)
+    expect(all.fields).toEqual([])
+    expect(all.before).toEqual(all.after)
+  })
+})
