@@ -1,10 +1,10 @@
-import { dayNumber, instantMillis } from '@ansinh/core'
+import { type BusinessDate, dayNumber, instantMillis } from '@ansinh/core'
 import { describe, expect, it } from 'vitest'
 import { enrolled, established, lapsed, positioned } from '@ansinh/testing/fixtures'
 import { History } from '../history.js'
 import { SCHEME_INDEX } from '../participation.js'
 import { countingRow } from './pairs.js'
-import { type FigureModel, modelDiff } from './model.js'
+import { type FigureModel, modelDiff, modelRevisions } from './model.js'
 
 // The engine behind every report's diff (model.ts), with a model of its own: the participants
 // counted on a day in a unit and under each of its children. The report packages' properties check
@@ -19,13 +19,13 @@ const T3 = '2020-04-01T08:00:00+07:00'
 const T4 = '2020-05-01T08:00:00+07:00'
 const DAY = dayNumber('2020-06-30')
 
-const counted = (unit: string | null, pairsOfScopeOnly: boolean): FigureModel => ({
+const counted = (unit: string | null, pairsOfScopeOnly: boolean, day = DAY): FigureModel => ({
   unit,
   pairScheme: SCHEME_INDEX.voluntary,
   pairsOfScopeOnly,
   pair: ({ columns: c, rows }, enr, lap, scope) => {
     const m = new Map<string, number>()
-    const row = countingRow(c, enr, lap, DAY)
+    const row = countingRow(c, enr, lap, day)
     if (row < 0) return m
     const u = rows.unitOf(row)
     if (scope.inUnit(u)) m.set('participants', 1)
@@ -154,5 +154,71 @@ describe('modelDiff', () => {
     const all = modelDiff(history, history.view(), () => true, counted('60', true), ids)
     expect(all.fields).toEqual([])
     expect(all.before).toEqual(all.after)
+  })
+})
+
+describe('modelRevisions', () => {
+  // the seed's history, and P7 recorded at the very last instant of 31 January in Vietnam: known
+  // at the end of that day
+  const withLast = History.of(
+    positioned([
+      ...events.map((e) => e.event),
+      enrolled('0000000007', 'voluntary', '602', '2020-01-15', null, '2020-01-31T23:59:59.999+07:00'),
+    ]),
+  )
+  const ends = ['2020-01-31', '2020-02-29', '2020-03-31', '2020-04-30', '2020-05-31'] as BusinessDate[]
+
+  it('gives every cell the figure the view at its column tells, recomputed from nothing, geography included', () => {
+    for (const field of ['participants', 'children.603.participants', 'children.602.participants']) {
+      const triangle = modelRevisions(withLast, field, ends, (asOf) => counted('60', true, dayNumber(asOf)))
+      const columns = [...ends.slice(0, -1).map((d) => instantMillis(`${d}T23:59:59.999+07:00`)), null]
+      const times = withLast.columns().recordedAt
+      triangle.rows.forEach((row, r) =>
+        row.cells.forEach((cell, j) => {
+          if (j < r) return expect(cell).toBeNull()
+          const k = columns[j]!
+          const direct = modelDiff(
+            withLast,
+            withLast.view(),
+            k === null ? () => true : (o) => times[o]! <= k,
+            counted('60', true, dayNumber(row.asOf)),
+            ids,
+          ).before as { participants: number; children: { unit: string; participants: number }[] }
+          const child = field.split('.')[1]
+          const expected =
+            field === 'participants'
+              ? direct.participants
+              : (direct.children.find((c) => c.unit === child)?.participants ?? null)
+          expect([field, row.asOf, j, cell]).toEqual([field, row.asOf, j, expected])
+        }),
+      )
+    }
+  })
+
+  it('counts a record recorded at the last instant of the first column in that column', () => {
+    const triangle = modelRevisions(withLast, 'children.602.participants', ends, (asOf) =>
+      counted('60', true, dayNumber(asOf)),
+    )
+    // 31 January: P7 (recorded that evening) in every column; P3 is not yet enrolled
+    expect(triangle.rows[0]!.cells).toEqual([1, 1, 1, 1, 1])
+    // 29 February: P7 and, from its record on 1 February, P3's open enrolment of 15 February
+    expect(triangle.rows[1]!.cells).toEqual([null, 2, 2, 2, 2])
+    // D4 exists only from its record of 1 May: the child is null in every earlier column
+    const d4 = modelRevisions(withLast, 'children.603.participants', ends, (asOf) =>
+      counted('60', true, dayNumber(asOf)),
+    )
+    expect(d4.rows.map((r) => r.cells)).toEqual([
+      [null, null, null, null, 1],
+      [null, null, null, null, 1],
+      [null, null, null, null, 1],
+      [null, null, null, null, 1],
+      [null, null, null, null, 1],
+    ])
+  })
+
+  it('draws an empty triangle for no dates', () => {
+    expect(modelRevisions(withLast, 'participants', [], (asOf) => counted('60', true, dayNumber(asOf))).rows).toEqual(
+      [],
+    )
   })
 })
