@@ -121,12 +121,24 @@ class KnownRecords {
     // participant pairs
     const ctx: PairContext = { columns: rows.columns, rows }
     const c = rows.columns
-    this.contributeSettled = (m, scope, p) => {
-      const enrolments = Array.from(rows.enrolmentsOf(p))
-      const lapsed = rows.lapsesOf(p)
-      return m.pairsOfScopeOnly === true && !enrolments.some((e) => namesScope(rows.unitOf(e), scope))
+    // a pair none of whose known enrolments names a unit of the scope gives nothing to such a model
+    const contributePair = (
+      m: FigureModel,
+      scope: Scope,
+      enrolments: readonly number[],
+      lapses: readonly number[],
+    ): Map<string, number> =>
+      m.pairsOfScopeOnly === true && !enrolments.some((e) => namesScope(rows.unitOf(e), scope))
         ? new Map<string, number>()
-        : m.pair!(ctx, enrolments, lapsed.length === 0 ? NO_ROWS : Array.from(lapsed), scope)
+        : m.pair!(ctx, enrolments, lapses, scope)
+    this.contributeSettled = (m, scope, p) => {
+      const lapsed = rows.lapsesOf(p)
+      return contributePair(
+        m,
+        scope,
+        Array.from(rows.enrolmentsOf(p)),
+        lapsed.length === 0 ? NO_ROWS : Array.from(lapsed),
+      )
     }
     const read = pairFilter(shape, geography, late.length > 0, rows)
     if (shape.pair !== undefined && shape.pairScheme !== null) {
@@ -139,11 +151,7 @@ class KnownRecords {
         const state: PairState = { enrolments: [], lapses: [] }
         const key: Key = {
           id: p,
-          // a pair none of whose known enrolments names a unit of the scope gives nothing to such a model
-          contribute: (m, scope) =>
-            m.pairsOfScopeOnly === true && !state.enrolments.some((e) => namesScope(rows.unitOf(e), scope))
-              ? new Map<string, number>()
-              : m.pair!(ctx, state.enrolments, state.lapses, scope),
+          contribute: (m, scope) => contributePair(m, scope, state.enrolments, state.lapses),
         }
         keys.push(key)
         const lateRows: { row: number; lapse: boolean; ordinal: number }[] = []
