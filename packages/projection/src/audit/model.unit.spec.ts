@@ -150,6 +150,33 @@ describe('modelDiff', () => {
     expect(national.before).toMatchObject({ participants: 2 })
   })
 
+  it('calls an enrolment a renewal once the pair has a late enrolment, and a late lapse never makes one', () => {
+    const late = History.of(
+      positioned([
+        established('60', 'P', undefined, T0),
+        // P7 unknown: a late enrolment closed before the day (it counts for nothing), then an open one
+        enrolled('0000000007', 'voluntary', '60', '2020-01-01', '2020-01-31', T1),
+        enrolled('0000000007', 'voluntary', '60', '2020-02-01', null, T2),
+        // P8 unknown: its enrolment written first but recorded after its lapse (which falls after the day)
+        enrolled('0000000008', 'voluntary', '60', '2020-01-01', null, T3),
+        lapsed('0000000008', 'voluntary', '2020-07-15', T1),
+      ]),
+    )
+    const at = late.columns().recordedAt
+    const diff = modelDiff(late, late.view(), (o) => at[o]! <= cut, counted('60', true), ids)
+    expect(diff.fields.map((f) => [f.field, f.causes.map((c) => [c.cause, c.records.map((r) => r.position)])])).toEqual(
+      [
+        [
+          'participants',
+          [
+            ['late-enrolment', [4]],
+            ['late-renewal', [3]],
+          ],
+        ],
+      ],
+    )
+  })
+
   it('finds nothing to say when everything was known', () => {
     const all = modelDiff(history, history.view(), () => true, counted('60', true), ids)
     expect(all.fields).toEqual([])
@@ -158,12 +185,13 @@ describe('modelDiff', () => {
 })
 
 describe('modelRevisions', () => {
-  // the seed's history, and P7 recorded at the very last instant of 31 January in Vietnam: known
-  // at the end of that day
+  // the seed's history, P7 recorded at the very last instant of 31 January in Vietnam (known at the
+  // end of that day, the first column) and P9 at the last instant of 29 February (the second)
   const withLast = History.of(
     positioned([
       ...events.map((e) => e.event),
       enrolled('0000000007', 'voluntary', '602', '2020-01-15', null, '2020-01-31T23:59:59.999+07:00'),
+      enrolled('0000000009', 'voluntary', '602', '2020-02-20', null, '2020-02-29T23:59:59.999+07:00'),
     ]),
   )
   const ends = ['2020-01-31', '2020-02-29', '2020-03-31', '2020-04-30', '2020-05-31'] as BusinessDate[]
@@ -195,14 +223,14 @@ describe('modelRevisions', () => {
     }
   })
 
-  it('counts a record recorded at the last instant of the first column in that column', () => {
+  it('counts a record recorded at the last instant of a column in that column', () => {
     const triangle = modelRevisions(withLast, 'children.602.participants', ends, (asOf) =>
       counted('60', true, dayNumber(asOf)),
     )
     // 31 January: P7 (recorded that evening) in every column; P3 is not yet enrolled
     expect(triangle.rows[0]!.cells).toEqual([1, 1, 1, 1, 1])
-    // 29 February: P7 and, from its record on 1 February, P3's open enrolment of 15 February
-    expect(triangle.rows[1]!.cells).toEqual([null, 2, 2, 2, 2])
+    // 29 February: P7, P3's open enrolment of 15 February (recorded 1 February) and P9
+    expect(triangle.rows[1]!.cells).toEqual([null, 3, 3, 3, 3])
     // D4 exists only from its record of 1 May: the child is null in every earlier column
     const d4 = modelRevisions(withLast, 'children.603.participants', ends, (asOf) =>
       counted('60', true, dayNumber(asOf)),
