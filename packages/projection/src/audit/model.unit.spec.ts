@@ -70,8 +70,15 @@ const ref = (position: number, recordedAt: string) => ({
   recordedAt: recordedAt.replace('+07:00', '.000+07:00'),
 })
 const cut = instantMillis(T0)
-const { recordedAt } = history.columns()
-const known = (ordinal: number): boolean => recordedAt[ordinal]! <= cut
+/** Whether the record at an ordinal of `h` was recorded by `until` (epoch milliseconds). */
+const knownBy = (h: History, until: number): ((ordinal: number) => boolean) => {
+  const { recordedAt } = h.columns()
+  return (ordinal) => recordedAt[ordinal]! <= until
+}
+const known = knownBy(history, cut)
+/** Each field of a diff with its causes, each cause with the positions of its records. */
+const causePositions = (diff: ReturnType<typeof modelDiff>) =>
+  diff.fields.map((f) => [f.field, f.causes.map((c) => [c.cause, c.records.map((r) => r.position)])])
 
 describe('modelDiff', () => {
   it.each([false, true])(
@@ -141,7 +148,7 @@ describe('modelDiff', () => {
       { participants: 0, children: [{ unit: '701', participants: 0 }] },
       { participants: 1, children: [{ unit: '701', participants: 1 }] },
     ])
-    expect(q.fields.map((f) => [f.field, f.causes.map((c) => [c.cause, c.records.map((r) => r.position)])])).toEqual([
+    expect(causePositions(q)).toEqual([
       ['participants', [['late-enrolment', [15]]]],
       ['children.701.participants', [['late-enrolment', [15]]]],
     ])
@@ -162,19 +169,16 @@ describe('modelDiff', () => {
         lapsed('0000000008', 'voluntary', '2020-07-15', T1),
       ]),
     )
-    const at = late.columns().recordedAt
-    const diff = modelDiff(late, late.view(), (o) => at[o]! <= cut, counted('60', true), ids)
-    expect(diff.fields.map((f) => [f.field, f.causes.map((c) => [c.cause, c.records.map((r) => r.position)])])).toEqual(
+    const diff = modelDiff(late, late.view(), knownBy(late, cut), counted('60', true), ids)
+    expect(causePositions(diff)).toEqual([
       [
+        'participants',
         [
-          'participants',
-          [
-            ['late-enrolment', [4]],
-            ['late-renewal', [3]],
-          ],
+          ['late-enrolment', [4]],
+          ['late-renewal', [3]],
         ],
       ],
-    )
+    ])
   })
 
   it('finds nothing to say when everything was known', () => {
@@ -200,7 +204,6 @@ describe('modelRevisions', () => {
     for (const field of ['participants', 'children.603.participants', 'children.602.participants']) {
       const triangle = modelRevisions(withLast, field, ends, (asOf) => counted('60', true, dayNumber(asOf)))
       const columns = [...ends.slice(0, -1).map((d) => instantMillis(`${d}T23:59:59.999+07:00`)), null]
-      const times = withLast.columns().recordedAt
       triangle.rows.forEach((row, r) =>
         row.cells.forEach((cell, j) => {
           if (j < r) return expect(cell).toBeNull()
@@ -208,7 +211,7 @@ describe('modelRevisions', () => {
           const direct = modelDiff(
             withLast,
             withLast.view(),
-            k === null ? () => true : (o) => times[o]! <= k,
+            k === null ? () => true : knownBy(withLast, k),
             counted('60', true, dayNumber(row.asOf)),
             ids,
           ).before as { participants: number; children: { unit: string; participants: number }[] }
