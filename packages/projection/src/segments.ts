@@ -100,7 +100,11 @@ export class SegmentBuffer {
   }
 }
 
-/** Sorts the row indices `order[lo, hi)` by `from`, keeping row (position) order among equal days. */
+/**
+ * Sorts the row indices `order[lo, hi)` by `from`, keeping row (position) order among equal days.
+ * Rows of equal days must come in increasing order already (a group as {@link groupBy} leaves it,
+ * or a sorted slice followed by later rows): the short path keeps the order it is given.
+ */
 export const sortByFrom = (order: Int32Array, lo: number, hi: number, from: Int32Array): void => {
   if (hi - lo <= 32) {
     for (let k = lo + 1; k < hi; k++) {
