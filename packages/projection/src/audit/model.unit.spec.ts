@@ -157,6 +157,61 @@ describe('modelDiff', () => {
     expect(national.before).toMatchObject({ participants: 2 })
   })
 
+  it('asks a scope-only model about a pair only once one of its enrolments names a unit of the scope', () => {
+    // the history has a late district (603): the pairs are all read, but a pair asked about must
+    // have an enrolment, known or inserted, in Q's subtree
+    const asked: string[][] = []
+    const model = counted('70', true)
+    const spy: FigureModel = {
+      ...model,
+      pair: (ctx, enr, lap, scope) => {
+        asked.push(enr.map((e) => ctx.rows.unitOf(e)))
+        return model.pair!(ctx, enr, lap, scope)
+      },
+    }
+    const diff = modelDiff(history, history.view(), known, spy, ids)
+    expect(diff.after).toMatchObject({ participants: 1 })
+    expect(asked.length).toBeGreaterThan(0)
+    expect(asked.filter((units) => !units.includes('701'))).toEqual([])
+  })
+
+  it('never reads the pairs of other units when the scope cannot change (no late geography record)', () => {
+    const mapKnown = History.of(
+      positioned([
+        established('60', 'P', undefined, T0),
+        established('601', 'D1', '60', T0),
+        established('70', 'Q', undefined, T0),
+        established('701', 'D3', '70', T0),
+        enrolled('0000000001', 'voluntary', '601', '2020-01-01', null, T0),
+        enrolled('0000000002', 'voluntary', '701', '2020-01-01', null, T0),
+        lapsed('0000000002', 'voluntary', '2020-03-01', T2),
+        enrolled('0000000003', 'voluntary', '701', '2020-02-01', null, T1),
+        enrolled('0000000004', 'voluntary', '60', '2020-02-01', null, T1),
+        lapsed('0000000004', 'voluntary', '2020-04-01', T3),
+      ]),
+    )
+    const rowsOf = (scope: string | null): number[] => {
+      const asked = new Set<number>()
+      const knownAt = knownBy(mapKnown, cut)
+      modelDiff(
+        mapKnown,
+        mapKnown.view(),
+        (o) => {
+          asked.add(o)
+          return knownAt(o)
+        },
+        counted(scope, true),
+        ids,
+      )
+      // the ordinals of the four unit records are asked for the geography
+      return [...asked].filter((o) => o >= 4).sort((a, b) => a - b)
+    }
+    // Q's diff reads P2 and P3 (ordinals 5 to 7) only; P's reads P1 and P4; the national one every pair
+    expect(rowsOf('70')).toEqual([5, 6, 7])
+    expect(rowsOf('60')).toEqual([4, 8, 9])
+    expect(rowsOf(null)).toEqual([4, 5, 6, 7, 8, 9])
+  })
+
   it('calls an enrolment a renewal once the pair has a late enrolment, and a late lapse never makes one', () => {
     const late = History.of(
       positioned([
