@@ -1,6 +1,6 @@
 import { type BusinessDate, dayNumber, instantMillis } from '@ansinh/core'
 import { describe, expect, it } from 'vitest'
-import { enrolled, established, lapsed, positioned } from '@ansinh/testing/fixtures'
+import { assigned, enrolled, established, estimated, lapsed, owed, positioned, settled } from '@ansinh/testing/fixtures'
 import { History } from '../history.js'
 import { SCHEME_INDEX } from '../participation.js'
 import { countingRow } from './pairs.js'
@@ -234,6 +234,77 @@ describe('modelDiff', () => {
         ],
       ],
     ])
+  })
+
+  it("gives a register's or an account's records to its model in position order, a late one inserted among them", () => {
+    // each key's figure is its records' amounts written as digits in the order the model gets them;
+    // the late records are recorded in another order than their positions
+    const digits = (xs: readonly number[]): number => Number(xs.join(''))
+    const registers = History.of(
+      positioned([
+        established('60', 'P', undefined, T0),
+        assigned('60', 'voluntary', 2020, 1, '2020-01-01', T0),
+        assigned('60', 'voluntary', 2020, 2, '2020-01-01', T2),
+        assigned('60', 'voluntary', 2020, 3, '2020-01-01', T1),
+        estimated('60', 2020, 1, undefined, T0),
+        estimated('60', 2020, 2, undefined, T2),
+        estimated('60', 2020, 3, undefined, T1),
+        owed('0101234567', '60', 'compulsory', '2020-01', 1, '2020-01-10', T0),
+        owed('0101234567', '60', 'compulsory', '2020-02', 2, '2020-02-10', T2),
+        owed('0101234567', '60', 'compulsory', '2020-03', 3, '2020-03-10', T1),
+        settled('0101234567', 'compulsory', 1, '2020-01-20', T0),
+        settled('0101234567', 'compulsory', 2, '2020-02-20', T2),
+        settled('0101234567', 'compulsory', 3, '2020-03-20', T1),
+      ]),
+    )
+    const model: FigureModel = {
+      unit: '60',
+      pairScheme: null,
+      quota: (rs) => new Map([['quota', digits(rs.map((r) => r.target))]]),
+      estimate: (rs) => new Map([['estimate', digits(rs.map((r) => r.estimate.population))]]),
+      account: (a) =>
+        new Map([
+          ['debts', digits(a.debts.map((d) => d.amount))],
+          ['settlements', digits(a.settlements.map((x) => x.amount))],
+        ]),
+      derive: (sums) => Object.fromEntries(['quota', 'estimate', 'debts', 'settlements'].map((f) => [f, sums.get(f)])),
+    }
+    const diff = modelDiff(registers, registers.view(), knownBy(registers, cut), model, ids)
+    expect(diff.before).toEqual({ quota: 1, estimate: 1, debts: 1, settlements: 1 })
+    expect(diff.after).toEqual({ quota: 123, estimate: 123, debts: 123, settlements: 123 })
+    // each applied in recording order: the third record (T1) first, which makes 13, then the second
+    expect(
+      diff.fields.map((f) => [f.field, f.causes.map((c) => [c.cause, c.records.map((r) => r.contribution)])]),
+    ).toEqual([
+      ['quota', [['quota-revision', [12, 110]]]],
+      ['estimate', [['late-estimate', [12, 110]]]],
+      ['debts', [['late-debt', [12, 110]]]],
+      ['settlements', [['late-settlement', [12, 110]]]],
+    ])
+    expect(diff.fields.map((f) => [f.field, f.causes[0]!.records.map((r) => r.position)])).toEqual([
+      ['quota', [4, 3]],
+      ['estimate', [7, 6]],
+      ['debts', [10, 9]],
+      ['settlements', [13, 12]],
+    ])
+  })
+
+  it("applies the late records of different pairs by recording instant, then position, whatever the pairs' order", () => {
+    // A, B and C known until January and renewed late: A first among the pairs, but its renewal
+    // recorded last; B's and C's at the same instant, B's at the lower position
+    const renewals = History.of(
+      positioned([
+        established('60', 'P', undefined, T0),
+        enrolled('0000000001', 'voluntary', '60', '2020-01-01', '2020-01-31', T0),
+        enrolled('0000000002', 'voluntary', '60', '2020-01-01', '2020-01-31', T0),
+        enrolled('0000000003', 'voluntary', '60', '2020-01-01', '2020-01-31', T0),
+        enrolled('0000000002', 'voluntary', '60', '2020-02-01', null, T1),
+        enrolled('0000000001', 'voluntary', '60', '2020-02-01', null, T2),
+        enrolled('0000000003', 'voluntary', '60', '2020-02-01', null, T1),
+      ]),
+    )
+    const diff = modelDiff(renewals, renewals.view(), knownBy(renewals, cut), counted('60', true), ids)
+    expect(causePositions(diff)).toEqual([['participants', [['late-renewal', [5, 7, 6]]]]])
   })
 
   it('finds nothing to say when everything was known', () => {
