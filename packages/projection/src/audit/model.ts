@@ -32,6 +32,10 @@ export interface FigureModel {
   readonly unit: string | null
   /** The scheme index of the pairs that count (null: no participant figures). */
   readonly pairScheme: number | null
+  /**
+   * A pair's contribution from its rows known so far: its enrolment rows and its lapse rows, each
+   * list in row (position) order, whatever order they were recorded in.
+   */
   readonly pair?: (
     ctx: PairContext,
     enrolments: readonly number[],

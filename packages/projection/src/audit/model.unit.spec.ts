@@ -171,8 +171,25 @@ describe('modelDiff', () => {
     }
     const diff = modelDiff(history, history.view(), known, spy, ids)
     expect(diff.after).toMatchObject({ participants: 1 })
-    expect(asked.length).toBeGreaterThan(0)
-    expect(asked.filter((units) => !units.includes('701'))).toEqual([])
+    // P6, once its enrolment in D3 is in: a row of the pair, nothing else
+    expect(asked).toEqual([['701']])
+  })
+
+  it("gives a model a pair's rows in row order, however they were recorded", () => {
+    const lists: [number[], number[]][] = []
+    const model = counted(null, false)
+    const spy: FigureModel = {
+      ...model,
+      pair: (ctx, enr, lap, scope) => {
+        lists.push([[...enr], [...lap]])
+        return model.pair!(ctx, enr, lap, scope)
+      },
+    }
+    modelDiff(history, history.view(), known, spy, ids)
+    const increasing = (xs: readonly number[]): boolean => xs.every((x, k) => k === 0 || xs[k - 1]! < x)
+    expect(lists.filter(([enr, lap]) => !increasing(enr) || !increasing(lap))).toEqual([])
+    // P3's two enrolments, inserted in the order they were recorded (the second first)
+    expect(lists.some(([enr]) => enr.length === 2)).toBe(true)
   })
 
   it('never reads the pairs of other units when the scope cannot change (no late geography record)', () => {
@@ -260,6 +277,9 @@ describe('modelDiff', () => {
     const model: FigureModel = {
       unit: '60',
       pairScheme: null,
+      pair: () => {
+        throw new Error('a model without a pair scheme is asked about no pair')
+      },
       quota: (rs) => new Map([['quota', digits(rs.map((r) => r.target))]]),
       estimate: (rs) => new Map([['estimate', digits(rs.map((r) => r.estimate.population))]]),
       account: (a) =>
@@ -301,10 +321,14 @@ describe('modelDiff', () => {
         enrolled('0000000002', 'voluntary', '60', '2020-02-01', null, T1),
         enrolled('0000000001', 'voluntary', '60', '2020-02-01', null, T2),
         enrolled('0000000003', 'voluntary', '60', '2020-02-01', null, T1),
+        // D unknown: two enrolments recorded at one instant, the first (closed before the day) a
+        // late enrolment that counts for nothing, the second (open) a renewal
+        enrolled('0000000004', 'voluntary', '60', '2020-01-01', '2020-01-31', T3),
+        enrolled('0000000004', 'voluntary', '60', '2020-02-01', null, T3),
       ]),
     )
     const diff = modelDiff(renewals, renewals.view(), knownBy(renewals, cut), counted('60', true), ids)
-    expect(causePositions(diff)).toEqual([['participants', [['late-renewal', [5, 7, 6]]]]])
+    expect(causePositions(diff)).toEqual([['participants', [['late-renewal', [5, 7, 6, 9]]]]])
   })
 
   it('finds nothing to say when everything was known', () => {
@@ -371,6 +395,14 @@ describe('modelRevisions', () => {
       [null, null, null, null, 1],
       [null, null, null, null, 1],
     ])
+  })
+
+  it('draws a one-date triangle as the figure known now', () => {
+    const triangle = modelRevisions(withLast, 'participants', ['2020-03-31' as BusinessDate], (asOf) =>
+      counted('60', true, dayNumber(asOf)),
+    )
+    const now = modelDiff(withLast, withLast.view(), () => true, counted('60', true, dayNumber('2020-03-31')), ids)
+    expect(triangle.rows.map((r) => r.cells)).toEqual([[(now.after as { participants: number }).participants]])
   })
 
   it('draws an empty triangle for no dates', () => {
