@@ -150,4 +150,52 @@ describe('snapshot container', () => {
     e.f64()
     expect(unreadable(() => e.end())).toBe('0 sections and 8 bytes left over')
   })
+
+  it('copies the bytes unless asked to read them in place', () => {
+    const backing = new Uint8Array(sample().finish(1).length)
+    backing.set(sample().finish(1))
+    const r = new SectionReader(backing)
+    const ints = r.i32()
+    expect(ints.buffer === backing.buffer).toBe(false)
+    backing.fill(0)
+    expect([...ints]).toEqual([-1, 2, 2_000_000_000])
+  })
+
+  it('reads a container of no section', () => {
+    const bytes = new SectionWriter().finish(3)
+    expect(bytes.length).toBe(16)
+    const r = new SectionReader(bytes)
+    expect(r.version).toBe(3)
+    r.end()
+    expect(unreadable(() => r.i32())).toBe('a i32 section expected at byte 16, the snapshot ends')
+  })
+
+  it('names the byte of a JSON section that is not JSON in a container read in place', () => {
+    const w = new SectionWriter()
+    w.i32(Int32Array.of(1))
+    w.json('x')
+    const bytes = patched(w.finish(1), (v) => v.setUint8(16 + 24 + 16 + 2, 0x20))
+    const backing = new Uint8Array(bytes.length + 8)
+    backing.set(bytes, 8)
+    const r = new SectionReader(backing.subarray(8), true)
+    expect([...r.i32()]).toEqual([1])
+    expect(unreadable(() => r.json())).toMatch(/^section at byte 40 is not JSON: /)
+  })
+
+  it('fails at the end when the header counts more sections than the container holds', () => {
+    const w = new SectionWriter()
+    w.i32(Int32Array.of(5, 6))
+    const r = new SectionReader(patched(w.finish(1), (v) => v.setUint32(12, 2, true)))
+    expect([...r.i32()]).toEqual([5, 6])
+    expect(unreadable(() => r.end())).toBe('1 sections and 0 bytes left over')
+  })
+
+  it('names a section whose elements overrun the container by less than a section head', () => {
+    const w = new SectionWriter()
+    w.i32(Int32Array.of(5, 6)) // 8 bytes: the container ends there; 3 elements need 4 more
+    const bytes = patched(w.finish(1), (v) => v.setFloat64(24, 3, true))
+    expect(unreadable(() => new SectionReader(bytes).i32())).toBe(
+      'section at byte 16: 3 elements do not fit in the snapshot',
+    )
+  })
 })
