@@ -29,6 +29,9 @@ describe('History', () => {
     // known-at cuts read the recording instants by ordinal: the second event (position 2) is the last recorded
     expect(history.basis(Date.parse('2020-02-02T09:00:00+07:00'))).toEqual({ events: 2, lastPosition: 3 })
     expect(() => history.positionAt(3)).toThrow(RangeError)
+    // in reverse order no two neighbours are in order: still sorted
+    const reversed = History.of([events[2]!, events[1]!, events[0]!])
+    expect([0, 1, 2].map((i) => reversed.positionAt(i))).toEqual([1, 2, 3])
   })
 
   it('cuts at a known-at instant (inclusive), caches the view, and drops the cache on append', () => {
