@@ -137,6 +137,11 @@ describe('DebtLedger', () => {
     incremental.addSettlement(settlement(70, '2019-03-20'), 4)
     incremental.addDebt(debt('A', '2018-12', 20, '2019-03-15'), 5)
     const atOnce = ledgerOf([...first, ...later])
+    // what a snapshot sizes its columns by
+    expect([new DebtLedger().counts, incremental.counts]).toEqual([
+      { debts: 0, settlements: 0 },
+      { debts: 3, settlements: 2 },
+    ])
     // On 15 March only the first 60 are paid (to January); the second settlement comes on the 20th,
     // December first, then January, then 10 of February.
     for (const day of ['2019-03-15', '2019-03-31']) expect(owing(incremental, day)).toEqual(owing(atOnce, day))
