@@ -258,9 +258,9 @@ export class DebtLedger {
   ): CreditBalance[] {
     for (const account of this.unallocated) {
       allocate(account)
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an account without credit days in withCredit finds none on any day and is skipped: cost only
-      if (account.creditDays.length > 0) this.withCredit.add(account)
-      else this.withCredit.delete(account)
+      // Stryker disable next-line ConditionalExpression: `false` is equivalent, an account without credit days in withCredit finds none on any day and is skipped: cost only
+      if (account.creditDays.length === 0) this.withCredit.delete(account)
+      else this.withCredit.add(account)
     }
     this.unallocated.clear()
     const each = (list: readonly Debt[]): void => {
@@ -328,21 +328,27 @@ const countAtMostOf = (days: readonly number[], day: number): number => {
 /** The sum of amounts whose day is ≤ `day` (days are increasing). */
 const paidBy = (days: readonly number[], amounts: readonly number[], day: number): number => {
   let sum = 0
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the end days[k] is undefined and `undefined <= day` is false, which stops the loop
-  for (let k = 0; k < days.length && days[k]! <= day; k++) sum += amounts[k]!
+  const n = countAtMostOf(days, day)
+  for (let k = 0; k < n; k++) sum += amounts[k]!
   return sum
 }
 
 /** Which debt a settlement pays first: oldest period, then earlier recordedOn, then position. */
 const paysFirst = (a: Debt, b: Debt): boolean =>
-  a.periodMonth < b.periodMonth ||
-  (a.periodMonth === b.periodMonth &&
-    // Stryker disable next-line EqualityOperator: `<=` on positions is equivalent, two debts never share a position
-    (a.recordedOn < b.recordedOn || (a.recordedOn === b.recordedOn && a.position < b.position)))
+  a.periodMonth !== b.periodMonth
+    ? a.periodMonth < b.periodMonth
+    : a.recordedOn !== b.recordedOn
+      ? a.recordedOn < b.recordedOn
+      : // Stryker disable next-line EqualityOperator: `<=` is equivalent, two debts never share a position
+        a.position < b.position
 
 const allocate = (account: Account): void => {
-  // Stryker disable next-line ArithmeticOperator: equivalent, same-day settlements meet the same payable debts, so any order leaves the same balances and credit
-  const settlements = [...account.settlements].sort((a, b) => a.settledOn - b.settledOn || a.position - b.position)
+  const settlements = [...account.settlements].sort(
+    (a, b) =>
+      a.settledOn - b.settledOn ||
+      // Stryker disable next-line ArithmeticOperator: equivalent, same-day settlements meet the same payable debts, so any order leaves the same balances and credit
+      a.position - b.position,
+  )
   const byRecordedOn = [...account.debts].sort((a, b) => a.recordedOn - b.recordedOn || a.position - b.position)
   account.byRecord = byRecordedOn
   account.recordDays = byRecordedOn.map((d) => d.recordedOn)
