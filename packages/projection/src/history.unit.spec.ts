@@ -21,6 +21,8 @@ describe('History', () => {
     )
     expect(E.isRight(history.append({ event: events[0]!.event, position: 7 }))).toBe(true)
     expect([history.size, history.lastPosition]).toEqual([4, 7])
+    // the first event of an empty history may have any position, 0 too
+    expect(new History().append({ event: events[0]!.event, position: 0 })).toEqual(E.right(undefined))
   })
 
   it('takes events in order of position, whatever order they are given in', () => {
@@ -32,6 +34,13 @@ describe('History', () => {
     // in reverse order no two neighbours are in order: still sorted
     const reversed = History.of([events[2]!, events[1]!, events[0]!])
     expect([0, 1, 2].map((i) => reversed.positionAt(i))).toEqual([1, 2, 3])
+    // any iterable, not only an array
+    const given = History.of(
+      (function* () {
+        yield* [events[1]!, events[2]!, events[0]!]
+      })(),
+    )
+    expect([given.size, given.positionAt(0), given.lastPosition]).toEqual([3, 1, 3])
   })
 
   it('cuts at a known-at instant (inclusive), caches the view, and drops the cache on append', () => {
