@@ -335,12 +335,12 @@ const paidBy = (days: readonly number[], amounts: readonly number[], day: number
 
 /** Which debt a settlement pays first: oldest period, then earlier recordedOn, then position. */
 const paysFirst = (a: Debt, b: Debt): boolean =>
-  a.periodMonth !== b.periodMonth
-    ? a.periodMonth < b.periodMonth
-    : a.recordedOn !== b.recordedOn
-      ? a.recordedOn < b.recordedOn
-      : // Stryker disable next-line EqualityOperator: `<=` is equivalent, two debts never share a position
-        a.position < b.position
+  a.periodMonth < b.periodMonth ||
+  (a.periodMonth === b.periodMonth &&
+    (a.recordedOn < b.recordedOn ||
+      (a.recordedOn === b.recordedOn &&
+        // Stryker disable next-line EqualityOperator: `<=` is equivalent, two debts never share a position
+        a.position < b.position)))
 
 const allocate = (account: Account): void => {
   const settlements = [...account.settlements].sort(

@@ -356,7 +356,7 @@ export class History {
   private record(position: number, at: number): void {
     this.recordedAt.push(at)
     this.positions.push(position)
-    if (at > this.latestRecordedAt) this.latestRecordedAt = at
+    this.latestRecordedAt = Math.max(this.latestRecordedAt, at)
   }
 
   /** The view of the events recorded at or before `knownAt`. */
@@ -369,12 +369,15 @@ export class History {
     const { min, max } = this.blocks(recordedAt)
     let count = 0,
       last = -1
+    // Stryker disable next-line EqualityOperator: `<=` reads past the end, undefined compares false: equivalent; block bounds are a shortcut (docs/testing.md)
     for (let b = 0; b < min.length; b++) {
       const lo = b * BLOCK,
         hi = Math.min(lo + BLOCK, recordedAt.length)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: `false` and `<` send the block to the scan below, which counts the same: cost only; block bounds are a shortcut (docs/testing.md)
       if (max[b]! <= knownAt) {
         count += hi - lo
         last = hi - 1
+        // Stryker disable next-line ConditionalExpression: `true` scans a block recorded after the cut-off and counts none of it: cost only; block bounds are a shortcut (docs/testing.md)
       } else if (min[b]! <= knownAt) {
         for (let i = lo; i < hi; i++) {
           if (recordedAt[i]! <= knownAt) {
@@ -392,22 +395,29 @@ export class History {
   private blocks(recordedAt: Float64Array): { min: Float64Array; max: Float64Array } {
     const n = recordedAt.length
     const b = this.instantBlocks
+    // Stryker disable next-line ConditionalExpression: `false` computes the same bounds again: cost only; block bounds are a shortcut (docs/testing.md)
     if (b !== null && b.events === n) return b
     const count = Math.ceil(n / BLOCK)
     const min = new Float64Array(count),
       max = new Float64Array(count)
     // blocks complete at the last update keep their bounds (events are only appended)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: keeping fewer blocks computes the same bounds again (events are only appended, so b.events > n never holds): cost only; block bounds are a shortcut (docs/testing.md)
     const kept = b === null || b.events > n ? 0 : Math.floor(b.events / BLOCK)
     if (kept > 0) {
       min.set(b!.min.subarray(0, kept))
       max.set(b!.max.subarray(0, kept))
     }
+    // Stryker disable next-line EqualityOperator: `<=` writes past the typed arrays' end, which is dropped: equivalent; block bounds are a shortcut (docs/testing.md)
     for (let k = kept; k < count; k++) {
       let lo = Infinity,
+        // Stryker disable next-line UnaryOperator: a block's bounds only widen: it is scanned, cost only; block bounds are a shortcut (docs/testing.md)
         hi = -Infinity
+      // Stryker disable next-line EqualityOperator: `<=` widens the bounds by the next block's first instant (or undefined, which compares false): cost only; block bounds are a shortcut (docs/testing.md)
       for (let i = k * BLOCK; i < Math.min(n, (k + 1) * BLOCK); i++) {
         const t = recordedAt[i]!
+        // Stryker disable next-line EqualityOperator: `<=` gives the same bound; block bounds are a shortcut (docs/testing.md)
         if (t < lo) lo = t
+        // Stryker disable next-line EqualityOperator: `>=` gives the same bound; block bounds are a shortcut (docs/testing.md)
         if (t > hi) hi = t
       }
       min[k] = lo

@@ -30,7 +30,8 @@ describe('History', () => {
     expect([0, 1, 2].map((i) => history.positionAt(i))).toEqual([1, 2, 3])
     // known-at cuts read the recording instants by ordinal: the second event (position 2) is the last recorded
     expect(history.basis(Date.parse('2020-02-02T09:00:00+07:00'))).toEqual({ events: 2, lastPosition: 3 })
-    expect(() => history.positionAt(3)).toThrow(RangeError)
+    expect(() => history.positionAt(3)).toThrow(new RangeError('no event at ordinal 3 (history of 3)'))
+    expect(() => history.positionAt(-1)).toThrow(new RangeError('no event at ordinal -1 (history of 3)'))
     // in reverse order no two neighbours are in order: still sorted
     const reversed = History.of([events[2]!, events[1]!, events[0]!])
     expect([0, 1, 2].map((i) => reversed.positionAt(i))).toEqual([1, 2, 3])
@@ -58,8 +59,23 @@ describe('History', () => {
     })
     expect(history.view(cut)).not.toBe(before)
     expect(history.basis(cut)).toEqual({ events: 3, lastPosition: 4 })
-    // a cut after every recording is the full view itself
+    // a cut after every recording, or at the last one, is the full view itself
     expect(history.view(Date.parse('2030-01-01T00:00:00Z'))).toBe(history.view(null))
+    expect(history.view(Date.parse('2020-03-02T09:00:00+07:00'))).toBe(history.view(null))
+  })
+
+  it('keeps the views of the last eight cut-offs asked, the least recently asked going first', () => {
+    const history = History.of(events)
+    const cuts = Array.from({ length: 9 }, (_, i) => Date.parse('2020-02-01T00:00:00+07:00') + i * 60_000)
+    const first = cuts.map((k) => history.view(k))
+    // asked again: the eight latest are kept, the first was let go
+    cuts.slice(1).forEach((k, i) => expect(history.view(k)).toBe(first[i + 1]))
+    expect(history.view(cuts[0]!)).not.toBe(first[0])
+    // that let the second go; asking the third again made it the most recent, so a new cut lets the fourth go
+    history.view(cuts[2]!)
+    history.view(cuts[1]!)
+    expect(history.view(cuts[2]!)).toBe(first[2])
+    expect(history.view(cuts[3]!)).not.toBe(first[3])
   })
 
   it.each([

@@ -41,18 +41,15 @@ describe('historyDecoder', () => {
     const decoder = historyDecoder(start, 3)
     for (const e of events.slice(3)) decoder.push(encodeLine(e))
     expect(encodeHistorySnapshot(start)).toEqual(encodeHistorySnapshot(History.of(positioned(events))))
-    // an offset of 0 would give the next line position 1, before the history's last position (8)
-    const late = historyDecoder(start, 0)
-    const message = "position 1 is not after the history's last position 8"
+    // an offset of 2 gives the next line position 3, before the history's last position (8)
+    const late = historyDecoder(start, 2)
+    const refused = (p: number): RangeError =>
+      new RangeError(`position ${p} is not after the history's last position 8`)
     expect(() => late.push(encodeLine(enrolled('0000000009', 'health', '22816', '2020-01-01', '2020-12-31')))).toThrow(
-      new RangeError(message),
+      refused(3),
     )
-    expect(() => late.push(encodeLine(lapsed('0000000009', 'health', '2020-06-01')))).toThrow(
-      new RangeError("position 2 is not after the history's last position 8"),
-    )
-    expect(() => late.push(encodeLine(established('22817', 'Xã B')))).toThrow(
-      new RangeError("position 3 is not after the history's last position 8"),
-    )
+    expect(() => late.push(encodeLine(lapsed('0000000009', 'health', '2020-06-01')))).toThrow(refused(4))
+    expect(() => late.push(encodeLine(established('22817', 'Xã B')))).toThrow(refused(5))
   })
 })
 
@@ -70,6 +67,11 @@ describe('History.appendEnrolment and appendLapse', () => {
     expect(encodeHistorySnapshot(history)).toEqual(before)
     // the first row of an empty history may have any position
     expect(E.isRight(new History().appendLapse(-5, 0, '0000000001', SCHEME_INDEX.health, day('2020-06-01')))).toBe(true)
+    expect(
+      E.isRight(
+        new History().appendEnrolment(0, 0, '0000000001', SCHEME_INDEX.health, '22816', day('2020-01-01'), OPEN_END),
+      ),
+    ).toBe(true)
   })
 
   it('drop the known-at views cut before them, and count in the basis', () => {
