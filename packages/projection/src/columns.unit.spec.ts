@@ -36,6 +36,27 @@ describe('growable columns', () => {
     )
   })
 
+  it('make room for a known count at once: the values then pushed need no new buffer', () => {
+    for (const make of [() => new IntColumn(), () => new FloatColumn()]) {
+      // a fresh column holds 64: a reserve that fits keeps its buffer, one exactly full too
+      const fits = make()
+      const initial = fits.view().buffer
+      fits.reserve(10)
+      fits.reserve(64)
+      expect(fits.view().buffer).toBe(initial)
+      // beyond that, one buffer for all the values to come
+      const big = make()
+      big.push(7)
+      const before = big.view().buffer
+      big.reserve(1000)
+      const reserved = big.view().buffer
+      expect(reserved).not.toBe(before)
+      for (let i = 0; i < 1000; i++) big.push(i)
+      expect(big.view().buffer).toBe(reserved)
+      expect([big.length, big.at(0), big.at(1000)]).toEqual([1001, 7, 999])
+    }
+  })
+
   it('grow from a one-value column adopted from a snapshot', () => {
     const c = new IntColumn()
     c.adopt(Int32Array.of(7))

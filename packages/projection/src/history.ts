@@ -377,13 +377,14 @@ export class History {
       if (max[b]! <= knownAt) {
         count += hi - lo
         last = hi - 1
-        // Stryker disable next-line ConditionalExpression: `true` scans a block recorded after the cut-off and counts none of it: cost only; block bounds are a shortcut (docs/testing.md)
-      } else if (min[b]! <= knownAt) {
-        for (let i = lo; i < hi; i++) {
-          if (recordedAt[i]! <= knownAt) {
-            count++
-            last = i
-          }
+        continue
+      }
+      // Stryker disable next-line ConditionalExpression: `false` scans a block recorded after the cut-off and counts none of it: cost only; block bounds are a shortcut (docs/testing.md)
+      if (min[b]! > knownAt) continue
+      for (let i = lo; i < hi; i++) {
+        if (recordedAt[i]! <= knownAt) {
+          count++
+          last = i
         }
       }
     }

@@ -61,6 +61,7 @@ export class Denominators {
     let best: Estimate | null = null
     for (const e of this.byUnit.get(unit) ?? []) {
       if (e.year > year) continue
+      // Stryker disable next-line EqualityOperator: `>=` is equivalent, two estimates never share a position (one event each)
       if (best === null || e.year > best.year || (e.year === best.year && e.position > best.position)) best = e
     }
     return best
@@ -130,6 +131,7 @@ export class Quotas {
       if (
         best === null ||
         a.assignedOn > best.assignedOn ||
+        // Stryker disable next-line EqualityOperator: `>=` is equivalent, two assignments never share a position (one event each)
         (a.assignedOn === best.assignedOn && a.position > best.position)
       )
         best = a

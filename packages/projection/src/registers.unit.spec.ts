@@ -81,6 +81,12 @@ describe('Quotas', () => {
     other.add(quota('60', 'voluntary', 2020, 110, '2020-03-01'), 4)
     other.add(quota('60', 'voluntary', 2020, 130, '2020-03-01'), 8)
     expect(other.target('60', 'voluntary', 2020, on('2020-03-01'))).toBe(130)
+    // an assignment recorded later with an earlier day does not displace the one in force since
+    const late = new Quotas()
+    late.add(quota('60', 'voluntary', 2020, 120, '2020-06-01'), 2)
+    late.add(quota('60', 'voluntary', 2020, 110, '2020-03-01'), 3)
+    expect(late.target('60', 'voluntary', 2020, on('2020-05-31'))).toBe(110)
+    expect(late.target('60', 'voluntary', 2020, on('2020-07-01'))).toBe(120)
   })
 
   it('keeps records in fold order under their key, and cuts them by recording instant', () => {
@@ -94,5 +100,12 @@ describe('Quotas', () => {
     const cut = q.knownAt(new Float64Array([10, 0, 0, 0, 0, 20]), 19)
     expect(cut.records().map((r) => r.ordinal)).toEqual([0])
     expect(cut.target('60', 'voluntary', 2020, dayNumber(date('2020-12-31')))).toBe(100)
+    // recorded at the cut-off itself: known by then
+    expect(
+      q
+        .knownAt(new Float64Array([10, 0, 0, 0, 0, 20]), 20)
+        .records()
+        .map((r) => r.ordinal),
+    ).toEqual([0, 5])
   })
 })

@@ -217,6 +217,7 @@ const readSnapshot = (bytes: Uint8Array, inPlace: boolean): History => {
   const rebuild = (): KeyTable => {
     const t = new KeyTable(pairKey.length)
     const keys = pairKey.view()
+    // Stryker disable next-line EqualityOperator: `<=` reads one past the end, undefined is not ≥ 0 and is skipped: equivalent
     for (let p = 0; p < keys.length; p++) {
       const key = keys[p]!
       // the checksum held, so two pairs with one key is a bug of the writer, not a damaged file
