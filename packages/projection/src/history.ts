@@ -211,6 +211,10 @@ export class History {
   /** Bounds of the recording instants per block of ordinals, as of `events` events. */
   private instantBlocks: { events: number; min: Float64Array; max: Float64Array } | null = null
 
+  constructor() {
+    this.full.participation.fitWith(this.positions, this.recordedAt)
+  }
+
   /** A history of the given events, taken in order of position, e.g. `History.of(decoded.events)`. */
   static of(events: Iterable<PositionedEvent>): History {
     let sorted = Array.isArray(events) ? (events as readonly PositionedEvent[]) : [...events]
@@ -245,6 +249,7 @@ export class History {
     history.recordedAt.adopt(columns.recordedAt)
     for (const t of columns.recordedAt) history.latestRecordedAt = Math.max(history.latestRecordedAt, t)
     history.full = new HistoryView(parts)
+    history.full.participation.fitWith(history.positions, history.recordedAt)
     history.full.rest(columns.positions.length, history.lastPosition)
     return history
   }

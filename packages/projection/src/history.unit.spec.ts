@@ -6,6 +6,7 @@ import { enrolled, established, owed, positioned } from '@ansinh/testing/fixture
 import { dayOf } from './columns.js'
 import { Geography } from './geography.js'
 import { History } from './index.js'
+import { decodeHistorySnapshot, encodeHistorySnapshot } from './snapshot.js'
 
 describe('History', () => {
   const events = positioned([
@@ -140,6 +141,46 @@ describe('History', () => {
     expect(history.view(cut).participation.participants(['22816'], 'health', day)).toBe(3)
     const now = history.view(cut).debts.balancesOn(day, 'health', null)
     expect(now.debts.map((b) => b.outstanding)).toEqual([100, 50])
+  })
+})
+
+describe('History folded event by event', () => {
+  const stream = (n: number): History => {
+    const h = new History()
+    for (let i = 0; i < n; i++) {
+      const id = String(i).padStart(10, '0')
+      h.append({ event: enrolled(id, 'health', '22816', '2020-01-01', null), position: i + 1 })
+    }
+    return h
+  }
+  const slack = (h: History): number[] => {
+    const { positions, recordedAt } = h.columns()
+    return [positions.buffer.byteLength / 8 - h.size, recordedAt.buffer.byteLength / 8 - h.size]
+  }
+
+  it('holds its positions and recording instants at their exact size once the index is built, as the rows', () => {
+    const h = stream(1000)
+    // grown by half as events came: slack in both columns
+    expect(slack(h).every((s) => s > 0)).toBe(true)
+    h.view().participation.settle()
+    expect(slack(h)).toEqual([0, 0])
+    // appended after the build: the columns grow again and answer as before
+    h.append({ event: enrolled('0000009999', 'health', '22816', '2020-01-01', null), position: 2000 })
+    expect([h.size, h.lastPosition, h.positionAt(1000)]).toEqual([1001, 2000, 2000])
+  })
+
+  it('fits the columns of a restored history on its next full build too', () => {
+    const h = stream(300)
+    const restored = decodeHistorySnapshot(encodeHistorySnapshot(h))
+    if (E.isLeft(restored)) throw new Error(restored.left.message)
+    const back = restored.right
+    for (let i = 0; i < 200; i++)
+      back.append({
+        event: enrolled(String(5000 + i).padStart(10, '0'), 'health', '22816', '2020-01-01', null),
+        position: 1000 + i,
+      })
+    back.view().participation.settle()
+    expect(slack(back)).toEqual([0, 0])
   })
 })
 

@@ -130,6 +130,8 @@ export class Participation {
   private pending: CutRows | null = null
   /** Indexes of unit scopes, most recently used last. */
   private readonly scopes: Scope[] = []
+  /** Columns of the history's own (positions, instants) fitted with these on a full build. */
+  private readonly fittedWith: { fit(): void }[] = []
   /** The pair rows mapped through the links, and the counts they were mapped at. */
   private mapped: {
     enrolments: number
@@ -206,6 +208,14 @@ export class Participation {
       p.baseLapses = built.lapses
     }
     return p
+  }
+
+  /**
+   * Fits `columns` to their values with this participation's own on each full build: the history's
+   * positions and recording instants, one value per event, grow as the rows do.
+   */
+  fitWith(...columns: { fit(): void }[]): void {
+    this.fittedWith.push(...columns)
   }
 
   /** Folds a ParticipantIdentified in: from now on the two ids are one person in every figure. */
@@ -556,6 +566,7 @@ export class Participation {
       this.lapEvent,
       this.ids.pairScheme,
       this.ids.pairKey,
+      ...this.fittedWith,
     ])
       c.fit()
     this.base = buildIndex(this.rows(), this.ids.pairScheme.view(), unitKeys)
