@@ -54,7 +54,11 @@ const EMPTY: SchemeCoverage = { enrolments: [], lapses: [] }
 /** The last day an enrolment is known to cover given the lapses (`from − 1` would mean none; never happens). */
 export const knownCoverageEnd = (period: EnrolledPeriod, lapses: ReadonlyArray<number>): number => {
   let end = period.through
-  for (const l of lapses) if (l > period.from && l - 1 < end) end = l - 1
+  for (const l of lapses) {
+    if (l <= period.from) continue
+    // Stryker disable next-line EqualityOperator: `<=` is equivalent, when l − 1 is the end already the assignment leaves it
+    if (l - 1 < end) end = l - 1
+  }
   return end
 }
 
