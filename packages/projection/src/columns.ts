@@ -20,6 +20,7 @@ const grown = (capacity: number): number => capacity + Math.max(64, capacity >> 
  * average). A full build calls it on the columns it reads, a pass over them already, so a history
  * folded event by event holds what a sized one does. Views taken before keep the old buffer.
  */
+// Stryker disable next-line EqualityOperator: `>=` also fits a buffer exactly an eighth empty: cost only
 const fitted = (length: number, capacity: number): boolean => capacity - length > capacity >> 3 && capacity > 64
 
 /** A growable column of 32-bit integers (day numbers, interned ids). */

@@ -378,7 +378,7 @@ export class History {
     for (let b = 0; b < min.length; b++) {
       const lo = b * BLOCK,
         hi = Math.min(lo + BLOCK, recordedAt.length)
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: `false` and `<` send the block to the scan below, which counts the same: cost only; block bounds are a shortcut (docs/testing.md)
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: `false`, `<` and an empty block send the block to the scan below, which counts the same: cost only; block bounds are a shortcut (docs/testing.md)
       if (max[b]! <= knownAt) {
         count += hi - lo
         last = hi - 1

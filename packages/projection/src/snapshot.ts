@@ -200,7 +200,7 @@ const readSnapshot = (bytes: Uint8Array, inPlace: boolean): History => {
   if (r.version !== HISTORY_SNAPSHOT_VERSION)
     throw new Unreadable(`snapshot format version ${r.version}, this library reads version ${HISTORY_SNAPSHOT_VERSION}`)
   const meta = r.json() as Meta
-  if (meta === null || typeof meta !== 'object' || !Array.isArray(meta.units) || !Array.isArray(meta.strings))
+  if (meta === null || !Array.isArray(meta.units) || !Array.isArray(meta.strings))
     throw new Unreadable('snapshot meta section is not a history description')
   const positions = r.f64(),
     recordedAt = r.f64()

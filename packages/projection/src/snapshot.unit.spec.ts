@@ -144,15 +144,17 @@ describe('History snapshot payload, section by section', () => {
   })
 
   it('restores odd participant ids and rebuilds the pair table, so an appended event finds its pair', () => {
-    // an id of neither 10 nor 12 digits is kept by its text; participant 0 in scheme 0 has pair key 0
+    // ids of neither 10 nor 12 digits are kept by their text (two: they share no key); participant 0 in scheme 0 has pair key 0
     const odd = positioned([
       enrolled('HN-1', 'health', '60', '2020-01-01', '2020-03-31'),
+      enrolled('HN-2', 'health', '60', '2020-01-01', '2020-03-31'),
       enrolled('0000000000', 'voluntary', '60', '2020-01-01', '2020-03-31'),
       enrolled('0000000007', 'health', '60', '2020-01-01', '2020-03-31'),
       identified('0000000007', '001090000001', '2020-02-01'),
     ])
     const later = [
       enrolled('HN-1', 'health', '60', '2020-05-01', null),
+      enrolled('HN-2', 'health', '60', '2020-05-01', null),
       enrolled('0000000000', 'voluntary', '60', '2020-05-01', null),
       enrolled('0000000007', 'health', '60', '2020-05-01', null),
     ].map((event, i) => ({ event, position: odd.length + 1 + i }))
