@@ -229,8 +229,8 @@ export class History {
     // Stryker disable all: capacity hints, the columns grow as needed without them (cost only)
     let enrolments = 0,
       lapses = 0
-    for (let i = 0; i < sorted.length; i++) {
-      const type = sorted[i]!.event.type
+    for (const { event } of sorted) {
+      const type = event.type
       if (type === 'ParticipantEnrolled') enrolments++
       else if (type === 'ParticipantLapsed') lapses++
     }

@@ -237,5 +237,9 @@ describe('knownCoverageEnd', () => {
     expect(knownCoverageEnd({ from: 10, through: 100 }, [50, 30, 10, 5])).toBe(29)
     expect(knownCoverageEnd({ from: 10, through: Infinity }, [200])).toBe(199)
     expect(knownCoverageEnd({ from: 10, through: 100 }, [200])).toBe(100)
+    // a lapse on the last day or the day before still cuts it; one the day after does not
+    expect(knownCoverageEnd({ from: 10, through: 100 }, [100])).toBe(99)
+    expect(knownCoverageEnd({ from: 10, through: 100 }, [99])).toBe(98)
+    expect(knownCoverageEnd({ from: 10, through: 100 }, [101])).toBe(100)
   })
 })
