@@ -206,14 +206,10 @@ export class History {
    */
   private readonly recordedAt = new FloatColumn()
   private latestRecordedAt = -Infinity
-  private full = new HistoryView()
+  private full = this.owned(new HistoryView())
   private readonly knownAtViews = new Map<number, HistoryView>()
   /** Bounds of the recording instants per block of ordinals, as of `events` events. */
   private instantBlocks: { events: number; min: Float64Array; max: Float64Array } | null = null
-
-  constructor() {
-    this.full.participation.fitWith(this.positions, this.recordedAt)
-  }
 
   /** A history of the given events, taken in order of position, e.g. `History.of(decoded.events)`. */
   static of(events: Iterable<PositionedEvent>): History {
@@ -248,8 +244,7 @@ export class History {
     history.positions.adopt(columns.positions)
     history.recordedAt.adopt(columns.recordedAt)
     for (const t of columns.recordedAt) history.latestRecordedAt = Math.max(history.latestRecordedAt, t)
-    history.full = new HistoryView(parts)
-    history.full.participation.fitWith(history.positions, history.recordedAt)
+    history.full = history.owned(new HistoryView(parts))
     history.full.rest(columns.positions.length, history.lastPosition)
     return history
   }
@@ -323,6 +318,12 @@ export class History {
     if (!(ordinal >= 0 && ordinal < this.positions.length))
       throw new RangeError(`no event at ordinal ${ordinal} (history of ${this.positions.length})`)
     return this.positions.at(ordinal)
+  }
+
+  /** `view` as this history's full view: its full builds fit the per-event columns too. */
+  private owned(view: HistoryView): HistoryView {
+    view.participation.fitWith(this.positions, this.recordedAt)
+    return view
   }
 
   /** The per-event columns (views, not copies). */

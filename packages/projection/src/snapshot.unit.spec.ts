@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { collected, enrolled, identified, lapsed, owed, positioned, recruited, settled } from '@ansinh/testing/fixtures'
 import { SectionWriter } from './binary.js'
 import { History } from './history.js'
-import { decodeHistorySnapshot, encodeHistorySnapshot } from './snapshot.js'
+import { HISTORY_SNAPSHOT_VERSION, decodeHistorySnapshot, encodeHistorySnapshot } from './snapshot.js'
 
 // The payload's checks of what a section holds. The store's envelope has a checksum, so a payload
 // that fails these checks was written wrong, not damaged on disk: each check still names what is
@@ -45,7 +45,7 @@ const payloadOf = (sections: readonly Section[]): Uint8Array => {
     else if (s.kind === 'u16') w.u16(s.value)
     else w.json(s.value)
   }
-  return w.finish(new DataView(encodeHistorySnapshot(new History()).buffer).getUint32(8, true))
+  return w.finish(HISTORY_SNAPSHOT_VERSION)
 }
 
 /** Where each section sits, format version 4 (snapshot.ts's layout). */
